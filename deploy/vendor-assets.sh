@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Re-vendor the front-end assets from the npm registry (pinned); nothing loads from a CDN.
+# The result is committed under platform/static/vendor/.
+set -euo pipefail
+BOOTSTRAP=5.3.9
+PLEX_ARABIC=5.3.0
+dest="$(cd "$(dirname "$0")/.." && pwd)/platform/static/vendor"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+npm pack --silent "bootstrap@$BOOTSTRAP" "@fontsource/ibm-plex-sans-arabic@$PLEX_ARABIC" >/dev/null
+for f in *.tgz; do mkdir -p "${f%.tgz}" && tar -xzf "$f" -C "${f%.tgz}"; done
+rm -rf "$dest" && mkdir -p "$dest/bootstrap" "$dest/ibm-plex-sans-arabic/files"
+cp bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.rtl.min.css \
+   bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.min.css \
+   bootstrap-$BOOTSTRAP/package/LICENSE "$dest/bootstrap/"
+plex=fontsource-ibm-plex-sans-arabic-$PLEX_ARABIC/package
+cp "$plex/LICENSE" "$dest/ibm-plex-sans-arabic/"
+for weight in 400 600 700; do
+  for subset in arabic latin; do
+    cp "$plex/files/ibm-plex-sans-arabic-$subset-$weight-normal.woff2" "$dest/ibm-plex-sans-arabic/files/"
+  done
+done
+echo "bootstrap $BOOTSTRAP, @fontsource/ibm-plex-sans-arabic $PLEX_ARABIC" > "$dest/VERSIONS"
+echo "vendored into $dest"

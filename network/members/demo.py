@@ -1,0 +1,43 @@
+"""The demo network: the members the network's stories name, plus a handful more."""
+from django_tenants.utils import tenant_context
+
+from network.members.services import ProvisioningOutcome, member_provision
+
+# HCP code -> what the demo adds to the profile filled from the registry.
+DEMO_MEMBERS: dict[str, dict] = {
+    # Tétouan: its open-commune plan 2023-2026 and its website.
+    "01.571.01.11": {"name_tifinagh": "ⵜⵉⵟⵟⴰⵡⵉⵏ", "primary_colour": "#1f5f8b",
+                     "secondary_colour": "#d4a017", "contact_email": "infitah@tetouan.example.ma",
+                     "address": "شارع محمد الخامس، تطوان"},
+    # Tanger: co-creation workshops before adoption at the October council session.
+    "01.511.01.0": {"name_tifinagh": "ⵟⴰⵏⵊⴰ", "primary_colour": "#0b6e4f",
+                    "secondary_colour": "#c1272d", "contact_email": "infitah@tanger.example.ma"},
+    # Timezgana (Fès-Meknès): a co-creation workshop and its priority axes.
+    "03.531.03.23": {"primary_colour": "#6a3d9a", "secondary_colour": "#f0a500",
+                     "contact_email": "infitah@timezgana.example.ma"},
+    # The Tanger-Tétouan-Al Hoceima region and its OGP Local action plan.
+    "01": {"primary_colour": "#005a70", "secondary_colour": "#e07a1f"},
+    "05": {"primary_colour": "#7a3b12", "secondary_colour": "#2e7d32"},  # Béni Mellal-Khénifra
+    "01.151.01.01": {"primary_colour": "#1e6fb8", "secondary_colour": "#ffffff"},  # Chefchaouen
+    "02.411.01.23": {},  # Oujda
+    "09.001.01.01": {},  # Agadir
+    "01.571": {},        # Tétouan province
+}
+
+
+def _site_profile_brand_for_member(*, member, branding: dict) -> None:
+    from tenants.site.services import site_profile_update
+
+    with tenant_context(member):
+        site_profile_update(**branding)
+
+
+def demo_network_seed() -> list[ProvisioningOutcome]:
+    """Provision the demo members and brand them. Idempotent."""
+    outcomes = []
+    for code, branding in DEMO_MEMBERS.items():
+        outcome = member_provision(hcp_code=code)
+        if outcome.created and branding:
+            _site_profile_brand_for_member(member=outcome.member, branding=branding)
+        outcomes.append(outcome)
+    return outcomes

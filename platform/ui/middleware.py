@@ -1,0 +1,26 @@
+from django.conf import settings
+from django.utils import translation
+
+
+class ArabicFirstLocaleMiddleware:
+    """Arabic unless the visitor chose French with the switch (the language cookie).
+
+    Unlike Django's LocaleMiddleware the browser's Accept-Language is not consulted: the
+    network's sites are Arabic first, whatever the device's settings.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        patch = response.get("Vary", "")
+        if "Cookie" not in patch:
+            response["Vary"] = (patch + ", Cookie").lstrip(", ")
+        translation.deactivate()
+        return response

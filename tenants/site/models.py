@@ -1,0 +1,55 @@
+"""A member's site profile: who the member is and how its site looks (member schema).
+
+The registry entry it came from is referred to by value (its HCP code and copied names),
+never by a foreign key into the public schema.
+"""
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
+
+
+class SiteProfile(models.Model):
+    """One row per member schema."""
+
+    hcp_code = models.CharField(_("HCP code"), max_length=16, unique=True)
+    tier = models.CharField(_("tier"), max_length=16)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name_tifinagh = models.CharField(_("name (Tifinagh)"), max_length=200, blank=True)
+    region_name_ar = models.CharField(_("region (Arabic)"), max_length=200, blank=True)
+    region_name_fr = models.CharField(_("region (French)"), max_length=200, blank=True)
+    province_name_ar = models.CharField(_("province (Arabic)"), max_length=200, blank=True)
+    province_name_fr = models.CharField(_("province (French)"), max_length=200, blank=True)
+    population_2024 = models.PositiveIntegerField(_("population (2024)"), null=True, blank=True)
+    primary_colour = models.CharField(_("primary colour"), max_length=7, default="#0b6e4f",
+                                      validators=[hex_colour])
+    secondary_colour = models.CharField(_("secondary colour"), max_length=7, default="#c1272d",
+                                        validators=[hex_colour])
+    logo = models.FileField(_("logo"), upload_to="branding/", blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("site profile")
+        verbose_name_plural = _("site profiles")
+
+    def __str__(self) -> str:
+        return self.name_fr
+
+    @property
+    def name(self) -> str:
+        """The member's name in the language of the page."""
+        return self.name_fr if get_language() == "fr" else self.name_ar
+
+    @property
+    def region_name(self) -> str:
+        return self.region_name_fr if get_language() == "fr" else self.region_name_ar
+
+    @property
+    def province_name(self) -> str:
+        return self.province_name_fr if get_language() == "fr" else self.province_name_ar
