@@ -86,7 +86,7 @@ def _render_pending_sql(*, sample_schema: str, pending: list[Node]) -> str | Non
             if migration.app_label in tenant_labels and not all(
                     op.reduces_to_sql for op in migration.operations):
                 return None
-        statements = executor.collect_sql([(m, False) for m in migrations])
+        statements = executor.loader.collect_sql([(m, False) for m in migrations])
     finally:
         connection.set_schema_to_public()
     records = ", ".join(f"({quote_literal(app)}, {quote_literal(name)}, now())"

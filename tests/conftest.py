@@ -1,0 +1,59 @@
+"""Shared fixtures: the registry and two members (Tétouan, Tanger) created once per session.
+
+A second member is one fixture away, so that every feature gets its cross-member test.
+"""
+import pytest
+from django.db import connection
+from django.test import Client
+from django_tenants.utils import tenant_context
+
+from network.members.models import Member
+from network.members.services import member_provision
+from network.registry.services import registry_load
+
+TETOUAN = "01.571.01.11"
+TANGER = "01.511.01.0"
+TIMEZGANA = "03.531.03.23"
+
+
+@pytest.fixture(scope="session")
+def network(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        registry_load()
+        members = {name: member_provision(hcp_code=code).member
+                   for name, code in (("tetouan", TETOUAN), ("tanger", TANGER))}
+    return members
+
+
+@pytest.fixture(autouse=True)
+def back_to_public():
+    yield
+    connection.set_schema_to_public()
+
+
+@pytest.fixture
+def tetouan(network, db) -> Member:
+    return network["tetouan"]
+
+
+@pytest.fixture
+def tanger(network, db) -> Member:
+    return network["tanger"]
+
+
+def host_of(member: Member) -> str:
+    return member.domains.get(is_primary=True).domain
+
+
+@pytest.fixture
+def client_for():
+    """A browser on one member's host (or on the network's host with None)."""
+    def make(member: Member | None) -> Client:
+        return Client(HTTP_HOST=host_of(member) if member else "localhost")
+    return make
+
+
+@pytest.fixture
+def in_member():
+    """`with in_member(tetouan): ...` runs the block in that member's schema."""
+    return tenant_context

@@ -1,0 +1,101 @@
+"""Provisioning through a real Celery worker process, on the real Redis broker."""
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django_tenants.utils import schema_exists
+
+from network.members.models import Member
+from tenant_schemas_celery.task import _shared_storage
+
+from workers.app import app
+from workers.base import MemberNotReady, MemberTask
+from workers.fanout import for_each_member
+from workers.provisioning import provision_member
+from workers.sweeps import member_ping
+
+ROOT = Path(__file__).resolve().parents[1]
+CHEFCHAOUEN = "01.151.01.01"
+
+
+@pytest.fixture(scope="module")
+def worker(network):
+    """A real worker on every queue, pointed at the test database."""
+    db = settings.DATABASES["default"]
+    host = db["HOST"] or ""
+    host_part = host.replace("/", "%2F") if host.startswith("/") else host
+    port = f":{db['PORT']}" if db.get("PORT") else ""
+    env = {**os.environ,
+           "DATABASE_URL": f"postgresql://{db['USER']}@{host_part}{port}/{db['NAME']}",
+           "CELERY_TASK_TENANT_CACHE_SECONDS": "0"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--pool=solo",
+         "--loglevel=WARNING", "-Q", "provisioning,notifications,reminders,aggregation",
+         "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if app.control.inspect(timeout=1).ping():
+            break
+        time.sleep(0.5)
+    yield process
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_provisioning_through_the_worker(worker, django_db_blocker):
+    with django_db_blocker.unblock():
+        try:
+            result = provision_member.delay(CHEFCHAOUEN).get(timeout=60)
+            assert result["ok"] and result["created"] and result["schema_name"] == "m_011510101"
+            member = Member.objects.get(collectivity_id=CHEFCHAOUEN)
+            assert member.is_ready and schema_exists(member.schema_name)
+            # Delivered again (as after a worker crash): nothing changes.
+            again = provision_member.delay(CHEFCHAOUEN).get(timeout=60)
+            assert again["ok"] and not again["created"]
+            failed = provision_member.delay("00.000").get(timeout=60)
+            assert not failed["ok"] and "00.000" in failed["error"]
+        finally:
+            member = Member.objects.filter(collectivity_id=CHEFCHAOUEN).first()
+            if member:
+                with connection.cursor() as cursor:
+                    cursor.execute(f"DROP SCHEMA IF EXISTS {member.schema_name} CASCADE")
+                member.domains.all().delete()
+                member.delete()
+
+
+def test_a_task_sent_for_a_member_runs_in_that_member(worker, network, django_db_blocker):
+    with django_db_blocker.unblock():
+        tetouan, tanger = network["tetouan"], network["tanger"]
+        assert member_ping.apply_async_for_member(tetouan).get(timeout=30) == {
+            "schema_name": tetouan.schema_name, "hcp_code": "01.571.01.11"}
+        assert member_ping.apply_async_for_member(tanger).get(timeout=30)["hcp_code"] == "01.511.01.0"
+
+
+def test_a_member_not_ready_is_refused_to_tasks(tetouan):
+    Member.objects.filter(pk=tetouan.pk).update(is_ready=False)
+    _shared_storage.clear()
+    with pytest.raises(MemberNotReady):
+        MemberTask.get_tenant_for_schema(tetouan.schema_name)
+    _shared_storage.clear()
+
+
+def test_fan_out_reaches_only_ready_members(tetouan, tanger):
+    Member.objects.filter(pk=tanger.pk).update(is_ready=False)
+
+    class Recorder:
+        sent = []
+
+        def apply_async_for_member(self, member, **options):
+            self.sent.append((member.schema_name, options["countdown"]))
+
+    recorder = Recorder()
+    assert for_each_member(recorder, spread_seconds=60) == len(recorder.sent)
+    schemas = [schema for schema, _ in recorder.sent]
+    assert tetouan.schema_name in schemas and tanger.schema_name not in schemas
+    assert all(0 <= countdown <= 60 for _, countdown in recorder.sent)
