@@ -8,7 +8,7 @@ INSTALLED := $(VENV)/.installed
 $(INSTALLED): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[local,test]"
 	touch $(INSTALLED)
 
 ## run: the platform (web, worker, beat) with a demo network, on embedded servers unless

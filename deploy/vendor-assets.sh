@@ -14,6 +14,8 @@ rm -rf "$dest" && mkdir -p "$dest/bootstrap" "$dest/ibm-plex-sans-arabic/files"
 cp bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.rtl.min.css \
    bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.min.css \
    bootstrap-$BOOTSTRAP/package/LICENSE "$dest/bootstrap/"
+# The source maps are not vendored: drop the references to them (collectstatic checks them).
+sed -i '/sourceMappingURL=/d' "$dest"/bootstrap/*.css
 plex=fontsource-ibm-plex-sans-arabic-$PLEX_ARABIC/package
 cp "$plex/LICENSE" "$dest/ibm-plex-sans-arabic/"
 for weight in 400 600 700; do

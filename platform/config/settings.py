@@ -126,8 +126,9 @@ ROUTING_SHARED_SECONDS = env_int("ROUTING_SHARED_SECONDS", 3600)
 # Sessions live in each member's own schema; the cookie stays on the member's host
 # (never SESSION_COOKIE_DOMAIN on the parent domain).
 SESSION_COOKIE_DOMAIN = None
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+# Secure cookies wherever TLS is in front (production); plain http only in development.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
