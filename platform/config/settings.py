@@ -55,9 +55,10 @@ DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 MEMBER_TEMPLATE_SCHEMA = "infitah_template"
 
 MIDDLEWARE = [
-    "tenancy.middleware.MemberRoutingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files need no member: served before routing.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tenancy.middleware.MemberRoutingMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ui.middleware.ArabicFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

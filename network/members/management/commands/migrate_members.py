@@ -2,6 +2,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from network.members.management.reporting import report_outcome
 from network.members.schema_migrations import migrations_apply_to_members
 
 
@@ -29,10 +30,7 @@ class Command(BaseCommand):
             for schema, pending in list(report.pending_by_member.items())[:20]:
                 self.stdout.write(f"  {schema}: " + ", ".join(f"{a}.{n}" for a, n in pending))
             raise CommandError(f"{len(report.pending_by_member)} members have pending migrations.")
-        self.stdout.write(self.style.SUCCESS(
-            f"{len(report.migrated)} of {report.members} members migrated, "
-            f"{len(report.failed)} failed."))
-        for schema, message in report.failed.items():
-            self.stderr.write(f"  {schema}: {message}")
-        if report.failed:
-            raise CommandError("Some members could not be migrated (left as they were).")
+        report_outcome(self, summary=f"{len(report.migrated)} of {report.members} members "
+                                     f"migrated, {len(report.failed)} failed.",
+                       failures=report.failed,
+                       failure_message="Some members could not be migrated (left as they were).")

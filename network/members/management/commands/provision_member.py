@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from network.members.bulk import members_provision_many
+from network.members.management.reporting import report_outcome
 from network.members.services import ProvisioningError, member_provision
 from network.registry.models import Tier
 from network.registry.selectors import collectivity_list
@@ -46,10 +47,8 @@ class Command(BaseCommand):
         with tqdm(total=len(codes), unit="member", disable=None) as bar:
             outcome = members_provision_many(codes=codes, processes=processes,
                                              progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(
-            f"{len(outcome.created)} provisioned, {len(outcome.unchanged)} already there, "
-            f"{len(outcome.failed)} failed."))
-        for code, message in outcome.failed.items():
-            self.stderr.write(f"  {code}: {message}")
-        if outcome.failed:
-            raise CommandError("Some members could not be provisioned.")
+        report_outcome(self, summary=f"{len(outcome.created)} provisioned, "
+                                     f"{len(outcome.unchanged)} already there, "
+                                     f"{len(outcome.failed)} failed.",
+                       failures=outcome.failed,
+                       failure_message="Some members could not be provisioned.")

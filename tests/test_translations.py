@@ -1,0 +1,67 @@
+"""The Arabic and French catalogues are complete, and the main pages show no untranslated text."""
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+
+LOCALE = Path(__file__).resolve().parents[1] / "platform" / "locale"
+
+
+def catalogue_entries(language: str) -> list[tuple[str, list[str], bool]]:
+    """(msgid, msgstrs, fuzzy) for each entry of a .po file, header excluded."""
+    entries = []
+    for block in (LOCALE / language / "LC_MESSAGES" / "django.po").read_text().split("\n\n"):
+        fields: dict[str, str] = {}
+        current = None
+        for line in block.splitlines():
+            match = re.match(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
+            if match:
+                current = match.group(1)
+                fields[current] = match.group(2)
+            elif line.startswith('"') and current:
+                fields[current] += line[1:-1]
+        if fields.get("msgid"):
+            strs = [v for k, v in fields.items() if k.startswith("msgstr")]
+            entries.append((fields["msgid"], strs, "#, fuzzy" in block))
+    return entries
+
+
+def unescape(text: str) -> str:
+    return text.replace('\\"', '"').replace("\\n", "\n")
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_catalogue_is_complete(language):
+    entries = catalogue_entries(language)
+    assert len(entries) > 50
+    missing = [msgid for msgid, strs, fuzzy in entries if fuzzy or not all(strs)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_compiled_catalogue_matches_the_source(language):
+    with open(LOCALE / language / "LC_MESSAGES" / "django.mo", "rb") as mo:
+        compiled = gettext.GNUTranslations(mo)
+    stale = [msgid for msgid, strs, _ in catalogue_entries(language)
+             if len(strs) == 1 and compiled.gettext(unescape(msgid)) != unescape(strs[0])]
+    assert stale == []
+
+
+ENGLISH_UI = ["Openness site", "Members of the network", "Skip to content", "Region",
+              "Moroccan network of open territorial collectivities", "No such member"]
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_main_pages_are_fully_translated(tetouan, client_for, language):
+    pages = []
+    for client in (client_for(None), client_for(tetouan)):
+        client.cookies["django_language"] = language
+        pages.append(client.get("/").content.decode())
+    unknown = client_for(None)
+    unknown.cookies["django_language"] = language
+    pages.append(unknown.get("/", HTTP_HOST="nowhere.localhost").content.decode())
+    for page in pages:
+        assert f'lang="{language}"' in page
+        leftovers = [text for text in ENGLISH_UI if f">{text}<" in page or f"{text} ·" in page]
+        assert leftovers == []
