@@ -1,11 +1,13 @@
 from django.shortcuts import render
+from django.utils.translation import get_language
 
 from network.members.selectors import member_directory, member_site_url
 from network.registry.models import Tier
 
 
 def home(request):
-    members = list(member_directory())
+    name_field = "name_fr" if get_language() == "fr" else "name_ar"
+    members = sorted(member_directory(), key=lambda m: getattr(m.collectivity, name_field))
     scheme = "https" if request.is_secure() else "http"
     for member in members:
         member.site_url = member_site_url(member, scheme=scheme)
