@@ -61,7 +61,8 @@ def members_provision_many(*, codes: list[str], processes: int = 2,
             progress(len(results))
 
     if processes <= 1:
-        _child_init(template)
+        global _child_template
+        _child_template = template
         for chunk in chunks:
             collect(_provision_chunk(chunk))
         return outcome

@@ -1,0 +1,41 @@
+"""The operators' commands, as an operator types them."""
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from network.members.models import Member
+from tests.conftest import TETOUAN
+
+
+def run(*args, **options) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out, stderr=StringIO(), **options)
+    return out.getvalue()
+
+
+def test_provision_member_says_when_nothing_changed(tetouan):
+    assert "nothing changed" in run("provision_member", TETOUAN)
+
+
+def test_provision_member_refuses_an_unknown_code(network, db):
+    with pytest.raises(CommandError, match="99.999"):
+        run("provision_member", "99.999")
+
+
+def test_provision_all_of_a_tier(network, db):
+    output = run("provision_member", all=True, tier="region", processes=1)
+    assert "12 provisioned, 0 already there, 0 failed" in output
+    assert Member.objects.ready().filter(collectivity__tier="region").count() == 12
+    assert "0 provisioned, 12 already there" in run("provision_member", all=True, tier="region",
+                                                    processes=1)
+
+
+def test_migrate_members_check_reports_nothing_pending(tetouan, tanger):
+    assert "nothing to apply" in run("migrate_members", check=True)
+
+
+def test_seed_demo_is_idempotent(network, db):
+    first = run("seed_demo")
+    assert "Timezgana" in first and "provisioned" in first
+    assert "provisioned" not in run("seed_demo").replace("already there", "")
