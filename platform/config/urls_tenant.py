@@ -3,9 +3,16 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tenants.site import views as site
+from ui.views import switch_language
 
 urlpatterns = [
     path("", site.home, name="site-home"),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("programme/", include("tenants.programme.urls")),
+    path("meetings/", include("tenants.meetings.urls")),
+    path("documents/", include("tenants.documents.urls")),
+    path("lang/<str:language>/", switch_language, name="switch-language"),
+    path("staff/set-password/<uidb64>/<token>/", site.StaffSetPasswordView.as_view(),
+         name="staff-set-password"),
+    path("api/", include("tenants.api_urls")),
     path("admin/", admin.site.urls),
 ]

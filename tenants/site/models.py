@@ -8,6 +8,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tenants.site.roles import Role
+
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
 
 
@@ -53,3 +55,20 @@ class SiteProfile(models.Model):
     @property
     def province_name(self) -> str:
         return self.province_name_fr if get_language() == "fr" else self.province_name_ar
+
+
+class StaffMembership(models.Model):
+    """A staff account of this member and its role (accounts live in the member's schema)."""
+
+    user = models.OneToOneField("auth.User", on_delete=models.CASCADE,
+                                related_name="staff_membership", verbose_name=_("user"))
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    invited_by = models.CharField(_("invited by"), max_length=150, blank=True)
+    invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("staff member")
+        verbose_name_plural = _("staff")
+
+    def __str__(self) -> str:
+        return f"{self.user.email} ({self.get_role_display()})"

@@ -1,0 +1,11 @@
+"""The REST API of a member's site: public reads, staff writes by role."""
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("", include("tenants.programme.api_urls")),
+    path("", include("tenants.meetings.api_urls")),
+    path("", include("tenants.documents.api_urls")),
+    path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+]

@@ -1,0 +1,64 @@
+"""Public pages cached per member, dropped on every change that shows on them.
+
+The key holds the member's content version; any save or delete in a content app bumps it
+(after commit), so a change shows at once. Keys carry the schema (django_tenants make_key),
+so one member's page is never served on another's host. Only anonymous GETs are cached:
+a signed-in member of staff always sees the live page.
+"""
+import functools
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+
+VERSION_KEY = "site:content-version"
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def content_changed() -> None:
+    """Drop the current member's cached pages (lazily: their keys are no longer asked for)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _on_content_saved(sender, **kwargs) -> None:
+    transaction.on_commit(content_changed)
+
+
+def invalidate_pages_on_change(app_config) -> None:
+    """Call from a content app's AppConfig.ready()."""
+    for model in app_config.get_models():
+        post_save.connect(_on_content_saved, sender=model, dispatch_uid=f"pages:{model._meta.label}")
+        post_delete.connect(_on_content_saved, sender=model, dispatch_uid=f"pages:d:{model._meta.label}")
+
+
+def cache_public_page(view):
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        cacheable = (request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS
+                     and settings.SESSION_COOKIE_NAME not in request.COOKIES)
+        if not cacheable:
+            return view(request, *args, **kwargs)
+        key = f"page:{content_version()}:{get_language()}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            if response.status_code == 200 and not response.cookies:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+    return wrapper

@@ -1,0 +1,63 @@
+"""Roles of a member's staff, and the permissions each role gives (member schema).
+
+Permissions follow from the role, computed at check time, rather than stored per group: a new
+app or model is covered the day it ships, in every member, without a data migration.
+"""
+from django.conf import settings
+from django.db import connection
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_tenants.utils import get_public_schema_name
+
+
+class Role(models.TextChoices):
+    FOCAL_POINT = "focal_point", _("Focal point")
+    EDITOR = "editor", _("Editor")
+    MODERATOR = "moderator", _("Moderator")
+
+
+# Beyond the content apps, what the focal point alone may do: the profile and the team.
+FOCAL_POINT_EXTRA = {"site.change_siteprofile", "site.view_siteprofile",
+                     "site.add_staffmembership", "site.change_staffmembership",
+                     "site.delete_staffmembership", "site.view_staffmembership",
+                     "auth.view_user", "authtoken.add_token", "authtoken.view_token",
+                     "authtoken.delete_token"}
+
+
+def role_allows(role: str, perm: str) -> bool:
+    app_label, _, codename = perm.partition(".")
+    content = app_label in settings.MEMBER_CONTENT_APPS
+    if role == Role.FOCAL_POINT:
+        return content or perm in FOCAL_POINT_EXTRA
+    if role == Role.EDITOR:
+        return content or perm == "site.view_siteprofile"
+    if role == Role.MODERATOR:
+        # Moderators read everything and act on comments (the consultations feature).
+        return content and (codename.startswith("view_") or app_label == "consultations")
+    return False
+
+
+def user_role(user) -> str | None:
+    """The user's role in the current member, or None (also on the network's schema)."""
+    if not user.is_active or connection.schema_name == get_public_schema_name():
+        return None
+    if not hasattr(user, "_member_role"):
+        membership = getattr(user, "staff_membership", None) if user.pk else None
+        user._member_role = membership.role if membership else None
+    return user._member_role
+
+
+class RoleBackend:
+    """An authentication backend that only answers permission questions."""
+
+    def authenticate(self, request, **credentials):
+        return None
+
+    def has_perm(self, user, perm, obj=None) -> bool:
+        role = user_role(user)
+        return bool(role) and role_allows(role, perm)
+
+    def has_module_perms(self, user, app_label) -> bool:
+        role = user_role(user)
+        return bool(role) and any(role_allows(role, f"{app_label}.{action}_x")
+                                  for action in ("view", "add", "change"))
