@@ -78,15 +78,23 @@ def _render_pending_sql(*, sample_schema: str, pending: list[Node]) -> str | Non
     """The SQL of `pending` as it applies to schemas like `sample_schema`, or None when a
     migration of a member app cannot be written as SQL."""
     tenant_labels = _tenant_app_labels()
+    applied = [node for node in migration_nodes() if node not in set(pending)]
     connection.set_schema(sample_schema)
     try:
-        executor = MigrationExecutor(connection)
-        migrations = [executor.loader.graph.nodes[node] for node in pending]
+        loader = MigrationExecutor(connection).loader
+        migrations = [loader.graph.nodes[node] for node in pending]
+        if any(migration.app_label in tenant_labels
+               and not all(op.reduces_to_sql for op in migration.operations)
+               for migration in migrations):
+            return None
+        # The state every applied migration leaves (not only the first pending one's
+        # ancestors: a later pending migration may depend on any applied app).
+        state = loader.project_state(applied, at_end=True)
+        statements: list[str] = []
         for migration in migrations:
-            if migration.app_label in tenant_labels and not all(
-                    op.reduces_to_sql for op in migration.operations):
-                return None
-        statements = executor.loader.collect_sql([(m, False) for m in migrations])
+            with connection.schema_editor(collect_sql=True, atomic=migration.atomic) as editor:
+                state = migration.apply(state, editor, collect_sql=True)
+            statements += editor.collected_sql
     finally:
         connection.set_schema_to_public()
     records = ", ".join(f"({quote_literal(app)}, {quote_literal(name)}, now())"

@@ -1,5 +1,9 @@
 from django.urls import path
 
+from tenants.documents import views
+
 app_name = "documents"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.library, name="library"),
+]

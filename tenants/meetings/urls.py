@@ -1,5 +1,9 @@
 from django.urls import path
 
+from tenants.meetings import views
+
 app_name = "meetings"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.list, name="list"),
+]

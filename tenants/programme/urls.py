@@ -1,5 +1,9 @@
 from django.urls import path
 
+from tenants.programme import views
+
 app_name = "programme"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.programme, name="programme"),
+]
