@@ -1,4 +1,5 @@
 """The demo network: the members the network's stories name, plus a handful more."""
+from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from network.members.services import ProvisioningOutcome, member_provision
@@ -25,11 +26,15 @@ DEMO_MEMBERS: dict[str, dict] = {
 }
 
 
-def _site_profile_brand_for_member(*, member, branding: dict) -> None:
+def _site_content_seed_for_member(*, member, branding: dict) -> None:
+    """Brand the site and give it demo content (runs in the member's schema)."""
+    from tenants.programme.seeds import programme_seed_demo
     from tenants.site.services import site_profile_update
 
     with tenant_context(member):
-        site_profile_update(**branding)
+        if branding:
+            site_profile_update(**branding)
+        programme_seed_demo(hcp_code=member.collectivity_id, today=timezone.localdate())
 
 
 def demo_network_seed() -> list[ProvisioningOutcome]:
@@ -37,7 +42,7 @@ def demo_network_seed() -> list[ProvisioningOutcome]:
     outcomes = []
     for code, branding in DEMO_MEMBERS.items():
         outcome = member_provision(hcp_code=code)
-        if outcome.created and branding:
-            _site_profile_brand_for_member(member=outcome.member, branding=branding)
+        if outcome.created:
+            _site_content_seed_for_member(member=outcome.member, branding=branding)
         outcomes.append(outcome)
     return outcomes

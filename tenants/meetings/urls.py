@@ -5,5 +5,6 @@ from tenants.meetings import views
 app_name = "meetings"
 
 urlpatterns = [
-    path("", views.list, name="list"),
+    path("", views.meeting_index, name="list"),
+    path("<int:pk>/", views.meeting_page, name="detail"),
 ]

@@ -6,4 +6,5 @@ app_name = "programme"
 
 urlpatterns = [
     path("", views.programme, name="programme"),
+    path("commitments/<int:pk>/", views.commitment, name="commitment"),
 ]

@@ -1,9 +1,65 @@
+from django import forms
 from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.utils.translation import gettext_lazy as _
 
-from tenants.site.models import SiteProfile
+from tenants.site.models import SiteProfile, StaffMembership
+from tenants.site.services import site_profile_update, staff_invite
+
+admin.site.site_header = _("Back office of the openness site")
+admin.site.site_title = _("Back office")
+admin.site.index_title = _("Run your openness site")
+# Roles replace groups in a member's back office (tenants/site/roles.py).
+admin.site.unregister(Group)
 
 
 @admin.register(SiteProfile)
 class SiteProfileAdmin(admin.ModelAdmin):
     list_display = ["name_ar", "name_fr", "hcp_code"]
     readonly_fields = ["hcp_code", "tier", "population_2024"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        site_profile_update(**{field: form.cleaned_data[field] for field in form.changed_data})
+
+
+class StaffInvitationForm(forms.ModelForm):
+    email = forms.EmailField(label=_("e-mail"))
+
+    class Meta:
+        model = StaffMembership
+        fields = ["role"]
+
+
+@admin.register(StaffMembership)
+class StaffMembershipAdmin(admin.ModelAdmin):
+    """The focal point invites the team here: an e-mail with a link to choose a password."""
+    list_display = ["user", "role", "invited_by", "invited_at"]
+    list_filter = ["role"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        if obj is None:
+            kwargs["form"] = StaffInvitationForm
+        return super().get_form(request, obj, **kwargs)
+
+    def get_fields(self, request, obj=None):
+        return ["email", "role"] if obj is None else ["role"]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.full_clean()
+            obj.save()
+            return
+        membership = staff_invite(email=form.cleaned_data["email"], role=form.cleaned_data["role"],
+                                  invited_by=request.user.get_username(),
+                                  site_url=request.build_absolute_uri("/"))
+        form.instance = obj
+        obj.pk, obj.user, obj.role = membership.pk, membership.user, membership.role
+        obj._state.adding = False
+
+

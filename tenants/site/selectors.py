@@ -1,4 +1,5 @@
-from tenants.site.models import SiteProfile
+from tenants.site.models import SiteProfile, StaffMembership
+from tenants.site.roles import Role
 
 
 def site_profile_get() -> SiteProfile | None:
@@ -10,6 +11,17 @@ def home_figures() -> dict:
     """Everything the home page shows, in a constant number of queries."""
     from tenants.documents.selectors import document_latest
     from tenants.meetings.selectors import meeting_upcoming
+    from tenants.programme.selectors import programme_current, progress_by_principle
 
-    return {"upcoming_meetings": list(meeting_upcoming(limit=3)),
-            "latest_documents": list(document_latest(limit=5))}
+    programme = programme_current()
+    return {"programme": programme,
+            "progress": progress_by_principle(programme=programme) if programme else [],
+            "upcoming_meetings": list(meeting_upcoming(limit=3)),
+            "latest_documents": list(document_latest(limit=5)),
+            "focal_points": list(focal_point_list())}
+
+
+def focal_point_list():
+    """The member's focal points, shown as contacts on the home page."""
+    return (StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
+            .select_related("user").order_by("user__last_name"))

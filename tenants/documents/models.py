@@ -1,0 +1,89 @@
+"""Documents a member publishes proactively (law 31.13, art. 10), by category (member schema)."""
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from uploads import validate_document
+
+
+class Category(models.TextChoices):
+    """The library's shelves, in the order the public page shows them."""
+    BUDGET_ACCOUNTS = "budget_accounts", _("Budget and accounts")
+    COUNCIL = "council", _("Council agendas and minutes")
+    DECISIONS = "decisions", _("Decisions")
+    PROCUREMENT = "procurement", _("Procurement")
+    SERVICES = "services", _("Services and procedures")
+    REPORTS = "reports", _("Reports and statistics")
+    PROGRAMME = "programme", _("The openness programme")
+
+
+class Document(models.Model):
+    """A published document: a file kept by the member, or a link to where it is published."""
+
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
+    title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
+    description_ar = models.TextField(_("description (Arabic)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    file = models.FileField(_("file"), upload_to="documents/%Y/", max_length=255, blank=True,
+                            validators=[validate_document])
+    link = models.URLField(_("link"), max_length=500, blank=True)
+    published_on = models.DateField(_("published on"), default=timezone.localdate)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Who did it, by name: staff accounts may go, the record stays readable.
+    created_by = models.CharField(_("created by"), max_length=150, blank=True)
+    updated_by = models.CharField(_("updated by"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["-published_on", "-pk"]
+        indexes = [models.Index(fields=["category", "-published_on"],
+                                name="documents_category_published")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        errors = {}
+        if not (self.title_ar.strip() or self.title_fr.strip()):
+            errors["title_ar"] = ValidationError(
+                gettext("Give the document a title in Arabic or in French."),
+                code="title_required")
+        if not self.file and not self.link:
+            errors["file"] = ValidationError(gettext("Attach a file or give a link."),
+                                             code="file_or_link_required")
+        elif self.file and self.link:
+            # One place to read it: a citizen should not wonder which of the two is right.
+            errors["link"] = ValidationError(gettext("Give a file or a link, not both."),
+                                             code="file_and_link")
+        if errors:
+            raise ValidationError(errors)
+
+    def _localized(self, field: str) -> str:
+        first, second = ("fr", "ar") if get_language() == "fr" else ("ar", "fr")
+        return getattr(self, f"{field}_{first}") or getattr(self, f"{field}_{second}")
+
+    @property
+    def title(self) -> str:
+        """The title in the page's language, or in the other one when it has none."""
+        return self._localized("title")
+
+    @property
+    def description(self) -> str:
+        return self._localized("description")
+
+    @property
+    def url(self) -> str:
+        """Where a reader gets the document: the member's copy, or the link."""
+        return self.file.url if self.file else self.link
+
+    @property
+    def file_kind(self) -> str:
+        """The file's type for the reader (PDF, XLSX...); its content was checked on upload."""
+        name = self.file.name if self.file else ""
+        return name.rsplit(".", 1)[-1].upper() if "." in name else ""

@@ -1,0 +1,81 @@
+"""Writes on the document library (the current member's schema: every function runs where it
+is called, from a request on the member's host, the admin, the API or a task).
+
+`by` is the name of whoever acts, as recorded in the document (see tenants/site/api_support.py:
+`actor`). A file replaced or deleted here is removed from storage once the transaction has
+committed: a document withdrawn for a mistake must not stay downloadable at its old address.
+"""
+from django.db import connection, transaction
+from django.db.models.fields.files import FieldFile
+from django_tenants.utils import schema_context
+
+from tenants.documents.models import Document
+
+# What staff may set on a document, through the API, the admin or code.
+EDITABLE_FIELDS = ("category", "title_ar", "title_fr", "description_ar", "description_fr",
+                   "file", "link", "published_on")
+
+
+def _check_editable(fields: dict) -> None:
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {sorted(unknown)}")
+
+
+def _document_save(document: Document) -> Document:
+    # A stored file was checked by content when it came in: an edit of the title does not
+    # read it back from storage.
+    stored_file = ["file"] if document.file and document.file._committed else []
+    document.full_clean(exclude=stored_file)
+    document.save()
+    return document
+
+
+def _delete_file_after_commit(file: FieldFile) -> None:
+    if not file:
+        return
+    # The storage's folder follows the current schema: delete in the member's, whatever the
+    # connection points at when the transaction commits.
+    storage, name, schema = file.storage, file.name, connection.schema_name
+
+    def delete() -> None:
+        with schema_context(schema):
+            storage.delete(name)
+
+    transaction.on_commit(delete)
+
+
+@transaction.atomic
+def document_create(*, by: str, **fields) -> Document:
+    """Publish a document: a title in Arabic or French, and a file or a link.
+
+    `fields` are among EDITABLE_FIELDS; a file is checked by content and size.
+    """
+    _check_editable(fields)
+    return _document_save(Document(**fields, created_by=by, updated_by=by))
+
+
+@transaction.atomic
+def document_update(*, document: Document, by: str, **changes) -> Document:
+    """Change some of a document's EDITABLE_FIELDS; it is validated as a whole.
+
+    `file=None` withdraws the file (a link must then be given); a new file replaces the old
+    one, which is deleted.
+    """
+    _check_editable(changes)
+    stored = Document.objects.select_for_update().only("file").get(pk=document.pk)
+    for name, value in changes.items():
+        setattr(document, name, value)
+    document.updated_by = by
+    _document_save(document)
+    if stored.file.name != document.file.name:
+        _delete_file_after_commit(stored.file)
+    return document
+
+
+@transaction.atomic
+def document_delete(*, document: Document) -> None:
+    """Withdraw a document, and its file with it."""
+    file = document.file
+    document.delete()
+    _delete_file_after_commit(file)

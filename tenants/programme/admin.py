@@ -1,0 +1,90 @@
+"""The back office of the programme: every save goes through the services, so it is validated
+and recorded in the public history with who made it."""
+from django.contrib import admin
+
+from tenants.programme import services
+from tenants.programme.models import (
+    Assessment, Commitment, Milestone, Programme, ProgrammeStep, ProgressUpdate)
+
+
+def _by(request) -> str:
+    return request.user.get_full_name() or request.user.get_username()
+
+
+def _changes(form) -> dict:
+    return {field: form.cleaned_data[field] for field in form.changed_data}
+
+
+class ProgrammeStepInline(admin.TabularInline):
+    model = ProgrammeStep
+    extra = 0
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["title_ar", "period_start", "period_end", "status"]
+    inlines = [ProgrammeStepInline]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.programme_update(programme=Programme.objects.get(pk=obj.pk), by=_by(request),
+                                      **_changes(form))
+        else:
+            obj.save()
+
+
+class MilestoneInline(admin.TabularInline):
+    model = Milestone
+    extra = 0
+
+
+class AssessmentInline(admin.StackedInline):
+    model = Assessment
+    extra = 0
+    max_num = 1
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(admin.ModelAdmin):
+    list_display = ["number", "title_ar", "completion", "lead_department", "end_date"]
+    list_filter = ["completion", "programme"]
+    search_fields = ["title_ar", "title_fr", "lead_department"]
+    inlines = [MilestoneInline, AssessmentInline]
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            services.commitment_update(commitment=Commitment.objects.get(pk=obj.pk),
+                                       by=_by(request), **_changes(form))
+        else:
+            services.commitment_save_new(commitment=obj, by=_by(request))
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not Milestone:
+            return super().save_formset(request, form, formset, change)
+        for inline_form in formset.forms:
+            milestone = inline_form.instance
+            if inline_form in formset.deleted_forms:
+                if milestone.pk:
+                    milestone.delete()
+            elif inline_form.has_changed() and milestone.pk:
+                services.milestone_update(milestone=Milestone.objects.get(pk=milestone.pk),
+                                          by=_by(request), **_changes(inline_form))
+            elif inline_form.has_changed():
+                milestone.commitment = form.instance
+                services.milestone_save_new(milestone=milestone, by=_by(request))
+
+
+@admin.register(ProgressUpdate)
+class ProgressUpdateAdmin(admin.ModelAdmin):
+    """The history is read-only: it records what happened."""
+    list_display = ["at", "by", "subject", "field", "before", "after"]
+    list_filter = ["field"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

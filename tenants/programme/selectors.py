@@ -1,0 +1,80 @@
+"""Reads of the openness programme (member schema), each in a constant number of queries."""
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from tenants.programme.models import (
+    COMPLETION_SHARE, Commitment, Completion, Milestone, Principle, Programme, ProgressUpdate)
+
+
+class CommitmentStatus:
+    """Derived, not stored: a commitment is late once a milestone or its end date has passed."""
+    COMPLETE = "complete"
+    LATE = "late"
+    ONGOING = "ongoing"
+
+
+def programme_current() -> Programme | None:
+    """The member's latest programme, with its co-creation steps."""
+    return Programme.objects.prefetch_related("steps").order_by("-period_start", "-pk").first()
+
+
+def commitment_list(*, programme: Programme, principle: str | None = None,
+                    completion: str | None = None, status: str | None = None,
+                    today: date | None = None) -> QuerySet[Commitment]:
+    today = today or timezone.localdate()
+    overdue = Milestone.objects.filter(commitment=OuterRef("pk"), done_on__isnull=True,
+                                       due_on__lt=today)
+    qs = (Commitment.objects.filter(programme=programme)
+          .annotate(has_overdue=Exists(overdue),
+                    milestones_total=Count("milestones", distinct=True),
+                    milestones_done=Count("milestones", filter=Q(milestones__done_on__isnull=False),
+                                          distinct=True))
+          .order_by("number"))
+    if principle:
+        qs = qs.filter(principles__contains=[principle])
+    if completion:
+        qs = qs.filter(completion=completion)
+    late = Q(has_overdue=True) | Q(end_date__lt=today)
+    if status == CommitmentStatus.COMPLETE:
+        qs = qs.filter(completion=Completion.COMPLETE)
+    elif status == CommitmentStatus.LATE:
+        qs = qs.exclude(completion=Completion.COMPLETE).filter(late)
+    elif status == CommitmentStatus.ONGOING:
+        qs = qs.exclude(completion=Completion.COMPLETE).exclude(late)
+    return qs
+
+
+def commitment_detail(*, pk: int) -> Commitment | None:
+    return (Commitment.objects.select_related("programme", "assessment")
+            .prefetch_related("milestones",
+                              Prefetch("updates", ProgressUpdate.objects.order_by("-at", "-pk")))
+            .filter(pk=pk).first())
+
+
+@dataclass(frozen=True)
+class PrincipleProgress:
+    principle: str
+    label: str
+    commitments: int
+    percent: int
+
+
+def progress_by_principle(*, programme: Programme) -> list[PrincipleProgress]:
+    """Average completion of the commitments under each principle, in one query."""
+    rows = Commitment.objects.filter(programme=programme).values_list("principles", "completion")
+    shares: dict[str, list[float]] = {p.value: [] for p in Principle}
+    for principles, completion in rows:
+        for principle in principles:
+            shares.setdefault(principle, []).append(COMPLETION_SHARE[completion])
+    return [PrincipleProgress(principle=p.value, label=str(p.label), commitments=len(shares[p.value]),
+                              percent=round(100 * sum(shares[p.value]) / len(shares[p.value]))
+                              if shares[p.value] else 0)
+            for p in Principle]
+
+
+def progress_update_list(*, commitment: Commitment | None = None) -> QuerySet[ProgressUpdate]:
+    qs = ProgressUpdate.objects.select_related("commitment", "milestone")
+    return qs.filter(commitment=commitment) if commitment else qs

@@ -1,0 +1,152 @@
+"""Writes of the openness programme (member schema). Every change is recorded with who made
+it and the values before and after: that record is the public history."""
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext as _
+
+from tenants.programme.models import (
+    Assessment, Commitment, Completion, Milestone, Programme, ProgrammeStatus, ProgressUpdate)
+
+# Fields whose changes are not worth a line in the public history.
+UNRECORDED = {"updated_at"}
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, FieldFile):
+        return value.name or ""
+    return str(value)
+
+
+def _apply_and_record(instance, *, changes: dict, by: str, note: str, programme: Programme,
+                      commitment: Commitment | None = None,
+                      milestone: Milestone | None = None) -> list[ProgressUpdate]:
+    """Set `changes` on `instance`, validate, save, and record each field that changed."""
+    before = {field: getattr(instance, field) for field in changes}
+    for field, value in changes.items():
+        setattr(instance, field, value)
+    instance.full_clean()
+    instance.save()
+    records = [ProgressUpdate(programme=programme, commitment=commitment, milestone=milestone,
+                              subject=str(instance), model=instance._meta.model_name, field=field, before=_as_text(before[field]),
+                              after=_as_text(getattr(instance, field)), note=note, by=by)
+               for field in changes
+               if field not in UNRECORDED and before[field] != getattr(instance, field)]
+    return ProgressUpdate.objects.bulk_create(records)
+
+
+def _record_creation(instance, *, by: str, **links) -> ProgressUpdate:
+    return ProgressUpdate.objects.create(subject=str(instance), model=instance._meta.model_name,
+                                         field=ProgressUpdate.CREATED, after=str(instance),
+                                         by=by, **links)
+
+
+@transaction.atomic
+def programme_create(*, by: str, **fields) -> Programme:
+    programme = Programme(**fields)
+    programme.full_clean()
+    programme.save()
+    return programme
+
+
+@transaction.atomic
+def programme_update(*, programme: Programme, by: str, note: str = "", **changes) -> Programme:
+    """Change the programme; adopting it needs the council session and the decision."""
+    status = changes.get("status", programme.status)
+    if status in (ProgrammeStatus.ADOPTED, ProgrammeStatus.IMPLEMENTATION,
+                  ProgrammeStatus.EVALUATED):
+        session = changes.get("council_session", programme.council_session)
+        decision = changes.get("decision_reference", programme.decision_reference)
+        if not (session and decision):
+            raise ValidationError({"status": _("An adopted programme needs the council session "
+                                               "and the reference of the decision.")})
+    _apply_and_record(programme, changes=changes, by=by, note=note, programme=programme)
+    return programme
+
+
+@transaction.atomic
+def commitment_save_new(*, commitment: Commitment, by: str) -> Commitment:
+    """Validate and save a new commitment, recording its creation in the history."""
+    commitment.full_clean()
+    commitment.save()
+    _record_creation(commitment, by=by, programme=commitment.programme, commitment=commitment)
+    return commitment
+
+
+def commitment_create(*, programme: Programme, by: str, **fields) -> Commitment:
+    return commitment_save_new(commitment=Commitment(programme=programme, **fields), by=by)
+
+
+@transaction.atomic
+def commitment_update(*, commitment: Commitment, by: str, note: str = "",
+                      **changes) -> list[ProgressUpdate]:
+    return _apply_and_record(commitment, changes=changes, by=by, note=note,
+                             programme=commitment.programme, commitment=commitment)
+
+
+def commitment_update_progress(*, commitment: Commitment, by: str, completion: Completion,
+                               note: str) -> list[ProgressUpdate]:
+    return commitment_update(commitment=commitment, by=by, note=note, completion=completion)
+
+
+@transaction.atomic
+def commitment_delete(*, commitment: Commitment) -> None:
+    commitment.delete()
+
+
+@transaction.atomic
+def milestone_save_new(*, milestone: Milestone, by: str) -> Milestone:
+    milestone.full_clean()
+    milestone.save()
+    commitment = milestone.commitment
+    _record_creation(milestone, by=by, programme=commitment.programme, commitment=commitment,
+                     milestone=milestone)
+    return milestone
+
+
+def milestone_create(*, commitment: Commitment, by: str, **fields) -> Milestone:
+    return milestone_save_new(milestone=Milestone(commitment=commitment, **fields), by=by)
+
+
+@transaction.atomic
+def milestone_update(*, milestone: Milestone, by: str, note: str = "",
+                     **changes) -> list[ProgressUpdate]:
+    commitment = milestone.commitment
+    return _apply_and_record(milestone, changes=changes, by=by, note=note,
+                             programme=commitment.programme, commitment=commitment,
+                             milestone=milestone)
+
+
+def milestone_mark_done(*, milestone: Milestone, by: str, done_on: date | None = None,
+                        evidence_file=None, evidence_link: str = "",
+                        note: str = "") -> list[ProgressUpdate]:
+    changes = {"done_on": done_on or date.today()}
+    if evidence_file is not None:
+        changes["evidence_file"] = evidence_file
+    if evidence_link:
+        changes["evidence_link"] = evidence_link
+    if not (evidence_file or evidence_link or milestone.evidence_file or milestone.evidence_link):
+        raise ValidationError({"evidence_link": _("A milestone is marked done with its evidence: "
+                                                  "a file or a link.")})
+    return milestone_update(milestone=milestone, by=by, note=note, **changes)
+
+
+@transaction.atomic
+def assessment_save(*, commitment: Commitment, by: str, **fields) -> Assessment:
+    """The monitoring committee's assessment (created or replaced), recorded in the history."""
+    assessment = Assessment.objects.filter(commitment=commitment).first()
+    if assessment is None:
+        assessment = Assessment(commitment=commitment, **fields)
+        assessment.full_clean()
+        assessment.save()
+        _record_creation(assessment, by=by, programme=commitment.programme, commitment=commitment)
+        return assessment
+    _apply_and_record(assessment, changes=fields, by=by, note="", programme=commitment.programme,
+                      commitment=commitment)
+    return assessment
