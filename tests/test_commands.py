@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from network.members.models import Member
-from tests.conftest import TETOUAN
+from tests.hcp import TETOUAN
 
 
 def run(*args, **options) -> str:

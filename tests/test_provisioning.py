@@ -5,7 +5,7 @@ from django_tenants.utils import schema_exists
 from network.members.models import Domain, Member, SchemaTemplate
 from network.members.services import ProvisioningError, member_provision
 from tenants.site.models import SiteProfile
-from tests.conftest import TETOUAN, TIMEZGANA
+from tests.hcp import TETOUAN, TIMEZGANA
 
 
 def test_provisioning_creates_a_ready_member_with_its_domain_and_profile(network, db, in_member):

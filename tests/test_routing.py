@@ -4,7 +4,7 @@ from django.test.utils import CaptureQueriesContext
 
 from network.members.models import Member
 from tenancy import routing
-from tests.conftest import TIMEZGANA
+from tests.hcp import TIMEZGANA
 
 
 def test_portal_lists_members_with_links_to_their_sites(tetouan, tanger, client_for):

@@ -11,12 +11,11 @@ When = Literal["upcoming", "past"]
 WHEN_CHOICES: tuple[When, ...] = ("upcoming", "past")
 
 
-def _not_over(now) -> Q:
-    """Meetings not over at `now` (the rule of Meeting.is_held, in SQL)."""
-    return Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)
-
-
-def _over(now) -> Q:
+def when_q(when: When) -> Q:
+    """Meetings not over yet ("upcoming") or over ("past"): the rule of Meeting.is_held, in SQL."""
+    now = timezone.now()
+    if when == "upcoming":
+        return Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)
     return Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now)
 
 
@@ -29,9 +28,9 @@ def meeting_list(*, kind: str | None = None, when: When | None = None) -> QueryS
     if kind:
         meetings = meetings.filter(kind=kind)
     if when == "upcoming":
-        return meetings.filter(_not_over(timezone.now())).order_by("starts_at", "pk")
+        return meetings.filter(when_q(when)).order_by("starts_at", "pk")
     if when == "past":
-        return meetings.filter(_over(timezone.now())).order_by("-starts_at", "-pk")
+        meetings = meetings.filter(when_q(when))
     return meetings.order_by("-starts_at", "-pk")
 
 

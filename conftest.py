@@ -1,4 +1,4 @@
-"""Shared fixtures: the registry and two members (Tétouan, Tanger) created once per session.
+"""Shared fixtures for every test folder (tests/, network/, tenants/, workers/): the registry and two members (Tétouan, Tanger) created once per session.
 
 A second member is one fixture away, so that every feature gets its cross-member test.
 """
@@ -11,9 +11,7 @@ from network.members.models import Member
 from network.members.services import member_provision
 from network.registry.services import registry_load
 
-TETOUAN = "01.571.01.11"
-TANGER = "01.511.01.0"
-TIMEZGANA = "03.531.03.23"
+from tests.hcp import TANGER, TETOUAN, TIMEZGANA  # noqa: F401
 
 
 @pytest.fixture(scope="session")
