@@ -16,8 +16,12 @@ $(INSTALLED): pyproject.toml
 run: $(INSTALLED)
 	$(PY) deploy/local.py run
 
-## test: the whole test suite (and the import contracts), the same way
+## test: the whole test suite (and the import contracts), the same way. The browser test uses
+##       Debian's chromium: installed here when missing and we may (root), skipped otherwise.
 test: $(INSTALLED)
+	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null) || \
+	  echo "chromium could not be installed: the browser test will be skipped"
 	$(PY) deploy/local.py test
 
 ## bench: the provisioning and migration benchmarks at 1,590 members (see bench/RESULTS.md)

@@ -15,7 +15,22 @@ from tests.hcp import TANGER, TETOUAN, TIMEZGANA  # noqa: F401
 
 
 @pytest.fixture(scope="session")
+def django_db_setup(django_test_environment, django_db_blocker):
+    """Always the test database, even for a run whose tests only use django_db_blocker
+    (the worker and browser tests commit for real): pytest-django would otherwise set up no
+    database for such a run and leave them on the development one."""
+    from django.test.utils import setup_databases, teardown_databases
+
+    with django_db_blocker.unblock():
+        config = setup_databases(verbosity=0, interactive=False, aliases={"default"})
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(config, verbosity=0)
+
+
+@pytest.fixture(scope="session")
 def network(django_db_setup, django_db_blocker):
+    assert connection.settings_dict["NAME"].startswith("test_"), "not on the test database"
     with django_db_blocker.unblock():
         registry_load()
         members = {name: member_provision(hcp_code=code).member

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tenants.site import views as site
-from ui.views import switch_language
+from ui.views import health, switch_language
 
 urlpatterns = [
     path("", site.home, name="site-home"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("meetings/", include("tenants.meetings.urls")),
     path("documents/", include("tenants.documents.urls")),
     path("lang/<str:language>/", switch_language, name="switch-language"),
+    path("healthz", health, name="health"),
     path("staff/set-password/<uidb64>/<token>/", site.StaffSetPasswordView.as_view(),
          name="staff-set-password"),
     path("api/", include("tenants.api_urls")),

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
 
@@ -15,3 +15,8 @@ def switch_language(request, language: str):
     response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, max_age=365 * 24 * 3600,
                         samesite="Lax", secure=request.is_secure())
     return response
+
+
+def health(request):
+    """For load balancers and benchmarks: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -77,7 +77,8 @@ def sniff(data: bytes) -> FileKind | None:
         return WEBP
     if data.startswith(b"PK\x03\x04"):
         return _sniff_zip(data)
-    if data and _looks_like_text(data[:4096]):
+    # Plain text counts as CSV; markup (HTML, SVG, XML) never does: a browser could run it.
+    if data and _looks_like_text(data[:4096]) and not data.lstrip()[:1] == b"<":
         return CSV
     return None
 

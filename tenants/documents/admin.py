@@ -1,6 +1,7 @@
 """The back office of the library: every save and delete goes through the services, so a
 document is validated as a whole, its file checked by content, and who did it recorded."""
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tenants.documents.models import Document
@@ -17,6 +18,7 @@ class DocumentAdmin(admin.ModelAdmin):
     # The box searches like the public library (see get_search_results).
     search_fields = ["title_ar", "title_fr", "description_ar", "description_fr"]
     date_hierarchy = "published_on"
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["created_at", "created_by", "updated_at", "updated_by"]
     fieldsets = [
         (None, {"fields": ["category", "published_on", "title_ar", "title_fr"]}),

@@ -1,10 +1,11 @@
 """The back office of meetings. Model validation runs through the forms (full_clean); changes
 and deletions go through the services, so replaced or deleted files leave storage too."""
 from django.contrib import admin
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto
-from tenants.meetings.selectors import WHEN_CHOICES, when_q
+from tenants.meetings.selectors import When, when_q
 from tenants.meetings.services import (EDITABLE_FIELDS, meeting_delete, meeting_photo_delete,
                                        meeting_update)
 
@@ -14,10 +15,10 @@ class WhenListFilter(admin.SimpleListFilter):
     parameter_name = "when"
 
     def lookups(self, request, model_admin):
-        return [("upcoming", _("Upcoming")), ("past", _("Past"))]
+        return When.choices
 
     def queryset(self, request, queryset):
-        return queryset.filter(when_q(self.value())) if self.value() in WHEN_CHOICES else queryset
+        return queryset.filter(when_q(self.value())) if self.value() in When.values else queryset
 
 
 class AttendanceInline(admin.TabularInline):
@@ -36,11 +37,12 @@ class MeetingPhotoInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "kind", "starts_at", "place"]
+    list_display = ["title_ar", "title_fr", "kind", "starts_at", "place"]
     list_filter = ["kind", WhenListFilter, "starts_at"]
     date_hierarchy = "starts_at"
     search_fields = ["title_ar", "title_fr", "place"]
     inlines = [AttendanceInline, MeetingPhotoInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     fieldsets = [
         (None, {"fields": ["kind", "title_ar", "title_fr"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "place", "online_link"]}),

@@ -15,7 +15,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto
-from tenants.meetings.selectors import (WHEN_CHOICES, attendance_rows, attendance_totals,
+from tenants.meetings.selectors import (When, attendance_rows, attendance_totals,
                                         meeting_detail, meeting_list)
 from tenants.meetings.services import (EDITABLE_FIELDS, meeting_create, meeting_delete,
                                        meeting_update)
@@ -23,7 +23,7 @@ from tenants.meetings.services import (EDITABLE_FIELDS, meeting_create, meeting_
 
 class MeetingFilterSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=Meeting.Kind.choices, required=False)
-    when = serializers.ChoiceField(choices=WHEN_CHOICES, required=False)
+    when = serializers.ChoiceField(choices=When, required=False)
 
 
 class MeetingInputSerializer(serializers.ModelSerializer):

@@ -1,20 +1,20 @@
 """Reads on meetings (the current member's schema), each in a constant number of queries."""
 from dataclasses import dataclass
-from typing import Literal
-
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, TextChoices
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tenants.meetings.models import Attendance, Meeting
 
-When = Literal["upcoming", "past"]
-WHEN_CHOICES: tuple[When, ...] = ("upcoming", "past")
+class When(TextChoices):
+    UPCOMING = "upcoming", _("Upcoming")
+    PAST = "past", _("Past")
 
 
 def when_q(when: When) -> Q:
-    """Meetings not over yet ("upcoming") or over ("past"): the rule of Meeting.is_held, in SQL."""
+    """Meetings not over yet (upcoming) or over (past): the rule of Meeting.is_held, in SQL."""
     now = timezone.now()
-    if when == "upcoming":
+    if when == When.UPCOMING:
         return Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)
     return Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now)
 
@@ -27,16 +27,16 @@ def meeting_list(*, kind: str | None = None, when: When | None = None) -> QueryS
     meetings = Meeting.objects.all()
     if kind:
         meetings = meetings.filter(kind=kind)
-    if when == "upcoming":
+    if when == When.UPCOMING:
         return meetings.filter(when_q(when)).order_by("starts_at", "pk")
-    if when == "past":
+    if when == When.PAST:
         meetings = meetings.filter(when_q(when))
     return meetings.order_by("-starts_at", "-pk")
 
 
 def meeting_upcoming(*, limit: int = 3) -> QuerySet[Meeting]:
     """The next meetings, for the home page."""
-    return meeting_list(when="upcoming")[:limit]
+    return meeting_list(when=When.UPCOMING)[:limit]
 
 
 def meeting_detail(*, pk: int) -> Meeting | None:

@@ -7,8 +7,9 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from django.core.files import File
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.fields.files import FieldFile
+from django_tenants.utils import schema_context
 
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto
 
@@ -19,10 +20,14 @@ EDITABLE_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "plac
 
 def _delete_files_after_commit(files: list[FieldFile]) -> None:
     stored = [(file.storage, file.name) for file in files if file]
+    # The storage finds a member's folder from the connection's schema, which may have moved
+    # on by the time the callback runs.
+    schema = connection.schema_name
 
     def delete() -> None:
-        for storage, name in stored:
-            storage.delete(name)
+        with schema_context(schema):
+            for storage, name in stored:
+                storage.delete(name)
 
     if stored:
         transaction.on_commit(delete)
@@ -91,7 +96,9 @@ def meeting_record_attendance(*, meeting: Meeting,
         # no need for a query per row to check either.
         row.full_clean(exclude=["meeting"], validate_constraints=False)
     Attendance.objects.filter(meeting=meeting).delete()
-    return Attendance.objects.bulk_create(rows)
+    for row in rows:
+        row.save()  # one by one (seven at most): post_save refreshes the cached pages
+    return rows
 
 
 @transaction.atomic

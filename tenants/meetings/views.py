@@ -4,7 +4,8 @@ from django.http import Http404
 from django.shortcuts import render
 
 from tenants.meetings.models import Meeting
-from tenants.meetings.selectors import attendance_rows, attendance_totals, meeting_detail, meeting_list
+from tenants.meetings.selectors import (When, attendance_rows, attendance_totals, meeting_detail,
+                                        meeting_list)
 from tenants.site.page_cache import cache_public_page
 
 PAST_PER_PAGE = 20
@@ -15,8 +16,9 @@ def meeting_index(request):
     """Upcoming meetings (on the first page) and past ones, page by page, of one kind or all."""
     kind = request.GET.get("kind")
     kind = kind if kind in Meeting.Kind.values else None
-    past = Paginator(meeting_list(kind=kind, when="past"), PAST_PER_PAGE).get_page(request.GET.get("page"))
-    upcoming = meeting_list(kind=kind, when="upcoming") if past.number == 1 else None
+    pages = Paginator(meeting_list(kind=kind, when=When.PAST), PAST_PER_PAGE)
+    past = pages.get_page(request.GET.get("page"))
+    upcoming = meeting_list(kind=kind, when=When.UPCOMING) if past.number == 1 else None
     return render(request, "meetings/list.html",
                   {"kind": kind, "kinds": Meeting.Kind.choices, "upcoming": upcoming, "past": past})
 

@@ -1,6 +1,9 @@
 """The documents API: anyone reads, staff write according to their role, uploads checked."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import include, path
+from drf_spectacular.drainage import GENERATOR_STATS
+from drf_spectacular.generators import SchemaGenerator
 
 from tenants.documents.models import Category, Document
 from tenants.documents.tests.factories import PDF, PNG, document_factory
@@ -12,13 +15,17 @@ def budget(tetouan, in_member):
         return document_factory()
 
 
+@pytest.fixture
+def minutes(tetouan, in_member):
+    with in_member(tetouan):
+        return document_factory(category=Category.COUNCIL, title_ar="محضر الدورة", title_fr="")
+
+
 def upload(name: str = "budget.pdf", content: bytes = PDF) -> SimpleUploadedFile:
     return SimpleUploadedFile(name, content, content_type="application/pdf")
 
 
-def test_anyone_reads_the_list_and_a_document(budget, tetouan, client_for, in_member):
-    with in_member(tetouan):
-        document_factory(category=Category.COUNCIL, title_ar="محضر الدورة", title_fr="")
+def test_anyone_reads_the_list_and_a_document(budget, minutes, tetouan, client_for):
     client = client_for(tetouan)
     listed = client.get("/api/documents/").json()
     assert listed["count"] == 2 and {"next", "previous", "results"} <= set(listed)
@@ -28,9 +35,7 @@ def test_anyone_reads_the_list_and_a_document(budget, tetouan, client_for, in_me
     assert "created_by" not in one and "updated_by" not in one
 
 
-def test_filters(budget, tetouan, client_for, in_member):
-    with in_member(tetouan):
-        document_factory(category=Category.COUNCIL, title_ar="محضر الدورة", title_fr="")
+def test_filters(budget, minutes, tetouan, client_for):
     client = client_for(tetouan)
     council = client.get("/api/documents/", {"category": "council"}).json()["results"]
     assert [d["title_ar"] for d in council] == ["محضر الدورة"]
@@ -109,7 +114,9 @@ def test_the_schema_describes_the_documents_api(tetouan, client_for):
 
 
 def test_the_schema_has_no_warnings_for_documents(capsys):
-    from drf_spectacular.generators import SchemaGenerator
-
-    SchemaGenerator(urlconf="tenants.documents.api_urls").get_schema(request=None, public=True)
-    assert "documents" not in capsys.readouterr().err
+    """The documents API alone (drf-spectacular names the view's file in its warnings)."""
+    GENERATOR_STATS.reset()  # it tells a warning once per process
+    generator = SchemaGenerator(patterns=[path("api/", include("tenants.documents.api_urls"))])
+    schema = generator.get_schema(request=None, public=True)
+    assert set(schema["paths"]) == {"/api/documents/", "/api/documents/{id}/"}
+    assert capsys.readouterr().err == ""

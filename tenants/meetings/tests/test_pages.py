@@ -121,10 +121,16 @@ def test_pages_read_in_a_constant_number_of_queries(tetouan, in_member, client_f
     assert (queries("/meetings/"), queries(f"/meetings/{meeting.pk}/")) == before
 
 
-def test_a_new_meeting_shows_at_once_on_a_cached_list(tetouan, in_member, page, settings,
-                                                       django_capture_on_commit_callbacks):
+def test_changes_show_at_once_on_cached_pages(tetouan, in_member, page, settings,
+                                             django_capture_on_commit_callbacks):
     settings.PAGE_CACHE_SECONDS = 600
-    page("/meetings/")  # cached
+    with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
+        meeting = meeting_in(-2)
+    page("/meetings/"), page(f"/meetings/{meeting.pk}/")  # cached
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
         meeting_in(2, title_ar="اجتماع إخباري جديد")
     assert "اجتماع إخباري جديد" in page("/meetings/")
+    page(f"/meetings/{meeting.pk}/")  # cached again
+    with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
+        meeting_record_attendance(meeting=meeting, counts={Category.SCHOOLS: (31, 29)})
+    assert ">60<" in page(f"/meetings/{meeting.pk}/")
