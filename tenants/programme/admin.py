@@ -1,10 +1,13 @@
 """The back office of the programme: every save goes through the services, so it is validated
 and recorded in the public history with who made it."""
+from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from tenants.programme import services
+from tenants.site.admin_support import BilingualFieldsMixin
 from tenants.programme.models import (
-    Assessment, Commitment, Milestone, Programme, ProgrammeStep, ProgressUpdate)
+    Assessment, Commitment, Milestone, Principle, Programme, ProgrammeStep, ProgressUpdate)
 
 
 def _by(request) -> str:
@@ -15,13 +18,13 @@ def _changes(form) -> dict:
     return {field: form.cleaned_data[field] for field in form.changed_data}
 
 
-class ProgrammeStepInline(admin.TabularInline):
+class ProgrammeStepInline(BilingualFieldsMixin, admin.TabularInline):
     model = ProgrammeStep
     extra = 0
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     list_display = ["title_ar", "period_start", "period_end", "status"]
     inlines = [ProgrammeStepInline]
 
@@ -33,23 +36,43 @@ class ProgrammeAdmin(admin.ModelAdmin):
             obj.save()
 
 
-class MilestoneInline(admin.TabularInline):
+class MilestoneInline(BilingualFieldsMixin, admin.StackedInline):
     model = Milestone
     extra = 0
+    fields = [("title_ar", "title_fr"), ("due_on", "done_on"), ("evidence_file", "evidence_link")]
 
 
-class AssessmentInline(admin.StackedInline):
+class CommitmentForm(forms.ModelForm):
+    # Tick boxes rather than a comma-separated text field.
+    principles = forms.TypedMultipleChoiceField(choices=Principle.choices, label=_("principles"),
+                                                widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Commitment
+        fields = "__all__"
+
+
+class AssessmentInline(BilingualFieldsMixin, admin.StackedInline):
     model = Assessment
     extra = 0
     max_num = 1
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(admin.ModelAdmin):
+class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     list_display = ["number", "title_ar", "completion", "lead_department", "end_date"]
     list_filter = ["completion", "programme"]
     search_fields = ["title_ar", "title_fr", "lead_department"]
+    form = CommitmentForm
     inlines = [MilestoneInline, AssessmentInline]
+    fieldsets = [
+        (None, {"fields": ["programme", "number", "title_ar", "title_fr", "principles",
+                           "completion"]}),
+        (_("The commitment (OGP template)"), {"fields": ["problem_ar", "problem_fr", "action_ar",
+                                                         "action_fr", "solution_ar", "solution_fr"]}),
+        (_("Who and when"), {"fields": ["lead_department", "partners", "civil_society_partners",
+                                        "start_date", "end_date"]}),
+    ]
 
     def save_model(self, request, obj, form, change):
         if change:
