@@ -148,6 +148,19 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
 
+    def worker_pids(self) -> list[int]:
+        arbiter = self.process.pid
+        children = Path(f"/proc/{arbiter}/task/{arbiter}/children").read_text().split()
+        return sorted(int(pid) for pid in children)
+
+    def cpu_seconds(self, pids: list[int]) -> float:
+        """User + system CPU time of these workers so far (what a request costs the app)."""
+        ticks = 0
+        for pid in pids:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def log_tail(self, chars: int = 3000) -> str:
         try:
             return self.log.read_text(errors="replace")[-chars:]
@@ -175,6 +188,7 @@ class Figure:
     requests: int
     non_2xx: int
     socket_errors: dict[str, int] = field(default_factory=dict)
+    cpu_ms: float = 0.0  # the gunicorn workers' CPU time per request
 
 
 _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
@@ -245,7 +259,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--duration", type=float, default=10, help="seconds of each wrk run")
     parser.add_argument("--warmup", type=float, default=2, help="seconds of warm-up before each")
-    parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (median)")
+    parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (median)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
@@ -299,13 +313,20 @@ def main() -> int:
             for measure in measures:
                 if measure.broken:
                     continue
-                port = servers[measure.server].port
-                wrk(port, measure.path, threads=args.threads, connections=args.connections,
-                    seconds=args.warmup)
-                figure = wrk(port, measure.path, threads=args.threads,
+                server = servers[measure.server]
+                wrk(server.port, measure.path, threads=args.threads,
+                    connections=args.connections, seconds=args.warmup)
+                pids = server.worker_pids()
+                cpu_before = server.cpu_seconds(pids)
+                figure = wrk(server.port, measure.path, threads=args.threads,
                              connections=args.connections, seconds=args.duration)
+                if server.worker_pids() != pids:
+                    raise BenchError(f"a gunicorn '{server.name}' worker was replaced during "
+                                     f"the run:\n{server.log_tail()}")
+                figure.cpu_ms = (server.cpu_seconds(pids) - cpu_before) * 1000 / figure.requests
                 say(f"round {round_no} · {measure.label}: {figure.requests_per_s:,.0f} req/s, "
                     f"p50 {figure.p50_ms:.2f} ms, p99 {figure.p99_ms:.2f} ms, "
+                    f"{figure.cpu_ms:.2f} ms CPU/request, "
                     f"non-2xx {figure.non_2xx}, socket errors {figure.socket_errors}")
                 if figure.non_2xx or figure.socket_errors.get("timeout"):
                     raise BenchError(
@@ -328,27 +349,37 @@ def main() -> int:
 
 def report(measures: list[Measure], args, seed_problem: str) -> None:
     by_key = {m.key: m for m in measures}
-    print(f"\n| measure | requests/s | p50 | p99 | vs bare |\n|---|---:|---:|---:|---:|")
-    bare_rps = by_key["bare"].median("requests_per_s") if by_key["bare"].figures else None
+    print("\n| measure | requests/s | p50 | p99 | throughput vs bare "
+          "| app CPU per request | CPU vs bare |\n|---|---:|---:|---:|---:|---:|---:|")
+    bare = by_key["bare"]
+    bare_rps = bare.median("requests_per_s") if bare.figures else None
+    bare_cpu = bare.median("cpu_ms") if bare.figures else None
     for measure in measures:
         if not measure.figures:
-            print(f"| {measure.label} | not measured (see above) | | | |")
+            print(f"| {measure.label} | not measured (see above) | | | | | |")
             continue
-        rps = measure.median("requests_per_s")
+        rps, cpu = measure.median("requests_per_s"), measure.median("cpu_ms")
         ratio = f"{rps / bare_rps:.2f}×" if bare_rps else ""
+        cpu_ratio = f"{cpu / bare_cpu:.2f}×" if bare_cpu else ""
         print(f"| {measure.label} | {rps:,.0f} | {measure.median('p50_ms'):.2f} ms "
-              f"| {measure.median('p99_ms'):.2f} ms | {ratio} |")
+              f"| {measure.median('p99_ms'):.2f} ms | {ratio} | {cpu:.2f} ms | {cpu_ratio} |")
 
     print("\n| target | figure | met |\n|---|---|---|")
     if by_key["bare"].figures and by_key["health"].figures:
         # Per-request cost is 1 / throughput: what tenancy and the middleware add to it.
         added = bare_rps / by_key["health"].median("requests_per_s") - 1
         print(f"| tenancy adds < 10 % to the bare view (time per request, 2 vs 1) "
-              f"| +{added * 100:.0f} % | {'yes' if added < 0.10 else 'NO'} |")
+              f"| {added * 100:+.0f} % | {'yes' if added < 0.10 else 'NO'} |")
+        added_cpu = by_key["health"].median("cpu_ms") / bare_cpu - 1
+        print(f"| (cross-check: app CPU per request, 2 vs 1) | {added_cpu * 100:+.0f} % "
+              f"| {'yes' if added_cpu < 0.10 else 'NO'} |")
     if by_key["bare"].figures and by_key["warm"].figures:
         share = by_key["warm"].median("requests_per_s") / bare_rps
         print(f"| warm home page ≥ 50 % of the bare view's throughput (4 vs 1) "
               f"| {share * 100:.0f} % | {'yes' if share >= 0.5 else 'NO'} |")
+        share_cpu = bare_cpu / by_key["warm"].median("cpu_ms")
+        print(f"| (cross-check: bare CPU / warm CPU per request, 1 vs 4) | {share_cpu * 100:.0f} % "
+              f"| {'yes' if share_cpu >= 0.5 else 'NO'} |")
     if by_key["cold"].figures and by_key["warm"].figures:
         print(f"| (page cache speed-up, 4 vs 3) "
               f"| {by_key['warm'].median('requests_per_s') / by_key['cold'].median('requests_per_s'):.1f}× | |")

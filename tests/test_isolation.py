@@ -52,3 +52,19 @@ def test_files_are_stored_under_their_member(tetouan, tanger, in_member):
         assert not default_storage.exists(name)
     with in_member(tetouan):
         default_storage.delete(name)
+
+
+def test_a_file_is_served_on_its_own_members_host_only(tetouan, tanger, in_member, client_for,
+                                                       settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = settings.MULTITENANT_RELATIVE_MEDIA_ROOT  # resets the storage
+    with in_member(tetouan):
+        name = default_storage.save("documents/budget.pdf", ContentFile(b"%PDF-1.4 tetouan"))
+        url = default_storage.url(name)
+    assert url.startswith(f"/media/members/{tetouan.schema_name}/")
+    response = client_for(tetouan).get(url)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 tetouan"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert client_for(tanger).get(url).status_code == 404
+    tanger_path = url.replace(tetouan.schema_name, tanger.schema_name)
+    assert client_for(tanger).get(tanger_path).status_code == 404

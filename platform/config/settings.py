@@ -206,6 +206,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several apps have a "category" or a "kind": name each enum after its model.
+    "ENUM_NAME_OVERRIDES": {"DocumentCategoryEnum": "tenants.documents.models.Category"},
 }
 
 # Celery: Redis broker, explicit queues, late acknowledgement so a dying worker loses nothing.

@@ -15,5 +15,6 @@ urlpatterns = [
     path("staff/set-password/<uidb64>/<token>/", site.StaffSetPasswordView.as_view(),
          name="staff-set-password"),
     path("api/", include("tenants.api_urls")),
+    path("media/members/<str:schema_name>/<path:path>", site.member_file, name="member-file"),
     path("admin/", admin.site.urls),
 ]

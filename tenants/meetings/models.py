@@ -13,15 +13,25 @@ from django.utils.translation import gettext_lazy as _
 from uploads import validate_document, validate_image
 
 
-def in_page_language(text_ar: str, text_fr: str) -> tuple[str, str]:
-    """(text, its language): the page's language first, the other one when that is empty."""
+class Localized(str):
+    """A text in the page's language, or in the other when it has none; `.lang` says which."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str):
+        localized = super().__new__(cls, text)
+        localized.lang = lang
+        return localized
+
+
+def in_page_language(text_ar: str, text_fr: str) -> Localized:
     candidates = [("fr", text_fr), ("ar", text_ar)]
     if get_language() != "fr":
         candidates.reverse()
     for language, text in candidates:
         if text:
-            return text, language
-    return "", candidates[0][0]
+            return Localized(text, language)
+    return Localized("", candidates[0][0])
 
 
 class Meeting(models.Model):
@@ -57,7 +67,8 @@ class Meeting(models.Model):
 
     def clean(self) -> None:
         errors = {}
-        if not (self.title_ar.strip() or self.title_fr.strip()):
+        self.title_ar, self.title_fr = self.title_ar.strip(), self.title_fr.strip()
+        if not (self.title_ar or self.title_fr):
             errors["title_ar"] = _("Give the title in Arabic, in French or in both.")
         if self.ends_at and self.starts_at and self.ends_at <= self.starts_at:
             errors["ends_at"] = _("The meeting must end after it starts.")
@@ -65,20 +76,12 @@ class Meeting(models.Model):
             raise ValidationError(errors)
 
     @property
-    def title(self) -> str:
-        return in_page_language(self.title_ar, self.title_fr)[0]
+    def title(self) -> Localized:
+        return in_page_language(self.title_ar, self.title_fr)
 
     @property
-    def title_language(self) -> str:
-        return in_page_language(self.title_ar, self.title_fr)[1]
-
-    @property
-    def agenda(self) -> str:
-        return in_page_language(self.agenda_ar, self.agenda_fr)[0]
-
-    @property
-    def agenda_language(self) -> str:
-        return in_page_language(self.agenda_ar, self.agenda_fr)[1]
+    def agenda(self) -> Localized:
+        return in_page_language(self.agenda_ar, self.agenda_fr)
 
     @property
     def finishes_at(self):

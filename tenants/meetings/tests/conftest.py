@@ -12,6 +12,13 @@ def live_pages(settings):
 
 
 @pytest.fixture
+def in_tetouan(tetouan, in_member):
+    """The test runs in Tétouan's schema (`pytestmark = pytest.mark.usefixtures(...)`)."""
+    with in_member(tetouan):
+        yield tetouan
+
+
+@pytest.fixture
 def media_root(settings, tmp_path):
     """Files written under tmp_path. TenantFileSystemStorage caches MEDIA_ROOT and only drops
     it when MULTITENANT_RELATIVE_MEDIA_ROOT changes, so that setting is set again as well."""

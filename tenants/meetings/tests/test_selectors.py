@@ -10,13 +10,9 @@ from tenants.meetings.selectors import (attendance_rows, attendance_totals, meet
 from tenants.meetings.services import meeting_add_photo, meeting_record_attendance
 from tenants.meetings.tests.factories import meeting_in, png
 
+pytestmark = pytest.mark.usefixtures("in_tetouan")
+
 Category = Attendance.Category
-
-
-@pytest.fixture(autouse=True)
-def in_tetouan(tetouan, in_member):
-    with in_member(tetouan):
-        yield
 
 
 def titles(meetings) -> list[str]:
@@ -47,8 +43,8 @@ def test_meetings_of_one_kind():
 def test_titles_in_the_language_of_the_page():
     both, arabic_only = meeting_in(1), meeting_in(2, title_fr="")
     with translation.override("fr"):
-        assert (both.title, both.title_language) == ("Atelier de co-construction", "fr")
-        assert (arabic_only.title, arabic_only.title_language) == ("ورشة الإعداد المشترك", "ar")
+        assert (both.title, both.title.lang) == ("Atelier de co-construction", "fr")
+        assert (arabic_only.title, arabic_only.title.lang) == ("ورشة الإعداد المشترك", "ar")
     with translation.override("ar"):
         assert both.title == "ورشة الإعداد المشترك"
 

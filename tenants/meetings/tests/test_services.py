@@ -11,14 +11,10 @@ from tenants.meetings.services import (meeting_add_photo, meeting_delete,
                                        meeting_record_attendance, meeting_update)
 from tenants.meetings.tests.factories import meeting_in, pdf, png
 
+pytestmark = pytest.mark.usefixtures("in_tetouan")
+
 COUNCIL, CIVIL_SOCIETY, MEDIA = (Attendance.Category.COUNCIL, Attendance.Category.CIVIL_SOCIETY,
                                  Attendance.Category.MEDIA)
-
-
-@pytest.fixture(autouse=True)
-def in_tetouan(tetouan, in_member):
-    with in_member(tetouan):
-        yield
 
 
 def test_a_meeting_needs_a_title_in_one_language_at_least():
