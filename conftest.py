@@ -39,6 +39,13 @@ def network(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def live_pages(settings):
+    """Pages rendered afresh: in a test transaction nothing commits, so the page cache's
+    version would never move. Tests of the cache turn it back on."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def back_to_public():
     yield
     connection.set_schema_to_public()
@@ -70,3 +77,31 @@ def client_for():
 def in_member():
     """`with in_member(tetouan): ...` runs the block in that member's schema."""
     return tenant_context
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Files written under tmp_path. django-tenants 4.0.1's TenantFileSystemStorage caches its
+    root and only drops it when MULTITENANT_RELATIVE_MEDIA_ROOT changes: set that again too."""
+    settings.MEDIA_ROOT = str(tmp_path)
+    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = settings.MULTITENANT_RELATIVE_MEDIA_ROOT
+    return tmp_path
+
+
+@pytest.fixture
+def staff_client(client_for, in_member):
+    """`staff_client(tetouan, "editor")`: a browser on the member's host, signed in as a new
+    member of its staff with that role (account and session in that member's schema)."""
+    from django.contrib.auth.models import User
+
+    from tenants.site.models import StaffMembership
+
+    def make(member: Member, role: str):
+        client = client_for(member)
+        with in_member(member):
+            user = User.objects.create_user(f"{role}@example.ma", email=f"{role}@example.ma",
+                                            is_staff=True)
+            StaffMembership.objects.create(user=user, role=role)
+            client.force_login(user)  # the session is stored in the member's schema
+        return client
+    return make

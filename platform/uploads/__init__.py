@@ -108,11 +108,39 @@ def validate_upload(file, *, kinds: tuple[FileKind, ...] = DOCUMENT_KINDS) -> Fi
     return kind
 
 
+def _is_stored(file) -> bool:
+    # A file already in storage was checked when it came in: re-reading it on every save
+    # would cost up to UPLOAD_MAX_BYTES (and fail if it was moved).
+    return getattr(file, "_committed", False)
+
+
 def validate_document(file) -> None:
     """Model-field validator: documents, evidence, minutes (PDF, office files, CSV, images)."""
-    validate_upload(file, kinds=DOCUMENT_KINDS)
+    if not _is_stored(file):
+        validate_upload(file, kinds=DOCUMENT_KINDS)
 
 
 def validate_image(file) -> None:
     """Model-field validator: logos and photos."""
-    validate_upload(file, kinds=IMAGE_KINDS)
+    if not _is_stored(file):
+        validate_upload(file, kinds=IMAGE_KINDS)
+
+
+def delete_files_after_commit(files) -> None:
+    """Remove replaced or withdrawn files once the transaction commits (never before: a
+    rollback must find them still there), in the member's folder they were stored in."""
+    from django.db import connection, transaction
+    from django_tenants.utils import schema_context
+
+    stored = [(file.storage, file.name) for file in files if file]
+    # The storage finds a member's folder from the connection's schema, which may have moved
+    # on by the time the callback runs.
+    schema = connection.schema_name
+
+    def delete() -> None:
+        with schema_context(schema):
+            for storage, name in stored:
+                storage.delete(name)
+
+    if stored:
+        transaction.on_commit(delete)

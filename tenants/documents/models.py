@@ -2,10 +2,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from tenants.site.bilingual import Bilingual
 from uploads import validate_document
 
 
@@ -20,7 +20,7 @@ class Category(models.TextChoices):
     PROGRAMME = "programme", _("The openness programme")
 
 
-class Document(models.Model):
+class Document(Bilingual, models.Model):
     """A published document: a file kept by the member, or a link to where it is published."""
 
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
@@ -64,18 +64,9 @@ class Document(models.Model):
         if errors:
             raise ValidationError(errors)
 
-    def _localized(self, field: str) -> str:
-        first, second = ("fr", "ar") if get_language() == "fr" else ("ar", "fr")
-        return getattr(self, f"{field}_{first}") or getattr(self, f"{field}_{second}")
-
-    @property
-    def title(self) -> str:
-        """The title in the page's language, or in the other one when it has none."""
-        return self._localized("title")
-
     @property
     def description(self) -> str:
-        return self._localized("description")
+        return self.localized("description")
 
     @property
     def url(self) -> str:

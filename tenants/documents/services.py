@@ -5,11 +5,10 @@ is called, from a request on the member's host, the admin, the API or a task).
 `actor`). A file replaced or deleted here is removed from storage once the transaction has
 committed: a document withdrawn for a mistake must not stay downloadable at its old address.
 """
-from django.db import connection, transaction
-from django.db.models.fields.files import FieldFile
-from django_tenants.utils import schema_context
+from django.db import transaction
 
 from tenants.documents.models import Document
+from uploads import delete_files_after_commit
 
 # What staff may set on a document, through the API, the admin or code.
 EDITABLE_FIELDS = ("category", "title_ar", "title_fr", "description_ar", "description_fr",
@@ -25,24 +24,9 @@ def _check_editable(fields: dict) -> None:
 def _document_save(document: Document) -> Document:
     # A stored file was checked by content when it came in: an edit of the title does not
     # read it back from storage.
-    stored_file = ["file"] if document.file and document.file._committed else []
-    document.full_clean(exclude=stored_file)
+    document.full_clean()
     document.save()
     return document
-
-
-def _delete_file_after_commit(file: FieldFile) -> None:
-    if not file:
-        return
-    # The storage's folder follows the current schema: delete in the member's, whatever the
-    # connection points at when the transaction commits.
-    storage, name, schema = file.storage, file.name, connection.schema_name
-
-    def delete() -> None:
-        with schema_context(schema):
-            storage.delete(name)
-
-    transaction.on_commit(delete)
 
 
 @transaction.atomic
@@ -69,7 +53,7 @@ def document_update(*, document: Document, by: str, **changes) -> Document:
     document.updated_by = by
     _document_save(document)
     if stored.file.name != document.file.name:
-        _delete_file_after_commit(stored.file)
+        delete_files_after_commit([stored.file])
     return document
 
 
@@ -78,4 +62,4 @@ def document_delete(*, document: Document) -> None:
     """Withdraw a document, and its file with it."""
     file = document.file
     document.delete()
-    _delete_file_after_commit(file)
+    delete_files_after_commit([file])

@@ -7,31 +7,10 @@ splits the site's list into upcoming and past (`selectors.meeting_list`).
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tenants.site.bilingual import Localized, in_page_language
 from uploads import validate_document, validate_image
-
-
-class Localized(str):
-    """A text in the page's language, or in the other when it has none; `.lang` says which."""
-
-    lang: str
-
-    def __new__(cls, text: str, lang: str):
-        localized = super().__new__(cls, text)
-        localized.lang = lang
-        return localized
-
-
-def in_page_language(text_ar: str, text_fr: str) -> Localized:
-    candidates = [("fr", text_fr), ("ar", text_ar)]
-    if get_language() != "fr":
-        candidates.reverse()
-    for language, text in candidates:
-        if text:
-            return Localized(text, language)
-    return Localized("", candidates[0][0])
 
 
 class Meeting(models.Model):

@@ -7,39 +7,20 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from django.core.files import File
-from django.db import connection, transaction
-from django.db.models.fields.files import FieldFile
-from django_tenants.utils import schema_context
+from django.db import transaction
 
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto
+from uploads import delete_files_after_commit
 
 # What staff may set on a meeting, through the API, the admin or code.
 EDITABLE_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "place",
                    "online_link", "agenda_ar", "agenda_fr", "minutes")
 
 
-def _delete_files_after_commit(files: list[FieldFile]) -> None:
-    stored = [(file.storage, file.name) for file in files if file]
-    # The storage finds a member's folder from the connection's schema, which may have moved
-    # on by the time the callback runs.
-    schema = connection.schema_name
-
-    def delete() -> None:
-        with schema_context(schema):
-            for storage, name in stored:
-                storage.delete(name)
-
-    if stored:
-        transaction.on_commit(delete)
-
-
 def _meeting_save(meeting: Meeting) -> Meeting:
     if not meeting.minutes:
         meeting.minutes = ""  # the column is not nullable: no file is an empty name
-    # A file already stored was checked when it came in; reading it back on every save
-    # would cost up to UPLOAD_MAX_BYTES.
-    unchanged_file = ["minutes"] if meeting.minutes._committed else []
-    meeting.full_clean(exclude=unchanged_file)
+    meeting.full_clean()
     meeting.save()
     return meeting
 
@@ -70,7 +51,7 @@ def meeting_update(*, meeting: Meeting, **changes) -> Meeting:
         setattr(meeting, name, value)
     _meeting_save(meeting)
     if stored.minutes.name != meeting.minutes.name:
-        _delete_files_after_commit([stored.minutes])
+        delete_files_after_commit([stored.minutes])
     return meeting
 
 
@@ -79,7 +60,7 @@ def meeting_delete(*, meeting: Meeting) -> None:
     """Delete a meeting with its attendance, photos and files."""
     files = [meeting.minutes, *(photo.image for photo in meeting.photos.all())]
     meeting.delete()
-    _delete_files_after_commit(files)
+    delete_files_after_commit(files)
 
 
 @transaction.atomic
@@ -112,4 +93,4 @@ def meeting_add_photo(*, meeting: Meeting, image: File, caption: str = "") -> Me
 @transaction.atomic
 def meeting_photo_delete(*, photo: MeetingPhoto) -> None:
     photo.delete()
-    _delete_files_after_commit([photo.image])
+    delete_files_after_commit([photo.image])

@@ -3,9 +3,9 @@ from django.apps import apps
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tenants.site.bilingual import Bilingual
 from uploads import validate_document
 
 
@@ -35,18 +35,6 @@ class Completion(models.TextChoices):
 
 COMPLETION_SHARE = {Completion.NOT_STARTED: 0.0, Completion.LIMITED: 1 / 3,
                     Completion.SUBSTANTIAL: 2 / 3, Completion.COMPLETE: 1.0}
-
-
-class Bilingual:
-    """`obj.title` in the page's language, falling back to the other one when empty."""
-
-    def localized(self, field: str) -> str:
-        first, second = ("fr", "ar") if get_language() == "fr" else ("ar", "fr")
-        return getattr(self, f"{field}_{first}") or getattr(self, f"{field}_{second}")
-
-    @property
-    def title(self) -> str:
-        return self.localized("title")
 
 
 class Programme(Bilingual, models.Model):

@@ -5,15 +5,15 @@ never by a foreign key into the public schema.
 """
 from django.core.validators import RegexValidator
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from tenants.site.bilingual import Bilingual
 from tenants.site.roles import Role
 
 hex_colour = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))
 
 
-class SiteProfile(models.Model):
+class SiteProfile(Bilingual, models.Model):
     """One row per member schema."""
 
     hcp_code = models.CharField(_("HCP code"), max_length=16, unique=True)
@@ -46,15 +46,15 @@ class SiteProfile(models.Model):
     @property
     def name(self) -> str:
         """The member's name in the language of the page."""
-        return self.name_fr if get_language() == "fr" else self.name_ar
+        return self.localized("name")
 
     @property
     def region_name(self) -> str:
-        return self.region_name_fr if get_language() == "fr" else self.region_name_ar
+        return self.localized("region_name")
 
     @property
     def province_name(self) -> str:
-        return self.province_name_fr if get_language() == "fr" else self.province_name_ar
+        return self.localized("province_name")
 
 
 class StaffMembership(models.Model):

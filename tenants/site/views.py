@@ -9,14 +9,13 @@ from django.urls import reverse_lazy
 from django.views.static import serve
 
 from tenants.site.page_cache import cache_public_page
-from tenants.site.selectors import home_figures, site_profile_get
+from tenants.site.selectors import home_figures
 from tenants.site.tokens import member_token_generator
 
 
 @cache_public_page
 def home(request):
-    if site_profile_get() is None:
-        raise Http404
+    # The profile comes from the context processor, like on every page of the site.
     return render(request, "site/home.html", home_figures())
 
 

@@ -1,14 +1,12 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tenants.programme.models import Completion, ProgressUpdate
 from tenants.programme.services import commitment_update
 from tenants.programme.tests.factories import commitment_factory, milestone_factory, programme_factory
-from tenants.site.models import StaffMembership
 
 
 @pytest.fixture
@@ -22,14 +20,6 @@ def tetouan_programme(tetouan, in_member):
     programme.first_commitment = commitment
     return programme
 
-
-def signed_in(client, member, in_member, role: str):
-    """`client` signed in as a new member of `member`'s staff (session in that member)."""
-    with in_member(member):
-        user = User.objects.create_user(f"{role}@example.ma", is_staff=True)
-        StaffMembership.objects.create(user=user, role=role)
-        client.force_login(user)
-    return client
 
 
 def test_programme_and_commitment_pages_in_arabic_and_french(tetouan_programme, tetouan, client_for):
@@ -89,18 +79,18 @@ def test_the_page_cache_shows_a_change_at_once_and_stays_with_its_member(
 
 
 def test_api_reads_are_public_and_writes_need_a_role(tetouan_programme, tetouan, client_for,
-                                                      in_member):
+                                                      in_member, staff_client):
     anonymous = client_for(tetouan)
     listing = anonymous.get("/api/commitments/").json()
     assert listing["count"] == 1 and listing["results"][0]["title_ar"] == "نشر الميزانية بصيغة مفتوحة"
     assert anonymous.get("/api/programme/").json()["period_start"] == 2024
     assert anonymous.post("/api/commitments/", {"number": 2, "title_ar": "x"}).status_code in (401, 403)
 
-    moderator = signed_in(client_for(tetouan), tetouan, in_member, "moderator")
+    moderator = staff_client(tetouan, "moderator")
     assert moderator.post("/api/commitments/", {"number": 2, "title_ar": "x"},
                           content_type="application/json").status_code == 403
 
-    editor = signed_in(client_for(tetouan), tetouan, in_member, "editor")
+    editor = staff_client(tetouan, "editor")
     created = editor.post("/api/commitments/", {"number": 2, "title_ar": "التزام جديد",
                                                 "principles": ["accountability"]},
                           content_type="application/json")
@@ -126,7 +116,7 @@ def test_api_schema_and_docs_on_a_member_host(tetouan, client_for):
 
 
 def test_what_tetouan_writes_is_not_on_tangers_site_or_api(tetouan_programme, tetouan, tanger,
-                                                            client_for, in_member):
+                                                            client_for, staff_client):
     commitment_id = tetouan_programme.first_commitment.pk
     tanger_client = client_for(tanger)
     assert "نشر الميزانية بصيغة مفتوحة" not in tanger_client.get("/programme/").content.decode()
@@ -134,7 +124,7 @@ def test_what_tetouan_writes_is_not_on_tangers_site_or_api(tetouan_programme, te
     assert tanger_client.get(f"/api/commitments/{commitment_id}/").status_code == 404
     assert tanger_client.get("/api/commitments/").json()["count"] == 0
 
-    tetouan_editor = signed_in(client_for(tetouan), tetouan, in_member, "editor")
+    tetouan_editor = staff_client(tetouan, "editor")
     tanger_client.cookies = tetouan_editor.cookies  # a Tétouan session replayed on Tanger's host
     response = tanger_client.post("/api/commitments/", {"number": 9, "title_ar": "x"},
                                   content_type="application/json")
