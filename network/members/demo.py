@@ -28,13 +28,19 @@ DEMO_MEMBERS: dict[str, dict] = {
 
 def _site_content_seed_for_member(*, member, branding: dict) -> None:
     """Brand the site and give it demo content (runs in the member's schema)."""
+    from tenants.documents.seeds import documents_seed_demo
+    from tenants.meetings.seeds import meetings_seed_demo
     from tenants.programme.seeds import programme_seed_demo
     from tenants.site.services import site_profile_update
 
+    today = timezone.localdate()
     with tenant_context(member):
         if branding:
             site_profile_update(**branding)
-        programme_seed_demo(hcp_code=member.collectivity_id, today=timezone.localdate())
+        if programme_seed_demo(hcp_code=member.collectivity_id, today=today):
+            # Members with a demo programme get a year of meetings and a library too.
+            meetings_seed_demo(today=today)
+            documents_seed_demo(today=today, site_url=f"https://{member.collectivity.slug}.example.ma")
 
 
 def demo_network_seed() -> list[ProvisioningOutcome]:

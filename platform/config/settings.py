@@ -207,7 +207,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Several apps have a "category" or a "kind": name each enum after its model.
-    "ENUM_NAME_OVERRIDES": {"DocumentCategoryEnum": "tenants.documents.models.Category"},
+    "ENUM_NAME_OVERRIDES": {
+        "DocumentCategoryEnum": "tenants.documents.models.Category",
+        "MeetingKindEnum": "tenants.meetings.models.Meeting.Kind",
+        "AttendanceCategoryEnum": "tenants.meetings.models.Attendance.Category",
+    },
 }
 
 # Celery: Redis broker, explicit queues, late acknowledgement so a dying worker loses nothing.
