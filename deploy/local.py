@@ -119,12 +119,16 @@ def main() -> int:
         return run()
     if command == "test":
         return test(sys.argv[2:])
+    if command == "manage":
+        # Any manage.py command on the embedded servers (or on the configured ones).
+        start_embedded_services("infitah")
+        return subprocess.run([PYTHON, "manage.py", *sys.argv[2:]], cwd=ROOT).returncode
     if command == "shell-env":
         # For operators: print the URLs of the embedded servers while this process lives.
         start_embedded_services("infitah")
         print(f"DATABASE_URL={os.environ['DATABASE_URL']}\nREDIS_URL={os.environ['REDIS_URL']}")
         signal.pause()
-    print("usage: deploy/local.py run|test [pytest args]", file=sys.stderr)
+    print("usage: deploy/local.py run | test [pytest args] | manage <command>", file=sys.stderr)
     return 2
 
 

@@ -39,3 +39,12 @@ def test_seed_demo_is_idempotent(network, db):
     first = run("seed_demo")
     assert "Timezgana" in first and "provisioned" in first
     assert "provisioned" not in run("seed_demo").replace("already there", "")
+
+
+def test_invite_staff_gives_a_working_link(tetouan, client_for, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        output = run("invite_staff", TETOUAN, "focal@tetouan.ma")
+    link = output.split("Link: ")[1].strip()
+    assert link.startswith("http://tetouan.localhost:8000/staff/set-password/")
+    page = client_for(tetouan).get(link.split(":8000")[1], follow=True)
+    assert b"new_password1" in page.content

@@ -43,10 +43,15 @@ def site_profile_update(**changes) -> SiteProfile:
     return profile
 
 
-def _staff_invitation_send(*, user, role_label: str, site_url: str, profile) -> None:
+def staff_password_link(*, user, site_url: str) -> str:
+    """The one-time link where `user` chooses a password (signed for the current member)."""
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     token = member_token_generator.make_token(user)
-    link = site_url.rstrip("/") + reverse("staff-set-password", args=[uid, token])
+    return site_url.rstrip("/") + reverse("staff-set-password", args=[uid, token])
+
+
+def _staff_invitation_send(*, user, role_label: str, site_url: str, profile) -> None:
+    link = staff_password_link(user=user, site_url=site_url)
     context = {"link": link, "role": role_label, "profile": profile}
     with translation.override("ar"):
         subject_ar = render_to_string("site/email/invitation_subject.txt", context).strip()
