@@ -30,3 +30,9 @@ bench: $(INSTALLED)
 
 bench-quick: $(INSTALLED)
 	$(PY) bench/provisioning.py --members 200
+
+## bench-web: web throughput, bare Django vs the full multi-tenant stack, gunicorn + wrk on
+##            127.0.0.1, ~5 minutes (see bench/RESULTS.md)
+.PHONY: bench-web
+bench-web: $(INSTALLED)
+	$(PY) bench/web.py

@@ -264,6 +264,9 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
     args = parser.parse_args()
+    for tool in (WRK, GUNICORN):
+        if not Path(tool).exists():
+            raise BenchError(f"{tool} not found (wrk: apt-get install wrk; gunicorn: make's .venv)")
 
     os.environ["DATABASE_URL"] = bench_database_url()  # and REDIS_URL, embedded if unset
     full_env = production_env()

@@ -6,6 +6,9 @@ urlpatterns = [
     path("", include("tenants.programme.api_urls")),
     path("", include("tenants.meetings.api_urls")),
     path("", include("tenants.documents.api_urls")),
+    path("", include("tenants.consultations.api_urls")),
+    path("", include("tenants.information_requests.api_urls")),
+    path("", include("tenants.petitions.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]

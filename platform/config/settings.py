@@ -49,9 +49,13 @@ TENANT_APPS = [
     "tenants.programme",
     "tenants.meetings",
     "tenants.documents",
+    "tenants.consultations",
+    "tenants.information_requests",
+    "tenants.petitions",
 ]
 # The member apps whose content staff edit (roles and the public page cache refer to them).
-MEMBER_CONTENT_APPS = ["programme", "meetings", "documents"]
+MEMBER_CONTENT_APPS = ["programme", "meetings", "documents", "consultations",
+                       "information_requests", "petitions"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
 TENANT_MODEL = "members.Member"

@@ -1,14 +1,12 @@
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from tenants.site.mail import member_mail_send
 from tenants.site.models import SiteProfile, StaffMembership
 from tenants.site.tokens import member_token_generator
 
@@ -50,17 +48,6 @@ def staff_password_link(*, user, site_url: str) -> str:
     return site_url.rstrip("/") + reverse("staff-set-password", args=[uid, token])
 
 
-def _staff_invitation_send(*, user, role_label: str, site_url: str, profile) -> None:
-    link = staff_password_link(user=user, site_url=site_url)
-    context = {"link": link, "role": role_label, "profile": profile}
-    with translation.override("ar"):
-        subject_ar = render_to_string("site/email/invitation_subject.txt", context).strip()
-        body_ar = render_to_string("site/email/invitation.txt", context)
-    with translation.override("fr"):
-        body_fr = render_to_string("site/email/invitation.txt", context)
-    send_mail(subject_ar, f"{body_ar}\n\n---\n\n{body_fr}", None, [user.email])
-
-
 @transaction.atomic
 def staff_invite(*, email: str, role: str, invited_by: str, site_url: str) -> StaffMembership:
     """Create a staff account of the current member and e-mail it a link to set a password.
@@ -77,8 +64,7 @@ def staff_invite(*, email: str, role: str, invited_by: str, site_url: str) -> St
     membership = StaffMembership(user=user, role=role, invited_by=invited_by)
     membership.full_clean()
     membership.save()
-    profile = SiteProfile.objects.first()
-    transaction.on_commit(lambda: _staff_invitation_send(
-        user=user, role_label=str(membership.get_role_display()), site_url=site_url,
-        profile=profile))
+    member_mail_send(to=user.email, template="site/email/invitation",
+                     context={"link": staff_password_link(user=user, site_url=site_url),
+                              "role": membership.get_role_display()})
     return membership
