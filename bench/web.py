@@ -116,11 +116,12 @@ class Server:
         command = [GUNICORN, "config.wsgi:application",
                    "--pythonpath", f"{ROOT},{ROOT / 'platform'}",
                    "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
-                   "--worker-class", "sync", "--log-level", "warning",
-                   "--error-logfile", str(self.log)]
-        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env,
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
-                                        start_new_session=True)
+                   "--worker-class", "sync", "--log-level", "warning"]
+        # gunicorn's error log and Django's (tracebacks of a 500) both go to stderr: keep them.
+        with open(self.log, "ab") as log:
+            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env,
+                                            stdout=log, stderr=subprocess.STDOUT,
+                                            start_new_session=True)
 
     def wait_ready(self, timeout: float = 90) -> None:
         deadline = time.monotonic() + timeout
@@ -129,12 +130,14 @@ class Server:
                 raise BenchError(f"gunicorn '{self.name}' exited ({self.process.returncode}):\n"
                                  + self.log_tail())
             try:
-                status, _, _ = get(self.port, "/healthz")
-                if status == 200:
-                    return
+                status, _, body = get(self.port, "/healthz")
             except OSError:
-                pass
-            time.sleep(0.2)
+                time.sleep(0.2)
+                continue
+            if status == 200:
+                return
+            raise BenchError(f"gunicorn '{self.name}': GET /healthz on {HOST} answered {status}"
+                             f"\n{body.decode(errors='replace')[:500]}\n{self.log_tail()}")
         raise BenchError(f"gunicorn '{self.name}' did not answer in {timeout:.0f} s:\n"
                          + self.log_tail())
 

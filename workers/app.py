@@ -33,6 +33,10 @@ app.conf.beat_schedule = {
         "task": "workers.sweeps.members_schema_check",
         "schedule": crontab(hour=3, minute=17),
     },
+    "information-requests-overdue": {
+        "task": "workers.sweeps.information_requests_overdue_sweep",
+        "schedule": crontab(hour=7, minute=5),
+    },
     "members-ping": {
         "task": "workers.sweeps.members_ping_sweep",
         "schedule": crontab(minute=0, hour="*/6"),

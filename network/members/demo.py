@@ -28,8 +28,11 @@ DEMO_MEMBERS: dict[str, dict] = {
 
 def _site_content_seed_for_member(*, member, branding: dict) -> None:
     """Brand the site and give it demo content (runs in the member's schema)."""
+    from tenants.consultations.seeds import consultations_seed_demo
     from tenants.documents.seeds import documents_seed_demo
+    from tenants.information_requests.seeds import information_requests_seed_demo
     from tenants.meetings.seeds import meetings_seed_demo
+    from tenants.petitions.seeds import petitions_seed_demo
     from tenants.programme.seeds import programme_seed_demo
     from tenants.site.services import site_profile_update
 
@@ -38,9 +41,12 @@ def _site_content_seed_for_member(*, member, branding: dict) -> None:
         if branding:
             site_profile_update(**branding)
         if programme_seed_demo(hcp_code=member.collectivity_id, today=today):
-            # Members with a demo programme get a year of meetings and a library too.
+            # Members with a demo programme get the rest of a living site too.
             meetings_seed_demo(today=today)
             documents_seed_demo(today=today, site_url=f"https://{member.collectivity.slug}.example.ma")
+            consultations_seed_demo(today=today)
+            information_requests_seed_demo(today=today)
+            petitions_seed_demo(today=today)
 
 
 def demo_network_seed() -> list[ProvisioningOutcome]:

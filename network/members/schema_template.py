@@ -190,7 +190,7 @@ def content_types_and_permissions_sql() -> str:
         opts = model._meta
         content_types.append({"app_label": opts.app_label, "model": opts.model_name})
         permissions += [{"app_label": opts.app_label, "model": opts.model_name,
-                         "codename": codename, "name": name}
+                         "codename": codename, "name": str(name)}
                         for codename, name in _get_all_permissions(opts)]
     return (
         "INSERT INTO django_content_type (app_label, model) SELECT app_label, model FROM "

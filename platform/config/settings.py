@@ -172,6 +172,10 @@ MEDIA_URL = "/media/"
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 25 * 1024 * 1024
+# Consultations: reports that hide a comment until a moderator decides; life of the link
+# that confirms a commenter's e-mail.
+CONSULTATION_REPORTS_TO_HIDE = env_int("CONSULTATION_REPORTS_TO_HIDE", 3)
+CONSULTATION_VERIFICATION_HOURS = 48
 # Public pages of a member are cached per member and dropped on every content change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 
@@ -215,6 +219,20 @@ SPECTACULAR_SETTINGS = {
         "DocumentCategoryEnum": "tenants.documents.models.Category",
         "MeetingKindEnum": "tenants.meetings.models.Meeting.Kind",
         "AttendanceCategoryEnum": "tenants.meetings.models.Attendance.Category",
+        "RegistrationGenderEnum": "tenants.meetings.models.Registration.Gender",
+        "PetitionStateEnum": "tenants.petitions.models.State",
+        "PetitionSignatureLinkEnum": "tenants.petitions.models.Link",
+        "PetitionSourceEnum": "tenants.petitions.models.Source",
+        "InformationRequestStateEnum": "tenants.information_requests.models.State",
+        "InformationRequestStepEnum": "tenants.information_requests.models.Step",
+        "RefusalGroundEnum": "tenants.information_requests.models.RefusalGround",
+        "IdDocumentEnum": "tenants.information_requests.models.IdDocument",
+        "InformationRequestActionEnum": "tenants.information_requests.models.Transition",
+        "ConsultationStateEnum": "tenants.consultations.models.Consultation.State",
+        "ConsultationCommentStatusEnum": "tenants.consultations.models.Comment.Status",
+        "ConsultationResponseKindEnum": "tenants.consultations.models.Response.Kind",
+        "ModerationActionEnum": "tenants.consultations.models.ModerationEvent.Action",
+        "ModerationDecisionEnum": "tenants.consultations.models.ModerationDecision",
     },
 }
 

@@ -1,3 +1,15 @@
 from django.urls import path
 
-urlpatterns: list = []
+from tenants.information_requests import api
+
+urlpatterns = [
+    path("information-requests/", api.RegisterListApi.as_view(), name="api-information-requests"),
+    path("information-requests/<int:pk>/", api.RegisterDetailApi.as_view(),
+         name="api-information-request"),
+    path("information-requests/staff/", api.StaffListApi.as_view(),
+         name="api-information-requests-staff"),
+    path("information-requests/<int:pk>/staff/", api.StaffDetailApi.as_view(),
+         name="api-information-request-staff"),
+    path("information-requests/<int:pk>/transition/", api.TransitionApi.as_view(),
+         name="api-information-request-transition"),
+]

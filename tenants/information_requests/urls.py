@@ -6,4 +6,7 @@ app_name = "information_requests"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("new/", views.new, name="new"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/receipt/", views.receipt, name="receipt"),
 ]

@@ -1,13 +1,23 @@
 """The back office of meetings. Model validation runs through the forms (full_clean); changes
-and deletions go through the services, so replaced or deleted files leave storage too."""
-from django.contrib import admin
-from django.db import models
-from django.utils.translation import gettext_lazy as _
+and deletions go through the services, so replaced or deleted files leave storage too.
 
-from tenants.meetings.models import Attendance, Meeting, MeetingPhoto
-from tenants.meetings.selectors import When, when_q
-from tenants.meetings.services import (EDITABLE_FIELDS, meeting_delete, meeting_photo_delete,
-                                       meeting_update)
+Registrations (personal data) are listed, exported as CSV and marked present here; the
+published attendance is counted from them by an action on the meetings.
+"""
+from django.contrib import admin, messages
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from tenants.meetings.exports import registrations_csv
+from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
+from tenants.meetings.selectors import When, registration_list, when_q
+from tenants.meetings.services import (EDITABLE_FIELDS, meeting_attendance_from_registrations,
+                                       meeting_delete, meeting_photo_delete, meeting_update,
+                                       registration_mark_present)
 
 
 class WhenListFilter(admin.SimpleListFilter):
@@ -37,7 +47,7 @@ class MeetingPhotoInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(admin.ModelAdmin):
-    list_display = ["title_ar", "title_fr", "kind", "starts_at", "place"]
+    list_display = ["title_ar", "title_fr", "kind", "starts_at", "place", "registrations"]
     list_filter = ["kind", WhenListFilter, "starts_at"]
     date_hierarchy = "starts_at"
     search_fields = ["title_ar", "title_fr", "place"]
@@ -46,9 +56,41 @@ class MeetingAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["kind", "title_ar", "title_fr"]}),
         (_("When and where"), {"fields": ["starts_at", "ends_at", "place", "online_link"]}),
+        (_("Registration"), {"fields": ["takes_registrations", "capacity"]}),
         (_("Agenda"), {"fields": ["agenda_ar", "agenda_fr"]}),
         (_("Minutes"), {"fields": ["minutes"]}),
     ]
+    actions = ["count_attendance_from_registrations", "export_registrations"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(registered=Count(
+            "registrations", filter=Q(registrations__cancelled_at__isnull=True)))
+
+    @admin.display(description=_("registrations"), ordering="registered")
+    def registrations(self, meeting: Meeting) -> str:
+        capacity = f" / {meeting.capacity}" if meeting.capacity is not None else ""
+        link = reverse("admin:meetings_registration_changelist")
+        return format_html('<a href="{}?meeting__id__exact={}">{}{}</a>', link, meeting.pk,
+                           meeting.registered, capacity)
+
+    @admin.action(description=_("Count the attendance from the registrations marked present"),
+                  permissions=["change"])
+    def count_attendance_from_registrations(self, request, queryset):
+        for meeting in queryset:
+            counted = meeting_attendance_from_registrations(meeting=meeting)
+            present = sum(row.total for row in counted.rows) + counted.gender_not_said
+            self.message_user(request, ngettext(
+                "%(meeting)s: %(present)d person present; %(not_said)d of them not counted as "
+                "a woman or a man (gender not said).",
+                "%(meeting)s: %(present)d people present; %(not_said)d of them not counted as "
+                "women or men (gender not said).", present) % {
+                    "meeting": meeting, "present": present, "not_said": counted.gender_not_said},
+                messages.SUCCESS)
+
+    @admin.action(description=_("Export the registrations (CSV)"), permissions=["view"])
+    def export_registrations(self, request, queryset):
+        return registrations_csv(registration_list().filter(meeting__in=queryset),
+                                 filename="registrations.csv")
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -73,3 +115,65 @@ class MeetingAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for meeting in queryset.prefetch_related("photos"):
             meeting_delete(meeting=meeting)
+
+
+class RegistrationStatusFilter(admin.SimpleListFilter):
+    title = _("status")
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return [("active", _("Registered")), ("cancelled", _("Cancelled"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("active", "cancelled"):
+            return queryset.filter(cancelled_at__isnull=self.value() == "active")
+        return queryset
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    """Registrations come from the public form; staff read them, export them and mark who came.
+    Only `present` can be changed, through the service."""
+    list_display = ["name", "email", "meeting", "category", "gender", "registered_at",
+                    "is_active", "present"]
+    list_filter = [("meeting", admin.RelatedOnlyFieldListFilter), RegistrationStatusFilter,
+                   "present", "category", "gender"]
+    list_select_related = ["meeting"]
+    search_fields = ["name", "email"]
+    fields = ["meeting", "name", "email", "category", "gender", "language", "registered_at",
+              "cancelled_at", "reminded_at", "present"]
+    readonly_fields = [name for name in fields if name != "present"]
+    actions = ["mark_present", "mark_absent", "export_csv"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("registered"), boolean=True, ordering="cancelled_at")
+    def is_active(self, registration: Registration) -> bool:
+        return not registration.is_cancelled
+
+    def save_model(self, request, obj, form, change):
+        registration_mark_present(registrations=Registration.objects.filter(pk=obj.pk),
+                                  present=obj.present)
+
+    def _mark(self, request, queryset, present: bool) -> None:
+        changed = registration_mark_present(registrations=queryset, present=present)
+        self.message_user(request, ngettext(
+            "%(count)d registration changed. Count the attendance from the registrations (an "
+            "action on the meetings) to publish it.",
+            "%(count)d registrations changed. Count the attendance from the registrations (an "
+            "action on the meetings) to publish it.", changed) % {"count": changed},
+            messages.SUCCESS)
+
+    @admin.action(description=_("Mark as present"), permissions=["change"])
+    def mark_present(self, request, queryset):
+        self._mark(request, queryset, True)
+
+    @admin.action(description=_("Mark as absent"), permissions=["change"])
+    def mark_absent(self, request, queryset):
+        self._mark(request, queryset, False)
+
+    @admin.action(description=_("Export as CSV (opens in Excel, Arabic included)"),
+                  permissions=["view"])
+    def export_csv(self, request, queryset):
+        return registrations_csv(queryset.select_related("meeting"), filename="registrations.csv")

@@ -8,17 +8,24 @@ from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.exceptions import ValidationError
-from rest_framework.generics import GenericAPIView
+from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.generics import GenericAPIView, ListAPIView
+from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
-from tenants.meetings.models import Attendance, Meeting, MeetingPhoto
+from citizens import client_address
+from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
 from tenants.meetings.selectors import (When, attendance_rows, attendance_totals,
-                                        meeting_detail, meeting_list)
+                                        meeting_detail, meeting_for_registration, meeting_list,
+                                        meeting_seats, registration_list)
 from tenants.meetings.services import (EDITABLE_FIELDS, meeting_create, meeting_delete,
-                                       meeting_update)
+                                       meeting_update, registration_create,
+                                       registration_rate_limited)
+from tenants.site.api_support import run_service
 
 
 class MeetingFilterSerializer(serializers.Serializer):
@@ -40,7 +47,7 @@ class MeetingOutputSerializer(serializers.ModelSerializer):
     class Meta:
         model = Meeting
         fields = ["id", "kind", "kind_label", "title_ar", "title_fr", "starts_at", "ends_at",
-                  "place", "online_link", "is_held"]
+                  "place", "online_link", "is_held", "takes_registrations", "capacity"]
 
 
 class MeetingAttendanceOutputSerializer(serializers.ModelSerializer):
@@ -67,12 +74,27 @@ class MeetingPhotoOutputSerializer(serializers.ModelSerializer):
 class MeetingDetailOutputSerializer(MeetingOutputSerializer):
     attendance = serializers.SerializerMethodField()
     attendance_totals = serializers.SerializerMethodField()
+    attendance_gender_not_said = serializers.IntegerField(
+        source="present_gender_not_said", read_only=True,
+        help_text="Registered people marked present who preferred not to say their gender: "
+                  "counted neither among women nor among men.")
     photos = MeetingPhotoOutputSerializer(many=True)
+    registration_open = serializers.SerializerMethodField()
+    seats_left = serializers.SerializerMethodField()
 
     class Meta(MeetingOutputSerializer.Meta):
         fields = MeetingOutputSerializer.Meta.fields + [
-            "agenda_ar", "agenda_fr", "minutes", "attendance", "attendance_totals", "photos",
-            "created_at", "updated_at"]
+            "registration_open", "seats_left", "agenda_ar", "agenda_fr", "minutes", "attendance",
+            "attendance_totals", "attendance_gender_not_said", "photos", "created_at",
+            "updated_at"]
+
+    def get_registration_open(self, meeting: Meeting) -> bool:
+        """Whether a registration would be taken now (open, and a seat left)."""
+        return meeting_seats(meeting).can_register
+
+    def get_seats_left(self, meeting: Meeting) -> int | None:
+        """Seats not taken yet; null when the meeting has no capacity."""
+        return meeting_seats(meeting).left
 
     @extend_schema_field(MeetingAttendanceOutputSerializer(many=True))
     def get_attendance(self, meeting: Meeting) -> list:
@@ -153,3 +175,80 @@ class MeetingDetailApi(MeetingApiBase):
         with django_errors_as_400():
             meeting_update(meeting=meeting, **data)
         return self.detail_response(pk)
+
+
+class RegistrationInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    email = serializers.EmailField(max_length=254)
+    category = serializers.ChoiceField(choices=Attendance.Category.choices)
+    gender = serializers.ChoiceField(choices=Registration.Gender.choices, required=False,
+                                     default=Registration.Gender.NOT_SAID)
+    language = serializers.ChoiceField(choices=Registration.Language.choices, required=False,
+                                       help_text="The language of the confirmation e-mail "
+                                                 "(default: the language of the request).")
+    website = serializers.CharField(required=False, allow_blank=True, write_only=True,
+                                    help_text="Leave empty (a trap for robots).")
+
+    def validate_website(self, value: str) -> str:
+        if value:
+            raise ValidationError(_("This form could not be sent."), code="honeypot")
+        return value
+
+
+class RegistrationReceiptSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class MeetingRegisterApi(GenericAPIView):
+    """Register for an upcoming meeting (anyone, rate-limited). The answer holds no personal
+    data: the confirmation, with its cancel link, goes to the e-mail address."""
+    permission_classes = [AllowAny]
+    serializer_class = RegistrationInputSerializer
+
+    @extend_schema(request=RegistrationInputSerializer,
+                   responses={201: RegistrationReceiptSerializer})
+    def post(self, request, pk: int):
+        meeting = meeting_for_registration(pk=pk)
+        if meeting is None:
+            raise Http404
+        given = RegistrationInputSerializer(data=request.data)
+        given.is_valid(raise_exception=True)
+        data = {**given.validated_data}
+        data.pop("website", None)
+        if registration_rate_limited(email=data["email"], address=client_address(request)):
+            raise Throttled(detail=_("Too many registrations from you in a short time: please "
+                                     "try again later."))
+        run_service(registration_create, meeting=meeting, site_url=request.build_absolute_uri("/"),
+                    **{"language": get_language(), **data})
+        return Response({"detail": _("You are registered. The confirmation is on its way to "
+                                     "your e-mail address.")}, status=status.HTTP_201_CREATED)
+
+
+class CanSeeRegistrations(BasePermission):
+    """Registrations are personal data: only the member's staff whose role lets them see them."""
+
+    def has_permission(self, request, view) -> bool:
+        return request.user.has_perm("meetings.view_registration")
+
+
+class RegistrationOutputSerializer(serializers.ModelSerializer):
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+    gender_label = serializers.CharField(source="get_gender_display", read_only=True)
+
+    class Meta:
+        model = Registration
+        fields = ["id", "name", "email", "category", "category_label", "gender", "gender_label",
+                  "language", "registered_at", "cancelled_at", "present", "reminded_at"]
+        read_only_fields = fields
+
+
+class MeetingRegistrationListApi(ListAPIView):
+    """The registrations of a meeting, with their personal data (the member's staff only)."""
+    permission_classes = [CanSeeRegistrations]
+    serializer_class = RegistrationOutputSerializer
+
+    def get_queryset(self):
+        meeting = meeting_for_registration(pk=self.kwargs["pk"])
+        if meeting is None:
+            raise Http404
+        return registration_list(meeting=meeting)

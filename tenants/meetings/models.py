@@ -1,10 +1,14 @@
-"""Meetings and workshops of a member, their attendance, minutes and photos (member schema).
+"""Meetings and workshops of a member, their registrations, attendance, minutes and photos
+(member schema).
 
 A meeting counts as held once it is over: at its end time, or at its start time when it has
 no end time. Nobody has to tick a box for the minutes and photos to show, and the same rule
 splits the site's list into upcoming and past (`selectors.meeting_list`).
+
+People register until the meeting starts, within its capacity when it has one.
 """
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +36,13 @@ class Meeting(models.Model):
     agenda_fr = models.TextField(_("agenda (French)"), blank=True)
     minutes = models.FileField(_("minutes"), upload_to="meetings/minutes/", blank=True,
                                validators=[validate_document])
+    takes_registrations = models.BooleanField(
+        _("open for registration"), default=True,
+        help_text=_("People can register on the site until the meeting starts. Untick it for "
+                    "a closed meeting (a monitoring committee, for instance)."))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, validators=[MinValueValidator(1)],
+        help_text=_("How many people can register. Empty: no limit."))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -69,6 +80,15 @@ class Meeting(models.Model):
     @property
     def is_held(self) -> bool:
         return self.finishes_at < timezone.now()
+
+    @property
+    def has_started(self) -> bool:
+        return self.starts_at <= timezone.now()
+
+    @property
+    def registration_is_open(self) -> bool:
+        """Whether people may still register (seats aside: see selectors.meeting_seats)."""
+        return self.takes_registrations and not self.has_started
 
 
 class MeetingPhoto(models.Model):
@@ -116,3 +136,53 @@ class Attendance(models.Model):
     @property
     def total(self) -> int:
         return self.women + self.men
+
+
+class Registration(models.Model):
+    """A person registered for a meeting. Personal data: shown to the member's staff only.
+
+    One active registration per e-mail address and meeting; a cancelled one frees its seat
+    and stays (the person may register again: that is a new registration).
+    """
+
+    class Gender(models.TextChoices):
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        NOT_SAID = "not_said", _("Prefer not to say")
+
+    class Language(models.TextChoices):
+        # Each language named in itself, as on the language switch.
+        ARABIC = "ar", "العربية"
+        FRENCH = "fr", "Français"
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="registrations",
+                                verbose_name=_("meeting"))
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), max_length=254)
+    category = models.CharField(_("category"), max_length=32, choices=Attendance.Category.choices)
+    # Only for the attendance statistics by gender.
+    gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices,
+                              default=Gender.NOT_SAID)
+    # The language the person registered in: their confirmation and reminders use it.
+    language = models.CharField(_("language"), max_length=8, choices=Language.choices,
+                                default=Language.ARABIC)
+    registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    present = models.BooleanField(_("present"), default=False)
+    # Set by the reminder job the day before (the workers), so that it reminds once.
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["registered_at", "pk"]
+        constraints = [models.UniqueConstraint(
+            fields=["meeting", "email"], condition=models.Q(cancelled_at__isnull=True),
+            name="meetings_registration_one_active_per_email")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None

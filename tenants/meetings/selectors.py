@@ -1,10 +1,13 @@
 """Reads on meetings (the current member's schema), each in a constant number of queries."""
 from dataclasses import dataclass
-from django.db.models import Q, QuerySet, TextChoices
+
+from django.db.models import Count, Q, QuerySet, TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tenants.meetings.models import Attendance, Meeting
+from tenants.meetings.models import Attendance, Meeting, Registration
+from tenants.meetings.tokens import cancel_token_read
+
 
 class When(TextChoices):
     UPCOMING = "upcoming", _("Upcoming")
@@ -39,10 +42,69 @@ def meeting_upcoming(*, limit: int = 3) -> QuerySet[Meeting]:
     return meeting_list(when=When.UPCOMING)[:limit]
 
 
+def _meetings_with_registration_counts() -> QuerySet[Meeting]:
+    """Counts of registrations in the same query: `registered` (seats taken) and
+    `present_gender_not_said` (people present who did not say their gender)."""
+    return Meeting.objects.annotate(
+        registered=Count("registrations", filter=Q(registrations__cancelled_at__isnull=True)),
+        present_gender_not_said=Count("registrations", filter=Q(
+            registrations__cancelled_at__isnull=True, registrations__present=True,
+            registrations__gender=Registration.Gender.NOT_SAID)))
+
+
 def meeting_detail(*, pk: int) -> Meeting | None:
-    """One meeting with its attendance and photos (three queries), or None."""
-    return (Meeting.objects.prefetch_related("attendance", "photos")
+    """One meeting with its attendance, photos and registration counts (three queries), or
+    None."""
+    return (_meetings_with_registration_counts().prefetch_related("attendance", "photos")
             .filter(pk=pk).first())
+
+
+def meeting_for_registration(*, pk: int) -> Meeting | None:
+    """One meeting with its registration counts (one query), or None."""
+    return _meetings_with_registration_counts().filter(pk=pk).first()
+
+
+@dataclass(frozen=True)
+class Seats:
+    """Where a meeting stands for registration; `left` is None when there is no limit."""
+    is_open: bool
+    capacity: int | None
+    taken: int
+
+    @property
+    def left(self) -> int | None:
+        return None if self.capacity is None else max(self.capacity - self.taken, 0)
+
+    @property
+    def is_full(self) -> bool:
+        return self.left == 0
+
+    @property
+    def can_register(self) -> bool:
+        return self.is_open and not self.is_full
+
+
+def meeting_seats(meeting: Meeting) -> Seats:
+    """The meeting's seats (uses the counts of meeting_detail / meeting_for_registration: no
+    query)."""
+    return Seats(is_open=meeting.registration_is_open, capacity=meeting.capacity,
+                 taken=meeting.registered)
+
+
+def registration_list(*, meeting: Meeting | None = None) -> QuerySet[Registration]:
+    """Registrations (personal data: for the member's staff only), of one meeting or all."""
+    registrations = Registration.objects.select_related("meeting")
+    if meeting is not None:
+        registrations = registrations.filter(meeting=meeting)
+    return registrations.order_by("meeting__starts_at", "registered_at", "pk")
+
+
+def registration_by_cancel_token(*, token: str) -> Registration | None:
+    """The registration a cancel link names, if the link was signed for this member."""
+    pk = cancel_token_read(token)
+    if pk is None:
+        return None
+    return Registration.objects.select_related("meeting").filter(pk=pk).first()
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,37 @@
 Files replaced or deleted here are removed from storage after the transaction commits: a
 minutes file withdrawn for a mistake must not stay reachable at its old address.
 """
+from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime
 
+from django.contrib.auth.base_user import BaseUserManager
+from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from tenants.meetings.models import Attendance, Meeting, MeetingPhoto
+import citizens
+from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
+from tenants.meetings.tokens import cancel_token_make
+from tenants.site.mail import member_mail_send
+from tenants.site.page_cache import content_changed
 from uploads import delete_files_after_commit
 
 # What staff may set on a meeting, through the API, the admin or code.
 EDITABLE_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "place",
-                   "online_link", "agenda_ar", "agenda_fr", "minutes")
+                   "online_link", "agenda_ar", "agenda_fr", "minutes", "takes_registrations",
+                   "capacity")
+
+# Registrations from one e-mail address, and from one network address (a family, an
+# association's office, a cybercafé), per hour.
+REGISTRATIONS_PER_EMAIL = 5
+REGISTRATIONS_PER_ADDRESS = 30
+RATE_WINDOW_SECONDS = 3600
 
 
 def _meeting_save(meeting: Meeting) -> Meeting:
@@ -28,13 +47,15 @@ def _meeting_save(meeting: Meeting) -> Meeting:
 @transaction.atomic
 def meeting_create(*, kind: str, starts_at: datetime, title_ar: str = "", title_fr: str = "",
                    ends_at: datetime | None = None, place: str = "", online_link: str = "",
-                   agenda_ar: str = "", agenda_fr: str = "",
-                   minutes: File | None = None) -> Meeting:
-    """Announce a meeting; at least one title (Arabic or French) is required."""
+                   agenda_ar: str = "", agenda_fr: str = "", minutes: File | None = None,
+                   takes_registrations: bool = True, capacity: int | None = None) -> Meeting:
+    """Announce a meeting; at least one title (Arabic or French) is required. People may
+    register until it starts (unless `takes_registrations` is False), `capacity` at most."""
     return _meeting_save(Meeting(kind=kind, title_ar=title_ar, title_fr=title_fr,
                                  starts_at=starts_at, ends_at=ends_at, place=place,
                                  online_link=online_link, agenda_ar=agenda_ar,
-                                 agenda_fr=agenda_fr, minutes=minutes))
+                                 agenda_fr=agenda_fr, minutes=minutes,
+                                 takes_registrations=takes_registrations, capacity=capacity))
 
 
 @transaction.atomic
@@ -94,3 +115,122 @@ def meeting_add_photo(*, meeting: Meeting, image: File, caption: str = "") -> Me
 def meeting_photo_delete(*, photo: MeetingPhoto) -> None:
     photo.delete()
     delete_files_after_commit([photo.image])
+
+
+def registration_rate_limited(*, email: str, address: str) -> bool:
+    """Count one registration attempt; True when the e-mail or the network address has made
+    too many this hour (at this member: the counters carry the schema)."""
+    by_address = citizens.rate_limit_hit(scope="meeting-registration-address", identity=address,
+                                         limit=REGISTRATIONS_PER_ADDRESS,
+                                         window_seconds=RATE_WINDOW_SECONDS)
+    by_email = citizens.rate_limit_hit(scope="meeting-registration-email",
+                                       identity=normalized_email(email),
+                                       limit=REGISTRATIONS_PER_EMAIL,
+                                       window_seconds=RATE_WINDOW_SECONDS)
+    return by_address or by_email
+
+
+def normalized_email(email: str) -> str:
+    return BaseUserManager.normalize_email((email or "").strip()).lower()
+
+
+def registration_cancel_link(*, registration: Registration, site_url: str) -> str:
+    return site_url.rstrip("/") + reverse("meetings:cancel", args=[cancel_token_make(registration)])
+
+
+@transaction.atomic
+def registration_create(*, meeting: Meeting, name: str, email: str, category: str,
+                        gender: str = Registration.Gender.NOT_SAID,
+                        language: str = Registration.Language.ARABIC,
+                        site_url: str = "", send_confirmation: bool = True) -> Registration:
+    """Register a person for an upcoming meeting and e-mail them a confirmation with a cancel
+    link (`site_url`: the member's site, for the link).
+
+    Refused (ValidationError, by code): `closed` once the meeting has started or when it takes
+    no registrations, `already_registered` for a second registration of one e-mail address,
+    `full` when every seat is taken. `send_confirmation=False` for registrations made another
+    way (the demo data).
+    """
+    if send_confirmation and not site_url:
+        raise TypeError("site_url is needed for the cancel link")
+    # The meeting's row is locked: two people cannot both take its last seat.
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if not meeting.registration_is_open:
+        raise ValidationError(_("Registration for this meeting is closed."), code="closed")
+    registration = Registration(meeting=meeting, name=citizens.clean_citizen_text(name),
+                                email=normalized_email(email), category=category,
+                                gender=gender or Registration.Gender.NOT_SAID,
+                                language=language if language in Registration.Language.values
+                                else Registration.Language.ARABIC)
+    registration.full_clean(validate_constraints=False)
+    active = Registration.objects.filter(meeting=meeting, cancelled_at__isnull=True)
+    if active.filter(email=registration.email).exists():
+        raise ValidationError(_("This e-mail address is already registered for this meeting."),
+                              code="already_registered")
+    if meeting.capacity is not None and active.count() >= meeting.capacity:
+        raise ValidationError(_("This meeting is full: every seat is taken."), code="full")
+    registration.save()  # post_save refreshes the cached pages (the seats left)
+    if send_confirmation:
+        member_mail_send(to=registration.email, template="meetings/email/registration_confirmed",
+                         language=registration.language,
+                         context={"meeting": meeting, "registration": registration,
+                                  "cancel_link": registration_cancel_link(
+                                      registration=registration, site_url=site_url)})
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(*, registration: Registration) -> bool:
+    """Cancel a registration and free its seat; True if it was active, False if it was
+    cancelled already (a second click on the link changes nothing). Refused (`started`) once
+    the meeting has started: attendance is being taken."""
+    registration = (Registration.objects.select_for_update().select_related("meeting")
+                    .get(pk=registration.pk))
+    if registration.is_cancelled:
+        return False
+    if registration.meeting.has_started:
+        raise ValidationError(_("The meeting has started: the registration can no longer be "
+                                "cancelled."), code="started")
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["cancelled_at"])
+    return True
+
+
+@transaction.atomic
+def registration_mark_present(*, registrations: QuerySet[Registration], present: bool) -> int:
+    """Mark registrations as present (or not); cancelled ones are left alone. Returns how many
+    changed. The published attendance changes only through
+    meeting_attendance_from_registrations."""
+    changed = (registrations.filter(cancelled_at__isnull=True).exclude(present=present)
+               .update(present=present))
+    if changed:
+        transaction.on_commit(content_changed)  # one refresh for the lot (update sends no signal)
+    return changed
+
+
+@dataclass(frozen=True)
+class RegisteredAttendance:
+    rows: list[Attendance]
+    gender_not_said: int  # present, counted in no row: they did not say woman or man
+
+
+@transaction.atomic
+def meeting_attendance_from_registrations(*, meeting: Meeting) -> RegisteredAttendance:
+    """Replace the meeting's attendance with the counts of its registrations marked present,
+    by category and gender.
+
+    People who preferred not to say their gender are counted neither as women nor as men (the
+    figures are statistics by gender); their number is returned, and the meeting's page shows
+    it in a note under the table. Counts entered by hand for this meeting are replaced: add
+    people who came without registering afterwards (by hand, in the back office).
+    """
+    present = (Registration.objects.filter(meeting=meeting, cancelled_at__isnull=True,
+                                           present=True).values_list("category", "gender"))
+    tally = Counter(present)
+    counts = {category: (tally[category, Registration.Gender.WOMAN],
+                         tally[category, Registration.Gender.MAN])
+              for category in Attendance.Category.values}
+    rows = meeting_record_attendance(meeting=meeting, counts=counts)
+    return RegisteredAttendance(rows=rows, gender_not_said=sum(
+        number for (_category, gender), number in tally.items()
+        if gender == Registration.Gender.NOT_SAID))

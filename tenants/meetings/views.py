@@ -1,11 +1,25 @@
-"""The public pages of a member's meetings (thin: parse, call a selector, render)."""
+"""The public pages of a member's meetings (thin: parse, call a selector or a service, render).
+
+The list and a meeting's page are cached for anonymous visitors; the registration form and
+the cancel page carry a CSRF token (and the cancel page a personal link), so they are never
+cached.
+"""
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
+from citizens import client_address
+from tenants.meetings.forms import RegistrationForm
 from tenants.meetings.models import Meeting
 from tenants.meetings.selectors import (When, attendance_rows, attendance_totals, meeting_detail,
-                                        meeting_list)
+                                        meeting_for_registration, meeting_list, meeting_seats,
+                                        registration_by_cancel_token)
+from tenants.meetings.services import (registration_cancel, registration_create,
+                                       registration_rate_limited)
 from tenants.site.page_cache import cache_public_page
 
 PAST_PER_PAGE = 20
@@ -28,6 +42,66 @@ def meeting_page(request, pk: int):
     meeting = meeting_detail(pk=pk)
     if meeting is None:
         raise Http404
+    # Seats left stay right in the cache: every registration saved drops the member's pages.
     return render(request, "meetings/detail.html",
                   {"meeting": meeting, "attendance": attendance_rows(meeting),
-                   "totals": attendance_totals(meeting)})
+                   "totals": attendance_totals(meeting), "seats": meeting_seats(meeting)})
+
+
+def _existing_for_registration(pk: int) -> Meeting:
+    meeting = meeting_for_registration(pk=pk)
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+@never_cache
+def meeting_register(request, pk: int):
+    """The registration form of an upcoming meeting (or why it takes no registration)."""
+    meeting = _existing_for_registration(pk)
+    seats = meeting_seats(meeting)
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    status = 200
+    if seats.can_register and form.is_valid():
+        if registration_rate_limited(email=form.cleaned_data["email"],
+                                     address=client_address(request)):
+            form.add_error(None, ValidationError(
+                _("Too many registrations from you in a short time: please try again later."),
+                code="rate_limited"))
+            status = 429
+        else:
+            try:
+                registration_create(meeting=meeting, **form.registration_fields(),
+                                    language=get_language(),
+                                    site_url=request.build_absolute_uri("/"))
+            except ValidationError as refused:
+                form.add_error(None, refused)
+            else:
+                return redirect("meetings:registered", pk=meeting.pk)
+    return render(request, "meetings/register.html",
+                  {"meeting": meeting, "seats": seats, "form": form}, status=status)
+
+
+def meeting_registered(request, pk: int):
+    """Where the form leads once the registration is taken (no personal data)."""
+    return render(request, "meetings/registered.html", {"meeting": _existing_for_registration(pk)})
+
+
+@never_cache
+def registration_cancel_page(request, token: str):
+    """The cancel link of a confirmation: a page to confirm, then the registration is
+    cancelled. A second visit says it is cancelled already."""
+    registration = registration_by_cancel_token(token=token)
+    if registration is None:
+        response = render(request, "meetings/cancel.html", {"invalid": True}, status=404)
+    else:
+        context = {"meeting": registration.meeting, "cancelled": registration.is_cancelled}
+        if request.method == "POST" and not registration.is_cancelled:
+            try:
+                context["cancelled"] = registration_cancel(registration=registration)
+            except ValidationError as refused:
+                context["refused"] = refused.messages
+        response = render(request, "meetings/cancel.html", context)
+    # The link is personal: never hand it to another site in a Referer header.
+    response["Referrer-Policy"] = "no-referrer"
+    return response

@@ -1,0 +1,102 @@
+"""Reads of information requests (the current member's schema), each in a constant number of
+queries.
+
+Public reads (`*_public`, the register) never load the requester's personal data: those
+columns are deferred, so a template or a serializer that asked for them would fail loudly in
+tests (a query per row) rather than publish them quietly.
+"""
+from datetime import date
+from typing import TypedDict
+
+from django.db.models import (Aggregate, Count, F, FloatField, Func, IntegerField, Prefetch, Q,
+                              QuerySet)
+from django.utils import timezone
+
+from tenants.information_requests.models import (
+    ANSWERED_STATES, DECIDED_STATES, OPEN_STATES, PERSONAL_FIELDS, InformationRequest,
+    RequestEvent, State)
+
+
+def overdue_q(today: date | None = None) -> Q:
+    """Open after the due date: deemed refused (InformationRequest.is_overdue, in SQL)."""
+    return Q(state__in=OPEN_STATES, due_on__lt=today or timezone.localdate())
+
+
+def information_request_register(*, state: str | None = None,
+                                 overdue: bool = False) -> QuerySet[InformationRequest]:
+    """The public register, newest first, without personal data; one state, or the overdue
+    ones, when asked."""
+    requests = InformationRequest.objects.defer(*PERSONAL_FIELDS)
+    if state:
+        requests = requests.filter(state=state)
+    if overdue:
+        requests = requests.filter(overdue_q())
+    return requests
+
+
+def information_request_public_detail(*, pk: int) -> InformationRequest | None:
+    """One request of the register with its dated steps (two queries), or None."""
+    events = RequestEvent.objects.only("request", "step", "state_after", "at")
+    return (information_request_register().prefetch_related(Prefetch("events", events))
+            .filter(pk=pk).first())
+
+
+def information_request_staff_list(*, state: str | None = None,
+                                   overdue: bool = False) -> QuerySet[InformationRequest]:
+    """Every request with the requester's data, for the member's staff."""
+    requests = InformationRequest.objects.all()
+    if state:
+        requests = requests.filter(state=state)
+    return requests.filter(overdue_q()) if overdue else requests
+
+
+def information_request_staff_detail(*, pk: int) -> InformationRequest | None:
+    """One request with the requester's data and its full history (two queries), or None."""
+    return InformationRequest.objects.prefetch_related("events").filter(pk=pk).first()
+
+
+class _Median(Aggregate):
+    function = "percentile_cont"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+class _DaysBetween(Func):
+    """Days from one date column to another (PostgreSQL: date - date is an integer)."""
+    template = "(%(expressions)s)"
+    arg_joiner = " - "
+    output_field = IntegerField()
+
+
+class RequestFigures(TypedDict):
+    received: int            # every request ever filed
+    answered: int            # answered in full or in part
+    refused: int             # refused on a ground of article 7
+    overdue: int             # open past the due date: deemed refused
+    on_time_share: float | None  # see information_request_figures
+    median_days_to_answer: float | None  # calendar days from receipt to the decision
+
+
+def information_request_figures(*, today: date | None = None) -> RequestFigures:
+    """The member's figures for the register and the network's snapshots, in one query.
+
+    The on-time share is the share of the requests due so far (decided, or open past their
+    due date: silence counts as a refusal) that got a decision (an answer, a partial answer
+    or a reasoned refusal) by their due date. Withdrawn requests do not count. None while no
+    request is due.
+    """
+    decided = Q(state__in=DECIDED_STATES)
+    row = InformationRequest.objects.aggregate(
+        received=Count("pk"),
+        answered=Count("pk", filter=Q(state__in=ANSWERED_STATES)),
+        refused=Count("pk", filter=Q(state=State.REFUSED)),
+        decided=Count("pk", filter=decided),
+        on_time=Count("pk", filter=decided & Q(decided_on__lte=F("due_on"))),
+        overdue=Count("pk", filter=overdue_q(today)),
+        median_days=_Median(_DaysBetween(F("decided_on"), F("received_on")), filter=decided),
+    )
+    due = row["decided"] + row["overdue"]
+    return RequestFigures(received=row["received"], answered=row["answered"],
+                          refused=row["refused"], overdue=row["overdue"],
+                          on_time_share=row["on_time"] / due if due else None,
+                          median_days_to_answer=row["median_days"])

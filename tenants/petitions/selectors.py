@@ -1,0 +1,84 @@
+"""Reads on petitions (the current member's schema), each in a constant number of queries.
+
+Public reads return published petitions only, with their number of signatures annotated as
+`signature_count`; who signed is read by staff only (`signature_list`).
+"""
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from citizens.working_days import is_working_day
+from tenants.petitions.models import Petition, Signature, State
+
+
+def _with_count(petitions: QuerySet[Petition]) -> QuerySet[Petition]:
+    return petitions.annotate(signature_count=Count("signatures"))
+
+
+def petition_list(*, state: str | None = None) -> QuerySet[Petition]:
+    """Published petitions, latest first, optionally in one state (one query)."""
+    petitions = _with_count(Petition.objects.filter(published_at__isnull=False))
+    if state:
+        petitions = petitions.filter(state=state)
+    return petitions.order_by("-published_at", "-pk")
+
+
+def petition_detail(*, pk: int, published_only: bool = True) -> Petition | None:
+    """One petition with its count and dated steps (two queries), or None.
+
+    `published_only=False` is for staff, who act on petitions not yet published."""
+    petitions = Petition.objects.all()
+    if published_only:
+        petitions = petitions.filter(published_at__isnull=False)
+    return _with_count(petitions).prefetch_related("steps").filter(pk=pk).first()
+
+
+def petition_for_agent(*, key: str) -> Petition | None:
+    """The petition whose agent holds the private link `key`, or None."""
+    if not key:
+        return None
+    return _with_count(Petition.objects.filter(agent_key=key)).prefetch_related("steps").first()
+
+
+def signature_list(*, petition: Petition) -> QuerySet[Signature]:
+    """Who signed (staff only: personal data), in the order they signed."""
+    return Signature.objects.filter(petition=petition).order_by("signed_at", "pk")
+
+
+def petition_figures() -> dict:
+    """Published petitions by state, those awaiting publication and the signatures of the
+    published ones, in two queries (for the network's aggregation)."""
+    published = Q(published_at__isnull=False)
+    counts = Petition.objects.aggregate(
+        total=Count("pk", filter=published),
+        awaiting_publication=Count("pk", filter=~published),
+        **{state: Count("pk", filter=published & Q(state=state)) for state in State.values})
+    return {"total": counts.pop("total"),
+            "awaiting_publication": counts.pop("awaiting_publication"),
+            "by_state": counts,
+            "signatures": Signature.objects.filter(petition__published_at__isnull=False).count()}
+
+
+def first_working_day(year: int, month: int) -> date:
+    day = date(year, month, 1)
+    while not is_working_day(day):
+        day = day.replace(day=day.day + 1)
+    return day
+
+
+def next_ordinary_session(*, months: list[int], after: date) -> date:
+    """The opening of the council's next ordinary session on or after `after`.
+
+    The organic laws set the month of each ordinary session, not the day: the council meets
+    during the first week. The date given is the first working day of the month (Monday to
+    Friday, not a public holiday), for staff to correct when the president convenes it on
+    another day.
+    """
+    year, month = after.year, after.month
+    for _ in range(13):
+        if month in months:
+            opening = first_working_day(year, month)
+            if opening >= after:
+                return opening
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    raise ValueError("No session month")
