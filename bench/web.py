@@ -375,16 +375,16 @@ def report(measures: list[Measure], args, seed_problem: str) -> None:
         # Per-request cost is 1 / throughput: what tenancy and the middleware add to it.
         added = bare_rps / by_key["health"].median("requests_per_s") - 1
         print(f"| tenancy adds < 10 % to the bare view (time per request, 2 vs 1) "
-              f"| {added * 100:+.0f} % | {'yes' if added < 0.10 else 'NO'} |")
+              f"| {added * 100:+.1f} % | {'yes' if added < 0.10 else 'NO'} |")
         added_cpu = by_key["health"].median("cpu_ms") / bare_cpu - 1
-        print(f"| (cross-check: app CPU per request, 2 vs 1) | {added_cpu * 100:+.0f} % "
+        print(f"| (cross-check: app CPU per request, 2 vs 1) | {added_cpu * 100:+.1f} % "
               f"| {'yes' if added_cpu < 0.10 else 'NO'} |")
     if by_key["bare"].figures and by_key["warm"].figures:
         share = by_key["warm"].median("requests_per_s") / bare_rps
         print(f"| warm home page ≥ 50 % of the bare view's throughput (4 vs 1) "
-              f"| {share * 100:.0f} % | {'yes' if share >= 0.5 else 'NO'} |")
+              f"| {share * 100:.1f} % | {'yes' if share >= 0.5 else 'NO'} |")
         share_cpu = bare_cpu / by_key["warm"].median("cpu_ms")
-        print(f"| (cross-check: bare CPU / warm CPU per request, 1 vs 4) | {share_cpu * 100:.0f} % "
+        print(f"| (cross-check: bare CPU / warm CPU per request, 1 vs 4) | {share_cpu * 100:.1f} % "
               f"| {'yes' if share_cpu >= 0.5 else 'NO'} |")
     if by_key["cold"].figures and by_key["warm"].figures:
         print(f"| (page cache speed-up, 4 vs 3) "
@@ -395,11 +395,22 @@ def report(measures: list[Measure], args, seed_problem: str) -> None:
 
     with psycopg.connect(os.environ["DATABASE_URL"]) as conn:
         pg = conn.info.server_version
+    from importlib.metadata import version
+
+    def run(*command: str) -> str:
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+        return (result.stdout or result.stderr).strip()
+
+    commit = run("git", "rev-parse", "--short", "HEAD")
+    dirty = " + uncommitted changes" if run("git", "status", "--porcelain") else ""
+    wrk_version = run(WRK, "-v").split(" [")[0]
     print(f"\n{date.today()} · {stdlib_platform.node()} · {os.cpu_count()} cores · "
           f"Python {stdlib_platform.python_version()} · Django {django.get_version()} · "
-          f"PostgreSQL {pg // 10000}.{pg % 100} · gunicorn {args.workers} sync workers · "
+          f"PostgreSQL {pg // 10000}.{pg % 100} · django-tenants {version('django-tenants')} · "
+          f"gunicorn {version('gunicorn')}, {args.workers} sync workers · {wrk_version} "
           f"wrk -t{args.threads} -c{args.connections} -d{args.duration:g}s "
-          f"(after {args.warmup:g} s warm-up), median of {args.rounds} interleaved rounds")
+          f"(after {args.warmup:g} s warm-up), median of {args.rounds} interleaved rounds · "
+          f"code at {commit}{dirty}")
     if seed_problem:
         print(f"\nseed_demo FAILED: {seed_problem}")
     for measure in measures:

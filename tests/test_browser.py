@@ -4,11 +4,17 @@ Screenshots go to test-artifacts/ for people to look at.
 """
 import shutil
 import threading
-from datetime import date
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
+from django.apps import apps
+from django.conf import settings
+from django.core import mail
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.management.color import no_style
+from django.db import connection
+from django.utils import timezone
 from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django_tenants.utils import tenant_context
 
@@ -25,28 +31,43 @@ class QuietHandler(WSGIRequestHandler):
         pass
 
 
+def _empty_member_content(member) -> None:
+    """Truncate the content apps' tables of `member` (the browser test commits for real)."""
+    tables = [model._meta.db_table for app in settings.MEMBER_CONTENT_APPS
+              for model in apps.get_app_config(app).get_models()]
+    with tenant_context(member), connection.cursor() as cursor:
+        for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
+            cursor.execute(statement)
+
+
 @pytest.fixture(scope="module")
 def tetouan_site(network, django_db_blocker):
-    """Tétouan with its demo programme, committed, served by a real HTTP server."""
-    from tenants.programme.models import Programme
+    """Tétouan with its demo content, committed, served by a real HTTP server."""
+    from tenants.consultations.seeds import consultations_seed_demo
+    from tenants.meetings.seeds import meetings_seed_demo
     from tenants.programme.seeds import programme_seed_demo
 
     tetouan = network["tetouan"]
+    today = timezone.localdate()
     with django_db_blocker.unblock():
+        _empty_member_content(tetouan)
         with tenant_context(tetouan):
-            Programme.objects.all().delete()
-            programme_seed_demo(hcp_code=TETOUAN, today=date(2025, 11, 1))
+            programme_seed_demo(hcp_code=TETOUAN, today=today)
+            consultations_seed_demo(today=today)
+            meetings_seed_demo(today=today)
+            from tenants.meetings.selectors import meeting_upcoming
+            next_meeting = meeting_upcoming(limit=1)[0].pk
         server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=True)
         server.set_app(WSGIHandler())
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:
-            yield f"http://tetouan.localhost:{server.server_address[1]}"
+            site = f"http://tetouan.localhost:{server.server_address[1]}"
+            yield SimpleNamespace(url=site, next_meeting_url=f"{site}/meetings/{next_meeting}/")
         finally:
             server.shutdown()
             server.server_close()
-            with tenant_context(tetouan):
-                Programme.objects.all().delete()
+            _empty_member_content(tetouan)
 
 
 @pytest.fixture
@@ -67,7 +88,7 @@ def fits_the_screen(page) -> bool:
 def test_tetouan_site_in_a_real_browser(tetouan_site, phone):
     ARTIFACTS.mkdir(exist_ok=True)
     page = phone
-    page.goto(tetouan_site + "/")
+    page.goto(tetouan_site.url + "/")
     assert page.locator("html").get_attribute("lang") == "ar"
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.locator(".member-name").first.inner_text() == "تطوان"
@@ -90,3 +111,52 @@ def test_tetouan_site_in_a_real_browser(tetouan_site, phone):
     assert page.locator("html").get_attribute("dir") == "ltr"
     assert "Publier le budget" in page.locator("h1").inner_text()
     page.screenshot(path=ARTIFACTS / "tetouan-commitment-fr.png", full_page=True)
+
+
+def test_a_citizen_comments_registers_and_asks_in_arabic(tetouan_site, phone):
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = phone
+
+    # Comment on the open consultation, then confirm the e-mail with the one-time link.
+    page.goto(tetouan_site.url + "/consultations/")
+    page.locator("main a[href*='/consultations/']").first.click()
+    page.fill("#id_body", "أقترح نشر محاضر الدورات بصيغة قابلة للبحث.")
+    page.fill("#id_author_name", "ليلى")
+    page.fill("#id_email", "leila@example.ma")
+    page.locator("form:has(#id_body) [type=submit]").click()
+    page.wait_for_load_state()
+    confirmation = page.locator("main").inner_text()
+    page.screenshot(path=ARTIFACTS / "tetouan-comment-sent-ar.png", full_page=True)
+    link = next(line for message in reversed(mail.outbox) for line in message.body.split()
+                if "/consultations/verify/" in line)
+    page.goto(tetouan_site.url + link[link.index("/consultations/verify/"):])
+    assert page.locator("h1").inner_text() == "نشر تعليقكم"
+    page.locator("main a.btn").click()
+    page.wait_for_load_state()
+    assert confirmation and "أقترح نشر محاضر الدورات" in page.content()
+    page.screenshot(path=ARTIFACTS / "tetouan-comment-published-ar.png", full_page=True)
+
+    # Register for the next meeting.
+    page.goto(tetouan_site.next_meeting_url)
+    page.locator("a[href$='/register/']").first.click()
+    page.fill("#id_name", "يوسف الإدريسي")
+    page.fill("#id_email", "youssef@example.ma")
+    page.select_option("#id_category", "civil_society")
+    page.locator("form:has(#id_name) [type=submit]").click()
+    page.wait_for_url("**/register/done/**")
+    assert "youssef@example.ma" in mail.outbox[-1].to
+    page.screenshot(path=ARTIFACTS / "tetouan-registered-ar.png", full_page=True)
+
+    # File an information request and get its receipt.
+    page.goto(tetouan_site.url + "/information-requests/new/")
+    page.fill("#id_requester_name", "سعيد بنعلي")
+    page.fill("#id_id_number", "L123456")
+    page.fill("#id_postal_address", "حي الملاح، تطوان")
+    page.fill("#id_email", "said@example.ma")
+    page.fill("#id_information_wanted", "نسخة من محضر دورة أكتوبر الأخيرة.")
+    page.locator("form:has(#id_requester_name) [type=submit]").click()
+    page.wait_for_url("**/receipt/**")
+    receipt = page.locator("main").inner_text()
+    assert "DI-" in receipt and fits_the_screen(page)
+    assert "said@example.ma" in mail.outbox[-1].to
+    page.screenshot(path=ARTIFACTS / "tetouan-request-receipt-ar.png", full_page=True)
