@@ -16,9 +16,13 @@ class MemberRoutingMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Read once: settings lookups add up on a path every request takes.
+        self.public_urlconf = settings.PUBLIC_SCHEMA_URLCONF
+        self.member_urlconf = settings.ROOT_URLCONF
 
     def __call__(self, request):
-        connection.set_schema_to_public()
+        if connection.schema_name != "public":  # left by a request that did not end cleanly
+            connection.set_schema_to_public()
         try:
             host = request.get_host()
         except DisallowedHost:
@@ -29,7 +33,7 @@ class MemberRoutingMiddleware:
             return render(request, "tenancy/no_member.html", {"host": host}, status=404)
         if route.kind == "network":
             request.tenant = None
-            request.urlconf = settings.PUBLIC_SCHEMA_URLCONF
+            request.urlconf = self.public_urlconf
             return self.get_response(request)
 
         member = route.member()
@@ -39,7 +43,7 @@ class MemberRoutingMiddleware:
             return response
         member.domain_url = host
         request.tenant = member
-        request.urlconf = settings.ROOT_URLCONF
+        request.urlconf = self.member_urlconf
         connection.set_tenant(member)
         try:
             return self.get_response(request)

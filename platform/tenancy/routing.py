@@ -52,12 +52,12 @@ def _route_from_database(host: str) -> Route:
 
 def route_for_host(host: str) -> Route:
     host = normalize_host(host)
-    if host in settings.NETWORK_HOSTS:
-        return NETWORK_ROUTE
     now = time.monotonic()
     local = _local.get(host)
     if local and local[0] > now:
         return local[1]
+    if host in settings.NETWORK_HOSTS:
+        return NETWORK_ROUTE
     cache = caches["routing"]
     route = cache.get(_shared_key(host))
     if route is None:

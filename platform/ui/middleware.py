@@ -11,10 +11,13 @@ class ArabicFirstLocaleMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.cookie_name = settings.LANGUAGE_COOKIE_NAME
+        self.languages = frozenset(code for code, _ in settings.LANGUAGES)
+        self.default = settings.LANGUAGE_CODE
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        chosen = request.COOKIES.get(self.cookie_name)
+        language = chosen if chosen in self.languages else self.default
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -9,8 +9,9 @@ import functools
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -44,6 +45,29 @@ def invalidate_pages_on_change(app_config) -> None:
         post_delete.connect(_on_content_saved, sender=model, dispatch_uid=f"pages:d:{model._meta.label}")
 
 
+# The content version this process saw last, per member: lets one round trip to the cache
+# fetch both the current version and the page cached under it (the usual case).
+_last_seen_version: dict[str, int] = {}
+
+
+def _page_key(version: int, request) -> str:
+    return f"page:{version}:{get_language()}:{request.get_full_path()}"
+
+
+def _cached_page(request) -> tuple[int, tuple | None]:
+    """The current content version and the page cached under it (or None)."""
+    schema = connection.schema_name
+    guess = _last_seen_version.get(schema)
+    if guess is not None:
+        guessed_key = _page_key(guess, request)
+        found = cache.get_many([VERSION_KEY, guessed_key])
+        if found.get(VERSION_KEY) == guess:
+            return guess, found.get(guessed_key)
+    version = content_version()
+    _last_seen_version[schema] = version
+    return version, cache.get(_page_key(version, request))
+
+
 def cache_public_page(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -51,14 +75,18 @@ def cache_public_page(view):
                      and settings.SESSION_COOKIE_NAME not in request.COOKIES)
         if not cacheable:
             return view(request, *args, **kwargs)
-        key = f"page:{content_version()}:{get_language()}:{request.get_full_path()}"
-        response = cache.get(key)
-        if response is None:
+        version, cached = _cached_page(request)
+        if cached is not None:
+            content, content_type = cached
+            response = HttpResponse(content, content_type=content_type)
+        else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            if response.status_code == 200 and not response.cookies:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+            if response.status_code == 200 and not response.cookies and not response.streaming:
+                # Only the body and its type: small to store, quick to rebuild.
+                cache.set(_page_key(version, request), (response.content, response["Content-Type"]),
+                          settings.PAGE_CACHE_SECONDS)
         patch_vary_headers(response, ["Cookie"])
         return response
     return wrapper
