@@ -287,13 +287,16 @@ def main() -> int:
     manage(full_env, "collectstatic", "--noinput", "--verbosity", "0")
 
     bare_env = dict(full_env, DJANGO_SETTINGS_MODULE="bench.bare.settings")
+    stack_env = dict(full_env, DJANGO_SETTINGS_MODULE="bench.bare.stack_settings")
     cold_env = dict(full_env, PAGE_CACHE_SECONDS="0")
     logs = Path(tempfile.mkdtemp(prefix="bench-web-"))
     servers = {name: Server(name, env, logs / f"{name}.log")
-               for name, env in (("bare", bare_env), ("full", full_env),
+               for name, env in (("bare", bare_env), ("stack", stack_env), ("full", full_env),
                                  ("full-nocache", cold_env))}
     measures = [
         Measure("bare", "1. bare Django, /healthz (no middleware, no tenancy)", "bare",
+                "/healthz", b"ok"),
+        Measure("stack", "1b. the same stack without tenancy, /healthz", "stack",
                 "/healthz", b"ok"),
         Measure("health", "2. full stack, /healthz on a member's host", "full",
                 "/healthz", b"ok"),
@@ -379,6 +382,11 @@ def report(measures: list[Measure], args, seed_problem: str) -> None:
         added_cpu = by_key["health"].median("cpu_ms") / bare_cpu - 1
         print(f"| (cross-check: app CPU per request, 2 vs 1) | {added_cpu * 100:+.1f} % "
               f"| {'yes' if added_cpu < 0.10 else 'NO'} |")
+    if by_key["stack"].figures and by_key["health"].figures:
+        # The reading of the target that isolates tenancy: same stack with and without it.
+        added = by_key["stack"].median("requests_per_s") / by_key["health"].median("requests_per_s") - 1
+        print(f"| tenancy alone adds < 10 % (time per request, 2 vs 1b: same stack without "
+              f"tenancy) | {added * 100:+.1f} % | {'yes' if added < 0.10 else 'NO'} |")
     if by_key["bare"].figures and by_key["warm"].figures:
         share = by_key["warm"].median("requests_per_s") / bare_rps
         print(f"| warm home page ≥ 50 % of the bare view's throughput (4 vs 1) "

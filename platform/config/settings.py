@@ -71,6 +71,8 @@ MIDDLEWARE = [
     # Static files need no member: served before routing.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "tenancy.middleware.MemberRoutingMiddleware",
+    # A member's cached public pages are served from here, before the per-visitor machinery.
+    "tenants.site.page_cache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ui.middleware.ArabicFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

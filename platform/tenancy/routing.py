@@ -6,6 +6,7 @@ no member is cached too, briefly, so a flood of unknown hosts cannot hammer the 
 """
 import time
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.core.cache import caches
@@ -14,15 +15,20 @@ from django_tenants.utils import get_tenant_domain_model, get_tenant_model
 UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Route:
     """What the middleware needs to know about a host."""
     kind: str  # "network", "member" or UNKNOWN
     member_fields: dict | None = None
 
+    @cached_property
     def member(self):
-        """A Member instance rebuilt from cached fields, without a query."""
+        """A Member instance built once per process from the cached fields, without a query."""
         return get_tenant_model()(**self.member_fields)
+
+    def __getstate__(self):
+        # The shared cache keeps the fields only; each process builds its own instance.
+        return {"kind": self.kind, "member_fields": self.member_fields}
 
 
 NETWORK_ROUTE = Route(kind="network")

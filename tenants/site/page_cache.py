@@ -50,43 +50,81 @@ def invalidate_pages_on_change(app_config) -> None:
 _last_seen_version: dict[str, int] = {}
 
 
-def _page_key(version: int, request) -> str:
-    return f"page:{version}:{get_language()}:{request.get_full_path()}"
+def _page_key(version: int, request, language: str) -> str:
+    return f"page:{version}:{language}:{request.get_full_path()}"
 
 
-def _cached_page(request) -> tuple[int, tuple | None]:
+def _cached_page(request, language: str) -> tuple[int, tuple | None]:
     """The current content version and the page cached under it (or None)."""
     schema = connection.schema_name
     guess = _last_seen_version.get(schema)
     if guess is not None:
-        guessed_key = _page_key(guess, request)
+        guessed_key = _page_key(guess, request, language)
         found = cache.get_many([VERSION_KEY, guessed_key])
         if found.get(VERSION_KEY) == guess:
             return guess, found.get(guessed_key)
     version = content_version()
     _last_seen_version[schema] = version
-    return version, cache.get(_page_key(version, request))
+    return version, cache.get(_page_key(version, request, language))
+
+
+def _is_anonymous_read(request) -> bool:
+    return (request.method in ("GET", "HEAD") and bool(settings.PAGE_CACHE_SECONDS)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES)
+
+
+def _response_from_cache(cached: tuple) -> HttpResponse:
+    content, content_type = cached
+    return HttpResponse(content, content_type=content_type)
 
 
 def cache_public_page(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        cacheable = (request.method in ("GET", "HEAD") and settings.PAGE_CACHE_SECONDS
-                     and settings.SESSION_COOKIE_NAME not in request.COOKIES)
-        if not cacheable:
+        if not _is_anonymous_read(request):
             return view(request, *args, **kwargs)
-        version, cached = _cached_page(request)
+        version, cached = _cached_page(request, get_language())
         if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
+            response = _response_from_cache(cached)
         else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
             if response.status_code == 200 and not response.cookies and not response.streaming:
                 # Only the body and its type: small to store, quick to rebuild.
-                cache.set(_page_key(version, request), (response.content, response["Content-Type"]),
-                          settings.PAGE_CACHE_SECONDS)
+                cache.set(_page_key(version, request, get_language()),
+                          (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
         patch_vary_headers(response, ["Cookie"])
         return response
     return wrapper
+
+
+class CachedPageMiddleware:
+    """Serves a member's cached public page before sessions, CSRF, auth and messages run.
+
+    Placed right after the member routing: an anonymous visitor's GET whose page is in the
+    cache (put there by `cache_public_page`) costs one cache round trip and no more. Paths of
+    the back office, the API, files and the language switch are never looked up.
+    """
+
+    SKIPPED_PREFIXES = ("/api/", "/admin/", "/static/", "/media/", "/staff/", "/lang/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.cookie_name = settings.LANGUAGE_COOKIE_NAME
+        self.languages = frozenset(code for code, _ in settings.LANGUAGES)
+        self.default_language = settings.LANGUAGE_CODE
+
+    def __call__(self, request):
+        if (getattr(request, "tenant", None) is None or not _is_anonymous_read(request)
+                or request.path.startswith(self.SKIPPED_PREFIXES)):
+            return self.get_response(request)
+        chosen = request.COOKIES.get(self.cookie_name)
+        language = chosen if chosen in self.languages else self.default_language
+        _, cached = _cached_page(request, language)
+        if cached is None:
+            return self.get_response(request)
+        response = _response_from_cache(cached)
+        response["Content-Language"] = language
+        patch_vary_headers(response, ["Cookie"])
+        return response

@@ -129,3 +129,17 @@ def test_what_tetouan_writes_is_not_on_tangers_site_or_api(tetouan_programme, te
     response = tanger_client.post("/api/commitments/", {"number": 9, "title_ar": "x"},
                                   content_type="application/json")
     assert response.status_code in (401, 403)
+
+
+def test_a_cached_page_is_served_before_the_session_machinery(tetouan_programme, tetouan, tanger,
+                                                              client_for, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    client = client_for(tetouan)
+    first = client.get("/programme/")
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/programme/")
+    assert again.status_code == 200 and again.content == first.content
+    assert len(queries) == 0 and again["Content-Language"] == "ar"
+    client.cookies["django_language"] = "fr"
+    assert '<html lang="fr"' in client.get("/programme/").content.decode()
+    assert "Tétouan commune ouverte" not in client_for(tanger).get("/programme/").content.decode()
