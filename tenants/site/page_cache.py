@@ -107,7 +107,8 @@ class CachedPageMiddleware:
     the back office, the API, files and the language switch are never looked up.
     """
 
-    SKIPPED_PREFIXES = ("/api/", "/admin/", "/static/", "/media/", "/staff/", "/lang/")
+    SKIPPED_PREFIXES = ("/api/", "/admin/", "/static/", "/media/", "/staff/", "/lang/",
+                        "/healthz")
 
     def __init__(self, get_response):
         self.get_response = get_response
