@@ -13,7 +13,7 @@ from tenants.consultations.models import (
 from tenants.consultations.services import (
     EDITABLE_FIELDS, consultation_add_commitment_sections, consultation_create,
     consultation_update, comment_hide, comment_restore, response_save, section_create)
-from tenants.site.admin_support import BilingualFieldsMixin
+from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.site.api_support import actor
 
 
@@ -128,20 +128,7 @@ class ResponseInline(BilingualFieldsMixin, admin.StackedInline):
         return 1 if obj is not None and obj.status != Comment.Status.PENDING else 0
 
 
-class ReadOnly:
-    """The moderation log records what happened: nobody writes it by hand."""
-
-    def has_add_permission(self, request, *args):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class ModerationEventInline(ReadOnly, admin.TabularInline):
+class ModerationEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = ModerationEvent
     fields = ["at", "action", "reason", "by"]
     readonly_fields = fields
@@ -225,7 +212,7 @@ class CommentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ModerationEvent)
-class ModerationEventAdmin(ReadOnly, admin.ModelAdmin):
+class ModerationEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "action", "comment", "by", "reason"]
     list_filter = ["action"]
     list_select_related = ["comment"]

@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ConsultationsConfig(AppConfig):
     name = "tenants.consultations"
     label = "consultations"
+    verbose_name = _("Consultations")
 
     def ready(self):
         from tenants.site.page_cache import invalidate_pages_on_change

@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from tenants.site.admin_support import ReadOnlyAdminMixin
 from tenants.information_requests.forms import TransitionForm
 from tenants.information_requests.models import InformationRequest, RequestEvent, Transition
 from tenants.information_requests.selectors import overdue_q
@@ -36,19 +37,13 @@ class OverdueListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class RequestEventInline(admin.TabularInline):
+class RequestEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     """The history: what happened, when, by whom. Read-only."""
     model = RequestEvent
     fields = ["at", "step", "state_before", "state_after", "by", "note"]
     readonly_fields = fields
     extra = 0
     can_delete = False
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 def _step_action(transition: Transition):

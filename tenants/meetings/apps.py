@@ -1,9 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MeetingsConfig(AppConfig):
     name = "tenants.meetings"
     label = "meetings"
+    verbose_name = _("Meetings and workshops")
 
     def ready(self):
         from tenants.site.page_cache import invalidate_pages_on_change

@@ -5,13 +5,10 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from tenants.programme import services
-from tenants.site.admin_support import BilingualFieldsMixin
 from tenants.programme.models import (
     Assessment, Commitment, Milestone, Principle, Programme, ProgrammeStep, ProgressUpdate)
-
-
-def _by(request) -> str:
-    return request.user.get_full_name() or request.user.get_username()
+from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
+from tenants.site.api_support import actor
 
 
 def _changes(form) -> dict:
@@ -30,7 +27,7 @@ class ProgrammeAdmin(BilingualFieldsMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            services.programme_update(programme=Programme.objects.get(pk=obj.pk), by=_by(request),
+            services.programme_update(programme=Programme.objects.get(pk=obj.pk), by=actor(request),
                                       **_changes(form))
         else:
             obj.save()
@@ -77,9 +74,9 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             services.commitment_update(commitment=Commitment.objects.get(pk=obj.pk),
-                                       by=_by(request), **_changes(form))
+                                       by=actor(request), **_changes(form))
         else:
-            services.commitment_save_new(commitment=obj, by=_by(request))
+            services.commitment_save_new(commitment=obj, by=actor(request))
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Milestone:
@@ -91,23 +88,14 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
                     milestone.delete()
             elif inline_form.has_changed() and milestone.pk:
                 services.milestone_update(milestone=Milestone.objects.get(pk=milestone.pk),
-                                          by=_by(request), **_changes(inline_form))
+                                          by=actor(request), **_changes(inline_form))
             elif inline_form.has_changed():
                 milestone.commitment = form.instance
-                services.milestone_save_new(milestone=milestone, by=_by(request))
+                services.milestone_save_new(milestone=milestone, by=actor(request))
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The history is read-only: it records what happened."""
     list_display = ["at", "by", "subject", "field", "before", "after"]
     list_filter = ["field"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -12,3 +12,16 @@ class BilingualFieldsMixin:
                     field.widget.attrs.update({"dir": direction,
                                                "lang": suffix.lstrip("_")})
         return field
+
+
+class ReadOnlyAdminMixin:
+    """For histories and logs: they record what happened, nobody writes them by hand."""
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
