@@ -35,6 +35,8 @@ SHARED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # No models: connects the workers' receivers of platform/events signals at start-up.
+    "workers",
 ]
 # A member's schema holds only what a member needs: its own staff accounts, sessions and
 # admin log (so a login or a session can never cross to another member) and its site.

@@ -15,6 +15,8 @@ from django.http import HttpResponse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
+from events import content_changed_send
+
 VERSION_KEY = "site:content-version"
 
 
@@ -27,11 +29,13 @@ def content_version() -> int:
 
 
 def content_changed() -> None:
-    """Drop the current member's cached pages (lazily: their keys are no longer asked for)."""
+    """Drop the current member's cached pages (lazily: their keys are no longer asked for)
+    and tell whoever listens (the snapshot refresh) that this member changed."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    content_changed_send()
 
 
 def _on_content_saved(sender, **kwargs) -> None:
