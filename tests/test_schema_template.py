@@ -78,3 +78,34 @@ def test_a_new_migration_gives_a_new_template(network, db, monkeypatch):
                         lambda: nodes + (("site", "9999_imagined"),))
     assert migration_fingerprint() != before
     assert not SchemaTemplate.objects.filter(fingerprint=migration_fingerprint()).exists()
+
+
+def test_a_spare_schema_becomes_the_member_and_is_identical_to_a_replayed_one(network, db):
+    from network.members.spares import PREFIX, spare_schemas_refill
+
+    def spares() -> list[str]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)",
+                           [PREFIX])
+            return [row[0] for row in cursor.fetchall()]
+
+    assert spare_schemas_refill(target=2)["built"] == 2
+    assert spare_schemas_refill(target=2)["built"] == 0  # already stocked
+    before = set(spares())
+    from_spare = member_provision(hcp_code="03.531.03.23").member
+    assert len(set(spares()) & before) == 1  # one was taken, by a rename
+    replayed = member_provision(hcp_code="02.411.01.23", builder="replay").member
+    assert len(spares()) == 1  # the forced replay took none
+    connection.set_schema_to_public()
+    assert catalog(from_spare.schema_name) == catalog(replayed.schema_name)
+
+
+def test_spares_of_an_older_template_are_never_used_and_are_dropped(network, db):
+    from network.members.spares import PREFIX, spare_schemas_refill
+
+    with connection.cursor() as cursor:
+        cursor.execute(f'CREATE SCHEMA "{PREFIX}000000000000_old"')
+    assert spare_schemas_refill(target=0) == {"built": 0, "dropped": 1}
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [f"{PREFIX}000000000000_old"])
+        assert cursor.fetchone() is None

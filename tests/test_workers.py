@@ -32,7 +32,7 @@ def worker(network):
     port = f":{db['PORT']}" if db.get("PORT") else ""
     env = {**os.environ,
            "DATABASE_URL": f"postgresql://{db['USER']}@{host_part}{port}/{db['NAME']}",
-           "CELERY_TASK_TENANT_CACHE_SECONDS": "0"}
+           "CELERY_TASK_TENANT_CACHE_SECONDS": "0", "MEMBER_SPARE_SCHEMAS": "1"}
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--pool=solo",
          "--loglevel=WARNING", "-Q", "provisioning,notifications,reminders,aggregation",
@@ -48,6 +48,14 @@ def worker(network):
     process.wait(timeout=30)
 
 
+def spare_names() -> list[str]:
+    from network.members.spares import PREFIX
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)", [PREFIX])
+        return [row[0] for row in cursor.fetchall()]
+
+
 def test_provisioning_through_the_worker(worker, django_db_blocker):
     with django_db_blocker.unblock():
         try:
@@ -60,7 +68,15 @@ def test_provisioning_through_the_worker(worker, django_db_blocker):
             assert again["ok"] and not again["created"]
             failed = provision_member.delay("00.000").get(timeout=60)
             assert not failed["ok"] and "00.000" in failed["error"]
+            # A member was created: the worker builds a spare schema for the next one.
+            deadline = time.monotonic() + 60
+            while not spare_names() and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert len(spare_names()) == 1
         finally:
+            with connection.cursor() as cursor:
+                for spare in spare_names():
+                    cursor.execute(f'DROP SCHEMA "{spare}" CASCADE')
             member = Member.objects.filter(collectivity_id=CHEFCHAOUEN).first()
             if member:
                 with connection.cursor() as cursor:

@@ -37,6 +37,10 @@ app.conf.beat_schedule = {
         "task": "workers.sweeps.information_requests_overdue_sweep",
         "schedule": crontab(hour=7, minute=5),
     },
+    "members-spare-schemas": {
+        "task": "workers.provisioning.refill_spare_schemas",
+        "schedule": crontab(minute="*/10"),
+    },
     "members-ping": {
         "task": "workers.sweeps.members_ping_sweep",
         "schedule": crontab(minute=0, hour="*/6"),

@@ -2,6 +2,7 @@
 from django.db import OperationalError
 
 from network.members.services import ProvisioningError, member_provision
+from network.members.spares import spare_schemas_refill
 from workers.app import app
 
 
@@ -12,5 +13,16 @@ def provision_member(self, hcp_code: str, custom_domains: list[str] | None = Non
         outcome = member_provision(hcp_code=hcp_code, custom_domains=custom_domains or [])
     except ProvisioningError as error:
         return {"hcp_code": hcp_code, "ok": False, "error": str(error)}
+    if outcome.created:
+        refill_spare_schemas.delay()  # the next onboarding finds a spare again
     return {"hcp_code": hcp_code, "ok": True, "schema_name": outcome.member.schema_name,
             "created": outcome.created, "added_domains": outcome.added_domains}
+
+
+@app.task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def refill_spare_schemas() -> dict:
+    """Keep MEMBER_SPARE_SCHEMAS schemas built ahead of time (and none of an older template).
+
+    Two refills at once could overshoot by a spare or two: harmless, the next one is used.
+    """
+    return spare_schemas_refill()

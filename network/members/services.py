@@ -18,11 +18,14 @@ from django_tenants.utils import schema_exists, tenant_context
 from network.members.models import Domain, Member, SchemaTemplate
 from network.members.schema_template import (
     migrate_schema_stock, quote_ident, schema_create_from_template, schema_template_current)
+from network.members.spares import spare_schema_claim
 from network.registry.models import Collectivity
 from network.registry.selectors import collectivity_get
 from tenancy.routing import routing_forget_hosts
 
-SchemaBuilder = Literal["template", "migrations", "clone"]
+# "template": a spare schema renamed when one is ready, else the template replayed;
+# "replay": always the replay (benchmarks); "migrations" and "clone": django-tenants' paths.
+SchemaBuilder = Literal["template", "replay", "migrations", "clone"]
 HOST_NAME = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")
 
 
@@ -85,9 +88,11 @@ def _site_profile_initialize_for_member(*, member: Member, collectivity: Collect
 
 def _schema_build(*, schema_name: str, builder: SchemaBuilder,
                   template: SchemaTemplate | None) -> None:
-    if builder == "template":
-        schema_create_from_template(schema_name=schema_name,
-                                    template=template or schema_template_current())
+    if builder in ("template", "replay"):
+        template = template or schema_template_current()
+        if builder == "replay" or not spare_schema_claim(schema_name=schema_name,
+                                                         template=template):
+            schema_create_from_template(schema_name=schema_name, template=template)
     elif builder == "migrations":
         migrate_schema_stock(schema_name)
     elif builder == "clone":

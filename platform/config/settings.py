@@ -67,6 +67,8 @@ TENANT_LIMIT_SET_CALLS = True
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 # The schema a member's DDL is rendered from (see network/members/schema_template.py).
 MEMBER_TEMPLATE_SCHEMA = "infitah_template"
+# Member schemas built ahead of time, so that onboarding is a rename (network/members/spares.py).
+MEMBER_SPARE_SCHEMAS = env_int("MEMBER_SPARE_SCHEMAS", 3)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

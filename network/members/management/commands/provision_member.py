@@ -17,9 +17,9 @@ class Command(BaseCommand):
                             help="An extra custom domain (repeatable).")
         parser.add_argument("--all", action="store_true", help="Provision every collectivity.")
         parser.add_argument("--tier", choices=Tier.values, help="With --all: only this tier.")
-        parser.add_argument("--processes", type=int, default=2)
+        parser.add_argument("--processes", type=int, default=4)
 
-    def handle(self, *args, hcp_code=None, domains=(), all=False, tier=None, processes=2,
+    def handle(self, *args, hcp_code=None, domains=(), all=False, tier=None, processes=4,
                **options):
         if all == bool(hcp_code):
             raise CommandError("Give one HCP code, or --all.")
