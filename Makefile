@@ -36,3 +36,20 @@ bench-quick: $(INSTALLED)
 .PHONY: bench-web
 bench-web: $(INSTALLED)
 	$(PY) bench/web.py
+
+## bench-aggregation: the network's aggregation at 1,590 members: the fast path through real
+##                    workers vs the naive loop over schemas (see bench/RESULTS.md)
+.PHONY: bench-aggregation
+bench-aggregation: $(INSTALLED)
+	flock /tmp/bench.lock $(PY) bench/aggregation.py
+
+## bench-notifications: 10,000 notifications delivered by real workers (2 processes) to a local
+##                      SMTP sink: time, peak memory, duplicates, losses (see bench/RESULTS.md)
+.PHONY: bench-notifications
+bench-notifications: $(INSTALLED)
+	flock /tmp/bench.lock $(PY) bench/notifications.py
+
+## bench-reminders: one member's reminders sweep, empty and heavily loaded (8,000 reminders due)
+.PHONY: bench-reminders
+bench-reminders: $(INSTALLED)
+	flock /tmp/bench.lock $(PY) bench/reminders.py

@@ -46,6 +46,13 @@ def live_pages(settings):
 
 
 @pytest.fixture(autouse=True)
+def outbox_inline(settings):
+    """E-mails recorded in a member's outbox are sent by the committing process (into
+    Django's test outbox), not handed to workers; the worker tests turn this off."""
+    settings.NOTIFICATIONS_DELIVERY = "inline"
+
+
+@pytest.fixture(autouse=True)
 def back_to_public():
     yield
     connection.set_schema_to_public()
@@ -103,5 +110,25 @@ def staff_client(client_for, in_member):
                                             is_staff=True)
             StaffMembership.objects.create(user=user, role=role)
             client.force_login(user)  # the session is stored in the member's schema
+        return client
+    return make
+
+
+@pytest.fixture
+def network_client(client_for, network, db):
+    """`network_client("directorate")` or `network_client("regional_focal_point",
+    region_code="01")`: a browser on the network's host, signed in as a new network account
+    with that role (account and session in the public schema)."""
+    from network.accounts.services import network_account_create
+
+    counter = iter(range(1, 1000))
+
+    def make(role: str, *, region_code: str | None = None):
+        connection.set_schema_to_public()
+        user = network_account_create(email=f"{role}{next(counter)}@dgct.gov.ma", role=role,
+                                      region_code=region_code)
+        client = client_for(None)
+        client.force_login(user)
+        client.user = user
         return client
     return make

@@ -4,11 +4,13 @@
 set -euo pipefail
 BOOTSTRAP=5.3.9
 PLEX_ARABIC=5.3.0
+CHARTJS=4.6.1
 dest="$(cd "$(dirname "$0")/.." && pwd)/platform/static/vendor"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
-npm pack --silent "bootstrap@$BOOTSTRAP" "@fontsource/ibm-plex-sans-arabic@$PLEX_ARABIC" >/dev/null
+npm pack --silent "bootstrap@$BOOTSTRAP" "@fontsource/ibm-plex-sans-arabic@$PLEX_ARABIC" \
+  "chart.js@$CHARTJS" >/dev/null
 for f in *.tgz; do mkdir -p "${f%.tgz}" && tar -xzf "$f" -C "${f%.tgz}"; done
 rm -rf "$dest" && mkdir -p "$dest/bootstrap" "$dest/ibm-plex-sans-arabic/files"
 cp bootstrap-$BOOTSTRAP/package/dist/css/bootstrap.rtl.min.css \
@@ -23,5 +25,9 @@ for weight in 400 600 700; do
     cp "$plex/files/ibm-plex-sans-arabic-$subset-$weight-normal.woff2" "$dest/ibm-plex-sans-arabic/files/"
   done
 done
-echo "bootstrap $BOOTSTRAP, @fontsource/ibm-plex-sans-arabic $PLEX_ARABIC" > "$dest/VERSIONS"
+# Chart.js (the network's dashboard and comparison): the UMD build, without its source map.
+mkdir -p "$dest/chartjs"
+cp chart.js-$CHARTJS/package/dist/chart.umd.min.js chart.js-$CHARTJS/package/LICENSE.md "$dest/chartjs/"
+sed -i '/sourceMappingURL=/d' "$dest/chartjs/chart.umd.min.js"
+echo "bootstrap $BOOTSTRAP, @fontsource/ibm-plex-sans-arabic $PLEX_ARABIC, chart.js $CHARTJS" > "$dest/VERSIONS"
 echo "vendored into $dest"

@@ -9,7 +9,8 @@ def _forget_site_migration(schema: str, *, drop_table: bool) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {schema}.django_migrations WHERE app = 'site'")
         if drop_table:
-            cursor.execute(f"DROP TABLE {schema}.site_siteprofile, {schema}.site_staffmembership")
+            cursor.execute(f"DROP TABLE {schema}.site_siteprofile, {schema}.site_staffmembership, "
+                           f"{schema}.site_assistancevisit")
 
 
 def test_nothing_to_apply(tetouan, tanger):

@@ -25,17 +25,28 @@ app.conf.task_default_queue = "notifications"
 app.conf.task_routes = {
     "workers.provisioning.*": {"queue": "provisioning"},
     "workers.sweeps.*": {"queue": "aggregation"},
+    "workers.reminders.*": {"queue": "reminders"},
+    "workers.notifications.*": {"queue": "notifications"},
+    "workers.aggregation.*": {"queue": "aggregation"},
 }
 # Network-wide sweeps: one entry each, fanned out over ready members by the task itself
 # (never one beat entry per member, which would hit members still being provisioned).
 app.conf.beat_schedule = {
+    # The members' snapshots (workers/aggregation.py): a full refresh every hour, in parallel
+    # chunks; a member that changes is refreshed within a minute besides.
+    "snapshots-refresh": {
+        "task": "workers.aggregation.snapshots_refresh_all",
+        "schedule": crontab(minute=23),
+    },
     "members-schema-check": {
         "task": "workers.sweeps.members_schema_check",
         "schedule": crontab(hour=3, minute=17),
     },
-    "information-requests-overdue": {
-        "task": "workers.sweeps.information_requests_overdue_sweep",
-        "schedule": crontab(hour=7, minute=5),
+    # Reminders (workers/reminders.py), overdue information requests included: three ticks a
+    # day, so that a missed tick is caught up the same day (a sweep sends each reminder once).
+    "reminders": {
+        "task": "workers.reminders.reminders_sweep",
+        "schedule": crontab(hour="7,13,18", minute=5),
     },
     "members-spare-schemas": {
         "task": "workers.provisioning.refill_spare_schemas",
@@ -45,5 +56,22 @@ app.conf.beat_schedule = {
         "task": "workers.sweeps.members_ping_sweep",
         "schedule": crontab(minute=0, hour="*/6"),
     },
+    # Notifications (workers/notifications.py): what a lost delivery task left behind, and
+    # the digests (daily in the morning, weekly on Monday).
+    "notifications-sweep": {
+        "task": "workers.notifications.notifications_sweep",
+        "schedule": crontab(minute="*/5"),
+    },
+    "notifications-daily-digest": {
+        "task": "workers.notifications.notifications_digest_sweep",
+        "schedule": crontab(hour=7, minute=30),
+        "kwargs": {"delivery": "daily"},
+    },
+    "notifications-weekly-digest": {
+        "task": "workers.notifications.notifications_digest_sweep",
+        "schedule": crontab(hour=7, minute=45, day_of_week="mon"),
+        "kwargs": {"delivery": "weekly"},
+    },
 }
-app.conf.imports = ("workers.provisioning", "workers.sweeps")
+app.conf.imports = ("workers.provisioning", "workers.sweeps", "workers.reminders",
+                    "workers.notifications", "workers.aggregation")

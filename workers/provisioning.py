@@ -1,6 +1,9 @@
 """Jobs of the `provisioning` queue (public schema)."""
 from django.db import OperationalError
+from django.dispatch import receiver
 
+from network.console.services import onboarding_run
+from network.console.signals import onboarding_requested
 from network.members.services import ProvisioningError, member_provision
 from network.members.spares import spare_schemas_refill
 from workers.app import app
@@ -26,3 +29,20 @@ def refill_spare_schemas() -> dict:
     Two refills at once could overshoot by a spare or two: harmless, the next one is used.
     """
     return spare_schemas_refill()
+
+
+@app.task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def onboard_member(onboarding_id: int) -> dict:
+    """Carry out an onboarding asked for in the directorate console (its state shows there:
+    pending → provisioning → ready or failed). Idempotent: a finished one is left alone."""
+    onboarding = onboarding_run(onboarding_id=onboarding_id)
+    if onboarding is None:
+        return {"onboarding_id": onboarding_id, "state": None}
+    if onboarding.state == "ready":
+        refill_spare_schemas.delay()
+    return {"onboarding_id": onboarding_id, "state": onboarding.state}
+
+
+@receiver(onboarding_requested)
+def _onboarding_queue(sender, onboarding_id: int, **kwargs) -> None:
+    onboard_member.delay(onboarding_id)

@@ -1,7 +1,23 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from network.members.models import Domain, Member
 from network.portal.admin_site import network_admin_site
+
+
+class SuspendedFilter(admin.SimpleListFilter):
+    title = _("suspended")
+    parameter_name = "suspended"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.suspended()
+        if self.value() == "no":
+            return queryset.filter(suspended_at__isnull=True)
+        return queryset
 
 
 class DomainInline(admin.TabularInline):
@@ -11,10 +27,11 @@ class DomainInline(admin.TabularInline):
 
 @admin.register(Member, site=network_admin_site)
 class MemberAdmin(admin.ModelAdmin):
-    list_display = ["schema_name", "collectivity", "is_ready", "joined_at"]
-    list_filter = ["is_ready", "collectivity__tier"]
+    list_display = ["schema_name", "collectivity", "is_ready", "suspended_at", "joined_at"]
+    list_filter = ["is_ready", SuspendedFilter, "collectivity__tier"]
     search_fields = ["schema_name", "collectivity__name_ar", "collectivity__name_fr"]
     list_select_related = ["collectivity"]
     raw_id_fields = ["collectivity"]
     inlines = [DomainInline]
-    readonly_fields = ["schema_name", "is_ready"]
+    # Suspending and resuming go through the directorate console (logged, cache dropped).
+    readonly_fields = ["schema_name", "is_ready", "suspended_at", "suspension_reason"]

@@ -57,4 +57,6 @@ def demo_network_seed() -> list[ProvisioningOutcome]:
         if outcome.created:
             _site_content_seed_for_member(member=outcome.member, branding=branding)
         outcomes.append(outcome)
+    from network.publications.seeds import seed_publications
+    seed_publications()  # the portal's news, best practices, training and templates
     return outcomes

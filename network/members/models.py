@@ -11,6 +11,14 @@ class MemberQuerySet(models.QuerySet):
         """Members whose schema is complete: the only ones requests, beat and workers touch."""
         return self.filter(is_ready=True)
 
+    def active(self) -> "MemberQuerySet":
+        """Ready and not suspended: the members whose citizens may receive anything (mails,
+        reminders, digests). Workers that send to citizens fan out over these only."""
+        return self.filter(is_ready=True, suspended_at__isnull=True)
+
+    def suspended(self) -> "MemberQuerySet":
+        return self.filter(suspended_at__isnull=False)
+
 
 class Member(TenantMixin):
     """A collectivity that joined the network; its site lives in its own schema."""
@@ -23,6 +31,10 @@ class Member(TenantMixin):
                                         related_name="member", verbose_name=_("collectivity"))
     is_ready = models.BooleanField(_("ready"), default=False, db_index=True)
     joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
+    # A suspended member keeps its schema and data; its public pages show a notice (503)
+    # while its staff (and directorate assistance) can still use the back office.
+    suspended_at = models.DateTimeField(_("suspended at"), null=True, blank=True)
+    suspension_reason = models.TextField(_("reason for the suspension"), blank=True)
 
     objects = MemberQuerySet.as_manager()
 
@@ -33,6 +45,10 @@ class Member(TenantMixin):
 
     def __str__(self) -> str:
         return self.schema_name
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.suspended_at is not None
 
     @staticmethod
     def schema_name_for(collectivity_code: str) -> str:

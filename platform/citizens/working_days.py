@@ -27,6 +27,18 @@ def add_working_days(start: date, days: int) -> date:
     return day
 
 
+def subtract_working_days(end: date, days: int) -> date:
+    """The working day `days` working days before `end`: the day from which
+    `add_working_days(day, days)` reaches `end` (for reminders before a deadline)."""
+    day = end
+    remaining = days
+    while remaining > 0:
+        day -= timedelta(days=1)
+        if is_working_day(day):
+            remaining -= 1
+    return day
+
+
 def working_days_between(start: date, end: date) -> int:
     """Working days after `start` up to and including `end` (0 when `end` <= `start`)."""
     count, day = 0, start

@@ -25,6 +25,10 @@ SHARED_APPS = [
     "network.registry",
     "network.members",
     "network.portal",
+    "network.accounts",
+    "network.console",
+    "network.publications",
+    "network.aggregation",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -54,6 +58,9 @@ TENANT_APPS = [
     "tenants.consultations",
     "tenants.information_requests",
     "tenants.petitions",
+    "tenants.notifications",
+    # Scheduled reminders: no table, derived from the member's data (marked in the outbox).
+    "tenants.reminders",
 ]
 # The member apps whose content staff edit (roles and the public page cache refer to them).
 MEMBER_CONTENT_APPS = ["programme", "meetings", "documents", "consultations",
@@ -154,6 +161,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "tenants.site.roles.RoleBackend",
+    # Directorate administrators: every permission of the network back office (public only).
+    "network.accounts.backends.NetworkRoleBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -184,6 +193,8 @@ CONSULTATION_REPORTS_TO_HIDE = env_int("CONSULTATION_REPORTS_TO_HIDE", 3)
 CONSULTATION_VERIFICATION_HOURS = 48
 # Public pages of a member are cached per member and dropped on every content change.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# A member's snapshot is refreshed at most once per window after its content changes.
+AGGREGATION_DEBOUNCE_SECONDS = env_int("AGGREGATION_DEBOUNCE_SECONDS", 30)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
                         if DEBUG else "django.core.mail.backends.smtp.EmailBackend")
@@ -191,6 +202,19 @@ EMAIL_FILE_PATH = ROOT_DIR / ".data" / "mail"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Infitah <no-reply@infitah.ma>")
+# The outbox (tenants/notifications): "worker" hands delivery to the workers after commit;
+# "inline" sends in the committing process (tests of pages, a machine without workers).
+NOTIFICATIONS_DELIVERY = env_str("NOTIFICATIONS_DELIVERY", "worker")
+# An SMTP server that hangs must not hold a worker forever.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+NOTIFICATIONS_BATCH_SIZE = env_int("NOTIFICATIONS_BATCH_SIZE", 200)
+# How long a worker owns the rows it claimed; a dead worker's rows are retried after it.
+NOTIFICATIONS_LEASE_SECONDS = env_int("NOTIFICATIONS_LEASE_SECONDS", 300)
+NOTIFICATIONS_MAX_ATTEMPTS = env_int("NOTIFICATIONS_MAX_ATTEMPTS", 5)
+# Back-off after a failed try: this many seconds, doubled at every try.
+NOTIFICATIONS_RETRY_SECONDS = env_int("NOTIFICATIONS_RETRY_SECONDS", 60)
+# Sent, grouped and failed rows are deleted after this many days (the daily digest job).
+NOTIFICATIONS_KEEP_DAYS = env_int("NOTIFICATIONS_KEEP_DAYS", 180)
 # Each member's files under media/members/<schema>/: no member can reach another's.
 MULTITENANT_RELATIVE_MEDIA_ROOT = "members/%s"
 STORAGES = {
@@ -239,6 +263,7 @@ SPECTACULAR_SETTINGS = {
         "ConsultationResponseKindEnum": "tenants.consultations.models.Response.Kind",
         "ModerationActionEnum": "tenants.consultations.models.ModerationEvent.Action",
         "ModerationDecisionEnum": "tenants.consultations.models.ModerationDecision",
+        "OnboardingStateEnum": "network.console.models.Onboarding.State",
     },
 }
 

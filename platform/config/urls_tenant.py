@@ -2,6 +2,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from tenants.site import assistance as site_assistance
 from tenants.site import views as site
 from ui.views import health, switch_language
 
@@ -13,11 +14,13 @@ urlpatterns = [
     path("consultations/", include("tenants.consultations.urls")),
     path("information-requests/", include("tenants.information_requests.urls")),
     path("petitions/", include("tenants.petitions.urls")),
+    path("notifications/", include("tenants.notifications.urls")),
     path("lang/<str:language>/", switch_language, name="switch-language"),
     path("healthz", health, name="health"),
     path("staff/set-password/<uidb64>/<token>/", site.StaffSetPasswordView.as_view(),
          name="staff-set-password"),
     path("api/", include("tenants.api_urls")),
     path("media/members/<str:schema_name>/<path:path>", site.member_file, name="member-file"),
+    path("admin/assist/<str:token>/", site_assistance.assistance_redeem, name="assistance-redeem"),
     path("admin/", admin.site.urls),
 ]

@@ -73,9 +73,11 @@ class ResponseShare:
         return round(100 * self.answered / self.comments) if self.comments else None
 
 
+SHARE_AGGREGATES = {"comments": Count("pk"), "answered": Count("pk", filter=Q(response__isnull=False))}
+
+
 def _share(comments: QuerySet[Comment]) -> ResponseShare:
-    row = comments.aggregate(comments=Count("pk"),
-                             answered=Count("pk", filter=Q(response__isnull=False)))
+    row = comments.aggregate(**SHARE_AGGREGATES)
     return ResponseShare(comments=row["comments"], answered=row["answered"])
 
 
@@ -121,15 +123,30 @@ def consultation_summary(*, consultation: Consultation) -> ConsultationSummary:
                     for section, label in parts])
 
 
-def consultation_figures() -> dict:
-    """The member's consultation figures for the network's snapshot: consultations (and how
-    many are open), published comments and the share with a reasoned response. Two queries,
-    whatever the number of consultations and comments."""
-    now = timezone.now()
-    consultations = Consultation.objects.aggregate(
-        consultations=Count("pk"), open=Count("pk", filter=Q(opens_at__lte=now, closes_at__gt=now)))
-    share = _share(Comment.objects.filter(PUBLISHED))
+def consultation_aggregates(*, now=None) -> dict:
+    """The aggregates behind consultation_figures, over the consultations (one query)."""
+    now = now or timezone.now()
+    return {"consultations": Count("pk"),
+            "open": Count("pk", filter=Q(opens_at__lte=now, closes_at__gt=now))}
+
+
+def consultation_published_comments() -> QuerySet[Comment]:
+    """The comments the response share counts (aggregate them with SHARE_AGGREGATES)."""
+    return Comment.objects.filter(PUBLISHED)
+
+
+def consultation_figures_from_rows(consultations: dict, comments: dict) -> dict:
+    share = ResponseShare(comments=comments["comments"], answered=comments["answered"])
     return {"consultations": consultations["consultations"],
             "open_consultations": consultations["open"],
             "comments": share.comments, "comments_with_response": share.answered,
             "response_share": share.percent}
+
+
+def consultation_figures() -> dict:
+    """The member's consultation figures for the network's snapshot: consultations (and how
+    many are open), published comments and the share with a reasoned response. Two queries,
+    whatever the number of consultations and comments."""
+    return consultation_figures_from_rows(
+        Consultation.objects.aggregate(**consultation_aggregates()),
+        consultation_published_comments().aggregate(**SHARE_AGGREGATES))

@@ -18,6 +18,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from citizens import clean_citizen_text, rate_limit_hit
+from events import emit
 from tenants.consultations.models import (
     Comment, CommentReport, Consultation, ModerationEvent, Response, Section)
 from tenants.consultations.tokens import (
@@ -63,9 +64,12 @@ def consultation_create(*, opens_at: datetime, closes_at: datetime, title_ar: st
                         title_fr: str = "", description_ar: str = "", description_fr: str = "",
                         programme: Programme | None = None, document=None) -> Consultation:
     """Open a consultation (at `opens_at`) on the programme, a document or its own text."""
-    return _save(Consultation(title_ar=title_ar, title_fr=title_fr, description_ar=description_ar,
-                              description_fr=description_fr, programme=programme,
-                              document=document, opens_at=opens_at, closes_at=closes_at))
+    consultation = _save(Consultation(title_ar=title_ar, title_fr=title_fr,
+                                      description_ar=description_ar,
+                                      description_fr=description_fr, programme=programme,
+                                      document=document, opens_at=opens_at, closes_at=closes_at))
+    emit("consultation.opened", consultation_id=consultation.pk)
+    return consultation
 
 
 @transaction.atomic
@@ -155,6 +159,8 @@ def comment_submit(*, consultation: Consultation, author_name: str, email: str, 
     if verified:
         comment.status, comment.verified_at = Comment.Status.PUBLISHED, timezone.now()
     _save(comment)
+    if verified:
+        emit("comment.awaiting_moderation", comment_id=comment.pk, reason="new")
     if not verified:
         member_mail_send(to=email, template="consultations/email/verify", language=comment.language,
                          context={"link": comment_verification_link(comment=comment,
@@ -180,6 +186,7 @@ def comment_verify(*, token: str) -> Comment:
         raise LinkRefused("used")
     comment.status, comment.verified_at = Comment.Status.PUBLISHED, timezone.now()
     comment.save(update_fields=["status", "verified_at"])
+    emit("comment.awaiting_moderation", comment_id=comment.pk, reason="new")
     return comment
 
 
@@ -226,6 +233,7 @@ def comment_report(*, comment: Comment, address: str) -> Comment:
         fields.append("status")
         ModerationEvent.objects.create(comment=comment,
                                        action=ModerationEvent.Action.HIDDEN_AFTER_REPORTS)
+        emit("comment.awaiting_moderation", comment_id=comment.pk, reason="reported")
     comment.save(update_fields=fields)
     return comment
 

@@ -90,8 +90,18 @@ class CategoryFreshness:
 def category_freshness() -> list[CategoryFreshness]:
     """Every category, in the library's order, with its count and when it was last updated
     (art. 10 asks for the date each category was last updated), in one query."""
-    rows = {row["category"]: row for row in Document.objects.order_by().values("category")
-            .annotate(count=Count("pk"), last_updated=Max("published_on"))}
+    return category_freshness_from_rows(category_freshness_rows())
+
+
+def category_freshness_rows() -> QuerySet:
+    """A row per category that holds documents: category, count, last_updated (one query;
+    the network's sweep runs it over many members at once)."""
+    return (Document.objects.order_by().values("category")
+            .annotate(count=Count("pk"), last_updated=Max("published_on")))
+
+
+def category_freshness_from_rows(rows) -> list[CategoryFreshness]:
+    rows = {row["category"]: row for row in rows}
     return [CategoryFreshness(category=category,
                               count=rows.get(category, {}).get("count", 0),
                               last_updated=rows.get(category, {}).get("last_updated"))

@@ -7,6 +7,7 @@ committed: a document withdrawn for a mistake must not stay downloadable at its 
 """
 from django.db import transaction
 
+from events import emit
 from tenants.documents.models import Document
 from uploads import delete_files_after_commit
 
@@ -36,7 +37,9 @@ def document_create(*, by: str, **fields) -> Document:
     `fields` are among EDITABLE_FIELDS; a file is checked by content and size.
     """
     _check_editable(fields)
-    return _document_save(Document(**fields, created_by=by, updated_by=by))
+    document = _document_save(Document(**fields, created_by=by, updated_by=by))
+    emit("document.published", document_id=document.pk)
+    return document
 
 
 @transaction.atomic

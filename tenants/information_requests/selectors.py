@@ -77,16 +77,11 @@ class RequestFigures(TypedDict):
     median_days_to_answer: float | None  # calendar days from receipt to the decision
 
 
-def information_request_figures(*, today: date | None = None) -> RequestFigures:
-    """The member's figures for the register and the network's snapshots, in one query.
-
-    The on-time share is the share of the requests due so far (decided, or open past their
-    due date: silence counts as a refusal) that got a decision (an answer, a partial answer
-    or a reasoned refusal) by their due date. Withdrawn requests do not count. None while no
-    request is due.
-    """
+def information_request_aggregates(*, today: date | None = None) -> dict:
+    """The aggregates behind information_request_figures, for one query over the requests
+    (the network's sweep runs the same ones over many members at once)."""
     decided = Q(state__in=DECIDED_STATES)
-    row = InformationRequest.objects.aggregate(
+    return dict(
         received=Count("pk"),
         answered=Count("pk", filter=Q(state__in=ANSWERED_STATES)),
         refused=Count("pk", filter=Q(state=State.REFUSED)),
@@ -95,8 +90,24 @@ def information_request_figures(*, today: date | None = None) -> RequestFigures:
         overdue=Count("pk", filter=overdue_q(today)),
         median_days=_Median(_DaysBetween(F("decided_on"), F("received_on")), filter=decided),
     )
+
+
+def information_request_figures_from_row(row: dict) -> RequestFigures:
     due = row["decided"] + row["overdue"]
+    median = row["median_days"]
     return RequestFigures(received=row["received"], answered=row["answered"],
                           refused=row["refused"], overdue=row["overdue"],
                           on_time_share=row["on_time"] / due if due else None,
-                          median_days_to_answer=row["median_days"])
+                          median_days_to_answer=None if median is None else float(median))
+
+
+def information_request_figures(*, today: date | None = None) -> RequestFigures:
+    """The member's figures for the register and the network's snapshots, in one query.
+
+    The on-time share is the share of the requests due so far (decided, or open past their
+    due date: silence counts as a refusal) that got a decision (an answer, a partial answer
+    or a reasoned refusal) by their due date. Withdrawn requests do not count. None while no
+    request is due.
+    """
+    return information_request_figures_from_row(
+        InformationRequest.objects.aggregate(**information_request_aggregates(today=today)))

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from citizens import clean_citizen_text, rate_limit_hit
 from citizens.working_days import add_working_days
+from events import emit
 from tenants.information_requests.models import (
     ANSWER_WORKING_DAYS, COMPLAINT_TO_HEAD_WORKING_DAYS, EXTENSION_WORKING_DAYS, LEGAL_TERMS,
     OPEN_STATES, URGENT_WORKING_DAYS, InformationRequest, RequestEvent, State, Step, Transition)
@@ -127,6 +128,7 @@ def information_request_file(*, requester_name: str, id_document: str, id_number
     RequestEvent.objects.create(request=information_request, step=Step.FILED,
                                 state_after=State.RECEIVED, at=_moment(today))
     _mail(information_request, "receipt", site_url)
+    emit("information_request.filed", request_id=information_request.pk)
     return information_request
 
 
@@ -215,6 +217,7 @@ def _decide(information_request: InformationRequest, *, step: Step, by: str, sit
     information_request = _take(information_request, step=step, by=by, note="", today=today,
                                 **changes)
     _mail(information_request, "decision", site_url, **_complaint_dates(information_request))
+    emit("information_request.answered", request_id=information_request.pk, step=str(step))
     return information_request
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import citizens
+from events import emit
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
 from tenants.meetings.tokens import cancel_token_make
 from tenants.site.mail import member_mail_send
@@ -34,6 +35,9 @@ EDITABLE_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "plac
 REGISTRATIONS_PER_EMAIL = 5
 REGISTRATIONS_PER_ADDRESS = 30
 RATE_WINDOW_SECONDS = 3600
+# A change of these is told to the meeting's followers (tenants/notifications).
+NOTIFIED_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "place",
+                   "online_link")
 
 
 def _meeting_save(meeting: Meeting) -> Meeting:
@@ -51,11 +55,13 @@ def meeting_create(*, kind: str, starts_at: datetime, title_ar: str = "", title_
                    takes_registrations: bool = True, capacity: int | None = None) -> Meeting:
     """Announce a meeting; at least one title (Arabic or French) is required. People may
     register until it starts (unless `takes_registrations` is False), `capacity` at most."""
-    return _meeting_save(Meeting(kind=kind, title_ar=title_ar, title_fr=title_fr,
-                                 starts_at=starts_at, ends_at=ends_at, place=place,
-                                 online_link=online_link, agenda_ar=agenda_ar,
-                                 agenda_fr=agenda_fr, minutes=minutes,
-                                 takes_registrations=takes_registrations, capacity=capacity))
+    meeting = _meeting_save(Meeting(kind=kind, title_ar=title_ar, title_fr=title_fr,
+                                    starts_at=starts_at, ends_at=ends_at, place=place,
+                                    online_link=online_link, agenda_ar=agenda_ar,
+                                    agenda_fr=agenda_fr, minutes=minutes,
+                                    takes_registrations=takes_registrations, capacity=capacity))
+    emit("meeting.announced", meeting_id=meeting.pk)
+    return meeting
 
 
 @transaction.atomic
@@ -67,10 +73,15 @@ def meeting_update(*, meeting: Meeting, **changes) -> Meeting:
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
-    stored = Meeting.objects.select_for_update().only("minutes").get(pk=meeting.pk)
+    stored = Meeting.objects.select_for_update().get(pk=meeting.pk)
     for name, value in changes.items():
         setattr(meeting, name, value)
     _meeting_save(meeting)
+    # What people who plan to come need to know again: when, where, what.
+    moved = {name: str(getattr(meeting, name)) for name in NOTIFIED_FIELDS
+             if name in changes and getattr(stored, name) != getattr(meeting, name)}
+    if moved:
+        emit("meeting.changed", meeting_id=meeting.pk, changes=moved)
     if stored.minutes.name != meeting.minutes.name:
         delete_files_after_commit([stored.minutes])
     return meeting

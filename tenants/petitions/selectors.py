@@ -45,18 +45,28 @@ def signature_list(*, petition: Petition) -> QuerySet[Signature]:
     return Signature.objects.filter(petition=petition).order_by("signed_at", "pk")
 
 
+def petition_figure_rows() -> QuerySet:
+    """A row per petition: its state, whether it is published and its signatures (one query;
+    the network's sweep runs it over many members at once). Counting per petition, rather
+    than COUNT(DISTINCT ...) over the join, keeps it one cheap hash aggregate."""
+    return (Petition.objects.order_by().values("pk", "state", "published_at")
+            .annotate(signature_count=Count("signatures")))
+
+
+def petition_figures_from_rows(rows) -> dict:
+    published = [row for row in rows if row["published_at"] is not None]
+    by_state = dict.fromkeys(State.values, 0)
+    for row in published:
+        by_state[row["state"]] += 1
+    return {"total": len(published), "awaiting_publication": len(rows) - len(published),
+            "by_state": by_state,
+            "signatures": sum(row["signature_count"] for row in published)}
+
+
 def petition_figures() -> dict:
     """Published petitions by state, those awaiting publication and the signatures of the
-    published ones, in two queries (for the network's aggregation)."""
-    published = Q(published_at__isnull=False)
-    counts = Petition.objects.aggregate(
-        total=Count("pk", filter=published),
-        awaiting_publication=Count("pk", filter=~published),
-        **{state: Count("pk", filter=published & Q(state=state)) for state in State.values})
-    return {"total": counts.pop("total"),
-            "awaiting_publication": counts.pop("awaiting_publication"),
-            "by_state": counts,
-            "signatures": Signature.objects.filter(petition__published_at__isnull=False).count()}
+    published ones, in one query (for the network's aggregation)."""
+    return petition_figures_from_rows(list(petition_figure_rows()))
 
 
 def first_working_day(year: int, month: int) -> date:

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from citizens import clean_citizen_text
+from events import emit
 from tenants.petitions.law import petition_rules
 from tenants.petitions.models import (TRANSITIONS, Petition, PetitionSettings, PetitionStep,
                                       Signature, Source, State)
@@ -209,6 +210,7 @@ def signature_add(*, petition: Petition, full_name: str, cin: str, link: str,
         raise _duplicate_signature() from error
     if petition.signatures.count() == petition.signatures_required:
         _mail_agent(petition, "threshold_reached", site_url=site_url)
+        emit("petition.threshold_reached", petition_id=petition.pk)
     return signature
 
 
@@ -291,6 +293,8 @@ def petition_transition(*, petition: Petition, to: str, by: str,
                                        happened_on=happened_on, note=note, by=by)
     for name in ("state", "not_admissible_reason", "session_date", "answer", "updated_at"):
         setattr(petition, name, getattr(petition_locked, name))
+    if to in (State.DECIDED, State.NOT_ADMISSIBLE):
+        emit("petition.decided", petition_id=petition_locked.pk, state=to)
     if by != AGENT:
         _mail_agent(petition_locked, "step", site_url=site_url, state=step.get_state_display(),
                     happened_on=happened_on, note=note, session_date=session_date)

@@ -1,14 +1,21 @@
 """The back office of the programme: every save goes through the services, so it is validated
 and recorded in the public history with who made it."""
 from django import forms
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext, gettext_lazy as _
 
+import commitment_templates
 from tenants.programme import services
 from tenants.programme.models import (
     Assessment, Commitment, Milestone, Principle, Programme, ProgrammeStep, ProgressUpdate)
+from tenants.programme.selectors import programme_current
 from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.site.api_support import actor
+from tenants.site.bilingual import in_page_language
 
 
 def _changes(form) -> dict:
@@ -69,7 +76,12 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
                                                          "action_fr", "solution_ar", "solution_fr"]}),
         (_("Who and when"), {"fields": ["lead_department", "partners", "civil_society_partners",
                                         "start_date", "end_date"]}),
+        (_("Copied from the network"), {"fields": ["source_template_id",
+                                                   "source_template_version"]}),
     ]
+    readonly_fields = ["source_template_id", "source_template_version"]
+
+    change_list_template = "admin/programme/commitment/change_list.html"
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -77,6 +89,53 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
                                        by=actor(request), **_changes(form))
         else:
             services.commitment_save_new(commitment=obj, by=actor(request))
+
+    def get_urls(self):
+        return [path("from-template/", self.admin_site.admin_view(self.from_template),
+                     name="programme_commitment_from_template"), *super().get_urls()]
+
+    def from_template(self, request):
+        """The network's commitment templates, each copied into the current programme in one
+        click (platform/commitment_templates gives the catalogue; the copy is a service)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        programme = programme_current()
+        if request.method == "POST":
+            return self._copy_template(request, programme)
+        copied = (set(programme.commitments.exclude(source_template_id=None)
+                      .values_list("source_template_id", flat=True)) if programme else set())
+        templates = [{"id": template["id"], "version": template["version"],
+                      "copied": template["id"] in copied,
+                      **{field: in_page_language(template[f"{field}_ar"], template[f"{field}_fr"])
+                         for field in ("title", "problem", "action", "solution")},
+                      "principles": [Principle(p).label for p in template["principles"]
+                                     if p in Principle.values]}
+                     for template in commitment_templates.published()]
+        return TemplateResponse(request, "admin/programme/commitment/from_template.html", {
+            **self.admin_site.each_context(request), "opts": self.model._meta,
+            "title": gettext("Commitment templates of the network"),
+            "programme": programme, "templates": templates})
+
+    def _copy_template(self, request, programme):
+        here = reverse("admin:programme_commitment_from_template")
+        raw_id = request.POST.get("template", "")
+        template = commitment_templates.get(int(raw_id)) if raw_id.isdigit() else None
+        if programme is None:
+            messages.error(request, gettext("Create the openness programme first."))
+        elif template is None:
+            messages.error(request, gettext("This commitment template is not available."))
+        else:
+            try:
+                commitment = services.commitment_create_from_template(
+                    programme=programme, template=template, by=actor(request))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+            else:
+                messages.success(request, gettext("The template was copied as commitment "
+                                                  "%(number)s: adapt it to your collectivity.")
+                                 % {"number": commitment.number})
+                return redirect("admin:programme_commitment_change", commitment.pk)
+        return redirect(here)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Milestone:

@@ -122,6 +122,12 @@ class Commitment(Bilingual, models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     completion = models.CharField(_("completion"), max_length=20, choices=Completion.choices,
                                   default=Completion.NOT_STARTED)
+    # Copied from a network commitment template: its id and version, by value (a member's
+    # table never references the public schema, see DESIGN.md).
+    source_template_id = models.PositiveIntegerField(_("network template"), null=True,
+                                                     blank=True, editable=False)
+    source_template_version = models.PositiveIntegerField(_("template version"), null=True,
+                                                          blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

@@ -65,6 +65,11 @@ class PrincipleProgress:
 def progress_by_principle(*, programme: Programme) -> list[PrincipleProgress]:
     """Average completion of the commitments under each principle, in one query."""
     rows = Commitment.objects.filter(programme=programme).values_list("principles", "completion")
+    return progress_by_principle_from_rows(rows)
+
+
+def progress_by_principle_from_rows(rows) -> list[PrincipleProgress]:
+    """From (principles, completion) pairs, one per commitment."""
     shares: dict[str, list[float]] = {p.value: [] for p in Principle}
     for principles, completion in rows:
         for principle in principles:

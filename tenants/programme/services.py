@@ -4,9 +4,11 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
+from events import emit
 from tenants.programme.models import (
     Assessment, Commitment, Completion, Milestone, Programme, ProgrammeStatus, ProgressUpdate)
 
@@ -86,8 +88,11 @@ def commitment_create(*, programme: Programme, by: str, **fields) -> Commitment:
 @transaction.atomic
 def commitment_update(*, commitment: Commitment, by: str, note: str = "",
                       **changes) -> list[ProgressUpdate]:
-    return _apply_and_record(commitment, changes=changes, by=by, note=note,
-                             programme=commitment.programme, commitment=commitment)
+    updates = _apply_and_record(commitment, changes=changes, by=by, note=note,
+                                programme=commitment.programme, commitment=commitment)
+    if updates:
+        emit("commitment.changed", commitment_id=commitment.pk, update_ids=[u.pk for u in updates])
+    return updates
 
 
 def commitment_update_progress(*, commitment: Commitment, by: str, completion: Completion,
@@ -118,9 +123,12 @@ def milestone_create(*, commitment: Commitment, by: str, **fields) -> Milestone:
 def milestone_update(*, milestone: Milestone, by: str, note: str = "",
                      **changes) -> list[ProgressUpdate]:
     commitment = milestone.commitment
-    return _apply_and_record(milestone, changes=changes, by=by, note=note,
-                             programme=commitment.programme, commitment=commitment,
-                             milestone=milestone)
+    updates = _apply_and_record(milestone, changes=changes, by=by, note=note,
+                                programme=commitment.programme, commitment=commitment,
+                                milestone=milestone)
+    if updates:
+        emit("commitment.changed", commitment_id=commitment.pk, update_ids=[u.pk for u in updates])
+    return updates
 
 
 def milestone_mark_done(*, milestone: Milestone, by: str, done_on: date | None = None,
@@ -150,3 +158,32 @@ def assessment_save(*, commitment: Commitment, by: str, **fields) -> Assessment:
     _apply_and_record(assessment, changes=fields, by=by, note="", programme=commitment.programme,
                       commitment=commitment)
     return assessment
+
+
+# What a member's commitment takes from a network template (the same names on both sides).
+TEMPLATE_FIELDS = ("title_ar", "title_fr", "problem_ar", "problem_fr", "action_ar", "action_fr",
+                   "solution_ar", "solution_fr", "principles")
+
+
+@transaction.atomic
+def commitment_create_from_template(*, programme: Programme, template: dict,
+                                    by: str) -> Commitment:
+    """Copy a network commitment template (a dict, by value: see platform/commitment_templates)
+    into this member's programme as its next commitment. The copy is the member's own from
+    then on and keeps the template's id and version; a programme takes a template once."""
+    template_id, version = template.get("id"), template.get("version")
+    if not (isinstance(template_id, int) and isinstance(version, int)):
+        raise ValidationError({"template": _("This commitment template is not available.")})
+    # One copy at a time per programme: the next number and the "once" rule stay true.
+    programme = Programme.objects.select_for_update().get(pk=programme.pk)
+    if programme.commitments.filter(source_template_id=template_id).exists():
+        raise ValidationError({"template": _("This programme already has a commitment copied "
+                                             "from this template.")})
+    number = (programme.commitments.aggregate(last=Max("number"))["last"] or 0) + 1
+    fields = {field: template[field] for field in TEMPLATE_FIELDS if field in template}
+    commitment = commitment_save_new(
+        commitment=Commitment(programme=programme, number=number, source_template_id=template_id,
+                              source_template_version=version, **fields), by=by)
+    emit("commitment.copied_from_template", template_id=template_id, template_version=version,
+         commitment_id=commitment.pk, by=by)
+    return commitment

@@ -3,7 +3,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from tenants.site.models import SiteProfile, StaffMembership
+from tenants.site.admin_support import ReadOnlyAdminMixin
+from tenants.site.models import AssistanceVisit, SiteProfile, StaffMembership
+from tenants.site.roles import Role
 from tenants.site.services import site_profile_update, staff_invite
 
 admin.site.site_header = _("Back office of the openness site")
@@ -42,6 +44,11 @@ class StaffMembershipAdmin(admin.ModelAdmin):
     list_display = ["user", "role", "invited_by", "invited_at"]
     list_filter = ["role"]
 
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "role":  # the directorate's assistance account is never invited
+            kwargs["choices"] = [c for c in Role.choices if c[0] != Role.NETWORK_ASSISTANCE]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = StaffInvitationForm
@@ -63,3 +70,10 @@ class StaffMembershipAdmin(admin.ModelAdmin):
         obj._state.adding = False
 
 
+@admin.register(AssistanceVisit)
+class AssistanceVisitAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Every time the directorate opened this back office to help: who, when, from where."""
+    list_display = ["visited_at", "network_email", "ip_address", "account"]
+    list_select_related = ["account"]
+    fields = ["visited_at", "network_email", "ip_address", "user_agent", "account"]
+    readonly_fields = fields

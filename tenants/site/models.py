@@ -72,3 +72,27 @@ class StaffMembership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user.email} ({self.get_role_display()})"
+
+
+class AssistanceVisit(models.Model):
+    """A directorate administrator opened this back office to help (tenants/site/assistance.py).
+
+    Written once, when the network's single-use token is redeemed: the token's id is unique
+    here, so a token used twice is refused.
+    """
+
+    token_id = models.CharField(_("token id"), max_length=64, unique=True, editable=False)
+    network_email = models.EmailField(_("directorate administrator"))
+    account = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True,
+                                related_name="+", verbose_name=_("assistance account"))
+    visited_at = models.DateTimeField(_("visited at"), auto_now_add=True)
+    ip_address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-visited_at"]
+        verbose_name = _("directorate assistance visit")
+        verbose_name_plural = _("directorate assistance visits")
+
+    def __str__(self) -> str:
+        return f"{self.network_email} ({self.visited_at:%Y-%m-%d %H:%M})"

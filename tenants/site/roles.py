@@ -14,6 +14,9 @@ class Role(models.TextChoices):
     FOCAL_POINT = "focal_point", _("Focal point")
     EDITOR = "editor", _("Editor")
     MODERATOR = "moderator", _("Moderator")
+    # The account a directorate administrator is signed into when helping the member
+    # (tenants/site/assistance.py): the focal point's rights, never invited by hand.
+    NETWORK_ASSISTANCE = "network_assistance", _("Directorate assistance")
 
 
 # Beyond the content apps, what the focal point alone may do: the profile and the team.
@@ -21,13 +24,13 @@ FOCAL_POINT_EXTRA = {"site.change_siteprofile", "site.view_siteprofile",
                      "site.add_staffmembership", "site.change_staffmembership",
                      "site.delete_staffmembership", "site.view_staffmembership",
                      "auth.view_user", "authtoken.add_token", "authtoken.view_token",
-                     "authtoken.delete_token"}
+                     "authtoken.delete_token", "site.view_assistancevisit"}
 
 
 def role_allows(role: str, perm: str) -> bool:
     app_label, _, codename = perm.partition(".")
     content = app_label in settings.MEMBER_CONTENT_APPS
-    if role == Role.FOCAL_POINT:
+    if role in (Role.FOCAL_POINT, Role.NETWORK_ASSISTANCE):
         return content or perm in FOCAL_POINT_EXTRA
     if role == Role.EDITOR:
         return content or perm == "site.view_siteprofile"
@@ -59,5 +62,10 @@ class RoleBackend:
 
     def has_module_perms(self, user, app_label) -> bool:
         role = user_role(user)
-        return bool(role) and any(role_allows(role, f"{app_label}.{action}_x")
-                                  for action in ("view", "add", "change"))
+        if not role:
+            return False
+        # The site app holds no content: it shows when the role has one of its named perms.
+        return (any(role_allows(role, f"{app_label}.{action}_x")
+                    for action in ("view", "add", "change"))
+                or any(perm.startswith(f"{app_label}.") and role_allows(role, perm)
+                       for perm in FOCAL_POINT_EXTRA))

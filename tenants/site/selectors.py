@@ -1,4 +1,4 @@
-from tenants.site.models import SiteProfile, StaffMembership
+from tenants.site.models import AssistanceVisit, SiteProfile, StaffMembership
 from tenants.site.roles import Role
 
 
@@ -25,3 +25,8 @@ def focal_point_list():
     """The member's focal points, shown as contacts on the home page."""
     return (StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
             .select_related("user").order_by("user__last_name"))
+
+
+def assistance_visit_list():
+    """The directorate's assistance visits to this member, latest first."""
+    return AssistanceVisit.objects.order_by("-visited_at")

@@ -36,7 +36,7 @@ def test_figures_by_state_in_constant_queries():
     assert figures["by_state"][State.SUBMITTED] == 1
     assert figures["by_state"][State.COLLECTING] == 3
     assert figures["signatures"] == 5
-    assert queries(petition_figures) == few == 2
+    assert queries(petition_figures) == few == 1
 
 
 def test_lists_and_details_in_constant_queries():

@@ -1,0 +1,42 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from citizens import client_address, rate_limit_hit
+from network.accounts.access import network_role
+
+SIGN_IN_ATTEMPTS = 10
+SIGN_IN_WINDOW_SECONDS = 15 * 60
+
+
+class NetworkSignInForm(AuthenticationForm):
+    """E-mail and password of a network account; accounts without a network role (and member
+    staff, whose accounts are not in the network's schema at all) are refused."""
+
+    username = forms.EmailField(label=_("E-mail"),
+                                widget=forms.EmailInput(attrs={"autofocus": True,
+                                                               "autocomplete": "email",
+                                                               "dir": "ltr"}))
+    error_messages = {
+        "invalid_login": _("This e-mail and password do not match a network account."),
+        "inactive": _("This network account is disabled."),
+        "no_role": _("This account has no role in the network."),
+        "too_many": _("Too many attempts. Please wait a few minutes and try again."),
+    }
+
+    def clean(self):
+        email = (self.cleaned_data.get("username") or "").lower()
+        self.cleaned_data["username"] = email
+        if self.request is not None and (
+                rate_limit_hit(scope="network-sign-in", identity=email,
+                               limit=SIGN_IN_ATTEMPTS, window_seconds=SIGN_IN_WINDOW_SECONDS)
+                or rate_limit_hit(scope="network-sign-in-ip", identity=client_address(self.request),
+                                  limit=SIGN_IN_ATTEMPTS * 5,
+                                  window_seconds=SIGN_IN_WINDOW_SECONDS)):
+            raise forms.ValidationError(self.error_messages["too_many"], code="too_many")
+        return super().clean()
+
+    def confirm_login_allowed(self, user):
+        super().confirm_login_allowed(user)
+        if not user.is_superuser and network_role(user) is None:
+            raise forms.ValidationError(self.error_messages["no_role"], code="no_role")

@@ -1,0 +1,123 @@
+"""Signing in to the network: network accounts on the network host only."""
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+
+from network.accounts.services import network_account_create
+
+PASSWORD = "Tetouan-2026-openness"
+
+
+@pytest.fixture(autouse=True)
+def fresh_attempt_counts():
+    """Attempts are counted in the cache, which outlives a test's transaction."""
+    from django.core.cache import cache
+    cache.delete_pattern("*ratelimit:network-sign-in*")
+
+
+@pytest.fixture
+def directorate(db):
+    return network_account_create(email="dir@dgct.gov.ma", role="directorate", password=PASSWORD)
+
+
+def sign_in(client, email, password=PASSWORD, **extra):
+    return client.post("/sign-in/", {"username": email, "password": password, **extra})
+
+
+def test_the_sign_in_page_is_arabic_first(client_for, db):
+    page = client_for(None).get("/sign-in/").content.decode()
+    assert 'lang="ar" dir="rtl"' in page and "الدخول إلى فضاء الشبكة" in page
+    browser = client_for(None)
+    browser.cookies["django_language"] = "fr"
+    assert "Connexion au réseau" in browser.get("/sign-in/").content.decode()
+
+
+def test_the_directorate_lands_on_the_console(client_for, directorate):
+    browser = client_for(None)
+    response = sign_in(browser, "DIR@dgct.gov.ma")
+    assert response.status_code == 302 and response["Location"] == "/console/"
+    assert browser.get("/console/").status_code == 200
+    # The network back office is theirs too.
+    assert browser.get("/admin/").status_code == 200
+    browser.post("/sign-out/")
+    assert browser.get("/console/").status_code == 302
+
+
+def test_a_regional_focal_point_lands_on_their_region(client_for, network, db):
+    network_account_create(email="fp@dgct.gov.ma", role="regional_focal_point",
+                           region_code="01", password=PASSWORD)
+    browser = client_for(None)
+    response = sign_in(browser, "fp@dgct.gov.ma")
+    assert response.status_code == 302 and "01" in response["Location"]
+    assert browser.get("/console/").status_code == 403
+    admin = browser.get("/admin/")  # the network back office is the directorate's
+    assert admin.status_code == 302 and "/admin/login/" in admin["Location"]
+
+
+def test_a_safe_next_is_followed_and_an_unsafe_one_is_not(client_for, directorate):
+    assert sign_in(client_for(None), directorate.email,
+                   next="/console/members/")["Location"] == "/console/members/"
+    assert sign_in(client_for(None), directorate.email,
+                   next="https://evil.example/")["Location"] == "/console/"
+
+
+def test_wrong_passwords_and_accounts_without_a_role_are_refused_in_arabic(client_for,
+                                                                           directorate):
+    browser = client_for(None)
+    wrong = sign_in(browser, directorate.email, "nope")
+    assert wrong.status_code == 200
+    assert "لا يطابقان أي حساب في الشبكة" in wrong.content.decode()
+    User.objects.create_user("plain@dgct.gov.ma", password=PASSWORD)
+    no_role = sign_in(browser, "plain@dgct.gov.ma")
+    assert "ليس لهذا الحساب أي دور في الشبكة" in no_role.content.decode()
+    assert browser.get("/console/").status_code == 302
+
+
+def test_member_staff_credentials_do_not_open_the_network(client_for, tetouan, in_member, db):
+    with in_member(tetouan):
+        StaffMembership = apps.get_model("site", "StaffMembership")  # a member's model
+        staff = User.objects.create_user("focal@tetouan.ma", email="focal@tetouan.ma",
+                                         password=PASSWORD, is_staff=True)
+        StaffMembership.objects.create(user=staff, role="focal_point")
+    # Good on Tétouan's own back office...
+    member_browser = client_for(tetouan)
+    assert member_browser.post("/admin/login/", {"username": "focal@tetouan.ma",
+                                                 "password": PASSWORD}).status_code == 302
+    assert member_browser.get("/admin/").status_code == 200
+    # ...worthless on the network's host, with the same session cookie or the same password.
+    member_browser.defaults["HTTP_HOST"] = "localhost"
+    assert member_browser.get("/console/").status_code == 302
+    assert member_browser.get("/api/members/").status_code == 403
+    assert member_browser.get("/admin/").status_code == 302
+    refused = sign_in(client_for(None), "focal@tetouan.ma")
+    assert "لا يطابقان أي حساب في الشبكة" in refused.content.decode()
+    # And the network's sign-in page does not exist on a member's host.
+    assert client_for(tetouan).get("/sign-in/").status_code == 404
+
+
+def test_sign_in_attempts_are_limited(client_for, directorate, settings):
+    browser = client_for(None)
+    for _ in range(10):
+        sign_in(browser, directorate.email, "wrong")
+    blocked = sign_in(browser, directorate.email)  # even the right password, for a while
+    assert "محاولات كثيرة" in blocked.content.decode()
+    assert browser.get("/console/").status_code == 302
+
+
+def test_the_operators_command_creates_accounts(network, db):
+    from django.core.management import CommandError, call_command
+
+    call_command("create_network_account", "nord@dgct.gov.ma", role="regional_focal_point",
+                 region_code="01", password=PASSWORD)
+    user = User.objects.get(username="nord@dgct.gov.ma")
+    assert user.network_role.region_id == "01" and user.check_password(PASSWORD)
+    with pytest.raises(CommandError):
+        call_command("create_network_account", "x@dgct.gov.ma", role="regional_focal_point")
+
+
+def test_the_back_office_signs_in_through_the_network_sign_in(client_for, directorate):
+    browser = client_for(None)
+    login = browser.get("/admin/login/?next=/admin/")
+    assert login.status_code == 302 and login["Location"] == "/sign-in/?next=/admin/"
+    assert sign_in(browser, directorate.email, next="/admin/")["Location"] == "/admin/"
+    assert browser.get("/admin/").status_code == 200

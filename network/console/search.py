@@ -1,0 +1,93 @@
+"""Searching the registry by name (Arabic or French) or HCP code, forgivingly (public schema).
+
+1,590 rows: the normalized names are kept in each process's memory (rebuilt every few
+minutes), so a search is a scan of a small list and one
+query for the rows found. Arabic is compared without diacritics, tatweel or hamza variants
+(أ إ آ ٱ → ا, ى ئ → ي, ؤ → و, ة → ه); French without accents or case.
+"""
+import re
+import time
+import unicodedata
+from dataclasses import dataclass
+
+from network.registry.models import Collectivity
+
+_FOLD = str.maketrans({"ٱ": "ا", "ى": "ي", "ة": "ه", "ء": "", "ـ": "", "’": " ", "'": " ",
+                       "-": " ", "_": " ", "«": " ", "»": " ", "(": " ", ")": " "})
+_SPACES = re.compile(r"\s+")
+_CODE = re.compile(r"^[0-9][0-9.]*$")
+INDEX_SECONDS = 300
+TIER_ORDER = {"region": 0, "province": 1, "commune": 2}
+
+
+def search_normalize(text: str) -> str:
+    """Lower case, no accents, no Arabic diacritics or hamza variants, single spaces."""
+    # NFKD splits أ into ا + hamza above, é into e + acute: combining marks are then dropped.
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", bare.translate(_FOLD).casefold()).strip()
+
+
+@dataclass(frozen=True)
+class _Entry:
+    code: str
+    tier: str
+    name_ar: str
+    name_fr: str
+
+
+_index: dict = {"built": 0.0, "entries": []}
+
+
+def _entries() -> list[_Entry]:
+    now = time.monotonic()
+    if now - _index["built"] > INDEX_SECONDS or not _index["entries"]:
+        rows = Collectivity.objects.values_list("code", "tier", "name_ar", "name_fr")
+        _index["entries"] = [_Entry(code, tier, search_normalize(ar), search_normalize(fr))
+                             for code, tier, ar, fr in rows]
+        _index["built"] = now
+    return _index["entries"]
+
+
+def _rank(entry: _Entry, needle: str, is_code: bool) -> int | None:
+    if is_code:
+        if entry.code == needle:
+            return 0
+        return 1 if entry.code.startswith(needle) else None
+    best = None
+    for name in (entry.name_ar, entry.name_fr):
+        if name == needle:
+            rank = 0
+        elif name.startswith(needle):
+            rank = 1
+        elif f" {needle}" in f" {name}":
+            rank = 2
+        elif needle in name:
+            rank = 3
+        else:
+            continue
+        best = rank if best is None else min(best, rank)
+    return best
+
+
+def registry_search(query: str, *, limit: int | None = 25) -> list[Collectivity]:
+    """Collectivities matching `query`, best first (exact, then prefix, then word, then
+    anywhere; regions before provinces before communes), with region and province."""
+    needle = search_normalize(query)
+    if not needle:
+        return []
+    is_code = bool(_CODE.match(needle))
+    found = []
+    for entry in _entries():
+        rank = _rank(entry, needle, is_code)
+        if rank is not None:
+            found.append((rank, TIER_ORDER.get(entry.tier, 3), entry.name_fr, entry.code))
+    found.sort()
+    codes = [code for *_, code in (found if limit is None else found[:limit])]
+    rows = Collectivity.objects.select_related("region", "province").in_bulk(codes)
+    return [rows[code] for code in codes if code in rows]
+
+
+def registry_search_forget() -> None:
+    """Rebuild the index at the next search (after load_registry, in tests)."""
+    _index["entries"] = []

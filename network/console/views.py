@@ -1,0 +1,129 @@
+"""The directorate console (network host, directorate only): thin views over the services."""
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from citizens import client_address
+from network.accounts.access import directorate_required
+from network.console import selectors, services
+from network.console.search import registry_search
+from network.members.models import Member
+
+MEMBERS_PER_PAGE = 50
+
+
+def _errors(error: ValidationError) -> list[str]:
+    return error.messages
+
+
+@directorate_required
+def home(request, *, errors=None, status=200):
+    query = request.GET.get("q", "").strip()[:100] if request.method == "GET" else ""
+    results = registry_search(query) if query else []
+    codes = [c.code for c in results]
+    members = {m.collectivity_id: m for m in Member.objects.filter(collectivity_id__in=codes)}
+    onboardings = selectors.open_onboardings_by_code(codes)
+    rows = [{"collectivity": c, "member": members.get(c.code),
+             "onboarding": onboardings.get(c.code)} for c in results]
+    counts = {"ready": Member.objects.ready().filter(suspended_at__isnull=True).count(),
+              "suspended": Member.objects.suspended().count()}
+    return render(request, "console/home.html", {
+        "query": query, "rows": rows, "counts": counts, "errors": errors or [],
+        "onboardings": selectors.onboarding_list(limit=10)}, status=status)
+
+
+@require_POST
+@directorate_required
+def onboard(request):
+    try:
+        onboarding = services.onboarding_request(hcp_code=request.POST.get("hcp_code", ""),
+                                                 requested_by=request.user)
+    except ValidationError as error:
+        request.method = "GET"
+        return home(request, errors=_errors(error), status=400)
+    return redirect("console-onboarding", onboarding_id=onboarding.pk)
+
+
+@directorate_required
+def onboarding_detail(request, onboarding_id: int):
+    onboarding = selectors.onboarding_get(onboarding_id=onboarding_id)
+    if onboarding is None:
+        raise Http404
+    member = Member.objects.filter(collectivity_id=onboarding.collectivity_id).first()
+    steps = ["pending", "provisioning", "ready"]
+    reached = steps.index(onboarding.state) if onboarding.state in steps else -1
+    return render(request, "console/onboarding.html", {
+        "onboarding": onboarding, "member": member, "reached": reached,
+        "steps": [(step, i <= reached) for i, step in enumerate(steps)],
+        "refresh_seconds": 2 if onboarding.is_open else None})
+
+
+@directorate_required
+def member_list(request):
+    query = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    status = status if status in selectors.MEMBER_STATUSES else ""
+    members = selectors.member_list(status=status or None, query=query)
+    page = Paginator(members, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "console/member_list.html", {
+        "page": page, "query": query, "status": status})
+
+
+def _member_or_404(schema_name: str) -> Member:
+    member = selectors.member_get(schema_name=schema_name)
+    if member is None:
+        raise Http404
+    return member
+
+
+@directorate_required
+def member_detail(request, schema_name: str, *, errors=None, status=200):
+    member = _member_or_404(schema_name)
+    visits = selectors.assistance_visits_for_member(member) if member.is_ready else []
+    return render(request, "console/member_detail.html", {
+        "member": member, "status": selectors.member_status(member),
+        "domains": member.domains.order_by("-is_primary", "domain"),
+        "grants": selectors.assistance_grants_of(member)[:20],
+        "visits": visits, "changes": selectors.status_changes_of(member)[:20],
+        "errors": errors or [], "reason": request.POST.get("reason", ""),
+        "site_port_hint": settings.SITE_PORT_HINT}, status=status)
+
+
+@require_POST
+@directorate_required
+def member_suspend(request, schema_name: str):
+    member = _member_or_404(schema_name)
+    try:
+        services.member_suspend(member=member, reason=request.POST.get("reason", ""),
+                                by=request.user)
+    except ValidationError as error:
+        return member_detail(request, schema_name, errors=_errors(error), status=400)
+    return redirect("console-member", schema_name=schema_name)
+
+
+@require_POST
+@directorate_required
+def member_resume(request, schema_name: str):
+    member = _member_or_404(schema_name)
+    try:
+        services.member_resume(member=member, by=request.user)
+    except ValidationError as error:
+        return member_detail(request, schema_name, errors=_errors(error), status=400)
+    return redirect("console-member", schema_name=schema_name)
+
+
+@require_POST
+@directorate_required
+def member_assist(request, schema_name: str):
+    """Open the member's back office: a single-use token, then the member's host."""
+    member = _member_or_404(schema_name)
+    try:
+        _grant, token = services.assistance_grant_create(
+            member=member, user=request.user, ip_address=client_address(request))
+    except ValidationError as error:
+        return member_detail(request, schema_name, errors=_errors(error), status=400)
+    scheme = "https" if request.is_secure() else "http"
+    return redirect(services.assistance_url(member=member, token=token, scheme=scheme))

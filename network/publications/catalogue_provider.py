@@ -1,0 +1,31 @@
+"""The network's side of platform/commitment_templates: the catalogue members read, and the
+record of their copies (connected at start-up by PublicationsConfig.ready)."""
+import commitment_templates
+import events
+
+from network.publications.selectors import commitment_template_catalogue
+from network.publications.services import template_copy_record
+
+# The kind of member event the programme's copy service emits.
+TEMPLATE_COPIED = "commitment.copied_from_template"
+
+
+def _published() -> list[dict]:
+    return [template.as_copy() for template in commitment_template_catalogue()]
+
+
+def _get(template_id: int) -> dict | None:
+    template = commitment_template_catalogue().filter(pk=template_id).first()
+    return template.as_copy() if template else None
+
+
+def _record_copy(sender, *, schema_name: str, kind: str, data: dict, **kwargs) -> None:
+    if kind != TEMPLATE_COPIED:
+        return
+    template_copy_record(schema_name=schema_name, template_id=data["template_id"],
+                         version=data["template_version"], commitment_id=data["commitment_id"],
+                         by=data.get("by", ""))
+
+
+commitment_templates.provide(published=_published, get=_get)
+events.member_event.connect(_record_copy, dispatch_uid="publications.record_template_copy")

@@ -1,0 +1,42 @@
+"""Reads of the network's publications (public schema). The portal and the public API see
+only what is published and due; the back office sees everything."""
+from django.db.models import Count, QuerySet
+from django.utils import timezone
+
+from network.publications.models import (
+    BestPractice, CommitmentTemplate, NewsItem, TemplateCopy, Training)
+
+
+def news_visible() -> QuerySet[NewsItem]:
+    return NewsItem.objects.visible()
+
+
+def best_practice_visible() -> QuerySet[BestPractice]:
+    return (BestPractice.objects.visible()
+            .select_related("member", "member__collectivity", "member__collectivity__region"))
+
+
+def training_visible(*, upcoming: bool | None = None) -> QuerySet[Training]:
+    """Published trainings by date; `upcoming=True` those not yet over, False the past ones."""
+    qs = Training.objects.visible()
+    now = timezone.now()
+    if upcoming is True:
+        return qs.filter(starts_at__gte=now - timezone.timedelta(hours=12))
+    if upcoming is False:
+        return qs.filter(starts_at__lt=now - timezone.timedelta(hours=12)).order_by("-starts_at")
+    return qs
+
+
+def commitment_template_visible() -> QuerySet[CommitmentTemplate]:
+    return CommitmentTemplate.objects.visible().annotate(copy_count=Count("copies"))
+
+
+def commitment_template_catalogue() -> QuerySet[CommitmentTemplate]:
+    """What members copy from (read from their back office): the published templates."""
+    return CommitmentTemplate.objects.visible()
+
+
+def template_copy_list(*, template: CommitmentTemplate | None = None) -> QuerySet[TemplateCopy]:
+    qs = TemplateCopy.objects.select_related("member", "member__collectivity", "template")
+    return qs.filter(template=template) if template else qs
+

@@ -1,0 +1,91 @@
+"""Writes of the network's publications (public schema). Who may write is decided at the edge
+(the network back office and API admit directorate accounts only); `by` is the name recorded."""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from network.members.models import Member
+from network.publications.models import CommitmentTemplate, Publication, State, TemplateCopy
+
+
+@transaction.atomic
+def publication_create(*, model: type[Publication], by: str, **fields) -> Publication:
+    """Create a news item, best practice, training or commitment template (a draft unless
+    `state` says otherwise; published without a date means published now)."""
+    return publication_save_new(publication=model(**fields), by=by)
+
+
+@transaction.atomic
+def publication_save_new(*, publication: Publication, by: str) -> Publication:
+    """Validate and save a new publication built elsewhere (the back office's form)."""
+    return _save(publication, by=by)
+
+
+@transaction.atomic
+def publication_update(*, publication: Publication, by: str, **changes) -> Publication:
+    """Change a publication; a commitment template whose content changes gets a new version."""
+    content_changed = False
+    for field, value in changes.items():
+        if isinstance(publication, CommitmentTemplate) and field in publication.CONTENT_FIELDS:
+            content_changed |= getattr(publication, field) != value
+        setattr(publication, field, value)
+    if content_changed:
+        # From the locked row: two editors at once still give two versions.
+        publication.version = CommitmentTemplate.objects.select_for_update().values_list(
+            "version", flat=True).get(pk=publication.pk) + 1
+    return _save(publication, by=by)
+
+
+def publication_publish(*, publication: Publication, by: str, at=None) -> Publication:
+    """Publish now, or at `at` (a later date schedules it)."""
+    return publication_update(publication=publication, by=by, state=State.PUBLISHED,
+                              published_at=at or timezone.now())
+
+
+def publication_withdraw(*, publication: Publication, by: str) -> Publication:
+    """Back to draft: off the portal and the public API, kept for the directorate."""
+    return publication_update(publication=publication, by=by, state=State.DRAFT)
+
+
+def _save(publication: Publication, *, by: str) -> Publication:
+    if publication.state == State.PUBLISHED and publication.published_at is None:
+        publication.published_at = timezone.now()
+    publication.updated_by = by
+    publication.full_clean()
+    publication.save()
+    return publication
+
+
+@transaction.atomic
+def template_copy_record(*, schema_name: str, template_id: int, version: int,
+                         commitment_id: int, by: str) -> TemplateCopy | None:
+    """Record that a member copied a template (called from the member's copy event, inside
+    the member's transaction; the tables are the public schema's). None for an unknown
+    member or template: a member's copy never fails because of the network's record."""
+    member = Member.objects.filter(schema_name=schema_name).first()
+    template = CommitmentTemplate.objects.filter(pk=template_id).first()
+    if member is None or template is None:
+        return None
+    return TemplateCopy.objects.create(member=member, template=template, version=version,
+                                       commitment_id=commitment_id, by=by)
+
+
+def commitment_template_copy_for_member(*, member: Member, template: CommitmentTemplate,
+                                        by: str) -> int:
+    """Copy a published template into the member's current programme; runs in the member's
+    schema and returns the new commitment's id there. The network's record of the copy is
+    written by the member's copy event, in the same transaction."""
+    from django_tenants.utils import tenant_context
+
+    from tenants.programme.selectors import programme_current
+    from tenants.programme.services import commitment_create_from_template
+
+    if not template.is_visible:
+        raise ValidationError({"template": _("Only a published template can be copied.")})
+    with tenant_context(member), transaction.atomic():
+        programme = programme_current()
+        if programme is None:
+            raise ValidationError({"programme": _("The member has no openness programme yet.")})
+        return commitment_create_from_template(programme=programme, template=template.as_copy(),
+                                               by=by).pk

@@ -1,0 +1,34 @@
+"""The network's catalogue of commitment templates, as a member's back office reads it.
+
+A member's code never imports the network (import-linter), yet its staff choose templates
+from the network's catalogue. The network registers two read functions here at start-up
+(network/publications/catalogue_provider.py); the member side calls `published()` and
+`get()` and receives plain dicts, the template by value:
+
+    {"id": 3, "version": 2, "title_ar": ..., "title_fr": ..., "problem_ar": ..., ...,
+     "principles": ["transparency_integrity"]}
+
+The copy itself is a member-side service (tenants/programme/services.py:
+commitment_create_from_template) that announces it with `events.emit`; the network records
+which member copied which template from that event. Without a registered catalogue (member
+code alone) the catalogue is empty.
+"""
+from collections.abc import Callable
+
+_published: Callable[[], list[dict]] | None = None
+_get: Callable[[int], dict | None] | None = None
+
+
+def provide(*, published: Callable[[], list[dict]], get: Callable[[int], dict | None]) -> None:
+    global _published, _get
+    _published, _get = published, get
+
+
+def published() -> list[dict]:
+    """The published templates, newest first, each as a dict (see above)."""
+    return _published() if _published else []
+
+
+def get(template_id: int) -> dict | None:
+    """One published template by its id, or None when there is none (or it is a draft)."""
+    return _get(template_id) if _get else None

@@ -1,0 +1,135 @@
+"""Subscriptions of the public to a member's news, and the outbox every e-mail of the member
+goes through (member schema).
+
+- A `Subscriber` is one e-mail address, verified by a signed link before anything is sent to
+  it, with its language and how often it wants to hear (at once, or a daily / weekly digest).
+  Its `token` is part of every link made for it (manage, unsubscribe): drawing a new token
+  makes all the old links worthless.
+- A `Subscription` is one topic the subscriber follows (the programme, documents, meetings,
+  consultations), or one information request / petition by its id.
+- A `Notification` is one e-mail to send, rendered when it is recorded (in its recipient's
+  language, with the member's name), recorded once (`key` is unique) and sent once by the
+  workers: pending → sending (claimed under a lease) → sent, or failed after the last try.
+  Digest items wait as `pending` with their `digest` frequency until a digest groups them into
+  one notification of their own (state `grouped`).
+"""
+import secrets
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    ARABIC = "ar", _("العربية")
+    FRENCH = "fr", _("Français")
+
+
+class Delivery(models.TextChoices):
+    IMMEDIATE = "immediate", _("At once, one e-mail per news item")
+    DAILY = "daily", _("A daily digest")
+    WEEKLY = "weekly", _("A weekly digest")
+
+
+class Topic(models.TextChoices):
+    PROGRAMME = "programme", _("The openness programme and its commitments")
+    DOCUMENTS = "documents", _("New documents")
+    MEETINGS = "meetings", _("Meetings and workshops")
+    CONSULTATIONS = "consultations", _("Consultations")
+    INFORMATION_REQUEST = "information_request", _("An information request")
+    PETITION = "petition", _("A petition")
+
+
+# Topics everyone can pick on the form; the other two follow one request or petition by id.
+GENERAL_TOPICS = (Topic.PROGRAMME, Topic.DOCUMENTS, Topic.MEETINGS, Topic.CONSULTATIONS)
+
+
+def new_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class Subscriber(models.Model):
+    email = models.EmailField(_("e-mail"), unique=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices,
+                                default=Language.ARABIC)
+    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices,
+                                default=Delivery.IMMEDIATE)
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    token = models.CharField(_("management token"), max_length=64, default=new_token,
+                             unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subscriber")
+        verbose_name_plural = _("subscribers")
+
+    def __str__(self) -> str:
+        return self.email
+
+
+class Subscription(models.Model):
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE,
+                                   related_name="subscriptions", verbose_name=_("subscriber"))
+    topic = models.CharField(_("topic"), max_length=24, choices=Topic.choices)
+    # The request or petition followed; 0 for the general topics (0 rather than NULL so that
+    # the unique constraint below holds).
+    object_id = models.PositiveIntegerField(_("object id"), default=0)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("subscription")
+        verbose_name_plural = _("subscriptions")
+        constraints = [models.UniqueConstraint(fields=["subscriber", "topic", "object_id"],
+                                               name="notifications_subscription_once")]
+        indexes = [models.Index(fields=["topic", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.subscriber_id}:{self.topic}:{self.object_id}"
+
+
+class Notification(models.Model):
+    class State(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        GROUPED = "grouped", _("Sent within a digest")
+
+    key = models.CharField(_("idempotency key"), max_length=200, unique=True)
+    recipient_email = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    kind = models.CharField(_("kind"), max_length=60)
+    # The member's name in the recipient's language, with the network's sending address.
+    from_email = models.CharField(_("from"), max_length=300)
+    template = models.CharField(_("template"), max_length=120)
+    subject = models.CharField(_("subject"), max_length=300)
+    body = models.TextField(_("body"))
+    # The signed one-click unsubscribe link (also sent as the List-Unsubscribe header).
+    unsubscribe_url = models.CharField(_("unsubscribe link"), max_length=500, blank=True)
+    # "" for an e-mail of its own; "daily" / "weekly" for an item waiting for its digest.
+    digest = models.CharField(_("digest"), max_length=10, blank=True, default="")
+    grouped_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                                     related_name="items", verbose_name=_("digest"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices,
+                             default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+    next_attempt_at = models.DateTimeField(_("next attempt at"))
+    # While `sending`, the worker that claimed the row owns it until then; after, anyone may.
+    claimed_until = models.DateTimeField(_("claimed until"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        indexes = [
+            # The delivery claim (due rows, oldest first) and the digests (waiting items by
+            # recipient). Plain indexes: member schemas are replayed from their catalog, where
+            # a partial index's condition does not read back identically.
+            models.Index(fields=["state", "next_attempt_at"], name="notifications_due"),
+            models.Index(fields=["digest", "state", "recipient_email"],
+                         name="notifications_digest"),
+        ]
+
+    def __str__(self) -> str:
+        return self.key

@@ -1,0 +1,23 @@
+"""Reads of the member's subscribers and outbox (member schema)."""
+from django.db.models import QuerySet
+
+from tenants.notifications.models import Notification, Subscriber, Topic
+
+
+def topic_followers(*, topic: str, object_id: int = 0) -> QuerySet[Subscriber]:
+    """The verified subscribers who follow `topic` (and `object_id` for one request or
+    petition), each once, oldest first."""
+    return (Subscriber.objects.filter(verified_at__isnull=False, subscriptions__topic=topic,
+                                      subscriptions__object_id=object_id)
+            .distinct().order_by("pk"))
+
+
+def consultation_followers() -> QuerySet[Subscriber]:
+    return topic_followers(topic=Topic.CONSULTATIONS)
+
+
+def outbox_by_state() -> dict[str, int]:
+    """How many notifications in each state (back office, statistics)."""
+    from django.db.models import Count
+
+    return dict(Notification.objects.values_list("state").annotate(n=Count("pk")))

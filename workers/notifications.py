@@ -1,0 +1,67 @@
+"""Jobs of the `notifications` queue: deliver a member's outbox, sweep, digests.
+
+A member's outbox is handed over after each commit that recorded something
+(`outbox_ready`, sent by tenants/notifications): one delivery task per member and transaction.
+The task claims and sends batches until nothing is due (tenants/notifications/services.py says
+why a redelivered task neither loses nor duplicates), then comes back by itself when a retry
+falls due. A sweep (beat) covers tasks lost with the broker; digests are beat jobs too.
+"""
+import logging
+from types import SimpleNamespace
+
+from django.core.cache import cache
+from django.db import OperationalError, connection
+from django.dispatch import receiver
+from django.utils import timezone
+
+from tenants.notifications.services import (notifications_deliver, notifications_digest_group,
+                                            notifications_purge)
+from tenants.notifications.signals import outbox_ready
+from workers.app import app
+from workers.fanout import for_each_member
+
+logger = logging.getLogger(__name__)
+
+
+@app.task(bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def notifications_deliver_for_member(self) -> dict:
+    """Runs in one member: send what is due, and come back when the next retry is due."""
+    report = notifications_deliver()
+    if report.next_in is not None:
+        _come_back(self, report.next_in)
+    return {"sent": report.sent, "retried": report.retried, "failed": report.failed}
+
+
+def _come_back(task, seconds: float) -> None:
+    # One follow-up per member and due second, however many tasks see the same row waiting.
+    due = int(timezone.now().timestamp() + seconds) + 1
+    if cache.add(f"notifications:follow-up:{due}", 1, timeout=int(seconds) + 60):
+        task.apply_async_for_member(connection.tenant, countdown=seconds + 0.5)
+
+
+@receiver(outbox_ready, dispatch_uid="workers.notifications.outbox_ready")
+def _deliver_after_commit(sender, *, schema_name: str, **kwargs) -> None:
+    member = SimpleNamespace(schema_name=schema_name)  # all the hand-over needs of a member
+    notifications_deliver_for_member.apply_async_for_member(member)
+
+
+@app.task
+def notifications_sweep(spread_seconds: int = 60) -> int:
+    """Beat: every member's due notifications, in case a delivery task was lost."""
+    return for_each_member(notifications_deliver_for_member, spread_seconds=spread_seconds)
+
+
+@app.task(bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def notifications_digest_for_member(self, delivery: str) -> int:
+    """Runs in one member: one digest per subscriber of that frequency (delivered after
+    commit like any notification); the daily run also purges the long-settled rows."""
+    recorded = notifications_digest_group(delivery=delivery)
+    if delivery == "daily":
+        notifications_purge()
+    return recorded
+
+
+@app.task
+def notifications_digest_sweep(delivery: str, spread_seconds: int = 600) -> int:
+    return for_each_member(notifications_digest_for_member, spread_seconds=spread_seconds,
+                           kwargs={"delivery": delivery})
