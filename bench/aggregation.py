@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
-import local as launcher  # noqa: E402  (deploy/local.py: embedded servers)
+from support import bench_database_url, process_memory_kib  # noqa: E402
 
 DATABASE = "infitah_bench_agg"
 # Rows per member (the seed), about what an active member holds after two years.
@@ -41,15 +41,6 @@ VOLUME = {"commitments": 12, "milestones_per_commitment": 3, "meetings": 16,
 LEAF_SHARE = 0.8  # each leaf row (document, signature, attendance) kept with this probability
 
 
-def bench_database_url() -> str:
-    launcher.start_embedded_services("postgres")
-    import psycopg
-
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE]).fetchone():
-            conn.execute(f"CREATE DATABASE {DATABASE}")
-    return f"{base}/{DATABASE}"
 
 
 def seed_member_content(today: date) -> None:
@@ -246,12 +237,6 @@ def _process_cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def _process_private_mb(pid: int) -> float:
-    """A process's private resident memory (RssAnon: a backend's caches, not shared buffers)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("RssAnon:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def sweep_cpu(chunk_size: int) -> tuple[float, float, float, float]:
@@ -272,7 +257,7 @@ def sweep_cpu(chunk_size: int) -> tuple[float, float, float, float]:
             pid = cursor.fetchone()[0]
         snapshots_refresh_for_members(member_ids=chunk)
         backend += _process_cpu_seconds(pid)
-        backend_memory = max(backend_memory, _process_private_mb(pid))
+        backend_memory = max(backend_memory, process_memory_kib(pid, "RssAnon") / 1024)
         connection.close()
     return (time.perf_counter() - started, backend, time.process_time() - started_cpu,
             backend_memory)
@@ -306,7 +291,7 @@ def main() -> int:
     parser.add_argument("--skip-naive", action="store_true")
     args = parser.parse_args()
 
-    os.environ["DATABASE_URL"] = bench_database_url()
+    os.environ["DATABASE_URL"] = bench_database_url(DATABASE, reuse=True)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["LOG_LEVEL"] = "WARNING"
     # As in production: without DEBUG, Django neither keeps nor renders every statement's SQL
@@ -401,7 +386,7 @@ def main() -> int:
         naive_cpu = _process_cpu_seconds(pid) + time.process_time() - started_cpu
         results["CPU of the naive loop (database backend + Python)"] = f"{naive_cpu:.1f} s"
         results["private memory of the naive loop's database backend (one connection)"] = \
-            f"{_process_private_mb(pid):.0f} MB"
+            f"{process_memory_kib(pid, 'RssAnon') / 1024:.0f} MB"
         results["full refresh, naive loop (schema_context + ORM selectors, 1 process)"] = \
             f"{elapsed:.1f} s"
         print(f"  naive loop: {elapsed:.1f} s", flush=True)

@@ -24,32 +24,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
-import local as launcher  # noqa: E402  (deploy/local.py: embedded servers)
+from support import bench_database_url, process_memory_kib  # noqa: E402
 
 # Tétouan, Tanger, Timezgana, Chefchaouen; more members are taken from the registry.
 CODES = ("01.571.01.11", "01.511.01.0", "03.531.03.23", "01.151.01.01")
 DATABASE = "infitah_bench_notifications"
 
 
-def bench_database_url() -> str:
-    launcher.start_embedded_services("postgres")
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    import psycopg
-
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DATABASE}")
-    return f"{base}/{DATABASE}"
 
 
-def rss_kib(pid: int) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-    except (FileNotFoundError, ProcessLookupError):
-        pass
-    return 0
 
 
 class MemorySampler(threading.Thread):
@@ -61,10 +44,10 @@ class MemorySampler(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        from tests.prefork_worker import prefork_children
+        from tests.worker_process import worker_children
 
         while not self.stopping.is_set():
-            sizes = [rss_kib(pid) for pid in [self.process.pid, *prefork_children(self.process)]]
+            sizes = [process_memory_kib(pid) for pid in [self.process.pid, *worker_children(self.process)]]
             self.peak_total = max(self.peak_total, sum(sizes))
             self.peak_single = max(self.peak_single, *sizes)
             time.sleep(0.05)
@@ -81,7 +64,7 @@ def main() -> int:
     per_member = args.notifications // args.members
     total = per_member * args.members
 
-    os.environ["DATABASE_URL"] = bench_database_url()
+    os.environ["DATABASE_URL"] = bench_database_url(DATABASE)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["LOG_LEVEL"] = "WARNING"
     import django
@@ -98,7 +81,7 @@ def main() -> int:
     from tenants.notifications.models import Notification, Subscriber, Subscription, Topic
     from tenants.notifications.signals import outbox_ready
     from tests.smtp_sink import SmtpSink
-    from tests.prefork_worker import prefork_worker_start
+    from tests.worker_process import worker_start
     from workers.app import app
     from workers.notifications import _deliver_after_commit, notifications_deliver_for_member
 
@@ -144,9 +127,11 @@ def main() -> int:
 
     with SmtpSink(keep_bodies=False) as sink:
         app.control.purge()
-        worker = prefork_worker_start(queues="notifications", concurrency=args.concurrency, env={
-            "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(sink.port)})
+        worker = worker_start(
+            queues="notifications", pool="prefork", concurrency=args.concurrency,
+            EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+            EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port),
+            CELERY_TASK_TENANT_CACHE_SECONDS="30")  # as in production
         try:
             sampler = MemorySampler(worker)
             sampler.start()

@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
-import local as launcher  # noqa: E402  (deploy/local.py: embedded servers)
+from support import bench_database_url  # noqa: E402
 
 BENCH_MIGRATION = ROOT / "tenants" / "site" / "migrations" / "0002_bench_addfield.py"
 BENCH_MIGRATION_TEXT = '''from django.db import migrations, models
@@ -37,15 +37,6 @@ class Migration(migrations.Migration):
 '''
 
 
-def bench_database_url() -> str:
-    launcher.start_embedded_services("postgres")
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    import psycopg
-
-    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
-        conn.execute("DROP DATABASE IF EXISTS infitah_bench WITH (FORCE)")
-        conn.execute("CREATE DATABASE infitah_bench")
-    return f"{base}/infitah_bench"
 
 
 @contextmanager
@@ -67,7 +58,7 @@ def main() -> int:
                         help="Skip the slow stock migrate_schemas runs.")
     args = parser.parse_args()
 
-    os.environ["DATABASE_URL"] = bench_database_url()
+    os.environ["DATABASE_URL"] = bench_database_url("infitah_bench")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["LOG_LEVEL"] = "WARNING"
     import django

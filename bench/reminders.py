@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
-import local as launcher  # noqa: E402  (deploy/local.py: embedded servers)
+from support import bench_database_url  # noqa: E402
 
 TETOUAN, TANGER = "01.571.01.11", "01.511.01.0"
 DATABASE = "infitah_bench_reminders"
@@ -35,15 +35,6 @@ LOAD = {"requests": 1000, "staff": 10, "milestones": 300, "registrants": 300,
         "followers": 5000}
 
 
-def bench_database_url() -> str:
-    launcher.start_embedded_services("postgres")
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    import psycopg
-
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DATABASE}")
-    return f"{base}/{DATABASE}"
 
 
 def load_member(today: date) -> None:
@@ -115,7 +106,7 @@ def timed_sweep(now: datetime) -> tuple[float, int, dict]:
 
 
 def main() -> int:
-    os.environ["DATABASE_URL"] = bench_database_url()
+    os.environ["DATABASE_URL"] = bench_database_url(DATABASE)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ["LOG_LEVEL"] = "WARNING"
     import django

@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
-import local as launcher  # noqa: E402  (deploy/local.py: embedded servers)
+from support import bench_database_url  # noqa: E402
 
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).parent / "gunicorn")
@@ -57,15 +57,6 @@ class BenchError(RuntimeError):
 
 # --- set-up -------------------------------------------------------------------------------
 
-def bench_database_url() -> str:
-    launcher.start_embedded_services("postgres")
-    base = os.environ["DATABASE_URL"].rsplit("/", 1)[0]
-    import psycopg
-
-    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        conn.execute(f"CREATE DATABASE {DATABASE}")
-    return f"{base}/{DATABASE}"
 
 
 def production_env() -> dict[str, str]:
@@ -271,7 +262,7 @@ def main() -> int:
         if not Path(tool).exists():
             raise BenchError(f"{tool} not found (wrk: apt-get install wrk; gunicorn: make's .venv)")
 
-    os.environ["DATABASE_URL"] = bench_database_url()  # and REDIS_URL, embedded if unset
+    os.environ["DATABASE_URL"] = bench_database_url(DATABASE)  # and REDIS_URL, embedded if unset
     full_env = production_env()
     say("setting up the demo network on a fresh database "
         f"({DATABASE}; embedded servers unless DATABASE_URL/REDIS_URL were given)")

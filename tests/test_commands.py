@@ -35,10 +35,33 @@ def test_migrate_members_check_reports_nothing_pending(tetouan, tanger):
     assert "nothing to apply" in run("migrate_members", check=True)
 
 
-def test_seed_demo_is_idempotent(network, db):
+def test_seed_demo_is_idempotent(network, db, settings):
+    settings.DEBUG = True
     first = run("seed_demo")
     assert "Timezgana" in first and "provisioned" in first
     assert "provisioned" not in run("seed_demo").replace("already there", "")
+
+
+def test_seed_demo_gives_snapshots_and_network_accounts_that_sign_in(network, db, settings,
+                                                                      client_for):
+    from network.aggregation.models import MemberSnapshot
+    from network.members.management.commands.seed_demo import DEMO_PASSWORD
+
+    settings.DEBUG = True
+    run("seed_demo")
+    assert MemberSnapshot.objects.count() == Member.objects.ready().count()
+    portal = client_for(None)
+    assert portal.login(username="tta@demo.infitah.ma", password=DEMO_PASSWORD)
+    assert portal.get("/comparison/01/").status_code == 200
+    assert portal.get("/comparison/03/").status_code == 403  # not their region
+
+
+def test_seed_demo_creates_no_known_password_outside_development(network, db, settings):
+    from django.contrib.auth.models import User
+
+    settings.DEBUG = False
+    assert "password" not in run("seed_demo")
+    assert not User.objects.filter(username__endswith="@demo.infitah.ma").exists()
 
 
 def test_invite_staff_gives_a_working_link(tetouan, client_for, django_capture_on_commit_callbacks):

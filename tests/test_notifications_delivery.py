@@ -17,7 +17,7 @@ from tenants.notifications.models import Notification, Subscriber, Subscription,
 from tenants.notifications.services import notification_record
 from tenants.notifications.signals import outbox_ready
 from tests.smtp_sink import SmtpSink
-from tests.prefork_worker import prefork_children, prefork_worker_start
+from tests.worker_process import wait_for, worker_children, worker_start, worker_stop
 from workers.app import app
 
 LEASE_SECONDS = 3
@@ -34,15 +34,14 @@ def worker(network, sink):
     """A real prefork worker (one child, which a test may kill) on the notifications queue,
     pointed at the test database and the sink, with a short lease and quick retries."""
     app.control.purge()  # nothing left over from an earlier run
-    process = prefork_worker_start(queues="notifications", env={
-        "CELERY_TASK_TENANT_CACHE_SECONDS": "0",
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "EMAIL_HOST": "127.0.0.1", "EMAIL_PORT": str(sink.port), "EMAIL_TIMEOUT": "10",
-        "NOTIFICATIONS_LEASE_SECONDS": str(LEASE_SECONDS),
-        "NOTIFICATIONS_RETRY_SECONDS": "1", "NOTIFICATIONS_MAX_ATTEMPTS": "3"})
+    process = worker_start(
+        queues="notifications", pool="prefork",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port), EMAIL_TIMEOUT="10",
+        NOTIFICATIONS_LEASE_SECONDS=str(LEASE_SECONDS),
+        NOTIFICATIONS_RETRY_SECONDS="1", NOTIFICATIONS_MAX_ATTEMPTS="3")
     yield process
-    process.terminate()
-    process.wait(timeout=30)
+    worker_stop(process)
 
 
 @pytest.fixture
@@ -73,14 +72,6 @@ def empty_outboxes(network) -> None:
             Document.objects.filter(link__startswith="https://example.ma/").delete()  # ours
 
 
-def wait_for(condition, timeout: float = 60, every: float = 0.2):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(every)
-    raise AssertionError("timed out")
 
 
 def follower(email: str, language: str, topic: str = Topic.DOCUMENTS) -> Subscriber:
@@ -138,7 +129,7 @@ def test_a_worker_killed_mid_delivery_loses_nothing_and_sends_nothing_twice(live
     with tenant_context(tetouan):
         record_many(12, "kill")
     assert sink.handler.held.wait(timeout=60)
-    children = prefork_children(worker)
+    children = worker_children(worker)
     assert children, "the worker has no child process"
     for child in children:
         os.kill(int(child), signal.SIGKILL)

@@ -3,11 +3,10 @@ schema only, records its template by value, and the network records who copied w
 import pytest
 from django.core.exceptions import ValidationError
 
-from network.publications.models import Principle as NetworkPrinciple
 from network.publications.models import TemplateCopy
 from network.publications.services import commitment_template_copy_for_member, publication_update
 from network.publications.tests.factories import template_factory
-from tenants.programme.models import Commitment, Principle
+from tenants.programme.models import Commitment
 from tenants.programme.tests.factories import commitment_factory, programme_factory
 
 
@@ -19,10 +18,6 @@ def programmes(tetouan, tanger, in_member):
     with in_member(tanger):
         commitment_factory(programme_factory(), 1, title_ar="التزام طنجة")
     return tetouan_programme
-
-
-def test_the_network_and_the_members_share_the_principles():
-    assert NetworkPrinciple.choices == Principle.choices
 
 
 def test_a_copy_lands_in_its_member_only_with_its_provenance_by_value(

@@ -1,51 +1,25 @@
 """Provisioning through a real Celery worker process, on the real Redis broker."""
-import os
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 from django.db import connection
 from django_tenants.utils import schema_exists
 
 from network.members.models import Member
 from tenant_schemas_celery.task import _shared_storage
 
-from workers.app import app
 from workers.base import MemberNotReady, MemberTask
 from workers.fanout import for_each_member
 from workers.provisioning import provision_member
 from workers.sweeps import member_ping
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.worker_process import wait_for, worker_start, worker_stop
 CHEFCHAOUEN = "01.151.01.01"
 
 
 @pytest.fixture(scope="module")
 def worker(network):
     """A real worker on every queue, pointed at the test database."""
-    db = settings.DATABASES["default"]
-    host = db["HOST"] or ""
-    host_part = host.replace("/", "%2F") if host.startswith("/") else host
-    port = f":{db['PORT']}" if db.get("PORT") else ""
-    env = {**os.environ,
-           "DATABASE_URL": f"postgresql://{db['USER']}@{host_part}{port}/{db['NAME']}",
-           "CELERY_TASK_TENANT_CACHE_SECONDS": "0", "MEMBER_SPARE_SCHEMAS": "1"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--pool=solo",
-         "--loglevel=WARNING", "-Q", "provisioning,notifications,reminders,aggregation",
-         "--without-gossip", "--without-mingle", "--without-heartbeat"],
-        cwd=ROOT, env=env)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if app.control.inspect(timeout=1).ping():
-            break
-        time.sleep(0.5)
+    process = worker_start(MEMBER_SPARE_SCHEMAS="1")
     yield process
-    process.terminate()
-    process.wait(timeout=30)
+    worker_stop(process)
 
 
 def spare_names() -> list[str]:
@@ -69,10 +43,7 @@ def test_provisioning_through_the_worker(worker, django_db_blocker):
             failed = provision_member.delay("00.000").get(timeout=60)
             assert not failed["ok"] and "00.000" in failed["error"]
             # A member was created: the worker builds a spare schema for the next one.
-            deadline = time.monotonic() + 60
-            while not spare_names() and time.monotonic() < deadline:
-                time.sleep(0.5)
-            assert len(spare_names()) == 1
+            assert len(wait_for(spare_names, what="a spare schema")) == 1
         finally:
             with connection.cursor() as cursor:
                 for spare in spare_names():

@@ -75,13 +75,16 @@ RULES = [
            "was updated in the last 90 days."),
          _public_repository),
     Rule("reasoned_responses", _("Reasoned responses"),
+         # xgettext:no-python-format
          _("At least 80% of the published consultation comments have a reasoned response."),
          _at_least(RESPONSE_SHARE_MIN, "consultations", "response_share")),
     Rule("on_time_answers", _("Information requests answered on time"),
+         # xgettext:no-python-format
          _("At least 80% of the information requests due were decided within the legal "
            "deadline (law 31.13)."),
          _at_least(ON_TIME_SHARE_MIN, "information_requests", "on_time_share")),
     Rule("women_take_part", _("Women take part"),
+         # xgettext:no-python-format
          _("Women are at least 30% of the participants in the meetings held."),
          _at_least(WOMEN_SHARE_MIN, "meetings", "participants", "women_share")),
     Rule("milestones_on_track", _("Milestones on track"),

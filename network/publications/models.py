@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.members.models import Member
+from commitment_templates import Principle  # noqa: F401  (one list for network and members)
 from tenants.site.bilingual import Bilingual
 
 
@@ -18,17 +19,6 @@ class InPageLanguage:
 
     def __get__(self, instance, owner=None):
         return self if instance is None else instance.localized(self.field)
-
-
-class Principle(models.TextChoices):
-    """The programme's principles, by the same values as a member's commitments (a copied
-    template keeps them; tests/test_publications_copy.py checks the two lists agree)."""
-    TRANSPARENCY_INTEGRITY = "transparency_integrity", _("Transparency and integrity")
-    ACCOUNTABILITY = "accountability", _("Accountability")
-    ACCESS_TO_INFORMATION = "access_to_information", _("Access to information")
-    CITIZEN_PARTICIPATION = "citizen_participation", _("Citizen participation")
-    DIGITALIZATION = "digitalization", _("Digitalization")
-    MONITORING = "monitoring", _("Monitoring of the member's programmes")
 
 
 class State(models.TextChoices):

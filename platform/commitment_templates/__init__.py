@@ -15,6 +15,21 @@ code alone) the catalogue is empty.
 """
 from collections.abc import Callable
 
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Principle(models.TextChoices):
+    """The openness principles a commitment serves: one list for the network's templates and
+    the members' commitments, so that a copied template keeps its principles."""
+    TRANSPARENCY_INTEGRITY = "transparency_integrity", _("Transparency and integrity")
+    ACCOUNTABILITY = "accountability", _("Accountability")
+    ACCESS_TO_INFORMATION = "access_to_information", _("Access to information")
+    CITIZEN_PARTICIPATION = "citizen_participation", _("Citizen participation")
+    DIGITALIZATION = "digitalization", _("Digitalization")
+    MONITORING = "monitoring", _("Monitoring of the member's programmes")
+
+
 _published: Callable[[], list[dict]] | None = None
 _get: Callable[[int], dict | None] | None = None
 

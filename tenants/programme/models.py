@@ -5,17 +5,9 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from commitment_templates import Principle  # noqa: F401  (one list for network and members)
 from tenants.site.bilingual import Bilingual
 from uploads import validate_document
-
-
-class Principle(models.TextChoices):
-    TRANSPARENCY_INTEGRITY = "transparency_integrity", _("Transparency and integrity")
-    ACCOUNTABILITY = "accountability", _("Accountability")
-    ACCESS_TO_INFORMATION = "access_to_information", _("Access to information")
-    CITIZEN_PARTICIPATION = "citizen_participation", _("Citizen participation")
-    DIGITALIZATION = "digitalization", _("Digitalization")
-    MONITORING = "monitoring", _("Monitoring of the member's programmes")
 
 
 class ProgrammeStatus(models.TextChoices):
