@@ -53,3 +53,8 @@ bench-notifications: $(INSTALLED)
 .PHONY: bench-reminders
 bench-reminders: $(INSTALLED)
 	flock /tmp/bench.lock $(PY) bench/reminders.py
+
+## bench-console: the directorate console's registry search (Arabic, French, HCP codes) and pages
+.PHONY: bench-console
+bench-console: $(INSTALLED)
+	flock /tmp/bench.lock $(PY) bench/console.py

@@ -1,9 +1,9 @@
 #!/usr/bin/env python
 """Benchmark: the directorate console's registry search and its pages (one command:
-`flock /tmp/bench.lock .venv/bin/python bench/console.py`).
+`make bench-console`).
 
-Against DATABASE_URL / REDIS_URL (the registry of 1,590 collectivities loaded, e.g. after
-`deploy/local.py manage load_registry`): the search index built cold, then each query of a
+In a database of its own (infitah_bench_console: the public schema migrated, the registry of
+1,590 collectivities loaded, a directorate account): the search index built cold, then each query of a
 mix in Arabic (with and without diacritics and hamza), French (with and without accents) and
 HCP codes, warm (median and p95 over repeats); then the console's search page and a members
 page through Django's test client (time and number of queries). Figures go to stdout as
@@ -17,12 +17,21 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "platform")]
+sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "bench")]
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
+from support import bench_database_url  # noqa: E402
+
+os.environ["DATABASE_URL"] = bench_database_url("infitah_bench_console", reuse=True)
+os.environ["LOG_LEVEL"] = "WARNING"
 import django  # noqa: E402
 
 django.setup()
+
+from django.core.management import call_command  # noqa: E402
+
+from network.accounts.services import network_account_create  # noqa: E402
+from network.registry.services import registry_load  # noqa: E402
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -43,8 +52,11 @@ def percentile(values, share):
 
 
 def main() -> None:
+    call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
+    registry_load()
+    if not NetworkRole.objects.filter(role="directorate").exists():
+        network_account_create(email="bench@dgct.gov.ma", role="directorate")
     rows = Collectivity.objects.count()
-    assert rows >= 1590, "load the registry first"
     search.registry_search_forget()
     started = time.perf_counter()
     search._entries()

@@ -12,6 +12,15 @@ class NetworkAdminSite(admin.AdminSite):
     index_title = _("Moroccan network of open territorial collectivities")
 
 
+class NetworkUserAdmin(UserAdmin):
+    """Network accounts are deactivated, never deleted: the network's logs (assistance visits,
+    suspensions) keep naming who did what. (Deleting would also reach for the API tokens'
+    table, which exists in members' schemas only.)"""
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 network_admin_site = NetworkAdminSite(name="network_admin")
-network_admin_site.register(User, UserAdmin)
+network_admin_site.register(User, NetworkUserAdmin)
 network_admin_site.register(Group, GroupAdmin)

@@ -121,3 +121,13 @@ def test_the_back_office_signs_in_through_the_network_sign_in(client_for, direct
     assert login.status_code == 302 and login["Location"] == "/sign-in/?next=/admin/"
     assert sign_in(browser, directorate.email, next="/admin/")["Location"] == "/admin/"
     assert browser.get("/admin/").status_code == 200
+
+
+def test_network_accounts_are_deactivated_not_deleted(network_client):
+    from django.contrib.auth.models import User
+
+    client = network_client("directorate")
+    other = User.objects.create_user("former@dgct.gov.ma", is_staff=True)
+    page = client.get(f"/admin/auth/user/{other.pk}/delete/")
+    assert page.status_code == 403  # refused plainly, not a 500
+    assert User.objects.filter(pk=other.pk).exists()
