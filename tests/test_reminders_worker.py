@@ -47,9 +47,15 @@ def worker(network):
     worker_stop(process)
 
 
+def broker() -> redis.Redis:
+    """The broker's Redis (Kombu spells a Unix socket `redis+socket://`, redis-py `unix://`:
+    the embedded Redis of `make test` is on a socket)."""
+    return redis.Redis.from_url(settings.CELERY_BROKER_URL.replace("redis+socket://", "unix://", 1))
+
+
 def broker_flush() -> None:
     """What a Redis restart without persistence does to the broker: every queued task gone."""
-    redis.Redis.from_url(settings.CELERY_BROKER_URL).flushdb()
+    broker().flushdb()
 
 
 @pytest.fixture
@@ -95,7 +101,7 @@ def reminders_in(member: Member) -> list[tuple[str, str, str]]:
 def wait_idle(timeout: float = 60) -> None:
     """Until no reminders task is queued, held or running: every task a sweep fanned out has
     run (other queues' tasks, a snapshot refresh due in a minute say, do not count)."""
-    broker = redis.Redis.from_url(settings.CELERY_BROKER_URL)
+    queues = broker()
 
     def ours(state: dict | None) -> list | None:
         if state is None:
@@ -104,7 +110,7 @@ def wait_idle(timeout: float = 60) -> None:
                 if (task.get("request", task).get("name") or "").startswith("workers.reminders.")]
 
     def idle() -> bool:
-        if broker.llen("reminders"):
+        if queues.llen("reminders"):
             return False
         inspect = app.control.inspect(timeout=1, limit=1)  # one worker: its answer suffices
         states = [ours(inspect.active()), ours(inspect.reserved()), ours(inspect.scheduled())]
