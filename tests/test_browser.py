@@ -2,33 +2,22 @@
 
 Screenshots go to test-artifacts/ for people to look at.
 """
-import shutil
-import threading
 from types import SimpleNamespace
-from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.core import mail
-from django.core.handlers.wsgi import WSGIHandler
 from django.core.management.color import no_style
 from django.db import connection
 from django.utils import timezone
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django_tenants.utils import tenant_context
 
+from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, phone_page, platform_served
 from tests.hcp import TETOUAN
 
 playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
+pytestmark = BROWSER_NEEDED
 
 
 def _empty_member_content(member) -> None:
@@ -57,36 +46,21 @@ def tetouan_site(network, django_db_blocker):
             meetings_seed_demo(today=today)
             from tenants.meetings.selectors import meeting_upcoming
             next_meeting = meeting_upcoming(limit=1)[0].pk
-        server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=True)
-        server.set_app(WSGIHandler())
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
         try:
-            site = f"http://tetouan.localhost:{server.server_address[1]}"
-            yield SimpleNamespace(url=site, next_meeting_url=f"{site}/meetings/{next_meeting}/")
+            with platform_served() as port:
+                site = f"http://tetouan.localhost:{port}"
+                yield SimpleNamespace(url=site, next_meeting_url=f"{site}/meetings/{next_meeting}/")
         finally:
-            server.shutdown()
-            server.server_close()
             _empty_member_content(tetouan)
 
 
 @pytest.fixture
 def phone():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    with phone_page() as page:
         yield page
-        browser.close()
-
-
-def fits_the_screen(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_tetouan_site_in_a_real_browser(tetouan_site, phone):
-    ARTIFACTS.mkdir(exist_ok=True)
     page = phone
     page.goto(tetouan_site.url + "/")
     assert page.locator("html").get_attribute("lang") == "ar"
@@ -114,7 +88,6 @@ def test_tetouan_site_in_a_real_browser(tetouan_site, phone):
 
 
 def test_a_citizen_comments_registers_and_asks_in_arabic(tetouan_site, phone):
-    ARTIFACTS.mkdir(exist_ok=True)
     page = phone
 
     # Comment on the open consultation, then confirm the e-mail with the one-time link.

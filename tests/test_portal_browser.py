@@ -1,23 +1,12 @@
 """The network portal in a real browser (Debian's headless Chromium) on a phone, without
 JavaScript: every section reachable by plain links, in Arabic and in French, no sideways scroll.
 Screenshots go to test-artifacts/."""
-import shutil
-import threading
-from pathlib import Path
-
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+
+from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, phone_page, platform_served
 
 playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = shutil.which("chromium")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
-ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-
-
-class QuietHandler(WSGIRequestHandler):
-    def log_message(self, *args):
-        pass
+pytestmark = BROWSER_NEEDED
 
 
 def _publications_delete() -> None:
@@ -36,35 +25,20 @@ def portal_url(network, django_db_blocker):
 
     with django_db_blocker.unblock():
         seed_publications()
-        server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=True)
-        server.set_app(WSGIHandler())
-        threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
-            yield f"http://localhost:{server.server_address[1]}"
+            with platform_served() as port:
+                yield f"http://localhost:{port}"
         finally:
-            server.shutdown()
-            server.server_close()
             _publications_delete()
 
 
 @pytest.fixture
 def phone_without_javascript():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        context = browser.new_context(viewport={"width": 390, "height": 844},
-                                      java_script_enabled=False)
-        yield context.new_page()
-        browser.close()
-
-
-def fits_the_screen(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    with phone_page(javascript=False) as page:
+        yield page
 
 
 def test_the_portal_on_a_phone_without_javascript(portal_url, phone_without_javascript):
-    ARTIFACTS.mkdir(exist_ok=True)
     page = phone_without_javascript
     page.goto(portal_url + "/")
     assert page.locator("html").get_attribute("dir") == "rtl"

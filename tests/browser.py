@@ -1,0 +1,58 @@
+"""What the real-browser tests share: Debian's headless Chromium driven by Playwright, a real
+HTTP server for the whole platform, a phone-sized page, and the screenshots folder.
+
+A test module starts with `playwright = pytest.importorskip("playwright.sync_api")` and
+`pytestmark = BROWSER_NEEDED`; without Debian's chromium those tests are skipped."""
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
+
+CHROMIUM = shutil.which("chromium")
+BROWSER_NEEDED = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class QuietHandler(WSGIRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def platform_served() -> Iterator[int]:
+    """The platform (every host) served over HTTP on 127.0.0.1; yields the port."""
+    server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=True)
+    server.set_app(WSGIHandler())
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def phone_page(*, javascript: bool = True):
+    """A page the size of a phone (390 × 844) in headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 390, "height": 844},
+                                      device_scale_factor=1, java_script_enabled=javascript)
+        try:
+            yield context.new_page()
+        finally:
+            browser.close()
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
