@@ -13,12 +13,13 @@ PAGE_SIZE = 12
 
 
 def _members_by_region(request) -> list[dict]:
-    """Ready members grouped by region (a region's own council first in its group)."""
+    """Ready members grouped by region (a region's own council first in its group); a
+    suspended member is left out (its site only shows the suspension notice)."""
     name_field = "name_fr" if get_language() == "fr" else "name_ar"
     scheme = "https" if request.is_secure() else "http"
     tier_order = {value: index for index, value in enumerate(Tier.values)}
     groups: dict[str, dict] = {}
-    for member in member_directory():
+    for member in member_directory().filter(suspended_at__isnull=True):
         collectivity = member.collectivity
         region = collectivity.region if collectivity.tier != Tier.REGION else None
         region = region or collectivity

@@ -111,6 +111,15 @@ def test_trainings_show_the_upcoming_ones_with_their_links_and_the_past_ones_apa
     assert page.count('href="https://inscription.example.ma/atelier"') == 1
 
 
+def test_the_directory_leaves_a_suspended_member_out(tetouan, tanger, portal):
+    from network.members.models import Member
+
+    assert "tanger.localhost" in portal.get("/").content.decode()
+    Member.objects.filter(pk=tanger.pk).update(suspended_at=timezone.now())
+    page = portal.get("/").content.decode()
+    assert "tanger.localhost" not in page and "tetouan.localhost" in page
+
+
 def test_the_directory_groups_members_by_region_with_counts(tetouan, tanger, portal):
     from network.members.services import member_provision
     from tests.hcp import TIMEZGANA
