@@ -78,7 +78,8 @@ def run() -> int:
                 for name, cmd in commands.items()}
     say("open http://localhost:8000 (the network portal), "
         "http://tetouan.localhost:8000 (Tétouan), http://tanger.localhost:8000 (Tanger), "
-        "http://timezgana.localhost:8000 (Timezgana). Ctrl-C stops everything.")
+        "http://timezgana.localhost:8000 (Timezgana); the network's side: "
+        "http://localhost:8000/sign-in/ (demo accounts printed above). Ctrl-C stops everything.")
     stopping = False
 
     def stop(*_):

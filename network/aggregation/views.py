@@ -157,7 +157,9 @@ def comparison(request, region_code: str):
         raise Http404
     sort = request.GET.get("sort") or "name"
     rows = _rows(request, snapshot_list(region_code=region_code, sort=sort))
-    names = [row["name"] for row in rows]
+    # A province and its chief town often share a name (Tétouan): the tier tells them apart.
+    names = [row["name"] if row["collectivity"].tier == Tier.COMMUNE
+             else f'{row["name"]} ({row["collectivity"].get_tier_display()})' for row in rows]
     snapshots = [row["snapshot"] for row in rows]
     charts = {
         "score": _chart(names, [{"label": _("Scorecard points"),

@@ -169,3 +169,14 @@ def test_the_dashboards_list_is_paginated(snapshots, network_client, monkeypatch
     assert members_listed(client.get("/dashboard/")) == ["tanger"]
     assert members_listed(client.get("/dashboard/", {"page": 2})) == ["tetouan"]
     assert members_listed(client.get("/dashboard/", {"page": 2, "sort": "-name"})) == ["tanger"]
+
+
+def test_the_comparison_charts_tell_a_province_from_its_namesake_town(snapshots, network_client):
+    from network.members.services import member_provision
+
+    province = member_provision(hcp_code="01.571").member  # the province of Tétouan
+    snapshot_refresh_for_member(member=province)
+    connection.set_schema_to_public()
+    page = network_client("directorate").get(f"/comparison/{REGION_OF_TETOUAN}/")
+    labels = page.context["charts"]["score"]["labels"]
+    assert "تطوان" in labels and "تطوان (العمالة أو الإقليم)" in labels
