@@ -27,6 +27,7 @@ from workers.app import app
 
 logger = logging.getLogger(__name__)
 
+
 def debounce_key(schema_name: str) -> str:
     """The Redis key that holds a member's debounce window."""
     return f"{settings.CACHES['default']['KEY_PREFIX']}:aggregation:refresh:{schema_name}"

@@ -170,7 +170,7 @@ def test_milestones_are_reminded_a_week_before_and_when_overdue():
     staff("moderator", Role.MODERATOR)
     staff("assistance", Role.NETWORK_ASSISTANCE)  # the directorate helping: not the member's
     commitment = commitment_factory(programme_factory(), lead_department="قسم الشؤون المالية")
-    milestone = milestone_factory(commitment, due_on=date(2026, 4, 10), title_fr="Publier")
+    milestone_factory(commitment, due_on=date(2026, 4, 10), title_fr="Publier")
     done = milestone_factory(commitment, due_on=date(2026, 4, 10))
     milestone_mark_done(milestone=done, by="test", done_on=date(2026, 4, 1),
                         evidence_link="https://example.ma/budget.pdf")
