@@ -197,3 +197,27 @@ def test_a_confirmed_address_follows_one_more_petition_by_its_link(
     with in_member(tetouan):
         assert Subscriber.objects.get(email="amal@example.ma").subscriptions.filter(
             topic="petition", object_id=target.pk).exists()
+
+
+def test_a_petition_and_an_open_request_offer_to_be_followed_on_their_member_only(
+        tetouan, tanger, client_for, in_member):
+    from tenants.information_requests.models import InformationRequest
+    from tenants.information_requests.tests.factories import filed
+    from tenants.petitions.tests.factories import petition
+
+    with in_member(tetouan):
+        target = petition()
+        request = filed()
+    client = client_for(tetouan)
+    page = client.get(f"/petitions/{target.pk}/").content.decode()
+    assert f'href="/notifications/?follow=petition:{target.pk}"' in page
+    assert "توصلوا برسالة إلكترونية عند البت في هذه العريضة" in page
+    page = client.get(f"/information-requests/{request.pk}/").content.decode()
+    assert f'href="/notifications/?follow=information_request:{request.pk}"' in page
+    # A decided request has nothing left to follow.
+    with in_member(tetouan):
+        InformationRequest.objects.filter(pk=request.pk).update(state="answered")
+    page = client.get(f"/information-requests/{request.pk}/").content.decode()
+    assert "follow=information_request" not in page
+    # Another member's host knows neither.
+    assert client_for(tanger).get(f"/petitions/{target.pk}/").status_code == 404
