@@ -2,11 +2,8 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from citizens import client_address, rate_limit_hit
+from citizens import sign_in_attempts_exceeded
 from network.accounts.access import network_role
-
-SIGN_IN_ATTEMPTS = 10
-SIGN_IN_WINDOW_SECONDS = 15 * 60
 
 
 class NetworkSignInForm(AuthenticationForm):
@@ -27,12 +24,8 @@ class NetworkSignInForm(AuthenticationForm):
     def clean(self):
         email = (self.cleaned_data.get("username") or "").lower()
         self.cleaned_data["username"] = email
-        if self.request is not None and (
-                rate_limit_hit(scope="network-sign-in", identity=email,
-                               limit=SIGN_IN_ATTEMPTS, window_seconds=SIGN_IN_WINDOW_SECONDS)
-                or rate_limit_hit(scope="network-sign-in-ip", identity=client_address(self.request),
-                                  limit=SIGN_IN_ATTEMPTS * 5,
-                                  window_seconds=SIGN_IN_WINDOW_SECONDS)):
+        if self.request is not None and sign_in_attempts_exceeded(
+                self.request, scope="network-sign-in", identity=email):
             raise forms.ValidationError(self.error_messages["too_many"], code="too_many")
         return super().clean()
 

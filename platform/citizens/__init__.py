@@ -5,6 +5,7 @@
   it again on output (Django's autoescape), so even a missed case cannot run in a page.
 - `rate_limit_hit`: a fixed-window counter in the cache. Cache keys carry the member's schema,
   so a person's count at one member says nothing at another.
+- `sign_in_attempts_exceeded`: the same counters for sign-in forms (network and members).
 - `HoneypotMixin`: a form field people never see; a bot that fills it is refused.
 """
 import hashlib
@@ -53,6 +54,19 @@ def rate_limit_hit(*, scope: str, identity: str, limit: int, window_seconds: int
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=window_seconds)
         return False
+
+
+SIGN_IN_ATTEMPTS = 10
+SIGN_IN_WINDOW_SECONDS = 15 * 60
+
+
+def sign_in_attempts_exceeded(request, *, scope: str, identity: str) -> bool:
+    """Count one sign-in attempt for this account and for this address; True once either is
+    over its limit (10 an account, 50 an address, per 15 minutes)."""
+    return (rate_limit_hit(scope=scope, identity=identity.lower(), limit=SIGN_IN_ATTEMPTS,
+                           window_seconds=SIGN_IN_WINDOW_SECONDS)
+            or rate_limit_hit(scope=f"{scope}-ip", identity=client_address(request),
+                              limit=SIGN_IN_ATTEMPTS * 5, window_seconds=SIGN_IN_WINDOW_SECONDS))
 
 
 def client_address(request) -> str:

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from tenants.site.admin_support import ReadOnlyAdminMixin
+from tenants.site.admin_support import ReadOnlyAdminMixin, StaffSignInForm
 from tenants.site.models import AssistanceVisit, SiteProfile, StaffMembership
 from tenants.site.roles import Role
 from tenants.site.services import site_profile_update, staff_invite
@@ -11,6 +11,7 @@ from tenants.site.services import site_profile_update, staff_invite
 admin.site.site_header = _("Back office of the openness site")
 admin.site.site_title = _("Back office")
 admin.site.index_title = _("Run your openness site")
+admin.site.login_form = StaffSignInForm
 # Roles replace groups in a member's back office (tenants/site/roles.py).
 admin.site.unregister(Group)
 

@@ -74,3 +74,24 @@ def test_a_focal_point_of_tetouan_has_no_rights_on_tanger(tetouan, tanger, in_me
     with in_member(tanger):
         # The same user id in Tanger's schema is nobody: no membership, no permission.
         assert not User.objects.filter(pk=user.pk).exists()
+
+
+def test_back_office_sign_in_attempts_are_limited_per_member(tetouan, tanger, in_member,
+                                                            client_for):
+    from django.contrib.auth.models import User
+
+    for member in (tetouan, tanger):
+        with in_member(member):
+            User.objects.create_user("focal@commune.ma", password="a-long-pass-phrase-42",
+                                     is_staff=True)
+    tetouan_browser = client_for(tetouan)
+    for _ in range(10):
+        tetouan_browser.post("/admin/login/", {"username": "focal@commune.ma",
+                                               "password": "wrong"})
+    page = tetouan_browser.post("/admin/login/", {"username": "focal@commune.ma",
+                                                  "password": "a-long-pass-phrase-42"})
+    assert page.status_code == 200 and "محاولات كثيرة" in page.content.decode()
+    # Tanger's back office keeps its own count: the same e-mail signs in there.
+    signed_in = client_for(tanger).post("/admin/login/", {"username": "focal@commune.ma",
+                                                          "password": "a-long-pass-phrase-42"})
+    assert signed_in.status_code == 302
