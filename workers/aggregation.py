@@ -13,15 +13,15 @@ import logging
 from datetime import datetime
 
 from django.conf import settings
-from django.db import OperationalError, connection, reset_queries
+from django.db import OperationalError
 from django.utils import timezone
 from django_redis import get_redis_connection
 from django_tenants.utils import get_public_schema_name
 
 from events import member_content_changed
+from network.aggregation.bulk import snapshots_refresh_chunk_on_fresh_connection
 from network.aggregation.selectors import CHUNK_SIZE, member_id_chunks
-from network.aggregation.services import (snapshot_refresh_for_member,
-                                          snapshots_refresh_for_members)
+from network.aggregation.services import snapshot_refresh_for_member
 from network.members.models import Member
 from workers.app import app
 
@@ -37,15 +37,8 @@ def debounce_key(schema_name: str) -> str:
 def snapshots_refresh_chunk(member_ids: list[int], as_of: str | None = None) -> int:
     """Refresh the snapshots of these members (public schema), on a fresh connection, as of
     the sweep's instant (ISO 8601)."""
-    connection.close()
-    try:
-        return snapshots_refresh_for_members(
-            member_ids=member_ids, as_of=datetime.fromisoformat(as_of) if as_of else None)
-    finally:
-        # This connection read every member's catalog in the chunk: never keep it. (With
-        # DEBUG on, Django also keeps every statement's text: drop it.)
-        connection.close()
-        reset_queries()
+    return snapshots_refresh_chunk_on_fresh_connection(
+        member_ids, datetime.fromisoformat(as_of) if as_of else timezone.now())
 
 
 @app.task

@@ -2,7 +2,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -92,27 +92,28 @@ def member_detail(request, schema_name: str, *, errors=None, status=200):
         "site_port_hint": settings.SITE_PORT_HINT}, status=status)
 
 
-@require_POST
-@directorate_required
-def member_suspend(request, schema_name: str):
+def _member_status_change(request, schema_name: str, change) -> HttpResponse:
+    """Suspend or resume: back to the member's page, or that page with the errors (400)."""
     member = _member_or_404(schema_name)
     try:
-        services.member_suspend(member=member, reason=request.POST.get("reason", ""),
-                                by=request.user)
+        change(member)
     except ValidationError as error:
         return member_detail(request, schema_name, errors=_errors(error), status=400)
     return redirect("console-member", schema_name=schema_name)
+
+
+@require_POST
+@directorate_required
+def member_suspend(request, schema_name: str):
+    return _member_status_change(request, schema_name, lambda member: services.member_suspend(
+        member=member, reason=request.POST.get("reason", ""), by=request.user))
 
 
 @require_POST
 @directorate_required
 def member_resume(request, schema_name: str):
-    member = _member_or_404(schema_name)
-    try:
-        services.member_resume(member=member, by=request.user)
-    except ValidationError as error:
-        return member_detail(request, schema_name, errors=_errors(error), status=400)
-    return redirect("console-member", schema_name=schema_name)
+    return _member_status_change(request, schema_name, lambda member: services.member_resume(
+        member=member, by=request.user))
 
 
 @require_POST
