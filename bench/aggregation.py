@@ -5,11 +5,12 @@ Against its own database (infitah_bench_agg, built once and reused by later runs
   1. every collectivity provisioned as a member (template replay, 2 processes), each with
      synthetic content at a realistic volume: one seed member is filled through the ORM, then
      its rows are copied into every other member's schema with SQL (INSERT ... SELECT), a
-     random share of the leaf rows left out so that members differ;
+     random share of the leaf rows left out so that members differ; then analysed, as
+     autovacuum would have done;
   2. the full refresh by the fast path through real Celery workers (prefork, 2 processes on
-     this 2-core machine): one task per chunk of members, one SQL statement per chunk over the
-     members' schemas, a fresh connection per chunk; three sweeps, with the workers' peak RSS
-     sampled during each;
+     this 2-core machine): one task per chunk of members on a fresh connection, a statement
+     per member sent 25 at a time; three sweeps, with the workers' peak RSS and the machine's
+     busy CPU sampled during each;
   3. the same fast path from the operators' command (2 processes, no broker);
   4. the naive loop in the same run: `schema_context` per member running the ORM selectors;
   5. one member's refresh (median of a sample), and the fast path checked against the naive
@@ -153,6 +154,18 @@ def copy_content(seed: str, schemas: list[str], tables: list[tuple[str, bool]]) 
             connection.close()
 
 
+def analyze_content(schemas: list[str], tables: list[tuple[str, bool]]) -> None:
+    """Statistics on every member's content tables, as autovacuum leaves a live database (it
+    would otherwise be analysing them, two processes busy, all through the measurements)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET synchronous_commit = off")  # one WAL flush a batch, not a table
+        for start in range(0, len(schemas), 50):
+            cursor.execute("ANALYZE " + ", ".join(f"{schema}.{table}" for schema in schemas[start:start + 50]
+                                                  for table, _ in tables))
+
+
 def prepare(members: int) -> None:
     from django.core.management import call_command
     from django.db import connection
@@ -186,9 +199,28 @@ def prepare(members: int) -> None:
             cursor.execute(f'TRUNCATE {", ".join(t for t, _ in tables)} CASCADE')
         seed_member_content(date.today())
     copy_content(schemas[0], schemas[1:], tables)
+    analyze_content(schemas, tables)
     connection.close()
     print(f"  content copied into {len(schemas)} members in {time.perf_counter() - started:.0f} s",
           flush=True)
+
+
+def wait_for_autovacuum(limit: float = 600) -> float:
+    """Wait until no autovacuum worker has run for 3 s (after a build it vacuums the catalog
+    for minutes, on the same 2 cores as the measurements); returns the seconds waited."""
+    from django.db import connection
+
+    started = quiet_since = time.monotonic()
+    while time.monotonic() - started < limit:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity "
+                           "WHERE backend_type = 'autovacuum worker'")
+            if cursor.fetchone()[0]:
+                quiet_since = time.monotonic()
+        if time.monotonic() - quiet_since >= 3:
+            break
+        time.sleep(0.5)
+    return time.monotonic() - started
 
 
 def _has_content(schema: str) -> bool:
@@ -239,6 +271,13 @@ def _process_cpu_seconds(pid: int) -> float:
 
 
 
+def _machine_cpu_seconds() -> float:
+    """CPU time every process of the machine has used so far (user + system, all cores)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    user, nice, system = (int(v) for v in fields[:3])
+    return (user + nice + system) / os.sysconf("SC_CLK_TCK")
+
+
 def sweep_cpu(chunk_size: int) -> tuple[float, float, float, float]:
     """One full refresh by the fast path in this process, chunk after chunk: its wall time, the
     CPU time of the database backends and of this process. Their sum over the machine's cores
@@ -284,7 +323,7 @@ def start_worker(concurrency: int) -> subprocess.Popen:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=1590)
-    parser.add_argument("--chunk-size", type=int, default=25)
+    parser.add_argument("--chunk-size", type=int, help="members per task (default: CHUNK_SIZE)")
     parser.add_argument("--sweeps", type=int, default=3)
     parser.add_argument("--concurrency", type=int, default=2, help="worker processes")
     parser.add_argument("--sample", type=int, default=20)
@@ -304,12 +343,15 @@ def main() -> int:
     from django.db import connection
 
     from network.aggregation.models import MemberSnapshot
-    from network.aggregation.selectors import member_id_chunks
+    from network.aggregation.selectors import CHUNK_SIZE, member_id_chunks
     from network.aggregation.services import snapshot_refresh_for_member
     from network.members.models import Member
     from workers.aggregation import snapshots_refresh_chunk
 
+    args.chunk_size = args.chunk_size or CHUNK_SIZE
+
     prepare(args.members)
+    print(f"  waited {wait_for_autovacuum():.0f} s for autovacuum to finish", flush=True)
     members = list(Member.objects.ready().select_related("collectivity").order_by("pk"))
     print(f"Benchmark at {len(members)} members", flush=True)
     results: dict[str, str] = {"members": str(len(members))}
@@ -322,15 +364,17 @@ def main() -> int:
         sweeps = []
         for sweep in range(args.sweeps):
             with RssSampler(worker.pid) as rss:
+                busy_before = _machine_cpu_seconds()
                 started = time.perf_counter()
                 written = sum(group(snapshots_refresh_chunk.s(chunk) for chunk in chunks)
                               .apply_async().get(timeout=600))
                 elapsed = time.perf_counter() - started
+                busy = _machine_cpu_seconds() - busy_before
             assert written == len(members), (written, len(members))
             sweeps.append((elapsed, rss.peak_child, rss.peak_total))
-            print(f"  sweep {sweep + 1} via workers: {elapsed:.2f} s, peak RSS of a worker "
-                  f"process {rss.peak_child / 2**20:.0f} MB (all {rss.peak_total / 2**20:.0f} MB)",
-                  flush=True)
+            print(f"  sweep {sweep + 1} via workers: {elapsed:.2f} s, the machine's CPU busy "
+                  f"{busy:.2f} s, peak RSS of a worker process {rss.peak_child / 2**20:.0f} MB "
+                  f"(all {rss.peak_total / 2**20:.0f} MB)", flush=True)
     finally:
         worker.terminate()
         worker.wait(timeout=60)
@@ -402,10 +446,10 @@ def main() -> int:
     for label, value in results.items():
         print(f"| {label} | {value} |")
     with connection.cursor() as cursor:
-        cursor.execute("SHOW server_version")
-        version = cursor.fetchone()[0]
+        cursor.execute("SELECT current_setting('server_version'), current_setting('shared_buffers')")
+        version, shared_buffers = cursor.fetchone()
     print(f"\n{date.today()} · {stdlib_platform.node()} · {os.cpu_count()} cores · "
-          f"PostgreSQL {version}")
+          f"PostgreSQL {version}, shared_buffers {shared_buffers}")
     return 0
 
 

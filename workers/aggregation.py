@@ -1,8 +1,8 @@
 """Aggregation jobs (queue `aggregation`): the members' snapshots in the public schema.
 
 - `snapshots_refresh_all` (beat): splits the ready members into chunks and sends one
-  `snapshots_refresh_chunk` per chunk; the workers run the chunks in parallel, each in one
-  statement over its members' schemas (network/aggregation/sweep.py) on a fresh connection.
+  `snapshots_refresh_chunk` per chunk; the workers run the chunks in parallel, each on a
+  fresh connection, a statement per member sent 25 at a time (network/aggregation/sweep.py).
 - `member_content_changed` (platform/events, after commit) schedules one refresh of that
   member per debounce window (Redis SET NX EX + countdown), however many changes it makes.
 
@@ -29,7 +29,9 @@ logger = logging.getLogger(__name__)
 
 
 def debounce_key(schema_name: str) -> str:
-    """The Redis key that holds a member's debounce window."""
+    """The Redis key that holds a member's debounce window. Raw Redis, not the cache: the
+    cache's keys carry the current schema (django_tenants make_key), and the window is opened
+    from the member's schema but closed from the public one."""
     return f"{settings.CACHES['default']['KEY_PREFIX']}:aggregation:refresh:{schema_name}"
 
 

@@ -2,6 +2,7 @@
 from django.db import OperationalError
 from django.dispatch import receiver
 
+from network.console.models import Onboarding
 from network.console.services import onboarding_run
 from network.console.signals import onboarding_requested
 from network.members.services import ProvisioningError, member_provision
@@ -38,11 +39,11 @@ def onboard_member(onboarding_id: int) -> dict:
     onboarding = onboarding_run(onboarding_id=onboarding_id)
     if onboarding is None:
         return {"onboarding_id": onboarding_id, "state": None}
-    if onboarding.state == "ready":
+    if onboarding.state == Onboarding.State.READY:
         refill_spare_schemas.delay()
     return {"onboarding_id": onboarding_id, "state": onboarding.state}
 
 
-@receiver(onboarding_requested)
+@receiver(onboarding_requested, dispatch_uid="workers.provisioning.onboarding_requested")
 def _onboarding_queue(sender, onboarding_id: int, **kwargs) -> None:
     onboard_member.delay(onboarding_id)

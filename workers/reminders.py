@@ -8,10 +8,9 @@ day, so that one missed tick is caught up the same day.
 """
 from datetime import datetime
 
-from django.conf import settings
 from django.db import OperationalError, connection
 
-from network.members.selectors import member_directory, member_site_url
+from tenants.notifications.services import member_site_url
 from tenants.reminders.services import reminders_send
 from workers.app import app
 from workers.fanout import for_each_member
@@ -25,7 +24,7 @@ def reminders_for_member(self, now: str | None = None) -> dict[str, int]:
     if connection.tenant.is_suspended:
         return {}  # suspended after the sweep sent this: its people are not written to
     moment = datetime.fromisoformat(now) if now else None
-    return reminders_send(now=moment, site_url=_member_site_url())
+    return reminders_send(now=moment, site_url=member_site_url())
 
 
 @app.task
@@ -33,9 +32,3 @@ def reminders_sweep(spread_seconds: int = 600, now: str | None = None) -> int:
     """Send `reminders_for_member` to every ready member (public schema)."""
     return for_each_member(reminders_for_member, spread_seconds=spread_seconds,
                            kwargs={"now": now} if now else None, skip_suspended=True)
-
-
-def _member_site_url() -> str:
-    """The current member's own address, for links in e-mails sent by a worker."""
-    member = member_directory().filter(pk=connection.tenant.pk).first()
-    return member_site_url(member, scheme="http" if settings.DEBUG else "https") if member else ""

@@ -78,7 +78,8 @@ def _sign_in_redirect(request):
     return redirect(reverse("network-sign-in") + "?" + urlencode({"next": request.get_full_path()}))
 
 
-def _network_host_only(request) -> None:
+def require_network_host(request) -> None:
+    """404 on a member's host: network pages answer on the network's host only."""
     if getattr(request, "tenant", None) is not None:
         raise Http404
 
@@ -88,7 +89,7 @@ def directorate_required(view):
     (anonymous) or refused with 403 (signed in without the role)."""
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        _network_host_only(request)
+        require_network_host(request)
         if not request.user.is_authenticated:
             return _sign_in_redirect(request)
         if not is_directorate(request.user):
@@ -102,7 +103,7 @@ def region_reader_required(view):
     region's focal point only."""
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        _network_host_only(request)
+        require_network_host(request)
         if not request.user.is_authenticated:
             return _sign_in_redirect(request)
         if not can_read_region(request.user, kwargs.get("region_code", "")):

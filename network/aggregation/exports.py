@@ -187,8 +187,9 @@ def json_document(snapshots: Iterable[MemberSnapshot], *, request=None) -> dict:
 
 def json_schema(*, request=None) -> dict:
     """JSON Schema (2020-12) of json_document, each field described."""
+    fields = _fields()
     properties = {}
-    for field in _fields():
+    for field in fields:
         kind = [field.type, "null"] if field.nullable else field.type
         properties[field.name] = {"type": kind, "description": str(field.description)}
     properties["figures"] = {"type": "object", "description": str(_(
@@ -216,6 +217,6 @@ def json_schema(*, request=None) -> dict:
                                                  "rule": {"type": "string"}}}},
             "members": {"type": "array", "items": {
                 "type": "object", "properties": properties,
-                "required": [field.name for field in _fields() if not field.nullable]}},
+                "required": [field.name for field in fields if not field.nullable]}},
         },
     }

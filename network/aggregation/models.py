@@ -1,8 +1,9 @@
 """One snapshot of figures per member (public schema), refreshed by the workers.
 
-The figures themselves are a JSON document (`figures`, shape in `network/aggregation/schema.py`)
-computed by the member's own selector (`tenants/site/figures.py`); a few of them are copied
-into typed columns that the dashboard and the comparison filter and sort on.
+The figures themselves are a JSON document (`figures`, documented by `json_schema` in
+network/aggregation/exports.py) computed by the member's own selector
+(`tenants/site/figures.py`); a few of them are copied into typed columns that the dashboard
+and the comparison filter and sort on.
 """
 from django.db import models
 from django.utils.translation import gettext_lazy as _

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 from network.accounts.access import (directorate_required, region_codes_readable_by,
                                      region_reader_required)
@@ -114,11 +114,13 @@ def _name_dict(region: dict) -> str:
 
 
 MEMBERS_PER_PAGE = 100
-COLUMNS = [("name", _lazy("Member")), ("joined", _lazy("Joined")),
-           ("stage", _lazy("Programme stage")), ("completion", _lazy("Completion")),
-           ("on_time", _lazy("Requests answered on time")),
-           ("response", _lazy("Comments with a response")), ("meetings", _lazy("Meetings held")),
-           ("documents", _lazy("Documents")), ("score", _lazy("Scorecard"))]
+COLUMNS = [("name", gettext_lazy("Member")), ("joined", gettext_lazy("Joined")),
+           ("stage", gettext_lazy("Programme stage")),
+           ("completion", gettext_lazy("Completion")),
+           ("on_time", gettext_lazy("Requests answered on time")),
+           ("response", gettext_lazy("Comments with a response")),
+           ("meetings", gettext_lazy("Meetings held")),
+           ("documents", gettext_lazy("Documents")), ("score", gettext_lazy("Scorecard"))]
 
 
 def _columns(request, current: str) -> list[dict]:

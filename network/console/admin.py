@@ -2,19 +2,11 @@ from django.contrib import admin
 
 from network.console.models import AssistanceGrant, MemberStatusChange, Onboarding
 from network.portal.admin_site import network_admin_site
+from tenants.site.admin_support import ReadOnlyAdminMixin
 
 
-class LogAdmin(admin.ModelAdmin):
+class LogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Logs: written by the console's services, read here."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Onboarding, site=network_admin_site)

@@ -70,9 +70,9 @@ def _rank(entry: _Entry, needle: str, is_code: bool) -> int | None:
     return best
 
 
-def registry_search(query: str, *, limit: int | None = 25) -> list[Collectivity]:
-    """Collectivities matching `query`, best first (exact, then prefix, then word, then
-    anywhere; regions before provinces before communes), with region and province."""
+def registry_search_codes(query: str, *, limit: int | None = 25) -> list[str]:
+    """HCP codes of the collectivities matching `query`, best first (exact, then prefix, then
+    word, then anywhere; regions before provinces before communes), from the index alone."""
     needle = search_normalize(query)
     if not needle:
         return []
@@ -83,7 +83,12 @@ def registry_search(query: str, *, limit: int | None = 25) -> list[Collectivity]
         if rank is not None:
             found.append((rank, TIER_ORDER.get(entry.tier, 3), entry.name_fr, entry.code))
     found.sort()
-    codes = [code for *_, code in (found if limit is None else found[:limit])]
+    return [code for *_, code in (found if limit is None else found[:limit])]
+
+
+def registry_search(query: str, *, limit: int | None = 25) -> list[Collectivity]:
+    """The collectivities of registry_search_codes(), with region and province."""
+    codes = registry_search_codes(query, limit=limit)
     rows = Collectivity.objects.select_related("region", "province").in_bulk(codes)
     return [rows[code] for code in codes if code in rows]
 

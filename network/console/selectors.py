@@ -3,7 +3,7 @@ from django.db.models import Q, QuerySet
 
 from network.accounts.access import region_codes_readable_by
 from network.console.models import AssistanceGrant, MemberStatusChange, Onboarding
-from network.console.search import registry_search
+from network.console.search import registry_search_codes
 from network.members.models import Member
 from network.registry.models import Tier
 
@@ -16,6 +16,12 @@ def member_status(member: Member) -> str:
     return "ready" if member.is_ready else "provisioning"
 
 
+def _in_regions(codes) -> Q:
+    """Members of these regions: their councils, provinces and communes."""
+    return (Q(collectivity__region_id__in=codes)
+            | Q(collectivity__tier=Tier.REGION, collectivity_id__in=codes))
+
+
 def member_list(*, user=None, status: str | None = None, region_code: str | None = None,
                 query: str = "") -> QuerySet[Member]:
     """Members with their collectivity and primary domain, limited to what `user` may read
@@ -25,17 +31,15 @@ def member_list(*, user=None, status: str | None = None, region_code: str | None
     if user is not None:
         codes = region_codes_readable_by(user)
         if codes is not None:
-            qs = qs.filter(Q(collectivity__region_id__in=codes)
-                           | Q(collectivity__tier=Tier.REGION, collectivity_id__in=codes))
+            qs = qs.filter(_in_regions(codes))
     if region_code:
-        qs = qs.filter(Q(collectivity__region_id=region_code)
-                       | Q(collectivity__tier=Tier.REGION, collectivity_id=region_code))
+        qs = qs.filter(_in_regions([region_code]))
     if status == "suspended":
-        qs = qs.filter(suspended_at__isnull=False)
+        qs = qs.suspended()
     elif status == "ready":
-        qs = qs.filter(is_ready=True, suspended_at__isnull=True)
+        qs = qs.active()
     if query:  # as forgiving as the registry search (accents, diacritics, hamza)
-        codes = [c.code for c in registry_search(query, limit=None)]
+        codes = registry_search_codes(query, limit=None)
         qs = qs.filter(Q(collectivity_id__in=codes) | Q(schema_name=query))
     return qs
 
@@ -53,6 +57,10 @@ def onboarding_list(*, limit: int = 20) -> QuerySet[Onboarding]:
 def onboarding_get(*, onboarding_id: int) -> Onboarding | None:
     return (Onboarding.objects.select_related("collectivity", "requested_by")
             .filter(pk=onboarding_id).first())
+
+
+def members_by_code(codes) -> dict[str, Member]:
+    return {m.collectivity_id: m for m in Member.objects.filter(collectivity_id__in=list(codes))}
 
 
 def open_onboardings_by_code(codes) -> dict[str, Onboarding]:

@@ -1,6 +1,5 @@
 """What the directorate does from the console (public schema): onboard, suspend, resume,
 open a member's back office to help it."""
-import ipaddress
 import logging
 import secrets
 from datetime import timedelta
@@ -17,7 +16,8 @@ from network.console.signals import onboarding_requested
 from network.members.models import Member
 from network.members.services import ProvisioningError, member_provision
 from network.registry.selectors import collectivity_get
-from tenancy.assistance import ASSISTANCE_TOKEN_SECONDS, assistance_token_make
+from tenancy.assistance import (ASSISTANCE_TOKEN_SECONDS, assistance_ip_address,
+                                assistance_token_make)
 from tenancy.routing import routing_forget_hosts
 
 logger = logging.getLogger(__name__)
@@ -136,13 +136,6 @@ def member_resume(*, member: Member, by) -> Member:
     return member
 
 
-def _valid_address(address: str | None) -> str | None:
-    try:
-        return str(ipaddress.ip_address((address or "").strip()))
-    except ValueError:
-        return None
-
-
 def assistance_grant_create(*, member: Member, user, ip_address: str | None) -> tuple[
         AssistanceGrant, str]:
     """A single-use, short-lived token that opens `member`'s back office for a directorate
@@ -154,7 +147,7 @@ def assistance_grant_create(*, member: Member, user, ip_address: str | None) -> 
     grant = AssistanceGrant.objects.create(
         token_id=token_id, member=member, user=user, email=user.email,
         expires_at=timezone.now() + timedelta(seconds=ASSISTANCE_TOKEN_SECONDS),
-        ip_address=_valid_address(ip_address))
+        ip_address=assistance_ip_address(ip_address))
     token = assistance_token_make(schema_name=member.schema_name, email=user.email,
                                   token_id=token_id)
     return grant, token

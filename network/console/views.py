@@ -15,20 +15,16 @@ from network.members.models import Member
 MEMBERS_PER_PAGE = 50
 
 
-def _errors(error: ValidationError) -> list[str]:
-    return error.messages
-
-
 @directorate_required
 def home(request, *, errors=None, status=200):
     query = request.GET.get("q", "").strip()[:100] if request.method == "GET" else ""
-    results = registry_search(query) if query else []
+    results = registry_search(query)
     codes = [c.code for c in results]
-    members = {m.collectivity_id: m for m in Member.objects.filter(collectivity_id__in=codes)}
+    members = selectors.members_by_code(codes)
     onboardings = selectors.open_onboardings_by_code(codes)
     rows = [{"collectivity": c, "member": members.get(c.code),
              "onboarding": onboardings.get(c.code)} for c in results]
-    counts = {"ready": Member.objects.ready().filter(suspended_at__isnull=True).count(),
+    counts = {"ready": Member.objects.active().count(),
               "suspended": Member.objects.suspended().count()}
     return render(request, "console/home.html", {
         "query": query, "rows": rows, "counts": counts, "errors": errors or [],
@@ -43,7 +39,7 @@ def onboard(request):
                                                  requested_by=request.user)
     except ValidationError as error:
         request.method = "GET"
-        return home(request, errors=_errors(error), status=400)
+        return home(request, errors=error.messages, status=400)
     return redirect("console-onboarding", onboarding_id=onboarding.pk)
 
 
@@ -98,7 +94,7 @@ def _member_status_change(request, schema_name: str, change) -> HttpResponse:
     try:
         change(member)
     except ValidationError as error:
-        return member_detail(request, schema_name, errors=_errors(error), status=400)
+        return member_detail(request, schema_name, errors=error.messages, status=400)
     return redirect("console-member", schema_name=schema_name)
 
 
@@ -125,6 +121,6 @@ def member_assist(request, schema_name: str):
         _grant, token = services.assistance_grant_create(
             member=member, user=request.user, ip_address=client_address(request))
     except ValidationError as error:
-        return member_detail(request, schema_name, errors=_errors(error), status=400)
+        return member_detail(request, schema_name, errors=error.messages, status=400)
     scheme = "https" if request.is_secure() else "http"
     return redirect(services.assistance_url(member=member, token=token, scheme=scheme))

@@ -12,15 +12,12 @@ from network.publications import services
 from network.publications.models import (
     BestPractice, CommitmentTemplate, NewsItem, Principle, TemplateCopy, Training)
 from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
+from tenants.site.api_support import actor
 
 
 def _member_label(member: Member) -> str:
     collectivity = member.collectivity
     return f"{collectivity.name_ar} — {collectivity.name_fr} ({collectivity.code})"
-
-
-def _actor(request) -> str:
-    return request.user.get_full_name() or request.user.get_username()
 
 
 class DirectorateOnlyMixin:
@@ -60,20 +57,20 @@ class PublicationAdmin(DirectorateOnlyMixin, BilingualFieldsMixin, admin.ModelAd
         if change:
             changes = {field: form.cleaned_data[field] for field in form.changed_data}
             services.publication_update(publication=type(obj).objects.get(pk=obj.pk),
-                                        by=_actor(request), **changes)
+                                        by=actor(request), **changes)
         else:
-            services.publication_save_new(publication=obj, by=_actor(request))
+            services.publication_save_new(publication=obj, by=actor(request))
 
     @admin.action(description=_("Publish the selected items now"))
     def publish(self, request, queryset):
         for publication in queryset:
-            services.publication_publish(publication=publication, by=_actor(request))
+            services.publication_publish(publication=publication, by=actor(request))
         self.message_user(request, _("Published."), messages.SUCCESS)
 
     @admin.action(description=_("Withdraw the selected items (back to draft)"))
     def withdraw(self, request, queryset):
         for publication in queryset:
-            services.publication_withdraw(publication=publication, by=_actor(request))
+            services.publication_withdraw(publication=publication, by=actor(request))
         self.message_user(request, _("Withdrawn."), messages.SUCCESS)
 
 
@@ -96,6 +93,7 @@ class BestPracticeAdmin(PublicationAdmin):
     @admin.display(description=_("member"))
     def member_name(self, obj):
         return _member_label(obj.member)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "member":
             kwargs["queryset"] = Member.objects.select_related("collectivity").order_by(

@@ -10,7 +10,7 @@ from network.members.models import Member
 from network.publications import services
 from network.publications.models import (
     BestPractice, CommitmentTemplate, NewsItem, TemplateCopy, Training)
-from network.publications.selectors import commitment_template_visible, template_copy_list
+from network.publications.selectors import commitment_template_catalogue, template_copy_list
 from tenants.site.api_support import actor, run_service
 
 PUBLICATION_FIELDS = ["id", "title_ar", "title_fr", "state", "published_at", "updated_at"]
@@ -118,7 +118,7 @@ class TemplateCopyListApi(generics.ListCreateAPIView):
     serializer_class = TemplateCopySerializer
 
     def _template(self) -> CommitmentTemplate:
-        template = commitment_template_visible().filter(pk=self.kwargs["pk"]).first()
+        template = commitment_template_catalogue().filter(pk=self.kwargs["pk"]).first()
         if template is None:
             raise NotFound
         return template

@@ -6,9 +6,6 @@ import events
 from network.publications.selectors import commitment_template_catalogue
 from network.publications.services import template_copy_record
 
-# The kind of member event the programme's copy service emits.
-TEMPLATE_COPIED = "commitment.copied_from_template"
-
 
 def _published() -> list[dict]:
     return [template.as_copy() for template in commitment_template_catalogue()]
@@ -20,7 +17,7 @@ def _get(template_id: int) -> dict | None:
 
 
 def _record_copy(sender, *, schema_name: str, kind: str, data: dict, **kwargs) -> None:
-    if kind != TEMPLATE_COPIED:
+    if kind != commitment_templates.TEMPLATE_COPIED:
         return
     template_copy_record(schema_name=schema_name, template_id=data["template_id"],
                          version=data["template_version"], commitment_id=data["commitment_id"],

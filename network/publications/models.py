@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from network.members.models import Member
+import commitment_templates
 from commitment_templates import Principle  # noqa: F401  (one list for network and members)
 from tenants.site.bilingual import Bilingual
 
@@ -148,9 +149,7 @@ class CommitmentTemplate(Publication):
     The version goes up with every change of its content, and a copy records the id and the
     version it was made from (by value: member tables never reference the public schema)."""
 
-    # The fields a member's commitment takes from the template (same names on both sides).
-    CONTENT_FIELDS = ("title_ar", "title_fr", "problem_ar", "problem_fr", "action_ar",
-                      "action_fr", "solution_ar", "solution_fr", "principles")
+    CONTENT_FIELDS = commitment_templates.CONTENT_FIELDS  # what a member's copy takes
 
     problem_ar = models.TextField(_("problem addressed (Arabic)"))
     problem_fr = models.TextField(_("problem addressed (French)"), blank=True)

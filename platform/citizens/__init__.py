@@ -63,7 +63,7 @@ SIGN_IN_WINDOW_SECONDS = 15 * 60
 def sign_in_attempts_exceeded(request, *, scope: str, identity: str) -> bool:
     """Count one sign-in attempt for this account and for this address; True once either is
     over its limit (10 an account, 50 an address, per 15 minutes)."""
-    return (rate_limit_hit(scope=scope, identity=identity.lower(), limit=SIGN_IN_ATTEMPTS,
+    return (rate_limit_hit(scope=scope, identity=identity, limit=SIGN_IN_ATTEMPTS,
                            window_seconds=SIGN_IN_WINDOW_SECONDS)
             or rate_limit_hit(scope=f"{scope}-ip", identity=client_address(request),
                               limit=SIGN_IN_ATTEMPTS * 5, window_seconds=SIGN_IN_WINDOW_SECONDS))

@@ -6,7 +6,7 @@ from the network's catalogue. The network registers two read functions here at s
 `get()` and receives plain dicts, the template by value:
 
     {"id": 3, "version": 2, "title_ar": ..., "title_fr": ..., "problem_ar": ..., ...,
-     "principles": ["transparency_integrity"]}
+     "principles": ["transparency_integrity"]}   # id, version and CONTENT_FIELDS
 
 The copy itself is a member-side service (tenants/programme/services.py:
 commitment_create_from_template) that announces it with `events.emit`; the network records
@@ -28,6 +28,14 @@ class Principle(models.TextChoices):
     CITIZEN_PARTICIPATION = "citizen_participation", _("Citizen participation")
     DIGITALIZATION = "digitalization", _("Digitalization")
     MONITORING = "monitoring", _("Monitoring of the member's programmes")
+
+
+# The kind of member event that announces a copy (emitted by the member, recorded by the network).
+TEMPLATE_COPIED = "commitment.copied_from_template"
+
+# The fields a member's commitment takes from a template (the same names on both sides).
+CONTENT_FIELDS = ("title_ar", "title_fr", "problem_ar", "problem_fr", "action_ar", "action_fr",
+                  "solution_ar", "solution_fr", "principles")
 
 
 _published: Callable[[], list[dict]] | None = None

@@ -7,6 +7,7 @@ member does not even verify on another), names its member again in the payload, 
 after ASSISTANCE_TOKEN_SECONDS, and carries a random id that the member records when the
 token is used: a second use is refused by a unique constraint in the member's schema.
 """
+import ipaddress
 from dataclasses import dataclass
 
 from django.core import signing
@@ -45,3 +46,11 @@ def assistance_token_read(token: str, *, schema_name: str,
     if not isinstance(email, str) or not isinstance(token_id, str) or not token_id:
         return None
     return AssistanceClaim(schema_name=schema_name, email=email, token_id=token_id)
+
+
+def assistance_ip_address(address: str | None) -> str | None:
+    """The address as both sides' logs store it, or None when it is not an IP address."""
+    try:
+        return str(ipaddress.ip_address((address or "").strip()))
+    except ValueError:
+        return None

@@ -123,12 +123,13 @@ def _for_subscribers(kind: str, data: dict) -> int:
     item, path = about(data)
     if item is None:
         return 0
+    site_url = member_site_url()
     return notifications_record_for_followers(
         kind=kind, key_prefix=f"{kind}:{event_fingerprint(kind, data)}",
         subscribers=subscribers.iterator(chunk_size=2000),
-        template="notifications/email/news", site_url=member_site_url(),
+        template="notifications/email/news", site_url=site_url,
         context={"kind": kind, "label": KIND_LABELS[kind], "item": item,
-                 "link": member_site_url() + path, "data": data})
+                 "link": site_url + path, "data": data})
 
 
 def _for_staff(kind: str, data: dict) -> int:

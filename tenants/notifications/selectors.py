@@ -1,7 +1,7 @@
 """Reads of the member's subscribers and outbox (member schema)."""
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
-from tenants.notifications.models import Notification, Subscriber, Topic
+from tenants.notifications.models import Notification, Subscriber
 
 
 def topic_followers(*, topic: str, object_id: int = 0) -> QuerySet[Subscriber]:
@@ -12,12 +12,6 @@ def topic_followers(*, topic: str, object_id: int = 0) -> QuerySet[Subscriber]:
             .distinct().order_by("pk"))
 
 
-def consultation_followers() -> QuerySet[Subscriber]:
-    return topic_followers(topic=Topic.CONSULTATIONS)
-
-
 def outbox_by_state() -> dict[str, int]:
     """How many notifications in each state (back office, statistics)."""
-    from django.db.models import Count
-
     return dict(Notification.objects.values_list("state").annotate(n=Count("pk")))

@@ -54,10 +54,6 @@ logger = logging.getLogger(__name__)
 LANGUAGES = ("ar", "fr")
 
 
-def _setting(name: str, default):
-    return getattr(settings, name, default)
-
-
 # ---------------------------------------------------------------------------------------------
 # Recording
 
@@ -208,17 +204,13 @@ def notifications_record_for_followers(*, kind: str, key_prefix: str, subscriber
                          from_email=_sender(profile, language), template=template,
                          subject=subject, body=body, unsubscribe_url=links["unsubscribe_url"],
                          digest=digest))
-    if not rows:
-        return 0
-    existing = set(Notification.objects.filter(key__in=[row["key"] for row in rows])
-                   .values_list("key", flat=True))
-    rows = [row for row in rows if row["key"] not in existing]
-    ids = _insert(rows)
-    immediate = {row["key"] for row in rows if not row["digest"]}
-    if immediate and ids:
-        _deliver_after_commit(list(Notification.objects.filter(
-            pk__in=ids, key__in=immediate).values_list("pk", flat=True)))
-    return len(ids)
+    # Inserted apart, so that the ids of the new immediate rows are known without a query;
+    # ON CONFLICT skips the keys recorded already.
+    immediate_ids = _insert([row for row in rows if not row["digest"]])
+    digest_ids = _insert([row for row in rows if row["digest"]])
+    if immediate_ids:
+        _deliver_after_commit(immediate_ids)
+    return len(immediate_ids) + len(digest_ids)
 
 
 class _OutboxCommitted:
@@ -231,7 +223,7 @@ class _OutboxCommitted:
         self.pks: list[int] = []
 
     def __call__(self) -> None:
-        if _setting("NOTIFICATIONS_DELIVERY", "worker") == "inline":
+        if settings.NOTIFICATIONS_DELIVERY == "inline":
             # Development without workers, and tests of the pages: deliver in this process.
             with tenant_context(self.tenant):
                 notifications_deliver(only=self.pks)
@@ -345,13 +337,13 @@ def _mark_failure(row: Notification, error: Exception, lease_until: datetime,
     mine = Notification.objects.filter(pk=row.pk, state=Notification.State.SENDING,
                                        claimed_until=lease_until)
     if (permanent or _permanent(error)
-            or row.attempts >= _setting("NOTIFICATIONS_MAX_ATTEMPTS", 5)):
+            or row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS):
         mine.update(state=Notification.State.FAILED, claimed_until=None, last_error=reason)
         report.failed += 1
         logger.warning("Notification %s failed after %d attempts: %s", row.pk, row.attempts,
                        reason)
         return
-    delay = _setting("NOTIFICATIONS_RETRY_SECONDS", 60) * 2 ** (row.attempts - 1)
+    delay = settings.NOTIFICATIONS_RETRY_SECONDS * 2 ** (row.attempts - 1)
     mine.update(state=Notification.State.PENDING, claimed_until=None, last_error=reason,
                 next_attempt_at=timezone.now() + timedelta(seconds=delay))
     report.retried += 1
@@ -371,7 +363,7 @@ SMTP_ERRORS = (smtplib.SMTPException, OSError)
 def _send_batch(rows: list[Notification], lease_until: datetime, report: DeliveryReport) -> None:
     # Stop a tenth of the lease early: a row is never sent after its lease could have passed
     # to another worker.
-    margin = timedelta(seconds=_setting("NOTIFICATIONS_LEASE_SECONDS", 300) / 10)
+    margin = timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS / 10)
     smtp = get_connection(fail_silently=False)
     try:
         try:
@@ -416,8 +408,8 @@ def notifications_deliver(*, batch_size: int | None = None, max_batches: int | N
     """Send the current member's due notifications (or those of `only` among them), batch
     after batch, one SMTP connection a batch. Safe to run concurrently and again (see the
     module's docstring)."""
-    batch_size = batch_size or _setting("NOTIFICATIONS_BATCH_SIZE", 200)
-    lease = timedelta(seconds=_setting("NOTIFICATIONS_LEASE_SECONDS", 300))
+    batch_size = batch_size or settings.NOTIFICATIONS_BATCH_SIZE
+    lease = timedelta(seconds=settings.NOTIFICATIONS_LEASE_SECONDS)
     report = DeliveryReport()
     batches = 0
     while max_batches is None or batches < max_batches:
@@ -491,7 +483,7 @@ def notifications_purge(*, days: int | None = None) -> int:
     """Delete what was settled (sent, grouped, failed) more than `days` ago (default
     NOTIFICATIONS_KEEP_DAYS, 180): the outbox keeps what the back office and idempotency need
     (every key that can still come again is younger), not every e-mail ever sent."""
-    days = days if days is not None else _setting("NOTIFICATIONS_KEEP_DAYS", 180)
+    days = days if days is not None else settings.NOTIFICATIONS_KEEP_DAYS
     cutoff = timezone.now() - timedelta(days=days)
     settled = (Notification.State.SENT, Notification.State.GROUPED, Notification.State.FAILED)
     deleted, _rows = Notification.objects.filter(state__in=settled,

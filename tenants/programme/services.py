@@ -8,6 +8,7 @@ from django.db.models import Max
 from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext as _
 
+import commitment_templates
 from events import emit
 from tenants.programme.models import (
     Assessment, Commitment, Completion, Milestone, Programme, ProgrammeStatus, ProgressUpdate)
@@ -160,11 +161,6 @@ def assessment_save(*, commitment: Commitment, by: str, **fields) -> Assessment:
     return assessment
 
 
-# What a member's commitment takes from a network template (the same names on both sides).
-TEMPLATE_FIELDS = ("title_ar", "title_fr", "problem_ar", "problem_fr", "action_ar", "action_fr",
-                   "solution_ar", "solution_fr", "principles")
-
-
 @transaction.atomic
 def commitment_create_from_template(*, programme: Programme, template: dict,
                                     by: str) -> Commitment:
@@ -180,10 +176,11 @@ def commitment_create_from_template(*, programme: Programme, template: dict,
         raise ValidationError({"template": _("This programme already has a commitment copied "
                                              "from this template.")})
     number = (programme.commitments.aggregate(last=Max("number"))["last"] or 0) + 1
-    fields = {field: template[field] for field in TEMPLATE_FIELDS if field in template}
+    fields = {field: template[field] for field in commitment_templates.CONTENT_FIELDS
+              if field in template}
     commitment = commitment_save_new(
         commitment=Commitment(programme=programme, number=number, source_template_id=template_id,
                               source_template_version=version, **fields), by=by)
-    emit("commitment.copied_from_template", template_id=template_id, template_version=version,
+    emit(commitment_templates.TEMPLATE_COPIED, template_id=template_id, template_version=version,
          commitment_id=commitment.pk, by=by)
     return commitment

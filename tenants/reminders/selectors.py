@@ -22,7 +22,6 @@ Who is reminded (the issue left it open; see docs/architecture.md, "Reminders"):
 Staff have no language of their own: their reminders are in Arabic, the back office's.
 When the member has no focal point with an e-mail, the site's contact address stands in.
 """
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -38,8 +37,9 @@ from tenants.consultations.models import Consultation
 from tenants.information_requests.models import OPEN_STATES, InformationRequest, RequestEvent
 from tenants.meetings.models import Registration
 from tenants.meetings.services import registration_cancel_link
-from tenants.notifications.selectors import consultation_followers
-from tenants.notifications.services import subscriber_links
+from tenants.notifications.models import Topic
+from tenants.notifications.selectors import topic_followers
+from tenants.notifications.services import fit_key, subscriber_links
 from tenants.petitions.models import Petition
 from tenants.petitions.models import State as PetitionState
 from tenants.petitions.selectors import next_ordinary_session
@@ -53,7 +53,6 @@ from tenants.site.selectors import focal_point_list, site_profile_get
 STAFF_LANGUAGE = "ar"
 # The member's own staff (the directorate's assistance account is not reminded of anything).
 MEMBER_STAFF_ROLES = (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR)
-KEY_MAX_LENGTH = 200  # notifications.Notification.key
 # Programme statuses whose adoption by the council is still to come.
 AWAITING_ADOPTION = (ProgrammeStatus.DRAFT, ProgrammeStatus.CONSULTATION)
 # Petitions the council must take at a session: submitted or admissible (the next ordinary
@@ -117,13 +116,9 @@ class Reminder:
 
 def reminder_key(kind: str, subject_id: int, on: date, email: str) -> str:
     """`reminder:<kind>:<id>:<date>:<recipient>`: one reminder of one thing, for one date
-    and one person. An address too long for the key is replaced by a digest of it."""
+    and one person (a key too long for the outbox ends with a digest of the whole)."""
     short_kind = kind.removeprefix("reminder.")
-    key = f"reminder:{short_kind}:{subject_id}:{on.isoformat()}:{email.lower()}"
-    if len(key) > KEY_MAX_LENGTH:
-        digest = hashlib.sha256(email.lower().encode()).hexdigest()[:32]
-        key = f"reminder:{short_kind}:{subject_id}:{on.isoformat()}:{digest}"
-    return key
+    return fit_key(f"reminder:{short_kind}:{subject_id}:{on.isoformat()}:{email.lower()}")
 
 
 def _reminders(kind: str, subject_id: int, on: date, recipients, **context) -> list[Reminder]:
@@ -291,7 +286,7 @@ def consultation_reminders(*, now: datetime, site_url: str = "") -> list[Reminde
                                                      closes_at__lt=until).order_by("closes_at"))
     if not consultations:
         return []
-    followers = list(consultation_followers())
+    followers = list(topic_followers(topic=Topic.CONSULTATIONS))
     reminders = []
     for consultation in consultations:
         closes_on = timezone.localdate(consultation.closes_at)

@@ -8,8 +8,6 @@ this member's assistance account for the network's e-mail: a staff account of th
 clearly named, with the focal point's rights and no password. The visit is listed, read
 only, in the member's back office.
 """
-import ipaddress
-
 from django.contrib.auth import login
 from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
@@ -19,7 +17,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from citizens import client_address
-from tenancy.assistance import ASSISTANCE_SESSION_SECONDS, assistance_token_read
+from tenancy.assistance import (ASSISTANCE_SESSION_SECONDS, assistance_ip_address,
+                                assistance_token_read)
 from tenants.site.models import AssistanceVisit, StaffMembership
 from tenants.site.roles import Role
 
@@ -28,13 +27,6 @@ ACCOUNT_PREFIX = "dgct-assistance+"
 
 class AssistanceRefused(Exception):
     pass
-
-
-def _valid_address(address: str) -> str | None:
-    try:
-        return str(ipaddress.ip_address(address.strip()))
-    except ValueError:
-        return None
 
 
 def assistance_account_username(network_email: str) -> str:
@@ -83,7 +75,7 @@ def assistance_redeem(request, token: str):
     try:
         visit = assistance_visit_record(
             token_id=claim.token_id, network_email=claim.email,
-            ip_address=_valid_address(client_address(request)),
+            ip_address=assistance_ip_address(client_address(request)),
             user_agent=request.META.get("HTTP_USER_AGENT", ""))
     except AssistanceRefused as refused:
         return render(request, "site/assistance_refused.html", {"reason": str(refused)},

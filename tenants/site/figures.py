@@ -48,10 +48,9 @@ def _one_row(queryset: QuerySet, **aggregates) -> QuerySet:
             .values("_all").annotate(**aggregates).values(*aggregates))
 
 
-def _held(now: datetime, prefix: str = "") -> Q:
+def _held(now: datetime) -> Q:
     """Meetings over by `now` (Meeting.is_held, in SQL): at their end, or their start."""
-    return Q(**{f"{prefix}starts_at__lt": now}) & (
-        Q(**{f"{prefix}ends_at__isnull": True}) | Q(**{f"{prefix}ends_at__lt": now}))
+    return Q(starts_at__lt=now) & (Q(ends_at__isnull=True) | Q(ends_at__lt=now))
 
 
 def _attendance_sums() -> dict:

@@ -8,6 +8,7 @@ from django_tenants.utils import tenant_context
 from network.aggregation.models import MemberSnapshot
 from network.aggregation.services import (snapshot_refresh_for_member,
                                           snapshots_refresh_for_members)
+from network.aggregation import sweep
 from network.aggregation.sweep import figures_for_members
 from tenants.consultations.selectors import consultation_figures
 from tenants.documents.selectors import category_freshness
@@ -92,15 +93,39 @@ def test_the_fast_path_gives_the_same_snapshots_as_the_per_member_path(tetouan_w
     assert fast_rows == slow_rows and len(fast_rows) == 2
 
 
-def test_the_fast_path_asks_every_member_in_one_statement(tetouan_with_content, tanger):
+def test_the_fast_path_asks_every_member_in_one_round_trip(tetouan_with_content, tanger):
     connection.set_schema_to_public()
     with CaptureQueriesContext(connection) as queries:
         figures_for_members(schema_names=[tetouan_with_content.schema_name, tanger.schema_name])
-    statements = [q["sql"] for q in queries if not q["sql"].startswith("SET search_path")]
-    assert len(statements) == 1
-    sql = statements[0]
+    round_trips = [q["sql"] for q in queries if not q["sql"].startswith("SET search_path")]
+    assert len(round_trips) == 1
+    sql = round_trips[0]
     assert f'"{tetouan_with_content.schema_name}"."programme_commitment"' in sql
     assert f'"{tanger.schema_name}"."documents_document"' in sql
+    assert "UNION ALL" not in sql  # a statement per member
+
+
+def test_a_chunk_larger_than_a_round_trip_is_asked_in_several(tetouan_with_content, tanger,
+                                                             monkeypatch):
+    as_of = timezone.now()
+    schemas = [tetouan_with_content.schema_name, tanger.schema_name]
+    together = figures_for_members(schema_names=schemas, as_of=as_of)
+    monkeypatch.setattr(sweep, "MEMBERS_PER_ROUND_TRIP", 1)
+    connection.set_schema_to_public()
+    with CaptureQueriesContext(connection) as queries:
+        apart = figures_for_members(schema_names=schemas, as_of=as_of)
+    assert len([q for q in queries if not q["sql"].startswith("SET search_path")]) == 2
+    assert apart == together and apart[tetouan_with_content.schema_name] != apart[tanger.schema_name]
+
+
+def test_a_saved_snapshot_keeps_its_values_exactly(tetouan_with_content):
+    snapshot = snapshot_refresh_for_member(member=tetouan_with_content)
+    stored = MemberSnapshot.objects.get(member=tetouan_with_content)
+    assert stored.refreshed_at == snapshot.refreshed_at  # to the microsecond
+    assert stored.figures == snapshot.figures and stored.scorecard == snapshot.scorecard
+    assert (stored.on_time_share, stored.response_share) == (snapshot.on_time_share,
+                                                             snapshot.response_share)
+    assert stored.score == sum(snapshot.scorecard.values())
 
 
 def _comparable(snapshot: MemberSnapshot) -> dict:

@@ -127,6 +127,18 @@ def test_the_comparison_sorts_side_by_side(snapshots, network_client):
     assert client.get("/comparison/99/").status_code in (403, 404)
 
 
+@pytest.mark.parametrize("language, headings", [
+    ("ar", ["تاريخ الانضمام", "الطلبات المُجاب عنها داخل الأجل", "الاجتماعات المنعقدة"]),
+    ("fr", ["Adhésion", "Demandes traitées dans les délais", "Réunions tenues"])])
+def test_the_comparison_table_speaks_the_readers_language(snapshots, network_client, language,
+                                                          headings):
+    client = network_client("directorate")
+    client.get(f"/lang/{language}/")
+    page = client.get(f"/comparison/{REGION_OF_TETOUAN}/").content.decode()
+    assert all(heading in page for heading in headings)
+    assert "Requests answered on time" not in page and "Meetings held" not in page
+
+
 def test_the_api_gives_the_same_answers_by_role(snapshots, network_client, tetouan):
     directorate = network_client("directorate")
     figures = directorate.get("/api/dashboard/").json()

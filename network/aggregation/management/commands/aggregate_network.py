@@ -3,7 +3,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from network.aggregation.bulk import CHUNK_SIZE, snapshots_refresh_network
+from network.aggregation.bulk import snapshots_refresh_network
+from network.aggregation.selectors import CHUNK_SIZE
 from network.aggregation.services import snapshot_refresh_for_member
 from network.members.models import Member
 
