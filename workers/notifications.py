@@ -25,7 +25,10 @@ logger = logging.getLogger(__name__)
 
 @app.task(bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
 def notifications_deliver_for_member(self) -> dict:
-    """Runs in one member: send what is due, and come back when the next retry is due."""
+    """Runs in one member: send what is due, and come back when the next retry is due.
+    A suspended member's mail waits in its outbox: resuming it hands the outbox over again."""
+    if connection.tenant.is_suspended:
+        return {}
     report = notifications_deliver()
     if report.next_in is not None:
         _come_back(self, report.next_in)
@@ -48,7 +51,8 @@ def _deliver_after_commit(sender, *, schema_name: str, **kwargs) -> None:
 @app.task
 def notifications_sweep(spread_seconds: int = 60) -> int:
     """Beat: every member's due notifications, in case a delivery task was lost."""
-    return for_each_member(notifications_deliver_for_member, spread_seconds=spread_seconds)
+    return for_each_member(notifications_deliver_for_member, spread_seconds=spread_seconds,
+                           skip_suspended=True)
 
 
 @app.task(bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
@@ -64,4 +68,4 @@ def notifications_digest_for_member(self, delivery: str) -> int:
 @app.task
 def notifications_digest_sweep(delivery: str, spread_seconds: int = 600) -> int:
     return for_each_member(notifications_digest_for_member, spread_seconds=spread_seconds,
-                           kwargs={"delivery": delivery})
+                           kwargs={"delivery": delivery}, skip_suspended=True)

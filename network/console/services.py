@@ -19,6 +19,7 @@ from network.registry.selectors import collectivity_get
 from tenancy.assistance import (ASSISTANCE_TOKEN_SECONDS, assistance_ip_address,
                                 assistance_token_make)
 from tenancy.routing import routing_forget_hosts
+from tenants.notifications.services import outbox_hand_over
 
 logger = logging.getLogger(__name__)
 REASON_MAX_LENGTH = 2000
@@ -133,6 +134,9 @@ def member_resume(*, member: Member, by) -> Member:
                                           by_email=by.email)
         hosts = _member_hosts(member)
         transaction.on_commit(lambda: routing_forget_hosts(hosts))
+        # The mail held while it was suspended goes out now, not at the next sweep (robust:
+        # the resume stands if the broker is down; the sweep sends it then).
+        transaction.on_commit(lambda: outbox_hand_over(member), robust=True)
     return member
 
 

@@ -223,12 +223,17 @@ class _OutboxCommitted:
         self.pks: list[int] = []
 
     def __call__(self) -> None:
-        if settings.NOTIFICATIONS_DELIVERY == "inline":
-            # Development without workers, and tests of the pages: deliver in this process.
-            with tenant_context(self.tenant):
-                notifications_deliver(only=self.pks)
-        else:
-            outbox_ready.send(sender=Notification, schema_name=self.tenant.schema_name)
+        outbox_hand_over(self.tenant, only=self.pks)
+
+
+def outbox_hand_over(tenant, *, only: list[int] | None = None) -> None:
+    """Have a member's due mail sent: by the workers, or in this process (development without
+    workers, and tests of the pages), then only the rows `only` when given."""
+    if settings.NOTIFICATIONS_DELIVERY == "inline":
+        with tenant_context(tenant):
+            notifications_deliver(only=only)
+    else:
+        outbox_ready.send(sender=Notification, schema_name=tenant.schema_name)
 
 
 def _deliver_after_commit(pks: list[int]) -> None:

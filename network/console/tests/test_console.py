@@ -170,3 +170,27 @@ def test_the_members_list_filters_by_status_and_name(directorate, tetouan, tange
     assert "/console/members/m_01511010/" in page and "/console/members/m_015710111/" not in page
     page = directorate.get("/console/members/", {"q": "tetouan"}).content.decode()
     assert "/console/members/m_015710111/" in page and "/console/members/m_01511010/" not in page
+
+
+def test_resuming_sends_the_mail_held_while_suspended_and_only_that_member_s(
+        directorate, tetouan, tanger, in_member, mailoutbox,
+        django_capture_on_commit_callbacks):
+    from tenants.notifications.selectors import outbox_by_state
+    from tenants.notifications.services import notification_record
+
+    with django_capture_on_commit_callbacks(execute=True):
+        directorate.post(f"/console/members/{tetouan.schema_name}/suspend/", {"reason": "x"})
+    for member in (tetouan, tanger):  # recorded, not handed over (no commit in this test)
+        with in_member(member):
+            notification_record(key="held", recipient_email=f"citizen@{member.schema_name}.ma",
+                                language="ar", template="notifications/email/verify",
+                                kind="test", context={"link": "http://x/", "topics": []})
+    assert mailoutbox == []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        directorate.post(f"/console/members/{tetouan.schema_name}/resume/")
+    assert [message.to for message in mailoutbox] == [[f"citizen@{tetouan.schema_name}.ma"]]
+    with in_member(tetouan):
+        assert outbox_by_state() == {"sent": 1}
+    with in_member(tanger):
+        assert outbox_by_state() == {"pending": 1}
