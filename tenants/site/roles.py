@@ -19,12 +19,14 @@ class Role(models.TextChoices):
     NETWORK_ASSISTANCE = "network_assistance", _("Directorate assistance")
 
 
-# Beyond the content apps, what the focal point alone may do: the profile and the team.
+# Beyond the content apps, what the focal point alone may do: the profile, the team, and
+# reading the outbox and the subscribers (citizens' addresses: not for every editor).
 FOCAL_POINT_EXTRA = {"site.change_siteprofile", "site.view_siteprofile",
                      "site.add_staffmembership", "site.change_staffmembership",
                      "site.delete_staffmembership", "site.view_staffmembership",
                      "auth.view_user", "authtoken.add_token", "authtoken.view_token",
-                     "authtoken.delete_token", "site.view_assistancevisit"}
+                     "authtoken.delete_token", "site.view_assistancevisit",
+                     "notifications.view_notification", "notifications.view_subscriber"}
 
 
 def role_allows(role: str, perm: str) -> bool:
