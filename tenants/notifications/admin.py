@@ -16,10 +16,10 @@ from tenants.site.admin_support import ReadOnlyAdminMixin
 @admin.register(Notification)
 class NotificationAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "recipient_email", "subject", "state", "attempts", "sent_at"]
-    list_filter = ["state", "language", "kind"]
+    list_filter = ["state", "language"]  # (kinds are codes: the subject says it in words)
     search_fields = ["recipient_email", "subject"]
     date_hierarchy = "created_at"
-    fields = ["recipient_email", "language", "kind", "subject", "state", "attempts",
+    fields = ["recipient_email", "language", "subject", "state", "attempts",
               "last_error", "created_at", "next_attempt_at", "sent_at", "digest"]
     readonly_fields = fields
 
