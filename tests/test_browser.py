@@ -17,6 +17,7 @@ from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, phone_page
 from tests.hcp import TETOUAN
 
 playwright = pytest.importorskip("playwright.sync_api")
+expect = playwright.expect
 pytestmark = BROWSER_NEEDED
 
 
@@ -80,10 +81,9 @@ def test_tetouan_site_in_a_real_browser(tetouan_site, phone):
     page.screenshot(path=ARTIFACTS / "tetouan-commitment-ar.png", full_page=True)
 
     page.get_by_role("link", name="Français").click()
-    page.wait_for_load_state()
-    assert page.locator("html").get_attribute("lang") == "fr"
-    assert page.locator("html").get_attribute("dir") == "ltr"
-    assert "Publier le budget" in page.locator("h1").inner_text()
+    expect(page.locator("html")).to_have_attribute("lang", "fr")  # (waits for the new page)
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    expect(page.locator("h1")).to_contain_text("Publier le budget")
     page.screenshot(path=ARTIFACTS / "tetouan-commitment-fr.png", full_page=True)
 
 

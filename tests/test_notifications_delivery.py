@@ -18,7 +18,6 @@ from tenants.notifications.services import notification_record
 from tenants.notifications.signals import outbox_ready
 from tests.smtp_sink import SmtpSink
 from tests.worker_process import wait_for, worker_children, worker_start, worker_stop
-from workers.app import app
 
 LEASE_SECONDS = 3
 
@@ -33,14 +32,12 @@ def sink():
 def worker(network, sink):
     """A real prefork worker (one child, which a test may kill) on the notifications queue,
     pointed at the test database and the sink, with a short lease and quick retries."""
-    app.control.purge()  # nothing left over from an earlier run
     process = worker_start(
         queues="notifications", pool="prefork",
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
         EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port), EMAIL_TIMEOUT="10",
         NOTIFICATIONS_LEASE_SECONDS=str(LEASE_SECONDS),
-        NOTIFICATIONS_RETRY_SECONDS="1", NOTIFICATIONS_MAX_ATTEMPTS="3",
-        CELERY_TASK_TENANT_CACHE_SECONDS="0")  # a suspension is seen at the next task
+        NOTIFICATIONS_RETRY_SECONDS="1", NOTIFICATIONS_MAX_ATTEMPTS="3")
     yield process
     worker_stop(process)
 

@@ -6,6 +6,7 @@ import pytest
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, phone_page, platform_served
 
 playwright = pytest.importorskip("playwright.sync_api")
+expect = playwright.expect  # assertions that wait for the page, unlike is_visible()
 pytestmark = BROWSER_NEEDED
 
 
@@ -41,8 +42,9 @@ def phone_without_javascript():
 def test_the_portal_on_a_phone_without_javascript(portal_url, phone_without_javascript):
     page = phone_without_javascript
     page.goto(portal_url + "/")
-    assert page.locator("html").get_attribute("dir") == "rtl"
-    assert page.locator("#region-title-01").is_visible() and fits_the_screen(page)
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("#region-title-01")).to_be_visible()
+    assert fits_the_screen(page)
     page.screenshot(path=str(ARTIFACTS / "portal-home-ar.png"), full_page=True)
 
     page.get_by_role("link", name="الممارسات الفضلى", exact=True).click()
@@ -58,13 +60,16 @@ def test_the_portal_on_a_phone_without_javascript(portal_url, phone_without_java
 
     page.get_by_role("link", name="نماذج الالتزامات", exact=True).click()
     page.get_by_role("link", name="مشاركة المواطنين في دورات المجلس").click()
-    assert page.get_by_text("ما يتضمنه الالتزام").is_visible() and fits_the_screen(page)
+    expect(page.get_by_text("ما يتضمنه الالتزام")).to_be_visible()
+    assert fits_the_screen(page)
 
     page.get_by_role("link", name="Français").click()  # the switch is a plain link
-    assert page.locator("html").get_attribute("dir") == "ltr"
-    assert page.get_by_role("heading", name="La participation citoyenne aux sessions du conseil")
+    expect(page.locator("html")).to_have_attribute("dir", "ltr")
+    expect(page.get_by_role("heading", name="La participation citoyenne aux sessions du conseil")
+           ).to_be_visible()
     page.get_by_role("link", name="Actualités", exact=True).click()
     page.get_by_role("link", name="De nouveaux membres rejoignent le réseau marocain des "
                                   "collectivités territoriales ouvertes").click()
-    assert page.get_by_text("228 membres").is_visible() and fits_the_screen(page)
+    expect(page.get_by_text("228 membres")).to_be_visible()
+    assert fits_the_screen(page)
     page.screenshot(path=str(ARTIFACTS / "portal-news-fr.png"), full_page=True)

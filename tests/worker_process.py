@@ -25,8 +25,12 @@ def this_database_url() -> str:
 def worker_start(*, queues: str = QUEUES, pool: str = "solo", concurrency: int = 1,
                  timeout: float = 60, **environment: str) -> subprocess.Popen:
     """Start a worker on `queues` with `environment` on top of this process's; return once it
-    answers a ping. `pool="prefork"` gives children that a test may kill."""
+    answers a ping. `pool="prefork"` gives children that a test may kill. The queues are
+    emptied first: tasks published by earlier tests (commit hooks run inside a test
+    transaction publish for real) must not reach this worker."""
     from workers.app import app
+
+    app.control.purge()
 
     env = {**os.environ, "DATABASE_URL": this_database_url(),
            "CELERY_TASK_TENANT_CACHE_SECONDS": "0", **environment}

@@ -2,7 +2,6 @@
 button; Arabic first, hostile input harmless, limits and the honeypot."""
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -57,10 +56,7 @@ def test_the_list_shows_open_consultations_first(tetouan, in_member, browser):
 
 
 def test_the_list_is_cached_and_shows_a_new_consultation_at_once(tetouan, in_member, browser,
-                                                                 settings):
-    settings.PAGE_CACHE_SECONDS = 60
-    with in_member(tetouan):
-        cache.delete_pattern("page:*")
+                                                                 page_cache):
     assert "استشارة جديدة" not in browser.get("/consultations/").content.decode()
     with in_member(tetouan):
         consultation_in(title_ar="استشارة جديدة")

@@ -82,9 +82,8 @@ def test_the_library_runs_a_constant_number_of_queries(tetouan, client_for, in_m
         assert client.get("/documents/").status_code == 200
 
 
-def test_a_change_shows_at_once_on_the_cached_page(tetouan, client_for, in_member, settings,
-                                                   django_capture_on_commit_callbacks):
-    settings.PAGE_CACHE_SECONDS = 60
+def test_a_change_shows_at_once_on_the_cached_page(tetouan, client_for, in_member,
+                                                   django_capture_on_commit_callbacks, page_cache):
     client = client_for(tetouan)
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
         document = document_factory(title_ar="قبل التعديل")

@@ -170,8 +170,7 @@ def test_unknown_requests_are_not_found(tetouan, client_for):
     assert client.get("/information-requests/999999/receipt/").status_code == 404
 
 
-def test_the_register_is_cached_but_the_form_is_not(tetouan, client_for, in_member, settings):
-    settings.PAGE_CACHE_SECONDS = 60
+def test_the_register_is_cached_but_the_form_is_not(tetouan, client_for, in_member, page_cache):
     client_for(tetouan).get("/information-requests/")
     with in_member(tetouan):
         # In a test nothing commits, so the content version does not move: a cached page

@@ -122,9 +122,8 @@ def test_pages_read_in_a_constant_number_of_queries(tetouan, in_member, client_f
     assert (queries("/meetings/"), queries(f"/meetings/{meeting.pk}/")) == before
 
 
-def test_changes_show_at_once_on_cached_pages(tetouan, in_member, page, settings,
-                                             django_capture_on_commit_callbacks):
-    settings.PAGE_CACHE_SECONDS = 600
+def test_changes_show_at_once_on_cached_pages(tetouan, in_member, page,
+                                             django_capture_on_commit_callbacks, page_cache):
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
         meeting = meeting_in(-2)
     page("/meetings/"), page(f"/meetings/{meeting.pk}/")  # cached

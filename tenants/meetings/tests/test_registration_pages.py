@@ -84,9 +84,8 @@ def test_arabic_end_to_end_register_confirm_and_cancel(tetouan, in_member, visit
 
 
 def test_the_meetings_page_shows_the_seats_left_even_when_cached(
-        tetouan, in_member, visitor, upcoming, settings, django_capture_on_commit_callbacks,
-        commits_in):
-    settings.PAGE_CACHE_SECONDS = 600
+        tetouan, in_member, visitor, upcoming, django_capture_on_commit_callbacks,
+        commits_in, page_cache):
     browser = visitor(tetouan)
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
         registration_for(upcoming)

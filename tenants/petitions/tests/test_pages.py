@@ -200,9 +200,8 @@ def test_the_list_filters_by_state(tetouan, client_for, in_member):
 
 
 def test_the_list_is_cached_and_a_signature_refreshes_it(tetouan, client_for, in_member,
-                                                        collecting, settings,
+                                                        collecting, page_cache,
                                                         django_capture_on_commit_callbacks):
-    settings.PAGE_CACHE_SECONDS = 60
     client = client_for(tetouan)
     assert 'aria-valuenow="25"' in text_of(client.get("/petitions/"))
     with django_capture_on_commit_callbacks() as after_commit:

@@ -64,9 +64,8 @@ def test_pages_run_a_constant_number_of_queries(tetouan_programme, tetouan, clie
 
 
 def test_the_page_cache_shows_a_change_at_once_and_stays_with_its_member(
-        tetouan_programme, tetouan, tanger, client_for, in_member, settings,
-        django_capture_on_commit_callbacks):
-    settings.PAGE_CACHE_SECONDS = 600
+        tetouan_programme, tetouan, tanger, client_for, in_member,
+        django_capture_on_commit_callbacks, page_cache):
     client = client_for(tetouan)
     assert "نشر الميزانية بصيغة مفتوحة" in client.get("/programme/").content.decode()
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
@@ -132,8 +131,7 @@ def test_what_tetouan_writes_is_not_on_tangers_site_or_api(tetouan_programme, te
 
 
 def test_a_cached_page_is_served_before_the_session_machinery(tetouan_programme, tetouan, tanger,
-                                                              client_for, settings):
-    settings.PAGE_CACHE_SECONDS = 600
+                                                              client_for, page_cache):
     client = client_for(tetouan)
     first = client.get("/programme/")
     with CaptureQueriesContext(connection) as queries:
