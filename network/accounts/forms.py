@@ -2,11 +2,11 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from citizens import sign_in_attempts_exceeded
+from citizens import SignInAttemptsMixin
 from network.accounts.access import network_role
 
 
-class NetworkSignInForm(AuthenticationForm):
+class NetworkSignInForm(SignInAttemptsMixin, AuthenticationForm):
     """E-mail and password of a network account; accounts without a network role (and member
     staff, whose accounts are not in the network's schema at all) are refused."""
 
@@ -18,15 +18,13 @@ class NetworkSignInForm(AuthenticationForm):
         "invalid_login": _("This e-mail and password do not match a network account."),
         "inactive": _("This network account is disabled."),
         "no_role": _("This account has no role in the network."),
-        "too_many": _("Too many attempts. Please wait a few minutes and try again."),
     }
+    sign_in_scope = "network-sign-in"
 
     def clean(self):
         email = (self.cleaned_data.get("username") or "").lower()
         self.cleaned_data["username"] = email
-        if self.request is not None and sign_in_attempts_exceeded(
-                self.request, scope="network-sign-in", identity=email):
-            raise forms.ValidationError(self.error_messages["too_many"], code="too_many")
+        self.refuse_when_too_many(email)
         return super().clean()
 
     def confirm_login_allowed(self, user):

@@ -5,7 +5,8 @@
   it again on output (Django's autoescape), so even a missed case cannot run in a page.
 - `rate_limit_hit`: a fixed-window counter in the cache. Cache keys carry the member's schema,
   so a person's count at one member says nothing at another.
-- `sign_in_attempts_exceeded`: the same counters for sign-in forms (network and members).
+- `sign_in_attempts_exceeded`: the same counters for sign-in forms (network and members);
+  `SignInAttemptsMixin` puts them in front of an AuthenticationForm.
 - `HoneypotMixin`: a form field people never see; a bot that fills it is refused.
 """
 import hashlib
@@ -67,6 +68,19 @@ def sign_in_attempts_exceeded(request, *, scope: str, identity: str) -> bool:
                            window_seconds=SIGN_IN_WINDOW_SECONDS)
             or rate_limit_hit(scope=f"{scope}-ip", identity=client_address(request),
                               limit=SIGN_IN_ATTEMPTS * 5, window_seconds=SIGN_IN_WINDOW_SECONDS))
+
+
+class SignInAttemptsMixin:
+    """For an AuthenticationForm: its `clean` refuses, with a clear message, once the account
+    or the address is over the sign-in limit. Counted under `sign_in_scope`."""
+
+    sign_in_scope = "sign-in"
+    too_many_message = gettext_lazy("Too many attempts. Please wait a few minutes and try again.")
+
+    def refuse_when_too_many(self, identity: str) -> None:
+        if self.request is not None and sign_in_attempts_exceeded(
+                self.request, scope=self.sign_in_scope, identity=identity):
+            raise ValidationError(self.too_many_message, code="too_many")
 
 
 def client_address(request) -> str:

@@ -1,9 +1,7 @@
 """What every member back-office page shares."""
-from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.utils.translation import gettext_lazy as _
 
-from citizens import sign_in_attempts_exceeded
+from citizens import SignInAttemptsMixin
 
 
 class BilingualFieldsMixin:
@@ -32,15 +30,12 @@ class ReadOnlyAdminMixin:
         return False
 
 
-class StaffSignInForm(AdminAuthenticationForm):
+class StaffSignInForm(SignInAttemptsMixin, AdminAuthenticationForm):
     """The back office's sign-in, with attempts counted per account and per address in the
     member's own cache keys (another member's count is not touched)."""
 
-    error_messages = {**AdminAuthenticationForm.error_messages,
-                      "too_many": _("Too many attempts. Please wait a few minutes and try again.")}
+    sign_in_scope = "staff-sign-in"
 
     def clean(self):
-        if self.request is not None and sign_in_attempts_exceeded(
-                self.request, scope="staff-sign-in", identity=self.cleaned_data.get("username") or ""):
-            raise forms.ValidationError(self.error_messages["too_many"], code="too_many")
+        self.refuse_when_too_many(self.cleaned_data.get("username") or "")
         return super().clean()
