@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from network.accounts.access import CanReadRegion, IsDirectorate
 from network.aggregation.selectors import (SORTS, network_figures, region_list, snapshot_get,
                                            snapshot_list)
-from network.members.selectors import member_site_url
+from network.members.selectors import link_scheme, member_site_url
 from network.registry.models import Tier
 
 
@@ -49,8 +49,7 @@ class SnapshotSerializer(serializers.Serializer):
 
     def get_site_url(self, snapshot) -> str:
         request = self.context.get("request")
-        return member_site_url(snapshot.member,
-                               scheme="https" if request and request.is_secure() else "http")
+        return member_site_url(snapshot.member, scheme=link_scheme(request))
 
 
 class NetworkFiguresSerializer(serializers.Serializer):

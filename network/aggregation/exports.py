@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.aggregation.models import MemberSnapshot
 from network.aggregation.scorecard import RULES
-from network.members.selectors import member_site_url
+from network.members.selectors import link_scheme, member_site_url
 
 # The library's categories (tenants/documents/models.py: Category, same msgids; a test checks
 # they agree: the network may not import a member's models).
@@ -147,12 +147,8 @@ def field_docs() -> list[Field]:
     return _fields()
 
 
-def _scheme(request) -> str:
-    return "https" if request is None or request.is_secure() else "http"
-
-
 def csv_rows(snapshots: Iterable[MemberSnapshot], *, request=None) -> Iterable[list]:
-    fields = _fields(_scheme(request))
+    fields = _fields(link_scheme(request))
     yield [field.name for field in fields]
     for snapshot in snapshots:
         row = []
@@ -170,7 +166,7 @@ def _absolute(request, name: str) -> str:
 
 def json_document(snapshots: Iterable[MemberSnapshot], *, request=None) -> dict:
     """Every member's snapshot: the flat fields, the full figures and the scorecard."""
-    fields = _fields(_scheme(request))
+    fields = _fields(link_scheme(request))
     return {
         "title": str(_("Infitah: figures of the members of the Moroccan network of open "
                        "territorial collectivities")),

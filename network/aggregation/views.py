@@ -21,7 +21,7 @@ from network.aggregation import exports
 from network.aggregation.scorecard import RULES, scorecard_points
 from network.aggregation.selectors import network_figures, region_list, snapshot_list
 from network.aggregation.stages import NO_PROGRAMME, STAGES, stage_label
-from network.members.selectors import member_site_url
+from network.members.selectors import link_scheme, member_site_url
 from network.registry.models import Tier
 
 
@@ -41,7 +41,7 @@ def _name(obj) -> str:
 
 def _rows(request, snapshots) -> list[dict]:
     """What a table row shows of a snapshot: the member, its site, its typed figures."""
-    scheme = "https" if request.is_secure() else "http"
+    scheme = link_scheme(request)
     rows = []
     for snapshot in snapshots:
         member, collectivity = snapshot.member, snapshot.member.collectivity

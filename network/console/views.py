@@ -11,6 +11,7 @@ from network.accounts.access import directorate_required
 from network.console import selectors, services
 from network.console.search import registry_search
 from network.members.models import Member
+from network.members.selectors import link_scheme
 
 MEMBERS_PER_PAGE = 50
 
@@ -122,5 +123,5 @@ def member_assist(request, schema_name: str):
             member=member, user=request.user, ip_address=client_address(request))
     except ValidationError as error:
         return member_detail(request, schema_name, errors=error.messages, status=400)
-    scheme = "https" if request.is_secure() else "http"
-    return redirect(services.assistance_url(member=member, token=token, scheme=scheme))
+    return redirect(services.assistance_url(member=member, token=token,
+                                            scheme=link_scheme(request)))

@@ -14,6 +14,12 @@ def member_directory(*, tier: str | None = None) -> QuerySet[Member]:
     return qs.filter(collectivity__tier=tier) if tier else qs
 
 
+def link_scheme(request) -> str:
+    """The scheme of links to members' sites: the page's own (members are served like the
+    network); https when there is no request (a file export)."""
+    return "https" if request is None or request.is_secure() else "http"
+
+
 def member_site_url(member: Member, *, scheme: str = "http") -> str:
     """Needs a member from member_directory() (its primary domain prefetched)."""
     if not member.primary_domains:

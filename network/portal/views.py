@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from network.members.selectors import member_directory, member_site_url
+from network.members.selectors import link_scheme, member_directory, member_site_url
 from network.publications import selectors
 from network.registry.models import Tier
 
@@ -16,7 +16,7 @@ def _members_by_region(request) -> list[dict]:
     """Ready members grouped by region (a region's own council first in its group); a
     suspended member is left out (its site only shows the suspension notice)."""
     name_field = "name_fr" if get_language() == "fr" else "name_ar"
-    scheme = "https" if request.is_secure() else "http"
+    scheme = link_scheme(request)
     tier_order = {value: index for index, value in enumerate(Tier.values)}
     groups: dict[str, dict] = {}
     for member in member_directory().filter(suspended_at__isnull=True):
@@ -66,9 +66,8 @@ def best_practice_detail(request, pk: int):
     practice = selectors.best_practice_visible().filter(pk=pk).first()
     if practice is None:
         raise Http404
-    scheme = "https" if request.is_secure() else "http"
     listed = member_directory().filter(pk=practice.member_id).first()
-    site_url = member_site_url(listed, scheme=scheme) if listed else ""
+    site_url = member_site_url(listed, scheme=link_scheme(request)) if listed else ""
     return render(request, "portal/best_practice_detail.html", {
         "practice": practice, "site_url": site_url,
         "page_url": site_url.rstrip("/") + practice.member_page_path if site_url and
