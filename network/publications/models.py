@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.members.models import Member
 import commitment_templates
-from commitment_templates import Principle  # noqa: F401  (one list for network and members)
+from commitment_templates import Principle, principle_labels  # noqa: F401  (both sides)
 from tenants.site.bilingual import Bilingual
 
 
@@ -99,7 +99,7 @@ class BestPractice(Publication):
 
     @property
     def principle_labels(self) -> list[str]:
-        return [Principle(p).label for p in self.principles]
+        return principle_labels(self.principles)
 
 
 class Training(Publication):
@@ -171,7 +171,7 @@ class CommitmentTemplate(Publication):
 
     @property
     def principle_labels(self) -> list[str]:
-        return [Principle(p).label for p in self.principles]
+        return principle_labels(self.principles)
 
     def as_copy(self) -> dict:
         """The template by value, as a member's programme receives it."""

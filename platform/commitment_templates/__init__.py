@@ -30,6 +30,12 @@ class Principle(models.TextChoices):
     MONITORING = "monitoring", _("Monitoring of the member's programmes")
 
 
+def principle_labels(codes) -> list[str]:
+    """The labels of principle codes in the current language (a code no longer listed is
+    left out rather than failing a page)."""
+    return [Principle(code).label for code in codes if code in Principle.values]
+
+
 # The kind of member event that announces a copy (emitted by the member, recorded by the network).
 TEMPLATE_COPIED = "commitment.copied_from_template"
 

@@ -108,8 +108,7 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
                       "copied": template["id"] in copied,
                       **{field: in_page_language(template[f"{field}_ar"], template[f"{field}_fr"])
                          for field in ("title", "problem", "action", "solution")},
-                      "principles": [Principle(p).label for p in template["principles"]
-                                     if p in Principle.values]}
+                      "principles": commitment_templates.principle_labels(template["principles"])}
                      for template in commitment_templates.published()]
         return TemplateResponse(request, "admin/programme/commitment/from_template.html", {
             **self.admin_site.each_context(request), "opts": self.model._meta,

@@ -5,7 +5,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from commitment_templates import Principle  # noqa: F401  (one list for network and members)
+from commitment_templates import Principle, principle_labels  # noqa: F401  (both sides)
 from tenants.site.bilingual import Bilingual
 from uploads import validate_document
 
@@ -147,7 +147,7 @@ class Commitment(Bilingual, models.Model):
 
     @property
     def principle_labels(self) -> list[str]:
-        return [Principle(p).label for p in self.principles]
+        return principle_labels(self.principles)
 
     @property
     def completion_percent(self) -> int:
