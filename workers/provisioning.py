@@ -5,8 +5,10 @@ from django.dispatch import receiver
 from network.console.models import Onboarding
 from network.console.services import onboarding_run
 from network.console.signals import onboarding_requested
+from network.members.models import Member
 from network.members.services import ProvisioningError, member_provision
 from network.members.spares import spare_schemas_refill
+from workers.aggregation import snapshot_refresh_member
 from workers.app import app
 
 
@@ -41,6 +43,10 @@ def onboard_member(onboarding_id: int) -> dict:
         return {"onboarding_id": onboarding_id, "state": None}
     if onboarding.state == Onboarding.State.READY:
         refill_spare_schemas.delay()
+        # Its snapshot now (a few ms): the dashboard lists members from snapshots only.
+        member = Member.objects.filter(collectivity_id=onboarding.collectivity_id).first()
+        if member is not None:
+            snapshot_refresh_member(member.schema_name)
     return {"onboarding_id": onboarding_id, "state": onboarding.state}
 
 

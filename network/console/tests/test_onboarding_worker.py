@@ -7,6 +7,7 @@ from django.test import Client
 
 from network.accounts.models import NetworkRole
 from network.accounts.services import network_account_create
+from network.aggregation.models import MemberSnapshot
 from network.console.models import Onboarding
 from network.members.models import Member
 from tests.test_workers import spare_names, worker  # noqa: F401  (the real worker fixture)
@@ -38,6 +39,8 @@ def test_onboarding_through_the_worker_shows_ready(worker, django_db_blocker):  
             assert set(seen) <= {"pending", "provisioning", "ready"}
             member = Member.objects.get(collectivity_id=MARTIL)
             assert member.is_ready and f"/console/members/{member.schema_name}/" in page
+            # Its snapshot is there at once: the dashboard's list shows it.
+            assert MemberSnapshot.objects.filter(member=member).exists()
             # The new member's site answers on its host.
             assert Client(HTTP_HOST="martil.localhost").get("/").status_code == 200
         finally:
