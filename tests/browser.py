@@ -21,14 +21,23 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 class QuietHandler(WSGIRequestHandler):
+    timeout = 5  # a browser's idle keep-alive connection does not hold a thread for long
+
     def log_message(self, *args):
         pass
+
+
+class JoinedWSGIServer(ThreadedWSGIServer):
+    """Its request threads are waited for when it closes: each closes its database
+    connection as it ends, so none is left open when the test database is dropped."""
+    daemon_threads = False
+    block_on_close = True
 
 
 @contextmanager
 def platform_served() -> Iterator[int]:
     """The platform (every host) served over HTTP on 127.0.0.1; yields the port."""
-    server = ThreadedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=True)
+    server = JoinedWSGIServer(("127.0.0.1", 0), QuietHandler, allow_reuse_address=True)
     server.set_app(WSGIHandler())
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -56,3 +65,29 @@ def phone_page(*, javascript: bool = True):
 
 def fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def member_content_truncate(member) -> None:
+    """Empty the content apps' tables of `member` (browser tests commit for real)."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.core.management.color import no_style
+    from django.db import connection
+    from django_tenants.utils import tenant_context
+
+    tables = [model._meta.db_table for app in settings.MEMBER_CONTENT_APPS
+              for model in apps.get_app_config(app).get_models()]
+    with tenant_context(member), connection.cursor() as cursor:
+        for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
+            cursor.execute(statement)
+
+
+def member_accounts_delete(member) -> None:
+    """Delete every staff account of `member`, with its sessions (committed by a journey)."""
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.models import Session
+    from django_tenants.utils import tenant_context
+
+    with tenant_context(member):
+        Session.objects.all().delete()
+        User.objects.all().delete()

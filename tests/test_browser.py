@@ -5,29 +5,17 @@ Screenshots go to test-artifacts/ for people to look at.
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
-from django.conf import settings
 from django.core import mail
-from django.core.management.color import no_style
-from django.db import connection
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, phone_page, platform_served
+from tests.browser import (ARTIFACTS, BROWSER_NEEDED, fits_the_screen, member_content_truncate,
+                           phone_page, platform_served)
 from tests.hcp import TETOUAN
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
 pytestmark = BROWSER_NEEDED
-
-
-def _empty_member_content(member) -> None:
-    """Truncate the content apps' tables of `member` (the browser test commits for real)."""
-    tables = [model._meta.db_table for app in settings.MEMBER_CONTENT_APPS
-              for model in apps.get_app_config(app).get_models()]
-    with tenant_context(member), connection.cursor() as cursor:
-        for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
-            cursor.execute(statement)
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +28,7 @@ def tetouan_site(network, django_db_blocker):
     tetouan = network["tetouan"]
     today = timezone.localdate()
     with django_db_blocker.unblock():
-        _empty_member_content(tetouan)
+        member_content_truncate(tetouan)
         with tenant_context(tetouan):
             programme_seed_demo(hcp_code=TETOUAN, today=today)
             consultations_seed_demo(today=today)
@@ -52,7 +40,7 @@ def tetouan_site(network, django_db_blocker):
                 site = f"http://tetouan.localhost:{port}"
                 yield SimpleNamespace(url=site, next_meeting_url=f"{site}/meetings/{next_meeting}/")
         finally:
-            _empty_member_content(tetouan)
+            member_content_truncate(tetouan)
 
 
 @pytest.fixture

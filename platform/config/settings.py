@@ -61,6 +61,8 @@ TENANT_APPS = [
     "tenants.notifications",
     # Scheduled reminders: no table, derived from the member's data (marked in the outbox).
     "tenants.reminders",
+    # The staff workspace (/staff/): its frame and inbox, no table; each app brings its pages.
+    "tenants.workspace",
 ]
 # The member apps whose content staff edit (roles and the public page cache refer to them).
 MEMBER_CONTENT_APPS = ["programme", "meetings", "documents", "consultations",
@@ -110,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "ui.context_processors.network",
                 "tenants.site.context_processors.site",
+                "tenants.workspace.context_processors.workspace",
             ],
         },
     },

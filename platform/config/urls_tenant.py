@@ -19,6 +19,7 @@ urlpatterns = [
     path("healthz", health, name="health"),
     path("staff/set-password/<uidb64>/<token>/", site.StaffSetPasswordView.as_view(),
          name="staff-set-password"),
+    path("staff/", include("tenants.workspace.urls")),
     path("api/", include("tenants.api_urls")),
     path("media/members/<str:schema_name>/<path:path>", site.member_file, name="member-file"),
     path("admin/assist/<str:token>/", site_assistance.assistance_redeem, name="assistance-redeem"),

@@ -5,6 +5,7 @@ never a name its author chose to withhold (`Comment.public_name`).
 """
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
@@ -150,3 +151,23 @@ def consultation_figures() -> dict:
     return consultation_figures_from_rows(
         Consultation.objects.aggregate(**consultation_aggregates()),
         consultation_published_comments().aggregate(**SHARE_AGGREGATES))
+
+def comment_waiting() -> QuerySet[Comment]:
+    """Comments that wait for a moderator: reported ones no moderator has decided on (hidden
+    by reports included) first, then published comments without a reasoned response, oldest
+    first. For the staff inbox."""
+    reported = Q(report_count__gt=0, moderator_decided=False,
+                 status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
+    unanswered = PUBLISHED & Q(response__isnull=True)
+    return (Comment.objects.filter(reported | unanswered)
+            .annotate(reported=Case(When(reported, then=Value(1)), default=Value(0),
+                                    output_field=IntegerField()))
+            .select_related("consultation").order_by("-reported", "created_at", "pk"))
+
+
+def consultation_closing(*, now=None, within_days: int = 7) -> QuerySet[Consultation]:
+    """Open consultations that close within `within_days`, soonest first."""
+    now = now or timezone.now()
+    return (Consultation.objects.filter(opens_at__lte=now, closes_at__gt=now,
+                                        closes_at__lte=now + timedelta(days=within_days))
+            .order_by("closes_at", "pk"))

@@ -1,6 +1,6 @@
 """Reads of the document library (the current member's schema)."""
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.db.models import CharField, Count, F, Func, Max, Q, QuerySet, Value
 from django.db.models.expressions import Window
@@ -106,3 +106,15 @@ def category_freshness_from_rows(rows) -> list[CategoryFreshness]:
                               count=rows.get(category, {}).get("count", 0),
                               last_updated=rows.get(category, {}).get("last_updated"))
             for category in Category.values]
+
+
+# Law 31.13 art. 10 lists what must be published but sets no refresh rhythm; a year is the
+# budget's and the accounts' cycle, so a shelf untouched for longer is reported to staff.
+CATEGORY_REFRESH_DAYS = 365
+
+
+def category_stale(*, today: date) -> list[CategoryFreshness]:
+    """The library's shelves that are empty or were last updated over a year ago."""
+    limit = today - timedelta(days=CATEGORY_REFRESH_DAYS)
+    return [shelf for shelf in category_freshness()
+            if shelf.last_updated is None or shelf.last_updated < limit]

@@ -111,3 +111,9 @@ def information_request_figures(*, today: date | None = None) -> RequestFigures:
     """
     return information_request_figures_from_row(
         InformationRequest.objects.aggregate(**information_request_aggregates(today=today)))
+
+
+def information_request_waiting() -> QuerySet[InformationRequest]:
+    """Open requests by legal due date, the most urgent (overdue) first: the staff inbox."""
+    return (InformationRequest.objects.filter(state__in=OPEN_STATES)
+            .defer(*PERSONAL_FIELDS).order_by("due_on", "pk"))

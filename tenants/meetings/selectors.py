@@ -129,3 +129,13 @@ def attendance_totals(meeting: Meeting) -> AttendanceTotals:
     rows = meeting.attendance.all()
     return AttendanceTotals(women=sum(row.women for row in rows),
                             men=sum(row.men for row in rows))
+
+
+def meeting_without_record(*, now=None) -> QuerySet[Meeting]:
+    """Meetings held (started before `now`) that still lack their attendance or their
+    minutes, the most recent first: what the public page cannot show yet."""
+    now = now or timezone.now()
+    return (Meeting.objects.filter(starts_at__lt=now)
+            .filter(Q(minutes="") | ~Q(pk__in=Attendance.objects.values("meeting_id")))
+            .annotate(attendance_rows=Count("attendance"))
+            .order_by("-starts_at", "-pk"))

@@ -92,3 +92,13 @@ def next_ordinary_session(*, months: list[int], after: date) -> date:
                 return opening
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     raise ValueError("No session month")
+
+
+# The states in which a petition waits for the member: the bureau's admissibility decision,
+# inscription on a session's agenda, the council's decision.
+WAITING_STATES = (State.SUBMITTED, State.ADMISSIBLE, State.ON_AGENDA)
+
+
+def petition_waiting() -> QuerySet[Petition]:
+    """Petitions waiting for a decision of the member, the longest waiting first."""
+    return Petition.objects.filter(state__in=WAITING_STATES).order_by("updated_at", "pk")

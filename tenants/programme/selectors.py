@@ -83,3 +83,10 @@ def progress_by_principle_from_rows(rows) -> list[PrincipleProgress]:
 def progress_update_list(*, commitment: Commitment | None = None) -> QuerySet[ProgressUpdate]:
     qs = ProgressUpdate.objects.select_related("commitment", "milestone")
     return qs.filter(commitment=commitment) if commitment else qs
+
+
+def milestone_overdue(*, today: date | None = None) -> QuerySet[Milestone]:
+    """Milestones past their due date and not done, the longest overdue first."""
+    today = today or timezone.localdate()
+    return (Milestone.objects.filter(done_on__isnull=True, due_on__lt=today)
+            .select_related("commitment").order_by("due_on", "pk"))

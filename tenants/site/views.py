@@ -22,7 +22,7 @@ def home(request):
 class StaffSetPasswordView(PasswordResetConfirmView):
     """Where an invited member of staff chooses a password (the link is signed per member)."""
     token_generator = member_token_generator
-    success_url = reverse_lazy("admin:index")
+    success_url = reverse_lazy("staff:inbox")
     post_reset_login = True
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
 

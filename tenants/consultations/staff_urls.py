@@ -1,0 +1,8 @@
+from django.urls import path
+
+from tenants.consultations import staff_views
+
+urlpatterns = [
+    path("", staff_views.list, name="list"),
+    path("<int:pk>/", staff_views.detail, name="detail"),
+]
