@@ -96,3 +96,24 @@ class AssistanceVisit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.network_email} ({self.visited_at:%Y-%m-%d %H:%M})"
+
+
+class PersonalDataRead(models.Model):
+    """A member of staff was shown identity data (a requester's identity document, a
+    signatory's CIN): who, when, what. Written by `personal_data.identity_read_record`."""
+
+    account = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True,
+                                related_name="+", verbose_name=_("account"))
+    # The name shown at the time, kept if the account goes.
+    account_name = models.CharField(_("read by"), max_length=200)
+    subject = models.CharField(_("whose data"), max_length=200)
+    fields = models.CharField(_("what was shown"), max_length=300)
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("reading of personal data")
+        verbose_name_plural = _("readings of personal data")
+
+    def __str__(self) -> str:
+        return f"{self.account_name}: {self.subject}"
