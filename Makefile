@@ -58,3 +58,9 @@ bench-reminders: $(INSTALLED)
 .PHONY: bench-console
 bench-console: $(INSTALLED)
 	flock /tmp/bench.lock $(PY) bench/console.py
+
+## bench-workspace: the staff workspace's pages on an empty member and on one with 2,000 open
+##                  requests, 5,000 comments and 500 milestones (see bench/RESULTS.md)
+.PHONY: bench-workspace
+bench-workspace: $(INSTALLED)
+	flock /tmp/bench.lock $(PY) bench/workspace.py

@@ -171,3 +171,40 @@ def consultation_closing(*, now=None, within_days: int = 7) -> QuerySet[Consulta
     return (Consultation.objects.filter(opens_at__lte=now, closes_at__gt=now,
                                         closes_at__lte=now + timedelta(days=within_days))
             .order_by("closes_at", "pk"))
+
+
+# The staff's list of comments (tenants/consultations/staff_views.py) -----------------------
+
+STAFF_WAITING = "waiting"    # to act on: reported and undecided, or published without response
+STAFF_REPORTED = "reported"  # reported at least once and no moderator has decided
+
+
+def comment_staff_queue(*, consultation_id: int | None = None,
+                        status: str | None = None) -> QuerySet[Comment]:
+    """The comments for the staff's list: those to act on first (reported ones no moderator
+    has decided on, then published ones without a reasoned response), then the others; the
+    oldest first within each. `status` is a Comment.Status, STAFF_WAITING or STAFF_REPORTED.
+    One query a page (with its section, consultation and response)."""
+    reported = Q(report_count__gt=0, moderator_decided=False,
+                 status__in=[Comment.Status.PUBLISHED, Comment.Status.HIDDEN])
+    unanswered = PUBLISHED & Q(response__isnull=True)
+    comments = (Comment.objects.select_related("consultation", "section", "response")
+                .annotate(priority=Case(When(reported, then=Value(0)),
+                                        When(unanswered, then=Value(1)), default=Value(2),
+                                        output_field=IntegerField())))
+    if consultation_id:
+        comments = comments.filter(consultation_id=consultation_id)
+    if status == STAFF_WAITING:
+        comments = comments.filter(reported | unanswered)
+    elif status == STAFF_REPORTED:
+        comments = comments.filter(reported)
+    elif status in Comment.Status.values:
+        comments = comments.filter(status=status)
+    return comments.order_by("priority", "created_at", "pk")
+
+
+def comment_staff_detail(*, pk: int) -> Comment | None:
+    """One comment for the staff (any status), with its consultation, section, response and
+    moderation log, or None (two queries)."""
+    return (Comment.objects.select_related("consultation", "section", "response")
+            .prefetch_related("moderation_events").filter(pk=pk).first())

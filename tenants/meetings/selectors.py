@@ -139,3 +139,30 @@ def meeting_without_record(*, now=None) -> QuerySet[Meeting]:
             .filter(Q(minutes="") | ~Q(pk__in=Attendance.objects.values("meeting_id")))
             .annotate(attendance_rows=Count("attendance"))
             .order_by("-starts_at", "-pk"))
+
+
+def meeting_staff_list(*, when: When) -> QuerySet[Meeting]:
+    """Upcoming or past meetings for the staff's list, with how many attendance rows and
+    photos each has (`attendance_rows`, `photo_count`): one query a page."""
+    return meeting_list(when=when).annotate(attendance_rows=Count("attendance", distinct=True),
+                                            photo_count=Count("photos", distinct=True))
+
+
+def meeting_present_counts(*, meeting: Meeting) -> dict[str, tuple[int, int]]:
+    """{category: (women, men)} of the meeting's registrations marked present (not
+    cancelled), to prefill the attendance form; the rule of
+    services.meeting_attendance_from_registrations, without writing. One query."""
+    rows = (Registration.objects.filter(meeting=meeting, cancelled_at__isnull=True, present=True)
+            .order_by().values_list("category", "gender").annotate(number=Count("pk")))
+    counts = {category: [0, 0] for category in Attendance.Category.values}
+    for category, gender, number in rows:
+        if category in counts and gender == Registration.Gender.WOMAN:
+            counts[category][0] += number
+        elif category in counts and gender == Registration.Gender.MAN:
+            counts[category][1] += number
+    return {category: (women, men) for category, (women, men) in counts.items() if women or men}
+
+
+def meeting_photo_get(*, meeting: Meeting, pk: int):
+    """One photo of `meeting`, or None (another meeting's photo is not found here)."""
+    return meeting.photos.filter(pk=pk).first()

@@ -17,6 +17,7 @@ def inbox(request):
     sections = inbox_sections(user=request.user, today=timezone.localdate(now), now=now)
     return render(request, "workspace/inbox.html", {
         "sections": sections, "waiting": sum(section.count for section in sections),
+        "clear": [section for section in sections if not section.count],
         "today": timezone.localdate(now)})
 
 
