@@ -102,3 +102,18 @@ WAITING_STATES = (State.SUBMITTED, State.ADMISSIBLE, State.ON_AGENDA)
 def petition_waiting() -> QuerySet[Petition]:
     """Petitions waiting for a decision of the member, the longest waiting first."""
     return Petition.objects.filter(state__in=WAITING_STATES).order_by("updated_at", "pk")
+
+
+def petition_staff_list(*, state: str | None = None) -> QuerySet[Petition]:
+    """Every petition, published or not, for the workspace (one query a page): those waiting
+    for a decision of the member first (submitted, admissible, on the agenda; the longest
+    waiting first), then the others, latest first; or those of one state."""
+    from django.db.models import Case, IntegerField, Value, When  # (local: appended)
+
+    petitions = _with_count(Petition.objects.all())
+    if state:
+        return petitions.filter(state=state).order_by("-updated_at", "-pk")
+    waiting = Case(When(state__in=WAITING_STATES, then=Value(0)), default=Value(1),
+                   output_field=IntegerField())
+    waiting_since = Case(When(state__in=WAITING_STATES, then="updated_at"), default=None)
+    return petitions.order_by(waiting, waiting_since.asc(nulls_last=True), "-created_at", "-pk")
