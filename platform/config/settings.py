@@ -89,11 +89,16 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ui.middleware.ArabicFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # With DEBUG on too, the branded 404/500 pages instead of Django's technical ones.
+    "ui.errors.ErrorPagesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# A missing or expired form token: the branded 403 page, in words a person can act on.
+CSRF_FAILURE_VIEW = "ui.errors.csrf_failure"
 
 ROOT_URLCONF = "config.urls_tenant"
 PUBLIC_SCHEMA_URLCONF = "config.urls_public"

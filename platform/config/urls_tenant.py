@@ -25,3 +25,8 @@ urlpatterns = [
     path("admin/assist/<str:token>/", site_assistance.assistance_redeem, name="assistance-redeem"),
     path("admin/", admin.site.urls),
 ]
+
+# Error pages in this host's frame and the visitor's language (platform/ui/errors.py).
+handler403 = "ui.errors.permission_denied"
+handler404 = "ui.errors.page_not_found"
+handler500 = "ui.errors.server_error"
