@@ -30,3 +30,23 @@ def focal_point_list():
 def assistance_visit_list():
     """The directorate's assistance visits to this member, latest first."""
     return AssistanceVisit.objects.order_by("-visited_at")
+
+
+def staff_team_list():
+    """The member's staff, active ones first, focal points first, then by name: the team
+    page of the workspace (one query, accounts joined)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    order = Case(*[When(role=role, then=Value(rank)) for rank, role in enumerate(
+        (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR, Role.NETWORK_ASSISTANCE))],
+        output_field=IntegerField())
+    return (StaffMembership.objects.select_related("user")
+            .order_by("-user__is_active", order, "user__first_name", "user__last_name",
+                      "user__email"))
+
+
+def staff_manageable_list():
+    """The colleagues whose role the focal point may change or who may be removed: active,
+    never the directorate's assistance account."""
+    return (StaffMembership.objects.select_related("user")
+            .filter(user__is_active=True).exclude(role=Role.NETWORK_ASSISTANCE))

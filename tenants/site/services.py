@@ -68,3 +68,100 @@ def staff_invite(*, email: str, role: str, invited_by: str, site_url: str) -> St
                      context={"link": staff_password_link(user=user, site_url=site_url),
                               "role": membership.get_role_display()})
     return membership
+
+
+
+
+# --- Branding and team, from the staff workspace (tenants/site/staff_views.py) ---
+
+def _public_pages_changed() -> None:
+    """The public pages show the profile (names, colours, logo, contacts) and the focal
+    points: drop the member's cached pages once the change commits (page_cache.py)."""
+    from tenants.site.page_cache import content_changed
+
+    transaction.on_commit(content_changed)
+
+
+@transaction.atomic
+def site_branding_save(**changes) -> SiteProfile:
+    """Save branding and contacts through `site_profile_update`; a new logo is checked by its
+    content (platform/uploads), the one it replaces is deleted once committed, and the public
+    site shows the change at once. `logo=""` removes the logo."""
+    from uploads import IMAGE_KINDS, delete_files_after_commit, validate_upload
+
+    previous = SiteProfile.objects.get().logo
+    if changes.get("logo"):
+        try:
+            validate_upload(changes["logo"], kinds=IMAGE_KINDS)
+        except ValidationError as error:
+            raise ValidationError({"logo": error.messages}) from error
+    profile = site_profile_update(**changes)
+    if "logo" in changes and previous and previous.name != profile.logo.name:
+        delete_files_after_commit([previous])
+    _public_pages_changed()
+    return profile
+
+
+def _is_last_focal_point(membership: StaffMembership) -> bool:
+    from tenants.site.roles import Role
+
+    return (membership.role == Role.FOCAL_POINT and membership.user.is_active
+            and not StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
+            .exclude(pk=membership.pk).exists())
+
+
+def _membership_to_manage(membership: StaffMembership, *, by, leaving: bool) -> StaffMembership:
+    """The membership, locked, once the rules allow changing it."""
+    from tenants.site.roles import Role
+
+    membership = (StaffMembership.objects.select_for_update().select_related("user")
+                  .get(pk=membership.pk))
+    if membership.role == Role.NETWORK_ASSISTANCE:
+        raise ValidationError(_("The directorate's assistance account is managed by the "
+                                "directorate; it cannot be changed here."))
+    if not membership.user.is_active:
+        raise ValidationError(_("This colleague has already been removed from the team."))
+    if leaving and _is_last_focal_point(membership):
+        if membership.user_id == getattr(by, "pk", None):
+            raise ValidationError(_("You are the last focal point of this site: name another "
+                                    "focal point first."))
+        raise ValidationError(_("This is the last focal point of this site: name another "
+                                "focal point first."))
+    return membership
+
+
+@transaction.atomic
+def staff_role_change(*, membership: StaffMembership, role: str, by) -> StaffMembership:
+    """Give a colleague another role (focal point, editor, moderator); `by` is the acting
+    account. The last active focal point keeps the role: nobody would be left to run the
+    team and the profile."""
+    from tenants.site.roles import Role
+
+    if role not in (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR):
+        raise ValidationError({"role": _("Choose focal point, editor or moderator.")})
+    leaving = role != Role.FOCAL_POINT
+    membership = _membership_to_manage(membership, by=by, leaving=leaving)
+    if role == membership.role:
+        return membership
+    membership.role = role
+    membership.full_clean()
+    membership.save(update_fields=["role"])
+    _public_pages_changed()  # the home page lists the focal points
+    return membership
+
+
+@transaction.atomic
+def staff_remove(*, membership: StaffMembership, by) -> StaffMembership:
+    """Remove a colleague from the team; `by` is the acting account. The account is
+    deactivated, not deleted (what they did stays attributed to them, and the readings of
+    personal data they made stay in the log), and its password made unusable: every session
+    of theirs ends at its next request (a session is bound to the password and to an active
+    account) and they can no longer sign in. The last active focal point cannot be removed."""
+    membership = _membership_to_manage(membership, by=by, leaving=True)
+    user = membership.user
+    user.is_active = False
+    user.is_staff = False
+    user.set_unusable_password()
+    user.save(update_fields=["is_active", "is_staff", "password"])
+    _public_pages_changed()
+    return membership
