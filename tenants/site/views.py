@@ -1,6 +1,7 @@
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.views import PasswordResetConfirmView
 from django.db import connection
 from django.http import Http404
@@ -10,6 +11,7 @@ from django.views.static import serve
 
 from tenants.site.page_cache import cache_public_page
 from tenants.site.selectors import home_figures
+from tenants.site.staff import StaffForm
 from tenants.site.tokens import member_token_generator
 
 
@@ -19,9 +21,16 @@ def home(request):
     return render(request, "site/home.html", home_figures())
 
 
+class WorkspaceSetPasswordForm(StaffForm, SetPasswordForm):
+    pass
+
+
 class StaffSetPasswordView(PasswordResetConfirmView):
-    """Where an invited member of staff chooses a password (the link is signed per member)."""
+    """Where an invited member of staff chooses a password (the link is signed per member),
+    in the workspace's frame; then the workspace's inbox."""
     token_generator = member_token_generator
+    form_class = WorkspaceSetPasswordForm
+    template_name = "workspace/set_password.html"
     success_url = reverse_lazy("staff:inbox")
     post_reset_login = True
     post_reset_login_backend = "django.contrib.auth.backends.ModelBackend"
