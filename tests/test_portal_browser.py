@@ -55,7 +55,7 @@ def test_the_portal_on_a_phone_without_javascript(portal_url, phone_without_java
     page.screenshot(path=str(ARTIFACTS / "portal-best-practice-ar.png"), full_page=True)
 
     page.get_by_role("link", name="التكوينات", exact=True).click()
-    assert page.get_by_role("link", name="تسجيل").get_attribute("href").startswith("https://")
+    assert page.get_by_role("link", name="تسجيل", exact=True).get_attribute("href").startswith("https://")
     assert fits_the_screen(page)
 
     page.get_by_role("link", name="نماذج الالتزامات", exact=True).click()

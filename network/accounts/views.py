@@ -1,6 +1,10 @@
 """Sign-in and sign-out of network accounts, on the network's host only."""
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 
 from network.accounts.access import is_directorate, network_role, require_network_host
 from network.accounts.forms import NetworkSignInForm
@@ -34,3 +38,25 @@ class NetworkSignInView(NetworkHostOnlyMixin, auth_views.LoginView):
 
 class NetworkSignOutView(NetworkHostOnlyMixin, auth_views.LogoutView):
     next_page = "portal-home"
+
+
+def back_office_sign_in(request):
+    """/admin/login/: the network back office's door. Anonymous visitors sign in through the
+    network's sign-in page; a signed-in account that may open the back office goes on to it;
+    one that may not (a regional focal point) goes to its own page with a clear message:
+    sending it to the sign-in page would bounce it straight back here, in a loop."""
+    from network.portal.admin_site import network_admin_site
+
+    require_network_host(request)
+    if not request.user.is_authenticated:
+        query = request.META.get("QUERY_STRING", "")
+        return redirect(reverse("network-sign-in") + (f"?{query}" if query else ""))
+    if network_admin_site.has_permission(request):
+        target = request.GET.get("next", "")
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                               require_https=request.is_secure()):
+            target = reverse("network_admin:index")
+        return redirect(target)
+    messages.warning(request, _("Your role does not open the network back office. "
+                                "Here are the pages your role opens."))
+    return redirect(landing_url(request.user))

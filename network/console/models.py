@@ -87,3 +87,28 @@ class MemberStatusChange(models.Model):
         ordering = ["-at"]
         verbose_name = _("member status change")
         verbose_name_plural = _("member status changes")
+
+
+class StaffInvitationSent(models.Model):
+    """The network's log of the staff invitations the directorate sent into a member (usually
+    its first focal point); the account itself lives in the member's schema."""
+
+    member = models.ForeignKey("members.Member", on_delete=models.CASCADE,
+                               related_name="staff_invitations", verbose_name=_("member"))
+    email = models.EmailField(_("e-mail"))
+    role = models.CharField(_("role"), max_length=32)
+    by_email = models.EmailField(_("by"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("staff invitation sent")
+        verbose_name_plural = _("staff invitations sent")
+
+    def __str__(self) -> str:
+        return f"{self.email} ({self.role}) → {self.member_id}"
+
+    def get_role_label(self) -> str:
+        from tenants.site.roles import Role
+
+        return str(Role(self.role).label) if self.role in Role.values else self.role

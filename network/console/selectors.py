@@ -2,7 +2,8 @@
 from django.db.models import Q, QuerySet
 
 from network.accounts.access import region_codes_readable_by
-from network.console.models import AssistanceGrant, MemberStatusChange, Onboarding
+from network.console.models import (AssistanceGrant, MemberStatusChange, Onboarding,
+                                    StaffInvitationSent)
 from network.console.search import registry_search_codes
 from network.members.models import Member
 from network.registry.models import Tier
@@ -86,3 +87,15 @@ def assistance_visits_for_member(member: Member, *, limit: int = 20) -> list[dic
         return [{"network_email": v.network_email, "visited_at": v.visited_at,
                  "ip_address": v.ip_address, "token_id": v.token_id}
                 for v in assistance_visit_list()[:limit]]
+
+
+def staff_invitations_of(member: Member) -> QuerySet[StaffInvitationSent]:
+    return StaffInvitationSent.objects.filter(member=member)
+
+
+def member_url(member: Member, *, scheme: str = "http") -> str:
+    """The member's site (its primary domain), with a trailing slash; "" without a domain."""
+    from django.conf import settings
+
+    domain = member.domains.filter(is_primary=True).values_list("domain", flat=True).first()
+    return f"{scheme}://{domain}{settings.SITE_PORT_HINT}/" if domain else ""

@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.accounts.access import is_directorate
-from network.console.models import AssistanceGrant, MemberStatusChange, Onboarding
+from network.console.models import (AssistanceGrant, MemberStatusChange, Onboarding,
+                                    StaffInvitationSent)
 from network.console.signals import onboarding_requested
 from network.members.models import Member
 from network.members.services import ProvisioningError, member_provision
@@ -160,3 +161,46 @@ def assistance_grant_create(*, member: Member, user, ip_address: str | None) -> 
 def assistance_url(*, member: Member, token: str, scheme: str = "http") -> str:
     domain = member.domains.filter(is_primary=True).values_list("domain", flat=True).first()
     return f"{scheme}://{domain}{settings.SITE_PORT_HINT}/admin/assist/{token}/"
+
+
+def staff_invite_for_member(*, member: Member, email: str, role: str, invited_by,
+                            scheme: str = "https"):
+    """Invite a member of `member`'s staff (its first focal point, usually) from the console:
+    the account is created in the member's schema by the member's own `staff_invite`, whose
+    e-mail carries the one-time link to set a password on the member's host. Logged here (in
+    the network's schema), in the same transaction."""
+    from django.core.validators import validate_email
+    from django.urls import get_urlconf, set_urlconf
+    from django_tenants.utils import tenant_context
+
+    from tenants.site.roles import Role
+    from tenants.site.services import staff_invite
+
+    _require_directorate(invited_by)
+    email = (email or "").strip().lower()
+    try:
+        validate_email(email)
+    except ValidationError:
+        raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
+    if role not in (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR):
+        raise ValidationError({"role": _("Choose one of the roles offered.")})
+    if not member.is_ready:
+        raise ValidationError(_("This member's site is not ready yet."), code="not_ready")
+    domain = member.domains.filter(is_primary=True).values_list("domain", flat=True).first()
+    site_url = f"{scheme}://{domain}{settings.SITE_PORT_HINT}/"
+    network_urlconf = get_urlconf()
+    with transaction.atomic():
+        # The member's URLs (its set-password link), not the network's of this request.
+        set_urlconf(settings.ROOT_URLCONF)
+        try:
+            with tenant_context(member):
+                staff_invite(email=email, role=role, invited_by=invited_by.email,
+                             site_url=site_url)
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                raise
+            raise ValidationError({"email": error.messages}) from None
+        finally:
+            set_urlconf(network_urlconf)
+        return StaffInvitationSent.objects.create(member=member, email=email, role=role,
+                                                  by_email=invited_by.email)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("members/<str:schema_name>/suspend/", views.member_suspend, name="console-suspend"),
     path("members/<str:schema_name>/resume/", views.member_resume, name="console-resume"),
     path("members/<str:schema_name>/assist/", views.member_assist, name="console-assist"),
+    path("members/<str:schema_name>/invite/", views.member_invite, name="console-invite"),
 ]

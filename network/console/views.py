@@ -1,14 +1,17 @@
 """The directorate console (network host, directorate only): thin views over the services."""
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from citizens import client_address
 from network.accounts.access import directorate_required
 from network.console import selectors, services
+from network.console.forms import StaffInviteForm
 from network.console.search import registry_search
 from network.members.models import Member
 from network.members.selectors import link_scheme
@@ -50,6 +53,11 @@ def onboarding_detail(request, onboarding_id: int):
     if onboarding is None:
         raise Http404
     member = Member.objects.filter(collectivity_id=onboarding.collectivity_id).first()
+    if onboarding.state == "ready" and member is not None and member.is_ready:
+        # The onboarding ends where the directorate goes on: the member's page (its site, its
+        # workspace, the invitation of its first focal point).
+        messages.success(request, _("The member's site is ready. Invite its first focal point."))
+        return redirect("console-member", schema_name=member.schema_name)
     steps = ["pending", "provisioning", "ready"]
     reached = steps.index(onboarding.state) if onboarding.state in steps else -1
     return render(request, "console/onboarding.html", {
@@ -77,10 +85,14 @@ def _member_or_404(schema_name: str) -> Member:
 
 
 @directorate_required
-def member_detail(request, schema_name: str, *, errors=None, status=200):
+def member_detail(request, schema_name: str, *, errors=None, status=200, invite_form=None):
     member = _member_or_404(schema_name)
     visits = selectors.assistance_visits_for_member(member) if member.is_ready else []
+    site_url = selectors.member_url(member, scheme=link_scheme(request))
     return render(request, "console/member_detail.html", {
+        "site_url": site_url, "workspace_url": site_url + "staff/" if site_url else "",
+        "invite_form": invite_form or StaffInviteForm(),
+        "invitations": selectors.staff_invitations_of(member)[:20],
         "member": member, "status": selectors.member_status(member),
         "domains": member.domains.order_by("-is_primary", "domain"),
         "grants": selectors.assistance_grants_of(member)[:20],
@@ -125,3 +137,26 @@ def member_assist(request, schema_name: str):
         return member_detail(request, schema_name, errors=error.messages, status=400)
     return redirect(services.assistance_url(member=member, token=token,
                                             scheme=link_scheme(request)))
+
+
+@require_POST
+@directorate_required
+def member_invite(request, schema_name: str):
+    """Invite the member's first focal point (or another member of its staff) by e-mail."""
+    member = _member_or_404(schema_name)
+    form = StaffInviteForm(request.POST)
+    if form.is_valid():
+        try:
+            invitation = services.staff_invite_for_member(
+                member=member, email=form.cleaned_data["email"], role=form.cleaned_data["role"],
+                invited_by=request.user, scheme=link_scheme(request))
+        except ValidationError as error:
+            for field, field_errors in error.error_dict.items() if hasattr(
+                    error, "error_dict") else [(None, error.messages)]:
+                for message in field_errors:
+                    form.add_error(field if field in form.fields else None, message)
+        else:
+            messages.success(request, _("Invitation sent to %(email)s. The e-mail holds a link "
+                                        "to choose a password.") % {"email": invitation.email})
+            return redirect("console-member", schema_name=schema_name)
+    return member_detail(request, schema_name, invite_form=form, status=400)

@@ -1,9 +1,9 @@
 """URLs of the network portal (public schema, NETWORK_DOMAIN)."""
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from ui.views import health, switch_language
 
+from network.accounts.views import back_office_sign_in
 from network.portal import views as portal
 from network.portal.admin_site import network_admin_site
 
@@ -15,8 +15,14 @@ urlpatterns = [
     path("healthz", health, name="health"),
     path("", include("network.accounts.urls")),
     path("console/", include("network.console.urls")),
-    # One door for network accounts: the back office's login is the network's sign-in page.
-    path("admin/login/", RedirectView.as_view(pattern_name="network-sign-in", query_string=True)),
+    # One door for network accounts: the back office's login is the network's sign-in page
+    # (and a signed-in account without the right is sent to its own pages, never looped).
+    path("admin/login/", back_office_sign_in, name="network-back-office-sign-in"),
     path("admin/", network_admin_site.urls),
     path("api/", include("network.api_urls")),
 ]
+
+# Error pages in this host's frame and the visitor's language (platform/ui/errors.py).
+handler403 = "ui.errors.permission_denied"
+handler404 = "ui.errors.page_not_found"
+handler500 = "ui.errors.server_error"

@@ -12,7 +12,7 @@ PASSWORD = "Tetouan-2026-openness"
 def fresh_attempt_counts():
     """Attempts are counted in the cache, which outlives a test's transaction."""
     from django.core.cache import cache
-    cache.delete_pattern("*ratelimit:network-sign-in*")
+    cache.delete_pattern("*signin:network-sign-in*")
 
 
 @pytest.fixture
@@ -95,14 +95,26 @@ def test_member_staff_credentials_do_not_open_the_network(client_for, tetouan, i
     assert client_for(tetouan).get("/sign-in/").status_code == 404
 
 
-def test_sign_in_attempts_are_limited(client_for, directorate, settings):
+def test_ten_failures_lock_the_account_from_that_address_and_say_for_how_long(client_for,
+                                                                             directorate):
     browser = client_for(None)
     for _ in range(10):
         sign_in(browser, directorate.email, "wrong")
     blocked = sign_in(browser, directorate.email)  # even the right password, for a while
-    assert "محاولات كثيرة" in blocked.content.decode()
+    page = blocked.content.decode()
+    assert "محاولات كثيرة" in page and "يرجى إعادة المحاولة بعد 15 دقيقة" in page
     assert browser.get("/console/").status_code == 302
 
+
+def test_a_regional_focal_point_is_sent_to_their_pages_not_looped(client_for, network, db):
+    network_account_create(email="fp@dgct.gov.ma", role="regional_focal_point",
+                           region_code="01", password=PASSWORD)
+    browser = client_for(None)
+    sign_in(browser, "fp@dgct.gov.ma")
+    door = browser.get("/admin/login/?next=/admin/")
+    assert door.status_code == 302 and door["Location"] == "/comparison/01/"
+    page = browser.get(door["Location"]).content.decode()
+    assert 'role="status"' in page and "لا يتيح دوركم فتح الإدارة الخلفية للشبكة" in page
 
 def test_the_operators_command_creates_accounts(network, db):
     from django.core.management import CommandError, call_command

@@ -77,9 +77,12 @@ def test_onboarding_is_queued_once_and_shows_its_progress(directorate, django_ca
     assert onboarding.state == "ready" and onboarding.started_at and onboarding.finished_at
     member = Member.objects.get(collectivity_id=MARTIL)
     assert member.is_ready
-    page = directorate.get(response["Location"]).content.decode()
-    assert 'http-equiv="refresh"' not in page and 'data-state="ready"' in page
-    assert f"/console/members/{member.schema_name}/" in page
+    # Ready: the onboarding ends on the member's page, which says so.
+    ready = directorate.get(response["Location"])
+    assert ready.status_code == 302
+    assert ready["Location"] == f"/console/members/{member.schema_name}/"
+    page = directorate.get(ready["Location"]).content.decode()
+    assert 'role="status"' in page and "martil.localhost" in page
     # Run again (a redelivered task): nothing changes.
     assert onboarding_run(onboarding_id=onboarding.pk).state == "ready"
 

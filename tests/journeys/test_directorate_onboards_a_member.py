@@ -1,0 +1,192 @@
+"""The directorate onboards a collectivity from the console, on a phone, in Arabic, and invites
+its first focal point, who follows the e-mail's link, chooses a password and lands in the new
+member's workspace. A regional focal point signs in, sees their own frame, and opening the
+network's back office sends them to their pages instead of round a loop."""
+import re
+from types import SimpleNamespace
+from urllib.parse import urlsplit
+
+import pytest
+from django.core import mail
+from django.db import connection
+
+from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, platform_served
+from tests.journeys.conftest import PASSWORD, PHONE, async_unsafe_allowed
+
+playwright = pytest.importorskip("playwright.sync_api")
+expect = playwright.expect
+pytestmark = BROWSER_NEEDED
+
+FNIDEQ = "01.573.01.01"  # الفنيدق, a commune of Tanger-Tétouan-Al Hoceima, not yet a member
+DIRECTORATE = "directorate.journey@dgct.gov.ma"
+NORTH = "north.journey@dgct.gov.ma"
+FOCAL_POINT = "amina.fnideq@example.ma"
+WAIT = 60_000  # ms: the worker provisions the member
+
+
+def _remove_what_the_module_created() -> None:
+    from django.contrib.auth.models import User
+    from django.contrib.sessions.models import Session
+
+    from network.accounts.models import NetworkRole
+    from network.console.models import Onboarding
+    from network.members.models import Member
+    from network.members.spares import PREFIX
+    from tenancy.routing import routing_forget_hosts
+
+    connection.set_schema_to_public()
+    Onboarding.objects.filter(collectivity_id=FNIDEQ).delete()
+    member = Member.objects.filter(collectivity_id=FNIDEQ).first()
+    with connection.cursor() as cursor:
+        if member is not None:
+            cursor.execute(f'DROP SCHEMA IF EXISTS "{member.schema_name}" CASCADE')
+        cursor.execute("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)",
+                       [PREFIX])
+        for (spare,) in cursor.fetchall():
+            cursor.execute(f'DROP SCHEMA "{spare}" CASCADE')
+    if member is not None:
+        hosts = list(member.domains.values_list("domain", flat=True))
+        member.domains.all().delete()
+        member.delete()
+        routing_forget_hosts(hosts)
+    users = User.objects.filter(username__in=[DIRECTORATE, NORTH])
+    NetworkRole.objects.filter(user__in=users).delete()
+    Session.objects.all().delete()  # the browsers' sessions on the network's host
+    # Not .delete(): the collector would look for DRF tokens, which live in members' schemas.
+    users._raw_delete(connection.alias)
+
+
+@pytest.fixture(scope="module")
+def network_site(network, django_db_blocker):
+    """The network's host served over HTTP (`url(path)`; a member's host: `member_url(host,
+    path)`), a real worker for the onboarding, and `run(fn)` in the public schema. What the
+    module creates (accounts, the onboarded member, its schema) is removed after."""
+    from tests.worker_process import worker_start, worker_stop
+
+    with django_db_blocker.unblock():
+        _remove_what_the_module_created()
+        worker = worker_start(MEMBER_SPARE_SCHEMAS="0")
+        try:
+            with platform_served() as port:
+                def run(function):
+                    with async_unsafe_allowed():
+                        try:
+                            connection.set_schema_to_public()
+                            return function()
+                        finally:
+                            connection.close()
+                yield SimpleNamespace(
+                    port=port, run=run, url=lambda path="/": f"http://localhost:{port}{path}",
+                    member_url=lambda host, path="/": f"http://{host}:{port}{path}")
+        finally:
+            worker_stop(worker)
+            with async_unsafe_allowed():
+                _remove_what_the_module_created()
+                connection.close()
+
+
+def network_account(site, *, email: str, role: str, region_code: str | None = None) -> str:
+    from network.accounts.services import network_account_create
+
+    site.run(lambda: network_account_create(email=email, role=role, region_code=region_code,
+                                            password=PASSWORD))
+    return email
+
+
+def sign_in_from_the_portal(page, site, email: str) -> None:
+    page.goto(site.url("/"))
+    page.locator(".network-frame").get_by_role("link", name="تسجيل الدخول").click()
+    page.get_by_label("البريد الإلكتروني").fill(email)
+    page.get_by_label("كلمة المرور").fill(PASSWORD)
+    page.get_by_role("button", name="تسجيل الدخول").click()
+
+
+def test_the_directorate_onboards_a_commune_and_invites_its_first_focal_point(
+        network_site, browser_pages):
+    site = network_site
+    network_account(site, email=DIRECTORATE, role="directorate")
+
+    page = browser_pages(viewport=PHONE)
+    sign_in_from_the_portal(page, site, DIRECTORATE)
+    expect(page).to_have_url(site.url("/console/"))
+    frame = page.locator(".network-frame")
+    expect(frame).to_contain_text(DIRECTORATE)
+    expect(frame).to_contain_text("مسؤول بالمديرية")
+    expect(frame.get_by_role("link", name="لوحة قيادة الشبكة")).to_be_visible()
+    expect(frame.get_by_role("button", name="تسجيل الخروج")).to_be_visible()
+
+    # The registry's search, then "onboard" on the commune's row.
+    page.get_by_label("ابحث في سجل الجماعات").fill("الفنيدق")
+    page.get_by_role("button", name="بحث").click()
+    row = page.get_by_role("row").filter(has_text=FNIDEQ)
+    row.get_by_role("button", name="ضم إلى الشبكة").click()
+
+    # The progress page follows the worker by itself and ends on the member's page.
+    expect(page.get_by_text("موقع العضو جاهز. يرجى دعوة نقطة الارتكاز الأولى الخاصة به."))\
+        .to_be_visible(timeout=WAIT)
+    expect(page).to_have_url(re.compile(r"/console/members/m_015730101/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("الفنيدق")
+    site_link = page.get_by_role("link", name="فتح موقع العضو")
+    expect(site_link).to_have_attribute("href", re.compile(r"^http://fnideq\.localhost[:\d]*/$"))
+    expect(page.get_by_role("link", name="فتح مساحة عمل الموظفين"))\
+        .to_have_attribute("href", re.compile(r"^http://fnideq\.localhost[:\d]*/staff/$"))
+    assert fits_the_screen(page)
+    page.screenshot(path=ARTIFACTS / "directorate-member-page-ar.png", full_page=True)
+
+    # A mistyped address first: nothing is sent, the error says why.
+    page.get_by_label("البريد الإلكتروني للشخص المدعو").fill("amina.fnideq")
+    page.get_by_role("button", name="إرسال الدعوة").click()
+    expect(page.get_by_role("alert")).to_contain_text("أدخلوا عنوان بريد إلكتروني صحيحًا")
+    assert not mail.outbox
+
+    page.get_by_label("البريد الإلكتروني للشخص المدعو").fill(FOCAL_POINT)
+    expect(page.get_by_label("الدور")).to_have_value("focal_point")  # the default
+    page.get_by_role("button", name="إرسال الدعوة").click()
+    expect(page.get_by_role("status")).to_contain_text(f"تم إرسال الدعوة إلى {FOCAL_POINT}")
+    expect(page.locator("#invite")).to_contain_text("نقطة الارتكاز")
+    assert fits_the_screen(page)
+    page.screenshot(path=ARTIFACTS / "directorate-invites-focal-point-ar.png", full_page=True)
+
+    # The focal point's e-mail: a one-time link on the member's own host.
+    (message,) = mail.outbox
+    assert message.to == [FOCAL_POINT]
+    link = urlsplit(re.search(r"https?://\S+/staff/set-password/\S+", message.body).group(0))
+    assert link.hostname == "fnideq.localhost"
+    focal = browser_pages(viewport=PHONE)
+    focal.goto(site.member_url(link.hostname, link.path))  # the test server's port
+    focal.screenshot(path=ARTIFACTS / "focal-point-sets-password-ar.png", full_page=True)
+    focal.get_by_label(re.compile(r"^كلمة المرور الجديدة")).fill("Fnideq-2026-openness")
+    focal.get_by_label(re.compile(r"^أكّد كلمة المرور")).fill("Fnideq-2026-openness")
+    focal.get_by_role("button", name="غيّر كلمة مروري").click()
+
+    expect(focal).to_have_url(site.member_url("fnideq.localhost", "/staff/"))
+    expect(focal.locator(".member-name")).to_contain_text("الفنيدق")
+    expect(focal.get_by_role("heading", level=1)).to_have_text("ما ينتظرك")
+    assert fits_the_screen(focal)
+    focal.screenshot(path=ARTIFACTS / "focal-point-first-inbox-ar.png", full_page=True)
+
+
+def test_a_regional_focal_point_sees_their_frame_and_is_never_looped(network_site,
+                                                                     browser_pages):
+    site = network_site
+    network_account(site, email=NORTH, role="regional_focal_point", region_code="01")
+
+    page = browser_pages(viewport=PHONE)
+    sign_in_from_the_portal(page, site, NORTH)
+    expect(page).to_have_url(site.url("/comparison/01/"))
+    frame = page.locator(".network-frame")
+    expect(frame).to_contain_text(NORTH)
+    expect(frame).to_contain_text("نقطة الارتكاز الجهوية")
+    expect(frame.get_by_role("link", name="مقارنة أعضاء جهتي")).to_be_visible()
+    expect(frame.get_by_role("link", name="لوحة تحكم المديرية")).to_have_count(0)
+
+    # The network's back office is the directorate's: their own pages, with a word why.
+    page.goto(site.url("/admin/"))
+    expect(page).to_have_url(site.url("/comparison/01/"))
+    expect(page.get_by_role("status")).to_contain_text("لا يتيح دوركم فتح الإدارة الخلفية للشبكة")
+    assert fits_the_screen(page)
+    page.screenshot(path=ARTIFACTS / "regional-focal-point-frame-ar.png", full_page=True)
+
+    page.get_by_role("button", name="تسجيل الخروج").click()
+    expect(page).to_have_url(site.url("/"))
+    expect(page.locator(".network-frame").get_by_role("link", name="تسجيل الدخول")).to_be_visible()
