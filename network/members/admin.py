@@ -35,3 +35,12 @@ class MemberAdmin(admin.ModelAdmin):
     inlines = [DomainInline]
     # Suspending and resuming go through the directorate console (logged, cache dropped).
     readonly_fields = ["schema_name", "is_ready", "suspended_at", "suspension_reason"]
+
+    # A member is onboarded by provisioning (the console: schema, domain, profile, snapshot)
+    # and suspended there, never added or deleted here: a row alone would have no schema, and
+    # deleting one would drop a collectivity's whole site.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False

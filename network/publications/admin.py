@@ -61,6 +61,13 @@ class PublicationAdmin(DirectorateOnlyMixin, BilingualFieldsMixin, admin.ModelAd
         else:
             services.publication_save_new(publication=obj, by=actor(request))
 
+    def delete_model(self, request, obj):
+        services.publication_delete(publication=obj)
+
+    def delete_queryset(self, request, queryset):
+        for publication in queryset:
+            services.publication_delete(publication=publication)
+
     @admin.action(description=_("Publish the selected items now"))
     def publish(self, request, queryset):
         for publication in queryset:

@@ -89,3 +89,13 @@ def commitment_template_copy_for_member(*, member: Member, template: CommitmentT
             raise ValidationError({"programme": _("The member has no openness programme yet.")})
         return commitment_create_from_template(programme=programme, template=template.as_copy(),
                                                by=by).pk
+
+
+@transaction.atomic
+def publication_delete(*, publication: Publication) -> None:
+    """Delete a publication. A commitment template that members copied is withdrawn rather
+    than deleted: the record of who copied which version stays (members keep their copies)."""
+    if isinstance(publication, CommitmentTemplate) and publication.copies.exists():
+        publication_withdraw(publication=publication, by=publication.updated_by)
+        return
+    publication.delete()

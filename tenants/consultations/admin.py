@@ -2,6 +2,7 @@
 moderation decisions and reasoned responses go through the services, so each decision is
 logged with its reason and each response records who gave it and when."""
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
@@ -12,7 +13,8 @@ from tenants.consultations.models import (
     Comment, Consultation, ModerationDecision, ModerationEvent, Response, Section)
 from tenants.consultations.services import (
     EDITABLE_FIELDS, consultation_add_commitment_sections, consultation_create,
-    consultation_update, comment_hide, comment_restore, response_save, section_create)
+    consultation_update, comment_hide, comment_restore, response_save, section_create,
+    section_delete)
 from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.site.api_support import actor
 
@@ -97,7 +99,7 @@ class ConsultationAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     def save_formset(self, request, form, formset, change):
         sections = formset.save(commit=False)
         for section in formset.deleted_objects:
-            section.delete()
+            section_delete(section=section)  # the formset has refused those with comments
         for section in sections:
             if section.pk:
                 section.save()  # validated as a whole by its form
@@ -171,18 +173,24 @@ class CommentAdmin(admin.ModelAdmin):
     form = CommentDecisionForm
     inlines = [ResponseInline, ModerationEventInline]
     readonly_fields = ["consultation", "section", "status", "created_at", "verified_at",
-                       "author_name", "show_name", "email", "language", "body", "report_count",
-                       "moderator_decided"]
+                       "author_name", "show_name", "email", "language_label", "body",
+                       "report_count", "moderator_decided"]
     fieldsets = [
         (None, {"fields": ["consultation", "section", "status", "created_at", "verified_at"]}),
-        (_("Author"), {"fields": ["author_name", "show_name", "email", "language"]}),
+        (_("Author"), {"fields": ["author_name", "show_name", "email", "language_label"]}),
         (_("Comment"), {"fields": ["body"]}),
         (_("Moderation"), {"fields": ["report_count", "moderator_decided", "decision", "reason"]}),
     ]
 
     @admin.display(description=_("comment"))
     def excerpt(self, comment: Comment) -> str:
-        return comment.body[:80]
+        body = comment.body
+        return body if len(body) <= 160 else body[:159] + "…"
+
+    @admin.display(description=_("language"))
+    def language_label(self, comment: Comment) -> str:
+        # Stored as a code ("ar", "fr"): shown as the language's name.
+        return dict(settings.LANGUAGES).get(comment.language, comment.language)
 
     @admin.display(description=_("reasoned response"), boolean=True)
     def has_response(self, comment: Comment) -> bool:

@@ -286,3 +286,12 @@ def response_save(*, comment: Comment, kind: str, by: str, reasoning_ar: str = "
     response.kind, response.reasoning_ar, response.reasoning_fr = kind, reasoning_ar, reasoning_fr
     response.by, response.at = by, timezone.now()
     return _save(response)
+
+
+@transaction.atomic
+def section_delete(*, section: Section) -> None:
+    """Remove a section nobody has commented on (comments keep their section)."""
+    if section.comments.exists():
+        raise ValidationError(_("A section that has comments cannot be deleted."),
+                              code="section_has_comments")
+    section.delete()

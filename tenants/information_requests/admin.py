@@ -19,6 +19,11 @@ from tenants.information_requests.selectors import overdue_q
 from tenants.information_requests.services import (
     information_request_set_public_summary, information_request_transition)
 from tenants.site.api_support import actor
+from tenants.site.personal_data import identity_read_record, identity_visible
+
+# The requester's identity document and its number: for the focal point alone
+# (tenants/site/personal_data.py); the name, e-mail and address are needed to answer.
+IDENTITY_FIELDS = ["id_document", "id_number"]
 
 
 class OverdueListFilter(admin.SimpleListFilter):
@@ -75,6 +80,28 @@ class InformationRequestAdmin(admin.ModelAdmin):
     ]
     readonly_fields = [name for _title, options in fieldsets for name in options["fields"]
                        if name != "public_summary"]
+
+    def get_fieldsets(self, request, obj=None):
+        if identity_visible(request.user):
+            return self.fieldsets
+        return [(title, {**options, "fields": [name for name in options["fields"]
+                                               if name not in IDENTITY_FIELDS]})
+                for title, options in self.fieldsets]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [name for name in self.readonly_fields
+                if identity_visible(request.user) or name not in IDENTITY_FIELDS]
+
+    def get_search_fields(self, request):
+        return [name for name in self.search_fields
+                if identity_visible(request.user) or name not in IDENTITY_FIELDS]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if obj is not None and identity_visible(request.user):
+            identity_read_record(user=request.user, subject=obj, fields=IDENTITY_FIELDS)
+        return super().render_change_form(request, context, add=add, change=change,
+                                          form_url=form_url, obj=obj)
 
     @admin.display(description=_("information wanted"))
     def short_subject(self, information_request: InformationRequest) -> str:

@@ -7,7 +7,7 @@
   focal points and editors), all through the services.
 """
 from django.http import Http404
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, serializers, status
 from rest_framework.exceptions import Throttled
@@ -24,6 +24,11 @@ from tenants.information_requests.services import (
     FilingRateLimited, information_request_file, information_request_set_public_summary,
     information_request_transition)
 from tenants.site.api_support import actor, run_service
+from tenants.site.personal_data import identity_read_record, identity_visible
+
+# The requester's identity document and its number: the focal point's alone
+# (tenants/site/personal_data.py), and each reading is logged.
+IDENTITY_FIELDS = ("id_document", "id_number")
 
 
 class StaffPermissions(DjangoModelPermissions):
@@ -162,7 +167,16 @@ class StaffStepSerializer(serializers.ModelSerializer):
 
 
 class StaffOutputSerializer(RegisterOutputSerializer):
-    """A request with the requester's personal data: for the member's staff only."""
+    """A request with the requester's personal data: for the member's staff only, the
+    identity document and its number for the focal point only."""
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is None or not identity_visible(request.user):
+            for name in IDENTITY_FIELDS:
+                fields.pop(name, None)
+        return fields
 
     class Meta(RegisterOutputSerializer.Meta):
         fields = PUBLIC_FIELDS + list(PERSONAL_FIELDS) + [
@@ -212,8 +226,12 @@ class StaffApiBase:
         return information_request
 
     def detail_response(self, pk: int) -> Response:
+        information_request = self.existing(pk)
+        if identity_visible(self.request.user):
+            identity_read_record(user=self.request.user, subject=information_request,
+                                 fields=list(IDENTITY_FIELDS))
         return Response(StaffDetailOutputSerializer(
-            self.existing(pk), context=self.get_serializer_context()).data)
+            information_request, context=self.get_serializer_context()).data)
 
 
 @extend_schema_view(get=extend_schema(parameters=[RegisterFilterSerializer]))
@@ -223,6 +241,15 @@ class StaffListApi(StaffApiBase, generics.ListAPIView):
 
     def get_queryset(self):
         return information_request_staff_list(**_filters(self.request))
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        if identity_visible(request.user):
+            results = response.data.get("results", response.data) \
+                if isinstance(response.data, dict) else response.data
+            identity_read_record(user=request.user, subject=gettext("Register of requests (API)"),
+                                 fields=[*IDENTITY_FIELDS, f"{len(results)} requests"])
+        return response
 
 
 class StaffDetailApi(StaffApiBase, generics.GenericAPIView):

@@ -16,7 +16,8 @@ from tenants.meetings.exports import registrations_csv
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
 from tenants.meetings.selectors import When, registration_list, when_q
 from tenants.meetings.services import (EDITABLE_FIELDS, meeting_attendance_from_registrations,
-                                       meeting_delete, meeting_photo_delete, meeting_update,
+                                       meeting_delete, meeting_photo_delete,
+                                       meeting_record_attendance, meeting_update,
                                        registration_mark_present)
 
 
@@ -101,13 +102,35 @@ class MeetingAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is not MeetingPhoto:
-            return super().save_formset(request, form, formset, change)
+        if formset.model is Attendance:
+            return self._save_attendance(form.instance, formset)
         photos = formset.save(commit=False)
         for photo in formset.deleted_objects:
             meeting_photo_delete(photo=photo)
         for photo in photos:
             photo.save()
+
+    @staticmethod
+    def _save_attendance(meeting: Meeting, formset) -> None:
+        """The whole table through `meeting_record_attendance` (a category left empty, at
+        zero or deleted has no row); the formset's lists filled for the change message."""
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        counts = {}
+        for row in formset.forms:
+            if not hasattr(row, "cleaned_data") or not row.cleaned_data.get("category"):
+                continue
+            if formset._should_delete_form(row):
+                if row.instance.pk:
+                    formset.deleted_objects.append(row.instance)
+                continue
+            counts[row.cleaned_data["category"]] = (row.cleaned_data.get("women") or 0,
+                                                    row.cleaned_data.get("men") or 0)
+            if row.instance.pk is None and row.has_changed():
+                formset.new_objects.append(row.instance)
+            elif row.has_changed():
+                formset.changed_objects.append((row.instance, row.changed_data))
+        if formset.new_objects or formset.changed_objects or formset.deleted_objects:
+            meeting_record_attendance(meeting=meeting, counts=counts)
 
     def delete_model(self, request, obj):
         meeting_delete(meeting=obj)

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 from django.utils.translation import ngettext
 
 from tenants.petitions.exports import signatures_csv
@@ -20,9 +20,11 @@ from tenants.petitions.selectors import next_ordinary_session
 from tenants.petitions.services import (EDITABLE_FIELDS, LOCKED_ONCE_PUBLISHED,
                                         petition_publish, petition_save_new,
                                         petition_settings_get, petition_settings_update,
-                                        petition_transition, petition_update, signature_add)
+                                        petition_transition, petition_update, signature_add,
+                                        signature_delete, petition_delete)
 from tenants.petitions.web import site_url
 from tenants.site.api_support import actor
+from tenants.site.personal_data import identity_read_record, identity_visible
 from tenants.site.roles import Role, user_role
 
 
@@ -103,6 +105,26 @@ class PetitionAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(signature_count=Count("signatures"))
 
+    def get_fieldsets(self, request, obj=None):
+        # The agent's CIN is the focal point's to read (tenants/site/personal_data.py); anyone
+        # who enters a petition types it, but nobody else reads it back.
+        if obj is None or identity_visible(request.user):
+            return self.fieldsets
+        return [(title, {**options, "fields": [name for name in options["fields"]
+                                               if name != "agent_cin"]})
+                for title, options in self.fieldsets]
+
+    def get_search_fields(self, request):
+        return [name for name in self.search_fields
+                if identity_visible(request.user) or name != "agent_cin"]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if obj is not None and identity_visible(request.user):
+            identity_read_record(user=request.user, subject=obj, fields=["agent_cin"])
+        return super().render_change_form(request, context, add=add, change=change,
+                                          form_url=form_url, obj=obj)
+
     def get_readonly_fields(self, request, obj=None):
         # People signed the subject and text as published: they stay (petition_update).
         locked = list(LOCKED_ONCE_PUBLISHED) if obj and obj.is_published else []
@@ -126,6 +148,13 @@ class PetitionAdmin(admin.ModelAdmin):
             obj.source, obj.published_at = Source.STAFF, timezone.now()
             petition_save_new(petition=obj, by=actor(request), site_url=site_url(request))
 
+    def delete_model(self, request, obj):
+        petition_delete(petition=obj)
+
+    def delete_queryset(self, request, queryset):
+        for petition in queryset:
+            petition_delete(petition=petition)
+
     @admin.action(description=_("Publish the selected petitions"), permissions=["change"])
     def publish_selected(self, request, queryset):
         published = 0
@@ -145,6 +174,9 @@ class PetitionAdmin(admin.ModelAdmin):
     def export_signatures(self, request, queryset):
         signatures = (Signature.objects.filter(petition__in=queryset)
                       .select_related("petition").order_by("petition", "signed_at", "pk"))
+        for petition in queryset:
+            identity_read_record(user=request.user, subject=petition,
+                                 fields=["signatures: full_name", "cin"])
         return signatures_csv(signatures, filename="signatures.csv")
 
     def has_export_permission(self, request):
@@ -220,6 +252,29 @@ class SignatureAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    # Who signed, with their CIN: the focal point alone (tenants/site/roles.py gives the
+    # petitions.*_signature permissions to that role only), and each display is logged.
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if getattr(response, "context_data", None) and "cl" in response.context_data:
+            identity_read_record(user=request.user, subject=gettext("List of signatures"),
+                                 fields=["full_name", "cin_normalized"])
+        return response
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="",
+                           obj=None):
+        if obj is not None:
+            identity_read_record(user=request.user, subject=obj, fields=["full_name", "cin"])
+        return super().render_change_form(request, context, add=add, change=change,
+                                          form_url=form_url, obj=obj)
+
+    def delete_model(self, request, obj):
+        signature_delete(signature=obj)
+
+    def delete_queryset(self, request, queryset):
+        for signature in queryset:
+            signature_delete(signature=signature)
+
     def save_model(self, request, obj, form, change):
         saved = signature_add(petition=obj.petition, full_name=obj.full_name, cin=obj.cin,
                               link=obj.link, source=Source.STAFF, site_url=site_url(request))
@@ -228,6 +283,8 @@ class SignatureAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Export the selected signatures (CSV)"), permissions=["export"])
     def export_selected(self, request, queryset):
+        identity_read_record(user=request.user, subject=gettext("Export of signatures"),
+                             fields=["full_name", "cin"])
         return signatures_csv(queryset.select_related("petition").order_by("petition", "signed_at"),
                               filename="signatures.csv")
 

@@ -20,6 +20,7 @@ from tenants.petitions.services import (petition_create, petition_publish, petit
                                         signature_add)
 from tenants.petitions.web import SIGN_RATE, rate_limited, site_url
 from tenants.site.api_support import actor, run_service
+from tenants.site.personal_data import identity_read_record
 
 
 def staff_may(perm: str) -> type[BasePermission]:
@@ -178,7 +179,10 @@ class PetitionSignatureListApi(PetitionApiBase):
 
     @extend_schema(responses=PetitionSignatureOutputSerializer(many=True))
     def get(self, request, pk: int):
-        page = self.paginate_queryset(signature_list(petition=self.existing(pk)))
+        # The permission is the focal point's alone (tenants/site/roles.py); each reading logged.
+        petition = self.existing(pk)
+        page = self.paginate_queryset(signature_list(petition=petition))
+        identity_read_record(user=request.user, subject=petition, fields=["full_name", "cin"])
         return self.get_paginated_response(PetitionSignatureOutputSerializer(page, many=True).data)
 
 

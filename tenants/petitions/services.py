@@ -304,3 +304,18 @@ def petition_transition(*, petition: Petition, to: str, by: str,
 def petition_submit_by_agent(*, petition: Petition, site_url: str = "") -> PetitionStep:
     """The agent submits the petition to the council from the private link."""
     return petition_transition(petition=petition, to=State.SUBMITTED, by=AGENT, site_url=site_url)
+
+
+@transaction.atomic
+def signature_delete(*, signature: Signature) -> None:
+    """Remove a signature (one entered by mistake): counted again under the petition's lock,
+    like `signature_add`."""
+    Petition.objects.select_for_update().filter(pk=signature.petition_id).first()
+    signature.delete()
+
+
+@transaction.atomic
+def petition_delete(*, petition: Petition) -> None:
+    """Delete a petition with its steps and signatures (a back-office correction)."""
+    Petition.objects.select_for_update().filter(pk=petition.pk).first()
+    petition.delete()

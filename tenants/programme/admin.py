@@ -22,6 +22,20 @@ def _changes(form) -> dict:
     return {field: form.cleaned_data[field] for field in form.changed_data}
 
 
+def _model_fields(form) -> list[str]:
+    """The model's own fields on `form` (not the inline's id, its parent key or DELETE)."""
+    own = {field.name for field in form._meta.model._meta.concrete_fields
+           if not field.primary_key and not field.is_relation}
+    return [name for name in form.fields if name in own]
+
+
+def _instance_changes(form) -> dict:
+    """What changed, read from the instance the form has filled (files included, a cleared
+    file as empty), for a service that records before and after."""
+    own = set(_model_fields(form))
+    return {name: getattr(form.instance, name) for name in form.changed_data if name in own}
+
+
 class ProgrammeStepInline(BilingualFieldsMixin, admin.TabularInline):
     model = ProgrammeStep
     extra = 0
@@ -37,7 +51,9 @@ class ProgrammeAdmin(BilingualFieldsMixin, admin.ModelAdmin):
             services.programme_update(programme=Programme.objects.get(pk=obj.pk), by=actor(request),
                                       **_changes(form))
         else:
-            obj.save()
+            created = services.programme_create(
+                by=actor(request), **{name: getattr(obj, name) for name in _model_fields(form)})
+            obj.pk, obj._state.adding = created.pk, False
 
 
 class MilestoneInline(BilingualFieldsMixin, admin.StackedInline):
@@ -62,10 +78,18 @@ class AssessmentInline(BilingualFieldsMixin, admin.StackedInline):
     max_num = 1
 
 
+class ProgrammeListFilter(admin.RelatedFieldListFilter):
+    """The programme filter under its name (the foreign key has no translated label)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.title = _("openness programme")
+
+
 @admin.register(Commitment)
 class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     list_display = ["number", "title_ar", "completion", "lead_department", "end_date"]
-    list_filter = ["completion", "programme"]
+    list_filter = ["completion", ("programme", ProgrammeListFilter)]
     search_fields = ["title_ar", "title_fr", "lead_department"]
     form = CommitmentForm
     inlines = [MilestoneInline, AssessmentInline]
@@ -82,6 +106,16 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     readonly_fields = ["source_template_id", "source_template_version"]
 
     change_list_template = "admin/programme/commitment/change_list.html"
+
+    def get_changeform_initial_data(self, request):
+        programme = programme_current()
+        return {"programme": programme.pk if programme else None,
+                **super().get_changeform_initial_data(request)}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "programme":
+            kwargs["label"] = _("openness programme")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
         if change:
@@ -137,23 +171,55 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
         return redirect(here)
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is not Milestone:
-            return super().save_formset(request, form, formset, change)
-        for inline_form in formset.forms:
-            milestone = inline_form.instance
-            if inline_form in formset.deleted_forms:
-                if milestone.pk:
-                    milestone.delete()
-            elif inline_form.has_changed() and milestone.pk:
-                services.milestone_update(milestone=Milestone.objects.get(pk=milestone.pk),
-                                          by=actor(request), **_changes(inline_form))
+        """Milestones and the assessment through the services (validated, and recorded in the
+        public history with who made them). The formset's new/changed/deleted objects are set
+        as `formset.save()` would, for the admin's change message."""
+        by = actor(request)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for inline_form in formset.initial_forms:
+            instance = inline_form.instance
+            if formset.can_delete and formset._should_delete_form(inline_form):
+                if formset.model is Milestone:
+                    services.milestone_delete(milestone=Milestone.objects.get(pk=instance.pk),
+                                              by=by)
+                else:
+                    services.assessment_delete(commitment=form.instance, by=by)
+                formset.deleted_objects.append(instance)
             elif inline_form.has_changed():
-                milestone.commitment = form.instance
-                services.milestone_save_new(milestone=milestone, by=actor(request))
+                changes = _instance_changes(inline_form)
+                if formset.model is Milestone:
+                    services.milestone_update(milestone=Milestone.objects.get(pk=instance.pk),
+                                              by=by, **changes)
+                else:
+                    services.assessment_save(commitment=form.instance, by=by, **changes)
+                formset.changed_objects.append((instance, inline_form.changed_data))
+        for inline_form in formset.extra_forms:
+            if not inline_form.has_changed() or (formset.can_delete
+                                                 and formset._should_delete_form(inline_form)):
+                continue
+            instance = inline_form.instance
+            if formset.model is Milestone:
+                instance.commitment = form.instance
+                instance = services.milestone_save_new(milestone=instance, by=by)
+            else:
+                instance = services.assessment_save(
+                    commitment=form.instance, by=by,
+                    **{name: getattr(instance, name) for name in _model_fields(inline_form)})
+            formset.new_objects.append(instance)
+
+    def delete_model(self, request, obj):
+        services.commitment_delete(commitment=obj)
+
+    def delete_queryset(self, request, queryset):
+        for commitment in queryset:
+            services.commitment_delete(commitment=commitment)
 
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The history is read-only: it records what happened."""
-    list_display = ["at", "by", "subject", "field", "before", "after"]
-    list_filter = ["field"]
+    list_display = ["at", "by", "subject", "what", "before", "after"]
+
+    @admin.display(description=_("field"), ordering="field")
+    def what(self, update: ProgressUpdate) -> str:
+        return update.field_label

@@ -184,3 +184,25 @@ def commitment_create_from_template(*, programme: Programme, template: dict,
     emit(commitment_templates.TEMPLATE_COPIED, template_id=template_id, template_version=version,
          commitment_id=commitment.pk, by=by)
     return commitment
+
+
+@transaction.atomic
+def milestone_delete(*, milestone: Milestone, by: str) -> None:
+    """Remove a milestone; its removal stays in the commitment's public history."""
+    commitment = milestone.commitment
+    ProgressUpdate.objects.create(programme=commitment.programme, commitment=commitment,
+                                  subject=str(milestone), model=milestone._meta.model_name,
+                                  field="deleted", before=str(milestone), by=by)
+    milestone.delete()
+
+
+@transaction.atomic
+def assessment_delete(*, commitment: Commitment, by: str) -> None:
+    """Withdraw the monitoring committee's assessment; the withdrawal stays in the history."""
+    assessment = Assessment.objects.filter(commitment=commitment).first()
+    if assessment is None:
+        return
+    ProgressUpdate.objects.create(programme=commitment.programme, commitment=commitment,
+                                  subject=str(assessment), model=assessment._meta.model_name,
+                                  field="deleted", before=str(assessment), by=by)
+    assessment.delete()

@@ -4,9 +4,11 @@ from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
 from tenants.site.admin_support import ReadOnlyAdminMixin, StaffSignInForm
-from tenants.site.models import AssistanceVisit, SiteProfile, StaffMembership
+from tenants.site.models import AssistanceVisit, PersonalDataRead, SiteProfile, StaffMembership
+from tenants.site.api_support import actor
 from tenants.site.roles import Role
-from tenants.site.services import site_profile_update, staff_invite
+from tenants.site.services import (_is_last_focal_point, site_profile_update, staff_invite,
+                                   staff_remove, staff_role_change)
 
 admin.site.site_header = _("Back office of the openness site")
 admin.site.site_title = _("Back office")
@@ -39,6 +41,24 @@ class StaffInvitationForm(forms.ModelForm):
         fields = ["role"]
 
 
+class StaffRoleForm(forms.ModelForm):
+    """A colleague's role: the service's rules, said on the form (the last focal point keeps
+    the role; the directorate's assistance account and removed colleagues are not changed)."""
+
+    class Meta:
+        model = StaffMembership
+        fields = ["role"]
+
+    def clean_role(self):
+        role, membership = self.cleaned_data["role"], self.instance
+        if membership.role == Role.NETWORK_ASSISTANCE or not membership.user.is_active:
+            raise forms.ValidationError(_("This colleague's role cannot be changed here."))
+        if role != Role.FOCAL_POINT and _is_last_focal_point(membership):
+            raise forms.ValidationError(_("This is the last focal point of this site: name "
+                                          "another focal point first."))
+        return role
+
+
 @admin.register(StaffMembership)
 class StaffMembershipAdmin(admin.ModelAdmin):
     """The focal point invites the team here: an e-mail with a link to choose a password."""
@@ -51,20 +71,32 @@ class StaffMembershipAdmin(admin.ModelAdmin):
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def get_form(self, request, obj=None, **kwargs):
-        if obj is None:
-            kwargs["form"] = StaffInvitationForm
+        kwargs["form"] = StaffInvitationForm if obj is None else StaffRoleForm
         return super().get_form(request, obj, **kwargs)
+
+    def has_delete_permission(self, request, obj=None):
+        # Removing deactivates the account (staff_remove); the last focal point stays.
+        if obj is not None and (obj.role == Role.NETWORK_ASSISTANCE or not obj.user.is_active
+                                or _is_last_focal_point(obj)):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def delete_model(self, request, obj):
+        staff_remove(membership=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset):
+        for membership in queryset.select_related("user"):
+            staff_remove(membership=membership, by=request.user)
 
     def get_fields(self, request, obj=None):
         return ["email", "role"] if obj is None else ["role"]
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.full_clean()
-            obj.save()
+            staff_role_change(membership=obj, role=form.cleaned_data["role"], by=request.user)
             return
         membership = staff_invite(email=form.cleaned_data["email"], role=form.cleaned_data["role"],
-                                  invited_by=request.user.get_username(),
+                                  invited_by=actor(request),
                                   site_url=request.build_absolute_uri("/"))
         form.instance = obj
         obj.pk, obj.user, obj.role = membership.pk, membership.user, membership.role
@@ -77,4 +109,15 @@ class AssistanceVisitAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["visited_at", "network_email", "ip_address", "account"]
     list_select_related = ["account"]
     fields = ["visited_at", "network_email", "ip_address", "user_agent", "account"]
+    readonly_fields = fields
+
+
+@admin.register(PersonalDataRead)
+class PersonalDataReadAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Every time identity data was shown to staff: who, when, whose, what. The focal point
+    reads it (site.view_personaldataread); nobody writes or deletes it by hand."""
+    list_display = ["at", "account_name", "subject", "fields"]
+    search_fields = ["account_name", "subject"]
+    date_hierarchy = "at"
+    fields = ["at", "account_name", "subject", "fields"]
     readonly_fields = fields

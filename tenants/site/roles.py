@@ -25,13 +25,23 @@ FOCAL_POINT_EXTRA = {"site.change_siteprofile", "site.view_siteprofile",
                      "site.add_staffmembership", "site.change_staffmembership",
                      "site.delete_staffmembership", "site.view_staffmembership",
                      "auth.view_user", "authtoken.add_token", "authtoken.view_token",
-                     "authtoken.delete_token", "site.view_assistancevisit",
-                     "notifications.view_notification", "notifications.view_subscriber"}
+                     "authtoken.delete_token", "authtoken.view_tokenproxy",
+                     "authtoken.add_tokenproxy", "authtoken.delete_tokenproxy",
+                     "site.view_assistancevisit",
+                     "notifications.view_notification", "notifications.view_subscriber",
+                     "site.view_personaldataread"}
+
+# Identity data (tenants/site/personal_data.py): who signed a petition, with their CIN, is for
+# the focal point alone: editors, moderators and the directorate's assistance account never
+# read it, in the back office or the API.
+IDENTITY_MODELS = {"petitions.signature"}
 
 
 def role_allows(role: str, perm: str) -> bool:
     app_label, _, codename = perm.partition(".")
     content = app_label in settings.MEMBER_CONTENT_APPS
+    if f"{app_label}.{codename.partition('_')[2]}" in IDENTITY_MODELS:
+        return role == Role.FOCAL_POINT
     if role in (Role.FOCAL_POINT, Role.NETWORK_ASSISTANCE):
         return content or perm in FOCAL_POINT_EXTRA
     if role == Role.EDITOR:

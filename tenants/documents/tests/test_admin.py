@@ -18,7 +18,7 @@ def test_an_editor_adds_a_document_with_a_file(tetouan, staff_client, in_member)
     assert response.status_code == 302, response.content.decode()[-3000:]
     with in_member(tetouan):
         document = Document.objects.get()
-        assert document.created_by == "editor@example.ma" and document.file_kind == "PDF"
+        assert document.created_by == "محرر" and document.file_kind == "PDF"
         assert response["Location"].endswith("/admin/documents/document/")
 
 

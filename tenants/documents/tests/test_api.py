@@ -63,7 +63,7 @@ def test_an_editor_creates_updates_and_deletes(tetouan, staff_client, in_member)
     assert body["file"].startswith(f"http://tetouan.") and body["file"].endswith(".pdf")
     assert f"/media/members/{tetouan.schema_name}/documents/" in body["file"]
     with in_member(tetouan):
-        assert Document.objects.get(pk=body["id"]).created_by == "editor@example.ma"
+        assert Document.objects.get(pk=body["id"]).created_by == "محرر"
 
     changed = client.patch(f"/api/documents/{body['id']}/", {"title_fr": "Compte administratif"},
                            content_type="application/json")

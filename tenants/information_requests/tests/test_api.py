@@ -106,7 +106,8 @@ def test_staff_read_the_requester_data(tetouan, staff_client, requests):
     listed = client.get("/api/information-requests/staff/").json()
     assert listed["count"] == 2 and listed["results"][0]["email"] == "amina@example.ma"
     detail = client.get(f"/api/information-requests/{requests['open'].pk}/staff/").json()
-    assert detail["requester_name"] == "أمينة الفاسي" and detail["id_number"] == "K123456"
+    # The name to answer; the ID number is the focal point's alone (personal_data.py).
+    assert detail["requester_name"] == "أمينة الفاسي" and "id_number" not in detail
     assert detail["steps"][0]["step"] == Step.FILED
     # Moderators read; they do not act.
     assert client.post(f"/api/information-requests/{requests['open'].pk}/transition/",
@@ -121,7 +122,7 @@ def test_editors_and_focal_points_take_the_steps(tetouan, in_member, staff_clien
     started = client.post(url, {"action": "start", "note": "أحيل على المصلحة"},
                           content_type="application/json")
     assert started.status_code == 200 and started.json()["state"] == State.IN_PROGRESS
-    assert started.json()["steps"][-1]["by"] == f"{role}@example.ma"
+    assert started.json()["steps"][-1]["by"] == {"focal_point": "نقطة الارتكاز", "editor": "محرر", "moderator": "مشرف"}[role]
     with django_capture_on_commit_callbacks(execute=True):
         extended = client.post(url, {"action": "extend", "reason": "حجم المعلومات"},
                                content_type="application/json")
