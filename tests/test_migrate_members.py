@@ -1,4 +1,5 @@
 """The deploy-time migration across members."""
+from django.apps import apps
 from django.db import connection
 
 from network.members.schema_migrations import (
@@ -8,9 +9,10 @@ from network.members.schema_migrations import (
 def _forget_site_migration(schema: str, *, drop_table: bool) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {schema}.django_migrations WHERE app = 'site'")
-        if drop_table:
-            cursor.execute(f"DROP TABLE {schema}.site_siteprofile, {schema}.site_staffmembership, "
-                           f"{schema}.site_assistancevisit")
+        if drop_table:  # every table of the app, whatever models it gains
+            tables = ", ".join(f"{schema}.{model._meta.db_table}"
+                               for model in apps.get_app_config("site").get_models())
+            cursor.execute(f"DROP TABLE {tables}")
 
 
 def test_nothing_to_apply(tetouan, tanger):

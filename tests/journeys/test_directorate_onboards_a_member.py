@@ -155,9 +155,9 @@ def test_the_directorate_onboards_a_commune_and_invites_its_first_focal_point(
     focal = browser_pages(viewport=PHONE)
     focal.goto(site.member_url(link.hostname, link.path))  # the test server's port
     focal.screenshot(path=ARTIFACTS / "focal-point-sets-password-ar.png", full_page=True)
-    focal.get_by_label(re.compile(r"^كلمة المرور الجديدة")).fill("Fnideq-2026-openness")
-    focal.get_by_label(re.compile(r"^أكّد كلمة المرور")).fill("Fnideq-2026-openness")
-    focal.get_by_role("button", name="غيّر كلمة مروري").click()
+    focal.get_by_label("كلمة المرور الجديدة", exact=True).fill("Fnideq-2026-openness")
+    focal.get_by_label("تأكيد كلمة المرور الجديدة").fill("Fnideq-2026-openness")
+    focal.get_by_role("button", name="حفظ كلمة المرور والدخول إلى مساحة العمل").click()
 
     expect(focal).to_have_url(site.member_url("fnideq.localhost", "/staff/"))
     expect(focal.locator(".member-name")).to_contain_text("الفنيدق")
