@@ -1,5 +1,4 @@
 """The rendered template is proven identical to what migrations make."""
-import pytest
 from django.db import connection
 
 from network.members.models import SchemaTemplate

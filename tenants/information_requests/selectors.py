@@ -8,8 +8,8 @@ tests (a query per row) rather than publish them quietly.
 from datetime import date
 from typing import TypedDict
 
-from django.db.models import (Aggregate, Count, F, FloatField, Func, IntegerField, Prefetch, Q,
-                              QuerySet)
+from django.db.models import (Aggregate, Case, Count, F, FloatField, Func, IntegerField, Prefetch,
+                              Q, QuerySet, When)
 from django.utils import timezone
 
 from tenants.information_requests.models import (
@@ -135,8 +135,6 @@ def information_request_staff_queue(*, show: str = STAFF_FILTER_OPEN,
         return requests.filter(overdue_q(today)).order_by("due_on", "pk")
     if show in State.values:
         return requests.filter(state=show).order_by("-received_on", "-sequence")
-    from django.db.models import Case, When  # (kept local: appended to a shared file)
-
     # Open ones by due date first; closed ones (no due date to watch) after, latest first.
     watched_due = Case(When(state__in=OPEN_STATES, then=F("due_on")), default=None)
     return requests.order_by(watched_due.asc(nulls_last=True), "-received_on", "-pk")

@@ -41,14 +41,8 @@ class StartForm(ActionForm):
     note = _text(_("Note for the history (optional)"), required=False, rows=2)
 
 
-class AnswerForm(ActionForm):
-    action = "answer"
-    title = _("Answer the request")
-    submit = _("Send the answer")
-    answer_text = _text(_("Text of the answer"), required=False, rows=6,
-                        help_text=NOT_IN_REGISTER)
-    answer_file = forms.FileField(label=_("Answer file (optional)"), required=False,
-                                  help_text=_("PDF, office document or image."))
+class AnswerGivenForm(ActionForm):
+    """An answer, in full or in part: a text, a file or both."""
 
     def clean(self):
         cleaned = super().clean()
@@ -58,7 +52,17 @@ class AnswerForm(ActionForm):
         return cleaned
 
 
-class PartlyAnswerForm(ActionForm):
+class AnswerForm(AnswerGivenForm):
+    action = "answer"
+    title = _("Answer the request")
+    submit = _("Send the answer")
+    answer_text = _text(_("Text of the answer"), required=False, rows=6,
+                        help_text=NOT_IN_REGISTER)
+    answer_file = forms.FileField(label=_("Answer file (optional)"), required=False,
+                                  help_text=_("PDF, office document or image."))
+
+
+class PartlyAnswerForm(AnswerGivenForm):
     action = "partly_answer"
     title = _("Answer in part")
     submit = _("Send the partial answer")
@@ -69,13 +73,6 @@ class PartlyAnswerForm(ActionForm):
     refusal_ground = _ground()
     reasons = _text(_("Why the rest is withheld"), rows=3,
                     help_text=_("Sent to the requester and published with the answer."))
-
-    def clean(self):
-        cleaned = super().clean()
-        if not cleaned.get("answer_text") and not cleaned.get("answer_file"):
-            self.add_error("answer_text", forms.ValidationError(
-                _("Give the answer as a text, a file or both."), code="answer_required"))
-        return cleaned
 
 
 class RefuseForm(ActionForm):

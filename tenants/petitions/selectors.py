@@ -5,7 +5,7 @@ Public reads return published petitions only, with their number of signatures an
 """
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 
 from citizens.working_days import is_working_day
 from tenants.petitions.models import Petition, Signature, State
@@ -108,8 +108,6 @@ def petition_staff_list(*, state: str | None = None) -> QuerySet[Petition]:
     """Every petition, published or not, for the workspace (one query a page): those waiting
     for a decision of the member first (submitted, admissible, on the agenda; the longest
     waiting first), then the others, latest first; or those of one state."""
-    from django.db.models import Case, IntegerField, Value, When  # (local: appended)
-
     petitions = _with_count(Petition.objects.all())
     if state:
         return petitions.filter(state=state).order_by("-updated_at", "-pk")

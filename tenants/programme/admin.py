@@ -12,10 +12,9 @@ import commitment_templates
 from tenants.programme import services
 from tenants.programme.models import (
     Assessment, Commitment, Milestone, Principle, Programme, ProgrammeStep, ProgressUpdate)
-from tenants.programme.selectors import programme_current
+from tenants.programme.selectors import commitment_template_catalogue, programme_current
 from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.site.api_support import actor
-from tenants.site.bilingual import in_page_language
 
 
 def _changes(form) -> dict:
@@ -136,14 +135,7 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
         programme = programme_current()
         if request.method == "POST":
             return self._copy_template(request, programme)
-        copied = (set(programme.commitments.exclude(source_template_id=None)
-                      .values_list("source_template_id", flat=True)) if programme else set())
-        templates = [{"id": template["id"], "version": template["version"],
-                      "copied": template["id"] in copied,
-                      **{field: in_page_language(template[f"{field}_ar"], template[f"{field}_fr"])
-                         for field in ("title", "problem", "action", "solution")},
-                      "principles": commitment_templates.principle_labels(template["principles"])}
-                     for template in commitment_templates.published()]
+        templates = commitment_template_catalogue(programme=programme)
         return TemplateResponse(request, "admin/programme/commitment/from_template.html", {
             **self.admin_site.each_context(request), "opts": self.model._meta,
             "title": gettext("Commitment templates of the network"),

@@ -200,6 +200,7 @@ class ProgressUpdate(models.Model):
         return f"{self.subject}: {self.field}"
 
     CREATED = "created"
+    DELETED = "deleted"
 
     def _model_field(self):
         try:
@@ -211,6 +212,8 @@ class ProgressUpdate(models.Model):
     def field_label(self) -> str:
         if self.field == self.CREATED:
             return str(_("created"))
+        if self.field == self.DELETED:
+            return str(_("removed"))
         model_field = self._model_field()
         return str(model_field.verbose_name) if model_field else self.field
 

@@ -5,8 +5,10 @@ from datetime import date
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+import commitment_templates
 from tenants.programme.models import (
     COMPLETION_SHARE, Commitment, Completion, Milestone, Principle, Programme, ProgressUpdate)
+from tenants.site.bilingual import in_page_language
 
 
 class CommitmentStatus:
@@ -90,3 +92,16 @@ def milestone_overdue(*, today: date | None = None) -> QuerySet[Milestone]:
     today = today or timezone.localdate()
     return (Milestone.objects.filter(done_on__isnull=True, due_on__lt=today)
             .select_related("commitment").order_by("due_on", "pk"))
+
+
+def commitment_template_catalogue(*, programme: Programme | None) -> list[dict]:
+    """The network's published commitment templates as staff choose among them, in the page's
+    language, each marked when `programme` already holds a copy (a template is copied once)."""
+    copied = (set(programme.commitments.exclude(source_template_id=None)
+                  .values_list("source_template_id", flat=True)) if programme else set())
+    return [{"id": template["id"], "version": template["version"],
+             "copied": template["id"] in copied,
+             **{field: in_page_language(template[f"{field}_ar"], template[f"{field}_fr"])
+                for field in ("title", "problem", "action", "solution")},
+             "principles": commitment_templates.principle_labels(template["principles"])}
+            for template in commitment_templates.published()]

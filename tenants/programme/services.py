@@ -50,6 +50,12 @@ def _record_creation(instance, *, by: str, **links) -> ProgressUpdate:
                                          by=by, **links)
 
 
+def _record_deletion(instance, *, by: str, **links) -> ProgressUpdate:
+    return ProgressUpdate.objects.create(subject=str(instance), model=instance._meta.model_name,
+                                         field=ProgressUpdate.DELETED, before=str(instance),
+                                         by=by, **links)
+
+
 @transaction.atomic
 def programme_create(*, by: str, **fields) -> Programme:
     programme = Programme(**fields)
@@ -190,9 +196,7 @@ def commitment_create_from_template(*, programme: Programme, template: dict,
 def milestone_delete(*, milestone: Milestone, by: str) -> None:
     """Remove a milestone; its removal stays in the commitment's public history."""
     commitment = milestone.commitment
-    ProgressUpdate.objects.create(programme=commitment.programme, commitment=commitment,
-                                  subject=str(milestone), model=milestone._meta.model_name,
-                                  field="deleted", before=str(milestone), by=by)
+    _record_deletion(milestone, by=by, programme=commitment.programme, commitment=commitment)
     milestone.delete()
 
 
@@ -202,7 +206,5 @@ def assessment_delete(*, commitment: Commitment, by: str) -> None:
     assessment = Assessment.objects.filter(commitment=commitment).first()
     if assessment is None:
         return
-    ProgressUpdate.objects.create(programme=commitment.programme, commitment=commitment,
-                                  subject=str(assessment), model=assessment._meta.model_name,
-                                  field="deleted", before=str(assessment), by=by)
+    _record_deletion(assessment, by=by, programme=commitment.programme, commitment=commitment)
     assessment.delete()

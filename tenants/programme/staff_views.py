@@ -14,11 +14,11 @@ from django.views.decorators.http import require_POST
 import commitment_templates
 from tenants.programme import services
 from tenants.programme.models import Commitment, Completion, Milestone
-from tenants.programme.selectors import commitment_list, programme_current, progress_update_list
+from tenants.programme.selectors import (commitment_list, commitment_template_catalogue,
+                                         programme_current, progress_update_list)
 from tenants.programme.staff_forms import (
     CommitmentForm, MilestoneDoneForm, MilestoneForm, ProgressForm, TemplateCopyForm)
 from tenants.site.api_support import actor
-from tenants.site.bilingual import in_page_language
 from tenants.site.staff import run_form_service, staff_required
 
 HISTORY_SHOWN = 10
@@ -193,14 +193,7 @@ def milestone_done(request, pk, milestone_pk):
 
 
 def _templates_page(request, programme, *, form=None, status=200):
-    copied = (set(programme.commitments.exclude(source_template_id=None)
-                  .values_list("source_template_id", flat=True)) if programme else set())
-    templates = [{"id": template["id"], "version": template["version"],
-                  "copied": template["id"] in copied,
-                  **{field: in_page_language(template[f"{field}_ar"], template[f"{field}_fr"])
-                     for field in ("title", "problem", "action", "solution")},
-                  "principles": commitment_templates.principle_labels(template["principles"])}
-                 for template in commitment_templates.published()]
+    templates = commitment_template_catalogue(programme=programme)
     return render(request, "programme/staff/templates.html", {
         "programme": programme, "templates": templates, "form": form or TemplateCopyForm()},
         status=status)

@@ -7,8 +7,9 @@ from tenants.site.admin_support import ReadOnlyAdminMixin, StaffSignInForm
 from tenants.site.models import AssistanceVisit, PersonalDataRead, SiteProfile, StaffMembership
 from tenants.site.api_support import actor
 from tenants.site.roles import Role
-from tenants.site.services import (_is_last_focal_point, site_profile_update, staff_invite,
-                                   staff_remove, staff_role_change)
+from tenants.site.selectors import staff_is_last_focal_point
+from tenants.site.services import (site_branding_save, staff_invite, staff_remove,
+                                   staff_role_change)
 
 admin.site.site_header = _("Back office of the openness site")
 admin.site.site_title = _("Back office")
@@ -30,7 +31,7 @@ class SiteProfileAdmin(admin.ModelAdmin):
         return False
 
     def save_model(self, request, obj, form, change):
-        site_profile_update(**{field: form.cleaned_data[field] for field in form.changed_data})
+        site_branding_save(**{field: form.cleaned_data[field] for field in form.changed_data})
 
 
 class StaffInvitationForm(forms.ModelForm):
@@ -53,7 +54,7 @@ class StaffRoleForm(forms.ModelForm):
         role, membership = self.cleaned_data["role"], self.instance
         if membership.role == Role.NETWORK_ASSISTANCE or not membership.user.is_active:
             raise forms.ValidationError(_("This colleague's role cannot be changed here."))
-        if role != Role.FOCAL_POINT and _is_last_focal_point(membership):
+        if role != Role.FOCAL_POINT and staff_is_last_focal_point(membership):
             raise forms.ValidationError(_("This is the last focal point of this site: name "
                                           "another focal point first."))
         return role
@@ -77,7 +78,7 @@ class StaffMembershipAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         # Removing deactivates the account (staff_remove); the last focal point stays.
         if obj is not None and (obj.role == Role.NETWORK_ASSISTANCE or not obj.user.is_active
-                                or _is_last_focal_point(obj)):
+                                or staff_is_last_focal_point(obj)):
             return False
         return super().has_delete_permission(request, obj)
 

@@ -10,7 +10,7 @@ and the directorate's assistance account, never see them. Every reading by staff
 from django.db.models import Model
 
 from tenants.site.models import PersonalDataRead
-from tenants.site.roles import Role, user_role
+from tenants.site.roles import Role, person_name, user_role
 
 IDENTITY_ROLES = frozenset({Role.FOCAL_POINT})
 
@@ -24,5 +24,5 @@ def identity_read_record(*, user, subject: Model | str, fields: list[str]) -> Pe
     """Log that `user` was shown `fields` of `subject` (an object, or a label for a list)."""
     label = subject if isinstance(subject, str) else f"{subject._meta.verbose_name}: {subject}"
     return PersonalDataRead.objects.create(
-        account=user, account_name=(user.get_full_name() or user.get_username())[:200],
+        account=user, account_name=person_name(user)[:200],
         subject=label[:200], fields=", ".join(fields)[:300])

@@ -4,9 +4,11 @@ Permissions follow from the role, computed at check time, rather than stored per
 app or model is covered the day it ships, in every member, without a data migration.
 """
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy as _
 from django_tenants.utils import get_public_schema_name
 
 
@@ -81,3 +83,24 @@ class RoleBackend:
                     for action in ("view", "add", "change"))
                 or any(perm.startswith(f"{app_label}.") and role_allows(role, perm)
                        for perm in FOCAL_POINT_EXTRA))
+
+
+def person_name(user) -> str:
+    """How a person of staff is named to others (histories, logs): the full name, never an
+    e-mail (staff sign in with theirs) nor an id; without a name, the label of their role, in
+    the site's language (Arabic) whatever the page's."""
+    name = user.get_full_name().strip()
+    if name:
+        return name
+    with translation.override(settings.LANGUAGE_CODE):
+        role = user_role(user)
+        if role:
+            return str(Role(role).label)
+        # A network account (public schema): its role's label, read through the relation
+        # (a member's code never imports the network's).
+        if connection.schema_name == get_public_schema_name():
+            try:
+                return str(user.network_role.get_role_display())
+            except ObjectDoesNotExist:
+                pass
+        return gettext("A member of staff")

@@ -1,3 +1,5 @@
+from django.db.models import Case, IntegerField, Value, When
+
 from tenants.site.models import AssistanceVisit, SiteProfile, StaffMembership
 from tenants.site.roles import Role
 
@@ -35,8 +37,6 @@ def assistance_visit_list():
 def staff_team_list():
     """The member's staff, active ones first, focal points first, then by name: the team
     page of the workspace (one query, accounts joined)."""
-    from django.db.models import Case, IntegerField, Value, When
-
     order = Case(*[When(role=role, then=Value(rank)) for rank, role in enumerate(
         (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR, Role.NETWORK_ASSISTANCE))],
         output_field=IntegerField())
@@ -50,3 +50,10 @@ def staff_manageable_list():
     never the directorate's assistance account."""
     return (StaffMembership.objects.select_related("user")
             .filter(user__is_active=True).exclude(role=Role.NETWORK_ASSISTANCE))
+
+
+def staff_is_last_focal_point(membership: StaffMembership) -> bool:
+    """Is this the member's last active focal point (who must keep the role)?"""
+    return (membership.role == Role.FOCAL_POINT and membership.user.is_active
+            and not StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
+            .exclude(pk=membership.pk).exists())

@@ -8,7 +8,11 @@ from django.utils.translation import gettext as _
 
 from tenants.site.mail import member_mail_send
 from tenants.site.models import SiteProfile, StaffMembership
+from tenants.site.page_cache import content_changed
+from tenants.site.roles import Role
+from tenants.site.selectors import staff_is_last_focal_point
 from tenants.site.tokens import member_token_generator
+from uploads import IMAGE_KINDS, delete_files_after_commit, validate_upload
 
 
 @transaction.atomic
@@ -38,6 +42,7 @@ def site_profile_update(**changes) -> SiteProfile:
         setattr(profile, name, value)
     profile.full_clean()
     profile.save()
+    _public_pages_changed()  # every public page shows the names, colours and logo
     return profile
 
 
@@ -70,25 +75,17 @@ def staff_invite(*, email: str, role: str, invited_by: str, site_url: str) -> St
     return membership
 
 
-
-
-# --- Branding and team, from the staff workspace (tenants/site/staff_views.py) ---
-
 def _public_pages_changed() -> None:
     """The public pages show the profile (names, colours, logo, contacts) and the focal
     points: drop the member's cached pages once the change commits (page_cache.py)."""
-    from tenants.site.page_cache import content_changed
-
     transaction.on_commit(content_changed)
 
 
 @transaction.atomic
 def site_branding_save(**changes) -> SiteProfile:
     """Save branding and contacts through `site_profile_update`; a new logo is checked by its
-    content (platform/uploads), the one it replaces is deleted once committed, and the public
-    site shows the change at once. `logo=""` removes the logo."""
-    from uploads import IMAGE_KINDS, delete_files_after_commit, validate_upload
-
+    content (platform/uploads) and the one it replaces is deleted once committed.
+    `logo=""` removes the logo."""
     previous = SiteProfile.objects.get().logo
     if changes.get("logo"):
         try:
@@ -98,22 +95,11 @@ def site_branding_save(**changes) -> SiteProfile:
     profile = site_profile_update(**changes)
     if "logo" in changes and previous and previous.name != profile.logo.name:
         delete_files_after_commit([previous])
-    _public_pages_changed()
     return profile
-
-
-def _is_last_focal_point(membership: StaffMembership) -> bool:
-    from tenants.site.roles import Role
-
-    return (membership.role == Role.FOCAL_POINT and membership.user.is_active
-            and not StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
-            .exclude(pk=membership.pk).exists())
 
 
 def _membership_to_manage(membership: StaffMembership, *, by, leaving: bool) -> StaffMembership:
     """The membership, locked, once the rules allow changing it."""
-    from tenants.site.roles import Role
-
     membership = (StaffMembership.objects.select_for_update().select_related("user")
                   .get(pk=membership.pk))
     if membership.role == Role.NETWORK_ASSISTANCE:
@@ -121,7 +107,7 @@ def _membership_to_manage(membership: StaffMembership, *, by, leaving: bool) -> 
                                 "directorate; it cannot be changed here."))
     if not membership.user.is_active:
         raise ValidationError(_("This colleague has already been removed from the team."))
-    if leaving and _is_last_focal_point(membership):
+    if leaving and staff_is_last_focal_point(membership):
         if membership.user_id == getattr(by, "pk", None):
             raise ValidationError(_("You are the last focal point of this site: name another "
                                     "focal point first."))
@@ -135,8 +121,6 @@ def staff_role_change(*, membership: StaffMembership, role: str, by) -> StaffMem
     """Give a colleague another role (focal point, editor, moderator); `by` is the acting
     account. The last active focal point keeps the role: nobody would be left to run the
     team and the profile."""
-    from tenants.site.roles import Role
-
     if role not in (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR):
         raise ValidationError({"role": _("Choose focal point, editor or moderator.")})
     leaving = role != Role.FOCAL_POINT

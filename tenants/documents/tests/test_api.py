@@ -60,7 +60,7 @@ def test_an_editor_creates_updates_and_deletes(tetouan, staff_client, in_member)
                                               "file": upload("compte.pdf")})
     assert created.status_code == 201, created.content
     body = created.json()
-    assert body["file"].startswith(f"http://tetouan.") and body["file"].endswith(".pdf")
+    assert body["file"].startswith("http://tetouan.") and body["file"].endswith(".pdf")
     assert f"/media/members/{tetouan.schema_name}/documents/" in body["file"]
     with in_member(tetouan):
         assert Document.objects.get(pk=body["id"]).created_by == "محرر"

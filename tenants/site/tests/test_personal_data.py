@@ -69,7 +69,10 @@ def test_the_focal_point_reads_them_and_each_reading_is_logged(tetouan, tanger, 
     with in_member(tetouan):
         readings = list(PersonalDataRead.objects.all())
         assert len(readings) == 5
-        assert {reading.account_name for reading in readings} == {"focal_point@example.ma"}
+        # Who read: the account itself, and the name shown to others (never an e-mail: this
+        # focal point has no name, so their role).
+        assert {reading.account.email for reading in readings} == {"focal_point@example.ma"}
+        assert {reading.account_name for reading in readings} == {"نقطة الارتكاز"}
         assert any("id_number" in reading.fields for reading in readings)
     # The log is the focal point's to read, in the back office only.
     log = client.get("/admin/site/personaldataread/")
