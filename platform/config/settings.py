@@ -73,6 +73,8 @@ TENANT_MODEL = "members.Member"
 TENANT_DOMAIN_MODEL = "members.Domain"
 # One SET search_path per connection and tenant switch, not one per query.
 TENANT_LIMIT_SET_CALLS = True
+# No bright green captions on members' apps in the back office: it wears the member's colours.
+TENANT_COLOR_ADMIN_APPS = False
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
 # The schema a member's DDL is rendered from (see network/members/schema_template.py).
 MEMBER_TEMPLATE_SCHEMA = "infitah_template"
