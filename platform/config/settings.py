@@ -185,6 +185,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "ar"
 LANGUAGES = [("ar", _("العربية")), ("fr", _("Français"))]
 LOCALE_PATHS = [PLATFORM_DIR / "locale"]
+# Arabic dates in the Moroccan order and 24-hour clock (platform/formats/ar/formats.py).
+FORMAT_MODULE_PATH = ["formats"]
 TIME_ZONE = "Africa/Casablanca"
 USE_I18N = True
 USE_TZ = True
