@@ -8,4 +8,8 @@ way. These calls only put the words into that catalogue (makemessages); nothing 
 """
 from django.utils.translation import gettext_noop
 
-# As django.utils.dates spells them: MONTHS (the "F" format) and
+# As django.utils.dates spells them (MONTHS: the "F" format of `|date`).
+MONTHS = [gettext_noop("January"), gettext_noop("February"), gettext_noop("March"),
+          gettext_noop("April"), gettext_noop("May"), gettext_noop("June"),
+          gettext_noop("July"), gettext_noop("August"), gettext_noop("September"),
+          gettext_noop("October"), gettext_noop("November"), gettext_noop("December")]
