@@ -5,6 +5,12 @@ INSTALLED := $(VENV)/.installed
 
 .PHONY: run test bench bench-quick
 
+# $(call apt_tool,command,debian package,what happens without it): a Debian tool a target
+# needs, installed when missing and we may (root).
+apt_tool = command -v $(1) >/dev/null || [ "$$(id -u)" != 0 ] || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null) || \
+	  echo "$(2) could not be installed: $(3)"
+
 $(INSTALLED): pyproject.toml
 	python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
@@ -17,11 +23,15 @@ run: $(INSTALLED)
 	$(PY) deploy/local.py run
 
 ## test: the whole test suite (and the import contracts), the same way. The browser test uses
-##       Debian's chromium: installed here when missing and we may (root), skipped otherwise.
+##       Debian's chromium, the deployment test Debian's docker-compose and caddy (to validate
+##       the compose file and the proxy's config without an engine): installed here when missing
+##       and we may (root), skipped otherwise.
 test: $(INSTALLED)
 	@command -v chromium >/dev/null || [ "$$(id -u)" != 0 ] || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-core >/dev/null) || \
 	  echo "chromium could not be installed: the browser test will be skipped"
+	@$(call apt_tool,docker-compose,docker-compose,the compose file's validation will be skipped)
+	@$(call apt_tool,caddy,caddy,the proxy config's validation will be skipped)
 	$(PY) deploy/local.py test
 
 ## bench: the provisioning and migration benchmarks at 1,590 members (see bench/RESULTS.md)
@@ -35,6 +45,7 @@ bench-quick: $(INSTALLED)
 ##            127.0.0.1, ~5 minutes (see bench/RESULTS.md)
 .PHONY: bench-web
 bench-web: $(INSTALLED)
+	@$(call apt_tool,wrk,wrk,the benchmark cannot run)
 	$(PY) bench/web.py
 
 ## bench-aggregation: the network's aggregation at 1,590 members: the fast path through real
@@ -64,3 +75,21 @@ bench-console: $(INSTALLED)
 .PHONY: bench-workspace
 bench-workspace: $(INSTALLED)
 	flock /tmp/bench.lock $(PY) bench/workspace.py
+
+## lock: requirements.lock (what the image installs: the main dependencies) and
+##       requirements-dev.lock (with the local and test extras), every package pinned with its
+##       hashes, from pyproject.toml. Run after changing a dependency; a test says when it is due.
+.PHONY: lock
+lock: $(INSTALLED)
+	@$(VENV)/bin/pip-compile --version >/dev/null 2>&1 || $(PY) -m pip install --quiet pip-tools==7.7.0
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet $(LOCK_OPTIONS) -o requirements.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet $(LOCK_OPTIONS) --extra local --extra test -o requirements-dev.lock pyproject.toml
+
+LOCK_OPTIONS := --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url \
+	--no-emit-find-links --no-emit-trusted-host
+
+## bench-transfer: one member with 10,000 rows and 200 files exported, restored in place and
+##                 moved into a fresh database (target: export + import under 30 s)
+.PHONY: bench-transfer
+bench-transfer: $(INSTALLED)
+	flock /tmp/bench.lock $(PY) bench/transfer.py

@@ -144,6 +144,7 @@ def network_client(client_for, network, db):
     region_code="01")`: a browser on the network's host, signed in as a new network account
     with that role (account and session in the public schema)."""
     from network.accounts.services import network_account_create
+    from twofactor.testing import two_factor_signed_in
 
     counter = iter(range(1, 1000))
 
@@ -152,7 +153,8 @@ def network_client(client_for, network, db):
         user = network_account_create(email=f"{role}{next(counter)}@dgct.gov.ma", role=role,
                                       region_code=region_code)
         client = client_for(None)
-        client.force_login(user)
+        # Network accounts must give a code after the password (platform/twofactor).
+        two_factor_signed_in(client, user)
         client.user = user
         return client
     return make

@@ -6,6 +6,7 @@ With DATABASE_URL / REDIS_URL unset, it starts an embedded PostgreSQL (pgserver)
 starts nothing. It never stops a server it did not start.
 """
 import os
+import secrets
 import shutil
 import signal
 import subprocess
@@ -72,6 +73,10 @@ def _configure_embedded_postgres(server) -> None:
 
 
 def start_embedded_services(database: str, redis_file: Path | None = None) -> None:
+    # The benchmarks come in here without main(): development as well, with a key of this run
+    # that also serves those that turn DEBUG off to measure production.
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    os.environ.setdefault("DJANGO_SECRET_KEY", "local-run-" + secrets.token_urlsafe(40))
     DATA.mkdir(parents=True, exist_ok=True)
     if not os.environ.get("DATABASE_URL"):
         import pgserver
@@ -159,8 +164,17 @@ def test(pytest_args: list[str]) -> int:
         shutil.rmtree(redis_folder, ignore_errors=True)
 
 
+def development_environment() -> None:
+    """The settings default to production (DEBUG off, a real secret key required): the
+    commands of this script are development, and say so unless the caller chose otherwise."""
+    os.environ.setdefault("DJANGO_DEBUG", "1")
+    # config.env.DEVELOPMENT_SECRET_KEY: public, so refused by any process with DEBUG off.
+    os.environ.setdefault("DJANGO_SECRET_KEY", "dev-only-secret-key-change-me-in-production")
+
+
 def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else "run"
+    development_environment()
     if command == "run":
         return run()
     if command == "test":

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import polib
 
+import local  # deploy/local.py: the development environment of the project's commands
+
 ROOT = Path(__file__).resolve().parents[1]
 LOCALE = ROOT / "platform" / "locale"
 LANGUAGES = ("ar", "fr")
@@ -56,6 +58,7 @@ def fill(words: dict[str, dict[str, str]]) -> dict[str, list[str]]:
 
 
 def main(files: list[str]) -> int:
+    local.development_environment()  # makemessages runs with the development settings
     words: dict[str, dict[str, str]] = {}
     for name in files:
         words.update(json.loads(Path(name).read_text()))

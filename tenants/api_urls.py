@@ -1,6 +1,8 @@
 """The REST API of a member's site: public reads, staff writes by role."""
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from tenants.site.api_support import ApiNotFound
 
 urlpatterns = [
     path("", include("tenants.programme.api_urls")),
@@ -11,4 +13,6 @@ urlpatterns = [
     path("", include("tenants.petitions.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    # Anything else under /api/ (ending in a slash, so that APPEND_SLASH still redirects).
+    re_path(r"^.*/$", ApiNotFound.as_view()),
 ]

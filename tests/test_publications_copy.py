@@ -112,6 +112,7 @@ def test_the_directorate_copies_a_template_for_a_member_through_the_api(
     import json
 
     from network.publications.tests.factories import directorate_account, focal_point_account
+    from twofactor.testing import two_factor_signed_in
 
     template = template_factory()
     url = f"/api/commitment-templates/{template.pk}/copies/"
@@ -119,10 +120,10 @@ def test_the_directorate_copies_a_template_for_a_member_through_the_api(
     body = json.dumps({"member": tetouan.collectivity_id})
     assert anonymous.post(url, body, content_type="application/json").status_code == 403
     focal_point = client_for(None)
-    focal_point.force_login(focal_point_account())
+    two_factor_signed_in(focal_point, focal_point_account())  # network accounts give a code too
     assert focal_point.post(url, body, content_type="application/json").status_code == 403
     directorate = client_for(None)
-    directorate.force_login(directorate_account())
+    two_factor_signed_in(directorate, directorate_account())
     response = directorate.post(url, body, content_type="application/json")
     assert response.status_code == 201, response.content
     assert response.json()["member_name_fr"] == "Tétouan" and response.json()["version"] == 1

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from network.accounts.models import NetworkRole
 from network.portal.admin_site import network_admin_site
@@ -11,3 +12,22 @@ class NetworkRoleAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "region__name_fr", "region__name_ar"]
     list_select_related = ["user", "region"]
     raw_id_fields = ["user"]
+
+
+class TwoFactorDeviceAdmin(admin.ModelAdmin):
+    """A lost phone: a directorate administrator removes the account's authenticator here; at
+    its next sign-in the account sets up a new one (with new recovery codes: the old ones
+    are replaced). Listed and deleted only: nobody reads or types a secret here."""
+
+    list_display = fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    search_fields = ["user__email", "user__username"]
+    list_select_related = ["user"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+network_admin_site.register(TOTPDevice, TwoFactorDeviceAdmin)

@@ -1,4 +1,5 @@
 """Sign-in and sign-out of network accounts, on the network's host only."""
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
@@ -6,8 +7,11 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
+from network.accounts.access import _sign_in_redirect as sign_in_redirect
 from network.accounts.access import is_directorate, network_role, require_network_host
 from network.accounts.forms import NetworkSignInForm
+from twofactor.selectors import two_factor_required
+from twofactor.views import Side, code_step, manage
 
 
 def landing_url(user) -> str:
@@ -60,3 +64,28 @@ def back_office_sign_in(request):
     messages.warning(request, _("Your role does not open the network back office. "
                                 "Here are the pages your role opens."))
     return redirect(landing_url(request.user))
+
+
+# Two-factor sign-in (platform/twofactor): required of every network account.
+def _network_two_factor_side() -> Side:
+    return Side(code_template="accounts/two_factor_code.html",
+                manage_template="accounts/two_factor.html",
+                code_url="network-two-factor-code", manage_url="network-two-factor",
+                sign_in_url="network-sign-in", sign_in_scope=NetworkSignInForm.sign_in_scope,
+                landing=lambda request: landing_url(request.user),
+                issuer=lambda request: settings.TWO_FACTOR_ISSUER)
+
+
+def two_factor_code(request):
+    """After the password: the code of the account's authenticator, or a recovery code."""
+    require_network_host(request)
+    return code_step(request, _network_two_factor_side())
+
+
+def two_factor(request):
+    """Set up two-factor sign-in (before any other network page) and renew recovery codes."""
+    require_network_host(request)
+    if not request.user.is_authenticated:
+        return sign_in_redirect(request)
+    return manage(request, _network_two_factor_side(),
+                  required=two_factor_required(request.user))

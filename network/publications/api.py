@@ -5,6 +5,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
+from moments import PlausibleMomentsMixin
 from network.accounts.access import is_directorate
 from network.members.models import Member
 from network.publications import services
@@ -21,13 +22,17 @@ class DirectorateWritesOrReadOnly(BasePermission):
         return request.method in SAFE_METHODS or is_directorate(request.user)
 
 
-class NewsItemSerializer(serializers.ModelSerializer):
+class PublicationSerializer(PlausibleMomentsMixin, serializers.ModelSerializer):
+    pass
+
+
+class NewsItemSerializer(PublicationSerializer):
     class Meta:
         model = NewsItem
         fields = [*PUBLICATION_FIELDS, "summary_ar", "summary_fr", "body_ar", "body_fr"]
 
 
-class BestPracticeSerializer(serializers.ModelSerializer):
+class BestPracticeSerializer(PublicationSerializer):
     member = serializers.SlugRelatedField(slug_field="collectivity_id", queryset=Member.objects.all(),
                                           help_text="The member's HCP code.")
     member_name_ar = serializers.CharField(source="member.collectivity.name_ar", read_only=True)
@@ -39,7 +44,7 @@ class BestPracticeSerializer(serializers.ModelSerializer):
                   "summary_ar", "summary_fr", "body_ar", "body_fr", "member_page_path"]
 
 
-class TrainingSerializer(serializers.ModelSerializer):
+class TrainingSerializer(PublicationSerializer):
     class Meta:
         model = Training
         fields = [*PUBLICATION_FIELDS, "description_ar", "description_fr", "starts_at", "ends_at",
@@ -47,7 +52,7 @@ class TrainingSerializer(serializers.ModelSerializer):
                   "registration_url"]
 
 
-class CommitmentTemplateSerializer(serializers.ModelSerializer):
+class CommitmentTemplateSerializer(PublicationSerializer):
     class Meta:
         model = CommitmentTemplate
         fields = [*PUBLICATION_FIELDS, "version", "problem_ar", "problem_fr", "action_ar",

@@ -12,6 +12,7 @@
 - `HoneypotMixin`: a form field people never see; a bot that fills it is refused.
 """
 import hashlib
+import ipaddress
 import math
 import re
 import time
@@ -19,6 +20,7 @@ import unicodedata
 
 import nh3
 from django import forms
+from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -162,9 +164,26 @@ class SignInAttemptsMixin:
 
 
 def client_address(request) -> str:
-    """The visitor's address (the last proxy hop is trusted when behind one)."""
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    return forwarded.split(",")[-1].strip() if forwarded else request.META.get("REMOTE_ADDR", "")
+    """The visitor's address, for every per-address limit.
+
+    Only the TRUSTED_PROXY_COUNT proxies the operator declares are believed: each appends the
+    address it saw to X-Forwarded-For, so the visitor is the hop the outermost one wrote, and
+    whatever a visitor put further left is theirs to invent. With none declared (gunicorn
+    reached directly) the header is ignored."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies <= 0:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    hops = [hop for hop in hops if hop]
+    if not hops:
+        return remote
+    # Fewer hops than proxies: the request skipped the outer ones; the first hop is a proxy's.
+    candidate = hops[-proxies] if len(hops) >= proxies else hops[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 class HoneypotMixin(forms.Form):

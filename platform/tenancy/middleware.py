@@ -1,10 +1,11 @@
 """Routes each request to the network portal or to one member's schema, by host."""
 from django.conf import settings
 from django.db import connection
+from django.http import HttpResponseBadRequest
 from django.shortcuts import render
 from django.utils import translation
 
-from tenancy.routing import UNKNOWN, route_for_host
+from tenancy.routing import UNKNOWN, host_from_header, route_for_host
 
 # What stays open on a suspended member's host: its back office (staff fix things there, the
 # directorate's assistance included), staff password links and the language switch.
@@ -17,7 +18,8 @@ class MemberRoutingMiddleware:
     The network's own hosts get the public schema and URLconf. A member's host gets that
     member's schema, only once the member is ready; a suspended member's public pages (API
     included) get a notice with status 503, its back office stays open. Anything else gets a
-    clear 404 page.
+    clear 404 page; a Host header that is not a host name (`tetouan.localhost:80@evil.example`)
+    gets a 400, never a member.
     """
 
     def __init__(self, get_response):
@@ -30,11 +32,16 @@ class MemberRoutingMiddleware:
     def __call__(self, request):
         if connection.schema_name != "public":  # left by the previous request's member
             connection.set_schema_to_public()
-        # The raw header is enough: it is only ever compared with known domains.
-        host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
-        route = route_for_host(host) if host else None
+        # The raw header, checked here once: only a well-formed host is compared with domains.
+        raw_host = request.META.get("HTTP_HOST") or request.META.get("SERVER_NAME", "")
+        host = host_from_header(raw_host)
+        if host is None:
+            # Plain text: no template, no member, nothing of the header echoed back.
+            return HttpResponseBadRequest("Bad Request (400): invalid Host header.",
+                                          content_type="text/plain; charset=utf-8")
+        route = route_for_host(host)
 
-        if route is None or route.kind == UNKNOWN:
+        if route.kind == UNKNOWN:
             return render(request, "tenancy/no_member.html", {"host": host}, status=404)
         if route.kind == "network":
             # No `request.tenant` at all on the network's host (read it with getattr): the

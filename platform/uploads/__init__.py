@@ -1,7 +1,7 @@
 """Uploaded files are checked by their content, not their name, and by size.
 
 Every member-side file field runs `validate_upload(file, kinds=...)`; the storage keeps files
-under the member's own folder (TenantFileSystemStorage).
+under the member's own folder (TenantFileSystemStorage on disk, uploads.storage on a bucket).
 """
 import io
 import zipfile

@@ -284,6 +284,12 @@ class StaffCommentApiBase(GenericAPIView):
             raise Http404
         return comment
 
+    def get_object(self) -> Comment:
+        # What DRF's OPTIONS reads to describe the PUT/POST form (there is no queryset).
+        comment = self.existing(self.kwargs["pk"])
+        self.check_object_permissions(self.request, comment)
+        return comment
+
     def answer(self, pk: int) -> Response:
         return Response(self.get_serializer(self.existing(pk)).data)
 

@@ -59,6 +59,9 @@ class RegisterOutputSerializer(serializers.ModelSerializer):
     answered_on_time = serializers.BooleanField(read_only=True, allow_null=True)
     refusal_ground_label = serializers.CharField(source="get_refusal_ground_display",
                                                  read_only=True)
+    # Empty until a refusal: say so in the schema (a read-only model field loses allow_blank).
+    refusal_ground = serializers.ChoiceField(choices=RefusalGround.choices, allow_blank=True,
+                                             read_only=True)
 
     class Meta:
         model = InformationRequest
@@ -95,7 +98,9 @@ class FilingInputSerializer(serializers.ModelSerializer):
         fields = ["requester_name", "id_document", "id_number", "postal_address", "email",
                   "information_wanted", "is_urgent", "urgency_reason", "language"]
         # The service cleans and normalises, then validates the request as a whole.
+        # The identity document has a default in the record, not in what a requester must say.
         extra_kwargs = {"email": {"required": True, "allow_blank": False},
+                        "id_document": {"required": True},
                         "id_number": {"validators": []},
                         "language": {"help_text": "Of the e-mails to the requester (the "
                                                   "request's language when left out)."}}
@@ -198,20 +203,21 @@ class PublicSummaryInputSerializer(serializers.Serializer):
 
 
 class TransitionInputSerializer(serializers.Serializer):
-    """One step on a request; each action reads only its own inputs."""
+    """One step on a request; each action reads only its own inputs. Texts left out are
+    empty, so that the service says which one its action needs (a 400 on that field)."""
     action = serializers.ChoiceField(choices=Transition.choices)
-    note = serializers.CharField(required=False, allow_blank=True,
+    note = serializers.CharField(required=False, allow_blank=True, default="",
                                  help_text="start, withdraw: kept in the history.")
-    reason = serializers.CharField(required=False, allow_blank=True,
+    reason = serializers.CharField(required=False, allow_blank=True, default="",
                                    help_text="extend (required): e-mailed to the requester.")
-    answer_text = serializers.CharField(required=False, allow_blank=True,
+    answer_text = serializers.CharField(required=False, allow_blank=True, default="",
                                         help_text="answer, partly_answer: published.")
     answer_file = serializers.FileField(required=False,
                                         help_text="answer, partly_answer: published.")
     refusal_ground = serializers.ChoiceField(
-        choices=RefusalGround.choices, required=False,
+        choices=RefusalGround.choices, required=False, default="",
         help_text="refuse, partly_answer (required): article 7, law 31.13.")
-    explanation = serializers.CharField(required=False, allow_blank=True,
+    explanation = serializers.CharField(required=False, allow_blank=True, default="",
                                         help_text="refuse: published with the ground.")
 
 

@@ -18,6 +18,7 @@ from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
 from citizens import client_address
+from moments import PlausibleMomentsMixin
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
 from tenants.meetings.selectors import (When, attendance_rows, attendance_totals,
                                         meeting_detail, meeting_for_registration, meeting_list,
@@ -33,7 +34,7 @@ class MeetingFilterSerializer(serializers.Serializer):
     when = serializers.ChoiceField(choices=When, required=False)
 
 
-class MeetingInputSerializer(serializers.ModelSerializer):
+class MeetingInputSerializer(PlausibleMomentsMixin, serializers.ModelSerializer):
     class Meta:
         model = Meeting
         fields = EDITABLE_FIELDS

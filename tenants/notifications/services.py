@@ -221,6 +221,9 @@ class _OutboxCommitted:
     def __init__(self, tenant):
         self.tenant = tenant
         self.pks: list[int] = []
+        # Django names a robust hook that failed by its __qualname__: without one, logging a
+        # broker outage raised AttributeError after the change had committed (a 500).
+        self.__qualname__ = f"outbox_hand_over({tenant.schema_name})"
 
     def __call__(self) -> None:
         outbox_hand_over(self.tenant, only=self.pks)

@@ -1,5 +1,6 @@
 """REST API of the programme: public reads, staff writes by role (through the services)."""
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
@@ -60,6 +61,11 @@ class ProgrammeCurrentApi(generics.RetrieveAPIView):
     """The member's current openness programme with its co-creation steps."""
     serializer_class = ProgrammeSerializer
     permission_classes = [AllowAny]
+
+    @extend_schema(responses={200: ProgrammeSerializer,
+                              404: OpenApiResponse(description="No programme published yet.")})
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     def get_object(self):
         programme = programme_current()

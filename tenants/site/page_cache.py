@@ -4,14 +4,31 @@ The key holds the member's content version; any save or delete in a content app 
 (after commit), so a change shows at once. Keys carry the schema (django_tenants make_key),
 so one member's page is never served on another's host. Only anonymous GETs are cached:
 a signed-in member of staff always sees the live page.
+
+Query strings: the key holds only the parameters the public pages read (PAGE_QUERY_PARAMETERS),
+each in its known shape; any other (`utm_*`, `fbclid`, a random one) is dropped before the key
+is made and before the view runs, so `/?utm_x=1` is `/` and a flood of unique query strings
+stores nothing new. A free-text search (`?q=`) is rendered each time, never stored. Known
+parameters with made-up values (`?state=<random>`) are bounded too: a page keeps at most
+PAGE_CACHE_VARIANTS filtered variants per content version, the rest are rendered live.
+
+Security headers: the page cache sits below the middleware that sets them (SecurityMiddleware,
+XFrameOptionsMiddleware, CSPMiddleware), so a cached page gets them like a live one. Its
+inline `<style>` (the member's colours) was allowed by the nonce of the response that rendered
+it; served again, the page is allowed by the hashes of its inline elements instead (computed
+once, when it is stored) and its header names no nonce: the old nonce left in the body is
+inert, since no header ever names it again, and the body stays byte for byte the same.
 """
+import base64
 import functools
+import hashlib
+import re
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -54,22 +71,67 @@ def invalidate_pages_on_change(app_config) -> None:
 _last_seen_version: dict[str, int] = {}
 
 
-def _page_key(version: int, request, language: str) -> str:
-    return f"page:{version}:{language}:{request.get_full_path()}"
+# The parameters the public pages read (filters and page numbers), each with the shape of a
+# value they accept; a value of another shape is dropped (the views would ignore it anyway).
+_PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
+_CHOICE = re.compile(r"[a-z0-9_-]{1,40}")
+PAGE_QUERY_PARAMETERS = {
+    "page": _PAGE_NUMBER,
+    "state": _CHOICE, "overdue": _CHOICE, "kind": _CHOICE, "principle": _CHOICE,
+    "completion": _CHOICE, "status": _CHOICE, "category": _CHOICE,
+}
+# Free text: every search would be a new entry, so a page with one is never stored.
+PAGE_UNCACHED_PARAMETERS = frozenset({"q"})
+# Filtered variants of one page stored per content version (the real filters' combinations
+# that people open fit; made-up values beyond it are rendered, not stored).
+PAGE_CACHE_VARIANTS = 64
 
 
-def _cached_page(request, language: str) -> tuple[int, tuple | None]:
+def page_query(query_string: str) -> str | None:
+    """The part of a query string a cached page depends on, in one order, or None when the
+    page must not be cached (a free-text search)."""
+    if not query_string:
+        return ""
+    given = QueryDict(query_string)
+    if not PAGE_UNCACHED_PARAMETERS.isdisjoint(given):
+        return None
+    kept = QueryDict(mutable=True)
+    for name in sorted(given):
+        shape = PAGE_QUERY_PARAMETERS.get(name)
+        value = given.get(name)  # the last one, as the views read it
+        if shape is not None and shape.fullmatch(value):
+            kept[name] = value
+    return kept.urlencode()
+
+
+def _page_key(version: int, request, language: str, query: str) -> str:
+    return f"page:{version}:{language}:{request.path}?{query}"
+
+
+def _variant_allowed(version: int, request, language: str, query: str) -> bool:
+    """Whether one more filtered variant of this page may be stored (the bare page always)."""
+    if not query:
+        return True
+    key = f"page-variants:{version}:{language}:{request.path}"
+    cache.add(key, 0, settings.PAGE_CACHE_SECONDS)
+    try:
+        return cache.incr(key) <= PAGE_CACHE_VARIANTS
+    except ValueError:  # expired between the two calls: count from here
+        return False
+
+
+def _cached_page(request, language: str, query: str) -> tuple[int, tuple | None]:
     """The current content version and the page cached under it (or None)."""
     schema = connection.schema_name
     guess = _last_seen_version.get(schema)
     if guess is not None:
-        guessed_key = _page_key(guess, request, language)
+        guessed_key = _page_key(guess, request, language, query)
         found = cache.get_many([VERSION_KEY, guessed_key])
         if found.get(VERSION_KEY) == guess:
             return guess, found.get(guessed_key)
     version = content_version()
     _last_seen_version[schema] = version
-    return version, cache.get(_page_key(version, request, language))
+    return version, cache.get(_page_key(version, request, language, query))
 
 
 def _is_anonymous_read(request) -> bool:
@@ -77,27 +139,58 @@ def _is_anonymous_read(request) -> bool:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES)
 
 
+_INLINE_ELEMENT = re.compile(rb"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
+
+
+def inline_hashes(content: bytes) -> dict[str, list[str]]:
+    """The CSP sources that allow a page's inline scripts and styles by their SHA-256, as
+    django-csp's `_csp_update` takes them ({"style-src": ["'sha256-…'"]})."""
+    sources: dict[str, list[str]] = {}
+    for tag, attributes, body in _INLINE_ELEMENT.findall(content):
+        if b"src=" in attributes.lower():
+            continue  # a script from a file: allowed by 'self', nothing inline
+        digest = base64.b64encode(hashlib.sha256(body).digest()).decode()
+        sources.setdefault(f"{tag.lower().decode()}-src", []).append(f"'sha256-{digest}'")
+    return sources
+
+
 def _response_from_cache(cached: tuple) -> HttpResponse:
-    content, content_type = cached
-    return HttpResponse(content, content_type=content_type)
+    content, content_type, csp_sources = cached
+    response = HttpResponse(content, content_type=content_type)
+    if csp_sources:
+        response._csp_update = csp_sources  # read by django-csp's middleware
+    return response
+
+
+def _keep_only_page_query(request, query: str) -> None:
+    """The view (and the links it renders from the full path) sees only the parameters the
+    key holds: what it shows cannot depend on anything else."""
+    if request.META.get("QUERY_STRING", "") != query:
+        request.META["QUERY_STRING"] = query
+        request.GET = QueryDict(query)
 
 
 def cache_public_page(view):
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _is_anonymous_read(request):
+        query = page_query(request.META.get("QUERY_STRING", ""))
+        if not _is_anonymous_read(request) or query is None:
             return view(request, *args, **kwargs)
-        version, cached = _cached_page(request, get_language())
+        _keep_only_page_query(request, query)
+        version, cached = _cached_page(request, get_language(), query)
         if cached is not None:
             response = _response_from_cache(cached)
         else:
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            if response.status_code == 200 and not response.cookies and not response.streaming:
-                # Only the body and its type: small to store, quick to rebuild.
-                cache.set(_page_key(version, request, get_language()),
-                          (response.content, response["Content-Type"]), settings.PAGE_CACHE_SECONDS)
+            if (response.status_code == 200 and not response.cookies and not response.streaming
+                    and _variant_allowed(version, request, get_language(), query)):
+                # The body, its type and its inline elements' hashes: small, quick to rebuild.
+                cache.set(_page_key(version, request, get_language(), query),
+                          (response.content, response["Content-Type"],
+                           inline_hashes(response.content)),
+                          settings.PAGE_CACHE_SECONDS)
         patch_vary_headers(response, ["Cookie"])
         return response
     return wrapper
@@ -124,9 +217,12 @@ class CachedPageMiddleware:
         if (getattr(request, "tenant", None) is None or not _is_anonymous_read(request)
                 or request.path.startswith(self.SKIPPED_PREFIXES)):
             return self.get_response(request)
+        query = page_query(request.META.get("QUERY_STRING", ""))
+        if query is None:
+            return self.get_response(request)
         chosen = request.COOKIES.get(self.cookie_name)
         language = chosen if chosen in self.languages else self.default_language
-        _, cached = _cached_page(request, language)
+        _, cached = _cached_page(request, language, query)
         if cached is None:
             return self.get_response(request)
         response = _response_from_cache(cached)

@@ -51,3 +51,7 @@ def workspace_context(request) -> dict:
     return {"workspace_menu": workspace_menu(request),
             "workspace_user_name": user.get_full_name() or user.get_username(),
             "workspace_role_label": Role(role).label}
+
+
+# Two-factor sign-in (tenants/workspace/views.py): offered to everyone on the staff.
+SECTIONS.append(Section("staff:two-factor", _("Two-factor sign-in"), None, "two-factor/"))

@@ -17,4 +17,6 @@ urlpatterns = [
     path("meetings/", include(("tenants.meetings.staff_urls", "meetings"))),
     path("documents/", include(("tenants.documents.staff_urls", "documents"))),
     path("site/", include(("tenants.site.staff_urls", "site"))),
+    path("two-factor/", views.two_factor, name="two-factor"),
+    path("two-factor/code/", views.two_factor_code, name="two-factor-code"),
 ]

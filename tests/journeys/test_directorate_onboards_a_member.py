@@ -27,6 +27,7 @@ WAIT = 60_000  # ms: the worker provisions the member
 def _remove_what_the_module_created() -> None:
     from django.contrib.auth.models import User
     from django.contrib.sessions.models import Session
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
     from network.accounts.models import NetworkRole
     from network.console.models import Onboarding
@@ -51,6 +52,7 @@ def _remove_what_the_module_created() -> None:
         routing_forget_hosts(hosts)
     users = User.objects.filter(username__in=[DIRECTORATE, NORTH])
     NetworkRole.objects.filter(user__in=users).delete()
+    TOTPDevice.objects.filter(user__in=users).delete()  # two-factor sign-in (platform/twofactor)
     Session.objects.all().delete()  # the browsers' sessions on the network's host
     # Not .delete(): the collector would look for DRF tokens, which live in members' schemas.
     users._raw_delete(connection.alias)
@@ -86,19 +88,34 @@ def network_site(network, django_db_blocker):
 
 
 def network_account(site, *, email: str, role: str, region_code: str | None = None) -> str:
+    """A network account with its authenticator already set up (two-factor sign-in is
+    required of network accounts: tests/journeys/test_two_factor.py sets one up by hand)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     from network.accounts.services import network_account_create
 
-    site.run(lambda: network_account_create(email=email, role=role, region_code=region_code,
-                                            password=PASSWORD))
+    def create():
+        user = network_account_create(email=email, role=role, region_code=region_code,
+                                      password=PASSWORD)
+        TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+    site.run(create)
     return email
 
 
 def sign_in_from_the_portal(page, site, email: str) -> None:
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from twofactor.testing import totp_code
+
     page.goto(site.url("/"))
     page.locator(".network-frame").get_by_role("link", name="تسجيل الدخول").click()
     page.get_by_label("البريد الإلكتروني").fill(email)
     page.get_by_label("كلمة المرور").fill(PASSWORD)
     page.get_by_role("button", name="تسجيل الدخول").click()
+    # The second step: the code the account's authenticator shows now.
+    code = site.run(lambda: totp_code(TOTPDevice.objects.get(user__username=email)))
+    page.get_by_label("الرمز", exact=True).fill(code)
+    page.get_by_role("button", name="تأكيد الرمز").click()
 
 
 def test_the_directorate_onboards_a_commune_and_invites_its_first_focal_point(

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.contrib.auth.models import User
 
 from network.accounts.services import network_account_create
+from twofactor.testing import totp_code
 
 PASSWORD = "Tetouan-2026-openness"
 
@@ -17,11 +18,26 @@ def fresh_attempt_counts():
 
 @pytest.fixture
 def directorate(db):
-    return network_account_create(email="dir@dgct.gov.ma", role="directorate", password=PASSWORD)
+    """A directorate account with its authenticator (two-factor sign-in is required)."""
+    from twofactor.services import totp_device_start
+
+    user = network_account_create(email="dir@dgct.gov.ma", role="directorate", password=PASSWORD)
+    device = totp_device_start(user=user)
+    device.confirmed = True
+    device.save()
+    return user
 
 
 def sign_in(client, email, password=PASSWORD, **extra):
     return client.post("/sign-in/", {"username": email, "password": password, **extra})
+
+
+def give_code(client, user, next_url=""):
+    """The second step: the code the account's authenticator shows now."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    return client.post("/two-factor/code/", {"code": totp_code(device), "next": next_url})
 
 
 def test_the_sign_in_page_is_arabic_first(client_for, db):
@@ -36,6 +52,9 @@ def test_the_directorate_lands_on_the_console(client_for, directorate):
     browser = client_for(None)
     response = sign_in(browser, "DIR@dgct.gov.ma")
     assert response.status_code == 302 and response["Location"] == "/console/"
+    # The password alone opens nothing: the code step comes first, then back to the console.
+    assert browser.get("/console/")["Location"] == "/two-factor/code/?next=%2Fconsole%2F"
+    assert give_code(browser, directorate, "/console/")["Location"] == "/console/"
     assert browser.get("/console/").status_code == 200
     # The network back office is theirs too.
     assert browser.get("/admin/").status_code == 200
@@ -44,11 +63,13 @@ def test_the_directorate_lands_on_the_console(client_for, directorate):
 
 
 def test_a_regional_focal_point_lands_on_their_region(client_for, network, db):
-    network_account_create(email="fp@dgct.gov.ma", role="regional_focal_point",
-                           region_code="01", password=PASSWORD)
-    browser = client_for(None)
-    response = sign_in(browser, "fp@dgct.gov.ma")
+    from twofactor.testing import two_factor_signed_in
+
+    user = network_account_create(email="fp@dgct.gov.ma", role="regional_focal_point",
+                                  region_code="01", password=PASSWORD)
+    response = sign_in(client_for(None), "fp@dgct.gov.ma")
     assert response.status_code == 302 and "01" in response["Location"]
+    browser = two_factor_signed_in(client_for(None), user)
     assert browser.get("/console/").status_code == 403
     admin = browser.get("/admin/")  # the network back office is the directorate's
     assert admin.status_code == 302 and "/admin/login/" in admin["Location"]
@@ -107,10 +128,11 @@ def test_ten_failures_lock_the_account_from_that_address_and_say_for_how_long(cl
 
 
 def test_a_regional_focal_point_is_sent_to_their_pages_not_looped(client_for, network, db):
-    network_account_create(email="fp@dgct.gov.ma", role="regional_focal_point",
-                           region_code="01", password=PASSWORD)
-    browser = client_for(None)
-    sign_in(browser, "fp@dgct.gov.ma")
+    from twofactor.testing import two_factor_signed_in
+
+    user = network_account_create(email="fp@dgct.gov.ma", role="regional_focal_point",
+                                  region_code="01", password=PASSWORD)
+    browser = two_factor_signed_in(client_for(None), user)
     door = browser.get("/admin/login/?next=/admin/")
     assert door.status_code == 302 and door["Location"] == "/comparison/01/"
     page = browser.get(door["Location"]).content.decode()
@@ -132,6 +154,8 @@ def test_the_back_office_signs_in_through_the_network_sign_in(client_for, direct
     login = browser.get("/admin/login/?next=/admin/")
     assert login.status_code == 302 and login["Location"] == "/sign-in/?next=/admin/"
     assert sign_in(browser, directorate.email, next="/admin/")["Location"] == "/admin/"
+    assert browser.get("/admin/")["Location"] == "/two-factor/code/?next=%2Fadmin%2F"
+    assert give_code(browser, directorate, "/admin/")["Location"] == "/admin/"
     assert browser.get("/admin/").status_code == 200
 
 

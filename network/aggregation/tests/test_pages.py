@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from network.accounts.services import network_account_create
 from network.aggregation.models import MemberSnapshot
 from network.aggregation.services import snapshot_refresh_for_member
+from twofactor.testing import two_factor_signed_in
 
 REGION_OF_TETOUAN = "01"  # Tanger-Tétouan-Al Hoceima: Tétouan and Tanger
 OTHER_REGION = "05"       # Béni Mellal-Khénifra
@@ -30,7 +31,7 @@ def network_client(client_for):
             connection.set_schema_to_public()
             user = network_account_create(email=f"{role}.{region_code or 'all'}@example.ma",
                                           role=role, region_code=region_code)
-            client.force_login(user)
+            two_factor_signed_in(client, user)  # network accounts give a code too
         return client
     return make
 

@@ -4,6 +4,7 @@ import time
 from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from network.accounts.models import NetworkRole
 from network.accounts.services import network_account_create
@@ -11,6 +12,7 @@ from network.aggregation.models import MemberSnapshot
 from network.console.models import Onboarding
 from network.members.models import Member
 from tests.test_workers import spare_names, worker  # noqa: F401  (the real worker fixture)
+from twofactor.testing import two_factor_signed_in
 
 MARTIL = "01.573.01.03"
 
@@ -20,7 +22,7 @@ def test_onboarding_through_the_worker_shows_ready(worker, django_db_blocker):  
         user = network_account_create(email="onboarding@dgct.gov.ma", role="directorate")
         try:
             browser = Client(HTTP_HOST="localhost")
-            browser.force_login(user)
+            two_factor_signed_in(browser, user)  # network accounts give a code too
             response = browser.post("/console/onboard/", {"hcp_code": MARTIL})
             assert response.status_code == 302
             progress_url = response["Location"]
@@ -64,4 +66,5 @@ def test_onboarding_through_the_worker_shows_ready(worker, django_db_blocker):  
             # Not .delete(): the collector would look for DRF tokens, which live in members'
             # schemas only.
             NetworkRole.objects.filter(user=user).delete()
+            TOTPDevice.objects.filter(user=user).delete()
             User.objects.filter(pk=user.pk)._raw_delete(connection.alias)

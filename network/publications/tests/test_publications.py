@@ -10,6 +10,7 @@ from network.publications.services import publication_publish, publication_updat
 from network.publications.tests.factories import (
     best_practice_factory, directorate_account, focal_point_account, news_factory,
     template_factory, training_factory)
+from twofactor.testing import two_factor_signed_in
 
 
 @pytest.fixture
@@ -20,14 +21,14 @@ def portal(client_for):
 @pytest.fixture
 def directorate_client(db, client_for):
     client = client_for(None)
-    client.force_login(directorate_account())
+    two_factor_signed_in(client, directorate_account())  # network accounts give a code too
     return client
 
 
 @pytest.fixture
 def focal_point_client(db, client_for):
     client = client_for(None)
-    client.force_login(focal_point_account())
+    two_factor_signed_in(client, focal_point_account())
     return client
 
 
