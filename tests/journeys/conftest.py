@@ -132,3 +132,17 @@ def citizen_page(journey_member, browser_pages):
     def make(*, language: str = "ar", viewport=PHONE):
         return browser_pages(viewport=viewport, language=language, host=journey_member.host)
     return make
+
+
+def network_host(port: int) -> SimpleNamespace:
+    """The network's host of a test server on `port`: `url(path)`, a member's host with
+    `member_url(host, path)`, and `run(fn)`, which runs `fn()` in the public schema."""
+    def run(function):
+        with async_unsafe_allowed():  # see journey_member's run
+            try:
+                connection.set_schema_to_public()
+                return function()
+            finally:
+                connection.close()
+    return SimpleNamespace(port=port, run=run, url=lambda path="/": f"http://localhost:{port}{path}",
+                           member_url=lambda host, path="/": f"http://{host}:{port}{path}")

@@ -3,7 +3,6 @@ its first focal point, who follows the e-mail's link, chooses a password and lan
 member's workspace. A regional focal point signs in, sees their own frame, and opening the
 network's back office sends them to their pages instead of round a loop."""
 import re
-from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
@@ -11,7 +10,7 @@ from django.core import mail
 from django.db import connection
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, platform_served
-from tests.journeys.conftest import PASSWORD, PHONE, async_unsafe_allowed
+from tests.journeys.conftest import PASSWORD, PHONE, async_unsafe_allowed, network_host
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -70,16 +69,7 @@ def network_site(network, django_db_blocker):
         worker = worker_start(MEMBER_SPARE_SCHEMAS="0")
         try:
             with platform_served() as port:
-                def run(function):
-                    with async_unsafe_allowed():
-                        try:
-                            connection.set_schema_to_public()
-                            return function()
-                        finally:
-                            connection.close()
-                yield SimpleNamespace(
-                    port=port, run=run, url=lambda path="/": f"http://localhost:{port}{path}",
-                    member_url=lambda host, path="/": f"http://{host}:{port}{path}")
+                yield network_host(port)
         finally:
             worker_stop(worker)
             with async_unsafe_allowed():

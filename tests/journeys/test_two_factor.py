@@ -3,13 +3,13 @@ its authenticator (the test computes the app's codes from the secret shown on th
 out, signs in with password and code, uses a recovery code once (a second use is refused); a
 member's focal point turns two-factor on in the workspace and must then give a code."""
 import re
-from types import SimpleNamespace
 
 import pytest
 from django.db import connection
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, platform_served
-from tests.journeys.conftest import PASSWORD, PHONE, async_unsafe_allowed, staff_account_create
+from tests.journeys.conftest import (PASSWORD, PHONE, async_unsafe_allowed, network_host,
+                                     staff_account_create)
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -43,14 +43,7 @@ def network_site(network, django_db_blocker):
         _remove_the_account()
         try:
             with platform_served() as port:
-                def run(function):
-                    with async_unsafe_allowed():
-                        try:
-                            connection.set_schema_to_public()
-                            return function()
-                        finally:
-                            connection.close()
-                yield SimpleNamespace(run=run, url=lambda path="/": f"http://localhost:{port}{path}")
+                yield network_host(port)
         finally:
             with async_unsafe_allowed():
                 _remove_the_account()
