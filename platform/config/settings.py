@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above routing and the page cache: every page, cached or refused, gets these headers.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "ui.csp.PolicyOnceCSPMiddleware",
     "tenancy.middleware.MemberRoutingMiddleware",
     # A member's cached public pages are served from here, before the per-visitor machinery.
     "tenants.site.page_cache.CachedPageMiddleware",

@@ -1,0 +1,45 @@
+"""The Content-Security-Policy header, built once per shape of policy (any schema)."""
+from csp.constants import HEADER
+from csp.middleware import CheckableLazyObject, CSPMiddleware
+from csp.utils import build_policy
+from django.conf import settings
+
+_NONCE_PLACEHOLDER = "infitah-nonce-placeholder"
+_MAX_SHAPES = 1024
+
+
+class PolicyOnceCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware, with each shape of policy built once per process.
+
+    The directives are settings, fixed for the process's life; what varies is a response's
+    nonce and, for a page served from the page cache, the hashes of its inline elements
+    (tenants/site/page_cache.py). django-csp builds the whole header on every response
+    (~50 µs, a tenth of a cached page's cost), so the policy is built once per shape with a
+    placeholder for the nonce, which each response then fills in. Anything unusual (a view's
+    own config or replacement, a report-only policy) goes the library's way.
+    """
+
+    def __init__(self, get_response=None):
+        super().__init__(get_response)
+        self._policies: dict[tuple, str] = {}
+
+    def process_response(self, request, response):
+        if (HEADER in response or getattr(response, "_csp_exempt", False)
+                or getattr(response, "_csp_config", None) or getattr(response, "_csp_replace", None)
+                or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+                or (settings.DEBUG and response.status_code in (404, 500))):
+            return super().process_response(request, response)
+        update = getattr(response, "_csp_update", None)
+        nonce = getattr(request, "_csp_nonce", None)
+        shape = (tuple((name, tuple(sources)) for name, sources in sorted(update.items()))
+                 if update else (), nonce is not None)
+        policy = self._policies.get(shape)
+        if policy is None:
+            policy = build_policy(update=update, nonce=_NONCE_PLACEHOLDER if nonce else None)
+            if len(self._policies) < _MAX_SHAPES:
+                self._policies[shape] = policy
+        if policy:
+            response[HEADER] = policy.replace(_NONCE_PLACEHOLDER, nonce) if nonce else policy
+        if nonce is None:  # as the library: a nonce asked for after the header is an error
+            request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+        return response
