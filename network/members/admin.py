@@ -27,7 +27,7 @@ class DomainInline(admin.TabularInline):
 
 @admin.register(Member, site=network_admin_site)
 class MemberAdmin(admin.ModelAdmin):
-    list_display = ["schema_name", "collectivity", "is_ready", "suspended_at", "joined_at"]
+    list_display = ["schema", "collectivity", "is_ready", "suspended_at", "joined_at"]
     list_filter = ["is_ready", SuspendedFilter, "collectivity__tier"]
     search_fields = ["schema_name", "collectivity__name_ar", "collectivity__name_fr"]
     list_select_related = ["collectivity"]
@@ -44,3 +44,7 @@ class MemberAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
+
+    @admin.display(description=_("schema"), ordering="schema_name")
+    def schema(self, member: Member) -> str:
+        return member.schema_name

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class RegistryConfig(AppConfig):
     name = "network.registry"
     label = "registry"
-    verbose_name = "Registry of territorial collectivities"
+    verbose_name = _("Registry of territorial collectivities")

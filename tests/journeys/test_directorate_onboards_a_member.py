@@ -10,7 +10,7 @@ from django.core import mail
 from django.db import connection
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, platform_served
-from tests.journeys.conftest import PASSWORD, PHONE, async_unsafe_allowed, network_host
+from tests.journeys.conftest import DESKTOP, PASSWORD, PHONE, async_unsafe_allowed, network_host
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -19,6 +19,7 @@ pytestmark = BROWSER_NEEDED
 FNIDEQ = "01.573.01.01"  # الفنيدق, a commune of Tanger-Tétouan-Al Hoceima, not yet a member
 DIRECTORATE = "directorate.journey@dgct.gov.ma"
 NORTH = "north.journey@dgct.gov.ma"
+BACK_OFFICE = "backoffice.journey@dgct.gov.ma"
 FOCAL_POINT = "amina.fnideq@example.ma"
 WAIT = 60_000  # ms: the worker provisions the member
 
@@ -49,7 +50,7 @@ def _remove_what_the_module_created() -> None:
         member.domains.all().delete()
         member.delete()
         routing_forget_hosts(hosts)
-    users = User.objects.filter(username__in=[DIRECTORATE, NORTH])
+    users = User.objects.filter(username__in=[DIRECTORATE, NORTH, BACK_OFFICE])
     NetworkRole.objects.filter(user__in=users).delete()
     TOTPDevice.objects.filter(user__in=users).delete()  # two-factor sign-in (platform/twofactor)
     Session.objects.all().delete()  # the browsers' sessions on the network's host
@@ -197,3 +198,31 @@ def test_a_regional_focal_point_sees_their_frame_and_is_never_looped(network_sit
     page.get_by_role("button", name="تسجيل الخروج").click()
     expect(page).to_have_url(site.url("/"))
     expect(page.locator(".network-frame").get_by_role("link", name="تسجيل الدخول")).to_be_visible()
+
+
+def test_the_directorate_opens_the_network_back_office_in_arabic(network_site, browser_pages):
+    """From the console's frame to the network's back office (network colours, Arabic): the
+    members are listed but neither added nor deleted there (the console onboards), and an
+    account's authenticator can be removed, never read or typed (a lost phone)."""
+    site = network_site
+    email = BACK_OFFICE
+    network_account(site, email=email, role="directorate")
+
+    page = browser_pages(viewport=DESKTOP)
+    sign_in_from_the_portal(page, site, email)
+    expect(page).to_have_url(site.url("/console/"))
+    page.locator(".network-frame").get_by_role("link", name="الواجهة الخلفية للشبكة").click()
+    expect(page).to_have_url(site.url("/admin/"))
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.locator("#header")).to_contain_text("الواجهة الخلفية للشبكة")
+    page.screenshot(path=ARTIFACTS / "network-admin-index-ar.png", full_page=True)
+
+    page.goto(site.url("/admin/members/member/"))
+    expect(page.locator("#result_list")).to_contain_text("m_015710111")  # Tétouan
+    expect(page.locator("#content").get_by_role("link", name=re.compile("أضف|إضافة"))).to_have_count(0)
+    page.screenshot(path=ARTIFACTS / "network-admin-members-ar.png", full_page=True)
+
+    page.goto(site.url("/admin/otp_totp/totpdevice/"))
+    expect(page.locator("#result_list")).to_contain_text(email)
+    expect(page.locator("#content").get_by_role("link", name=re.compile("أضف|إضافة"))).to_have_count(0)
+    page.screenshot(path=ARTIFACTS / "network-admin-authenticators-ar.png", full_page=True)
