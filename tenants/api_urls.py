@@ -11,6 +11,8 @@ urlpatterns = [
     path("", include("tenants.consultations.api_urls")),
     path("", include("tenants.information_requests.api_urls")),
     path("", include("tenants.petitions.api_urls")),
+    path("", include("tenants.ideas.api_urls")),
+    path("", include("tenants.surveys.api_urls")),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     # Anything else under /api/ (ending in a slash, so that APPEND_SLASH still redirects).

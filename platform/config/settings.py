@@ -68,6 +68,10 @@ TENANT_APPS = [
     "tenants.consultations",
     "tenants.information_requests",
     "tenants.petitions",
+    "tenants.ideas",
+    "tenants.surveys",
+    # No table of its own: full-text indexes over the other apps' tables, and the search page.
+    "tenants.search",
     "tenants.notifications",
     # Scheduled reminders: no table, derived from the member's data (marked in the outbox).
     "tenants.reminders",
@@ -80,7 +84,7 @@ TENANT_APPS = [
 ]
 # The member apps whose content staff edit (roles and the public page cache refer to them).
 MEMBER_CONTENT_APPS = ["programme", "meetings", "documents", "consultations",
-                       "information_requests", "petitions"]
+                       "information_requests", "petitions", "ideas", "surveys"]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
 TENANT_MODEL = "members.Member"

@@ -16,6 +16,8 @@ urlpatterns = [
     path("programme/", include(("tenants.programme.staff_urls", "programme"))),
     path("meetings/", include(("tenants.meetings.staff_urls", "meetings"))),
     path("documents/", include(("tenants.documents.staff_urls", "documents"))),
+    path("ideas/", include(("tenants.ideas.staff_urls", "ideas"))),
+    path("surveys/", include(("tenants.surveys.staff_urls", "surveys"))),
     path("site/", include(("tenants.site.staff_urls", "site"))),
     path("two-factor/", views.two_factor, name="two-factor"),
     path("two-factor/code/", views.two_factor_code, name="two-factor-code"),
