@@ -101,16 +101,17 @@ class Server:
     log: Path
     port: int = 0
     process: subprocess.Popen | None = None
+    root: Path = ROOT  # the code it serves (--baseline: an earlier checkout of it)
 
     def start(self, workers: int) -> None:
         self.port = free_port()
         command = [GUNICORN, "config.wsgi:application",
-                   "--pythonpath", f"{ROOT},{ROOT / 'platform'}",
+                   "--pythonpath", f"{self.root},{self.root / 'platform'}",
                    "--bind", f"127.0.0.1:{self.port}", "--workers", str(workers),
                    "--worker-class", "sync", "--log-level", "warning"]
         # gunicorn's error log and Django's (tracebacks of a 500) both go to stderr: keep them.
         with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=self.env,
+            self.process = subprocess.Popen(command, cwd=self.root, env=self.env,
                                             stdout=log, stderr=subprocess.STDOUT,
                                             start_new_session=True)
 
@@ -257,6 +258,10 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers")
+    parser.add_argument("--baseline", type=Path, metavar="CHECKOUT",
+                        help="also measure the warm page served by the code of an earlier "
+                             "checkout (e.g. a `git worktree`), in the same interleaved rounds, "
+                             "on the same database: before and after, side by side")
     args = parser.parse_args()
     for tool in (WRK, GUNICORN):
         if not Path(tool).exists():
@@ -284,6 +289,11 @@ def main() -> int:
     servers = {name: Server(name, env, logs / f"{name}.log")
                for name, env in (("bare", bare_env), ("stack", stack_env), ("full", full_env),
                                  ("full-nocache", cold_env))}
+    if args.baseline:
+        # Its own cache keys: the two codes may not store cached pages the same way.
+        baseline_env = dict(full_env, CACHE_KEY_PREFIX=full_env["CACHE_KEY_PREFIX"] + "-baseline")
+        servers["baseline"] = Server("baseline", baseline_env, logs / "baseline.log",
+                                     root=args.baseline.resolve())
     measures = [
         Measure("bare", "1. bare Django, /healthz (no middleware, no tenancy)", "bare",
                 "/healthz", b"ok"),
@@ -296,6 +306,9 @@ def main() -> int:
         Measure("warm", "4. member home page, warm (page cache on)", "full", "/",
                 "تطوان".encode()),
     ]
+    if args.baseline:
+        measures.append(Measure("warm-baseline", "4b. the same, served by the baseline's code",
+                                "baseline", "/", "تطوان".encode()))
     try:
         for server in servers.values():
             server.start(args.workers)
@@ -385,6 +398,14 @@ def report(measures: list[Measure], args, seed_problem: str) -> None:
         share_cpu = bare_cpu / by_key["warm"].median("cpu_ms")
         print(f"| (cross-check: bare CPU / warm CPU per request, 1 vs 4) | {share_cpu * 100:.1f} % "
               f"| {'yes' if share_cpu >= 0.5 else 'NO'} |")
+    if "warm-baseline" in by_key and by_key["warm-baseline"].figures and by_key["warm"].figures:
+        before, after = by_key["warm-baseline"], by_key["warm"]
+        change = after.median("requests_per_s") / before.median("requests_per_s") - 1
+        print(f"| warm home page within 5 % of the baseline's (throughput, 4 vs 4b) "
+              f"| {change * 100:+.1f} % | {'yes' if change > -0.05 else 'NO'} |")
+        change_cpu = after.median("cpu_ms") / before.median("cpu_ms") - 1
+        print(f"| (cross-check: app CPU per request, 4 vs 4b) | {change_cpu * 100:+.1f} % "
+              f"| {'yes' if change_cpu < 0.05 else 'NO'} |")
     if by_key["cold"].figures and by_key["warm"].figures:
         print(f"| (page cache speed-up, 4 vs 3) "
               f"| {by_key['warm'].median('requests_per_s') / by_key['cold'].median('requests_per_s'):.1f}× | |")
@@ -409,7 +430,8 @@ def report(measures: list[Measure], args, seed_problem: str) -> None:
           f"gunicorn {version('gunicorn')}, {args.workers} sync workers · {wrk_version} "
           f"wrk -t{args.threads} -c{args.connections} -d{args.duration:g}s "
           f"(after {args.warmup:g} s warm-up), median of {args.rounds} interleaved rounds · "
-          f"code at {commit}{dirty}")
+          f"code at {commit}{dirty}"
+          + (f" · baseline: {args.baseline}" if args.baseline else ""))
     if seed_problem:
         print(f"\nseed_demo FAILED: {seed_problem}")
     for measure in measures:
