@@ -1,5 +1,14 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from tenants.surveys import views
 
 app_name = "surveys"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("<int:pk>/", views.survey_page, name="detail"),
+    path("<int:pk>/thanks/", views.thanks, name="thanks"),
+    path("<int:pk>/results/", views.results, name="results"),
+    path("<int:pk>/results.csv", views.export, name="export"),
+    path("confirm/<str:token>/", views.confirm, name="confirm"),
+]
