@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from tenants.ideas import api
+
+urlpatterns = [
+    path("ideas/", api.IdeaListApi.as_view(), name="api-idea-list"),
+    path("ideas/<int:pk>/", api.IdeaDetailApi.as_view(), name="api-idea-detail"),
+]
