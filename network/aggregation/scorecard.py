@@ -6,18 +6,19 @@ published snapshot.
 """
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from tenants.programme import ogp_local
+
 ADOPTED_STAGES = ("adopted", "implementation", "evaluated")
-MONITORING_WITHIN_DAYS = 183  # six months
 REPOSITORY_MIN_CATEGORIES = 4
 REPOSITORY_FRESH_DAYS = 90
 RESPONSE_SHARE_MIN = 80  # percent of published comments
 ON_TIME_SHARE_MIN = 0.8
 WOMEN_SHARE_MIN = 0.3
+IDEAS_ANSWERED_SHARE_MIN = 0.8  # of the published citizens' ideas
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,8 @@ class Rule:
     label: Promise
     rule: Promise
     test: Callable[[dict], bool]
-
-
-def _as_of(figures: dict) -> date:
-    return date.fromisoformat(figures["as_of"])
-
-
-def _monitoring_met_recently(figures: dict) -> bool:
-    last = figures["meetings"]["last_held_on"].get("monitoring_committee")
-    return last is not None and (_as_of(figures) - date.fromisoformat(last)).days <= MONITORING_WITHIN_DAYS
+    # One of OGP Local's minimum requirements (tenants/programme/ogp_local.py).
+    ogp_minimum: bool = False
 
 
 def _public_repository(figures: dict) -> bool:
@@ -54,6 +48,21 @@ def _at_least(minimum: float, *path: str) -> Callable[[dict], bool]:
     return test
 
 
+def _ogp_requirement(code: str) -> Callable[[dict], bool]:
+    """Whether the member meets one of OGP Local's minimum requirements, read from its figures
+    as its own programme page reads them from its schema."""
+    def test(figures: dict) -> bool:
+        requirements = ogp_local.minimum_requirements_from_figures(figures)
+        return next(r.met for r in requirements if r.code == code)
+    return test
+
+
+def _ideas_answered(figures: dict) -> bool:
+    # Snapshots of figures version 1 (before ideas) have no "ideas": not met until refreshed.
+    share = figures.get("ideas", {}).get("answered_share")
+    return share is not None and share >= IDEAS_ANSWERED_SHARE_MIN
+
+
 def _milestones_on_track(figures: dict) -> bool:
     milestones = figures["milestones"]
     return milestones["total"] > 0 and milestones["overdue"] == 0
@@ -69,7 +78,7 @@ RULES = [
          lambda f: f["meetings"]["by_kind"]["cocreation_workshop"] > 0),
     Rule("monitoring_met", _("Monitoring committee active"),
          _("The monitoring committee met in the last six months (183 days)."),
-         _monitoring_met_recently),
+         _ogp_requirement(ogp_local.FORUM), ogp_minimum=True),
     Rule("public_repository", _("Public document repository"),
          _("Documents are published in at least 4 categories of the library, and one of them "
            "was updated in the last 90 days."),
@@ -90,6 +99,19 @@ RULES = [
     Rule("milestones_on_track", _("Milestones on track"),
          _("The programme has milestones and none of them is overdue."),
          _milestones_on_track),
+    Rule(ogp_local.SITE, _("OGP Local: site updated"),
+         _("The programme or the library changed in the last four months (OGP Local's minimum "
+           "requirements)."),
+         _ogp_requirement(ogp_local.SITE), ogp_minimum=True),
+    Rule(ogp_local.REPOSITORY, _("OGP Local: document repository"),
+         _("The library holds at least one published document (OGP Local's minimum "
+           "requirements)."),
+         _ogp_requirement(ogp_local.REPOSITORY), ogp_minimum=True),
+    Rule("ideas_answered", _("Citizens' ideas answered"),
+         # xgettext:no-python-format
+         _("Citizens' ideas were collected online and at least 80% of them have an official "
+           "answer (retained, merged or not retained)."),
+         _ideas_answered),
 ]
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 
@@ -101,4 +123,5 @@ def scorecard_from_figures(figures: dict) -> dict[str, bool]:
 def scorecard_points(scorecard: dict[str, bool]) -> list[dict]:
     """The scorecard as people read it: each rule with its label, text and whether it holds."""
     return [{"code": rule.code, "label": rule.label, "rule": rule.rule,
-             "met": bool(scorecard.get(rule.code))} for rule in RULES]
+             "ogp_minimum": rule.ogp_minimum, "met": bool(scorecard.get(rule.code))}
+            for rule in RULES]

@@ -11,7 +11,9 @@ from django.utils.translation import gettext, gettext_lazy as _
 import commitment_templates
 from tenants.programme import services
 from tenants.programme.models import (
-    Assessment, Commitment, Milestone, Principle, Programme, ProgrammeStep, ProgressUpdate)
+    Assessment, Commitment, InceptionAssessment, Milestone, Principle, Programme, ProgrammeStep,
+    ProgressUpdate)
+from tenants.programme.ogp_local import PlanLink, SustainableDevelopmentGoal
 from tenants.programme.selectors import commitment_template_catalogue, programme_current
 from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.site.api_support import actor
@@ -58,13 +60,21 @@ class ProgrammeAdmin(BilingualFieldsMixin, admin.ModelAdmin):
 class MilestoneInline(BilingualFieldsMixin, admin.StackedInline):
     model = Milestone
     extra = 0
-    fields = [("title_ar", "title_fr"), ("due_on", "done_on"), ("evidence_file", "evidence_link")]
+    fields = [("title_ar", "title_fr"), ("start_on", "due_on", "done_on"),
+              ("deliverable_ar", "deliverable_fr"), ("evidence_file", "evidence_link")]
 
 
 class CommitmentForm(forms.ModelForm):
     # Tick boxes rather than a comma-separated text field.
     principles = forms.TypedMultipleChoiceField(choices=Principle.choices, label=_("principles"),
                                                 widget=forms.CheckboxSelectMultiple)
+    plan_links = forms.TypedMultipleChoiceField(choices=PlanLink.choices, required=False,
+                                                label=_("other plans it serves"),
+                                                widget=forms.CheckboxSelectMultiple)
+    sdgs = forms.TypedMultipleChoiceField(choices=SustainableDevelopmentGoal.choices, coerce=int,
+                                          required=False,
+                                          label=_("Sustainable Development Goals"),
+                                          widget=forms.CheckboxSelectMultiple)
 
     class Meta:
         model = Commitment
@@ -93,12 +103,15 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     form = CommitmentForm
     inlines = [MilestoneInline, AssessmentInline]
     fieldsets = [
-        (None, {"fields": ["programme", "number", "title_ar", "title_fr", "principles",
+        (None, {"fields": ["programme", "number", "title_ar", "title_fr", "title_zgh", "principles",
                            "completion"]}),
         (_("The commitment (OGP template)"), {"fields": ["problem_ar", "problem_fr", "action_ar",
                                                          "action_fr", "solution_ar", "solution_fr"]}),
         (_("Who and when"), {"fields": ["lead_department", "partners", "civil_society_partners",
                                         "start_date", "end_date"]}),
+        (_("OGP Local's template"), {"fields": [
+            "contact_name", "contact_role", "contact_email", "contact_public", "budget_amount",
+            "budget_source_ar", "budget_source_fr", "plan_links", "plan_link_other", "sdgs"]}),
         (_("Copied from the network"), {"fields": ["source_template_id",
                                                    "source_template_version"]}),
     ]
@@ -205,6 +218,21 @@ class CommitmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         for commitment in queryset:
             services.commitment_delete(commitment=commitment)
+
+
+@admin.register(InceptionAssessment)
+class InceptionAssessmentAdmin(BilingualFieldsMixin, admin.ModelAdmin):
+    """The monitoring committee's inception assessment, saved through the service (validated,
+    with its evidence, and recorded in the programme's history)."""
+    list_display = ["programme", "assessed_on"]
+
+    def save_model(self, request, obj, form, change):
+        fields = {name: getattr(obj, name) for name in _model_fields(form)}
+        if change:
+            fields = {name: fields[name] for name in form.changed_data if name in fields}
+        saved = services.inception_assessment_save(
+            programme=Programme.objects.get(pk=obj.programme_id), by=actor(request), **fields)
+        obj.pk, obj._state.adding = saved.pk, False
 
 
 @admin.register(ProgressUpdate)

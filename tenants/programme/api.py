@@ -31,8 +31,8 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 class MilestoneSerializer(serializers.ModelSerializer):
     class Meta:
         model = Milestone
-        fields = ["id", "commitment", "title_ar", "title_fr", "due_on", "done_on",
-                  "evidence_file", "evidence_link"]
+        fields = ["id", "commitment", "title_ar", "title_fr", "start_on", "due_on",
+                  "deliverable_ar", "deliverable_fr", "done_on", "evidence_file", "evidence_link"]
         read_only_fields = ["commitment"]
 
 
@@ -44,10 +44,24 @@ class CommitmentSerializer(serializers.ModelSerializer):
         fields = ["id", "programme", "number", "title_ar", "title_fr", "problem_ar", "problem_fr",
                   "action_ar", "action_fr", "solution_ar", "solution_fr", "principles",
                   "lead_department", "partners", "civil_society_partners", "start_date",
-                  "end_date", "completion", "milestones", "updated_at"]
+                  "end_date", "completion", "contact_name", "contact_role", "contact_email",
+                  "contact_public", "budget_amount", "budget_source_ar", "budget_source_fr",
+                  "plan_links", "plan_link_other", "sdgs", "milestones", "updated_at"]
         read_only_fields = ["programme"]
         # Validation lives in the services (full_clean), which also record the history.
         validators = []
+
+    CONTACT_FIELDS = ("contact_name", "contact_role", "contact_email")
+
+    def to_representation(self, instance):
+        """The point of contact is for the staff, unless the commitment makes it public."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        staff = request is not None and request.user.has_perm("programme.change_commitment")
+        if not (instance.contact_public or staff):
+            for name in self.CONTACT_FIELDS:
+                data.pop(name, None)
+        return data
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):

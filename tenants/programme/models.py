@@ -1,11 +1,14 @@
 """The openness programme, its commitments (OGP template), milestones and their history."""
 from django.apps import apps
 from django.contrib.postgres.fields import ArrayField
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from commitment_templates import Principle, principle_labels  # noqa: F401  (both sides)
+from tenants.programme.ogp_local import (PlanLink, SustainableDevelopmentGoal,
+                                         end_of_commitment_due_on, inception_due_on)
 from tenants.site.bilingual import Bilingual
 from uploads import validate_document
 
@@ -19,19 +22,23 @@ class ProgrammeStatus(models.TextChoices):
 
 
 class Completion(models.TextChoices):
+    """The IRM's completion scale (docs/law.md, section 7)."""
+    NO_EVIDENCE = "no_evidence", _("No evidence available")
     NOT_STARTED = "not_started", _("Not started")
     LIMITED = "limited", _("Limited")
     SUBSTANTIAL = "substantial", _("Substantial")
     COMPLETE = "complete", _("Complete")
 
 
-COMPLETION_SHARE = {Completion.NOT_STARTED: 0.0, Completion.LIMITED: 1 / 3,
+# Nothing shown, nothing counted: a level without evidence weighs as not started.
+COMPLETION_SHARE = {Completion.NO_EVIDENCE: 0.0, Completion.NOT_STARTED: 0.0, Completion.LIMITED: 1 / 3,
                     Completion.SUBSTANTIAL: 2 / 3, Completion.COMPLETE: 1.0}
 
 
 class Programme(Bilingual, models.Model):
     title_ar = models.CharField(_("title (Arabic)"), max_length=250)
     title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
+    title_zgh = models.CharField(_("title (Amazigh, Tifinagh)"), max_length=250, blank=True)
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))
     status = models.CharField(_("status"), max_length=20, choices=ProgrammeStatus.choices,
@@ -39,6 +46,9 @@ class Programme(Bilingual, models.Model):
     council_session = models.CharField(_("council session"), max_length=200, blank=True)
     decision_reference = models.CharField(_("decision reference"), max_length=100, blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
+    submitted_on = models.DateField(
+        _("submitted to OGP Local on"), null=True, blank=True,
+        help_text=_("The inception assessment is due two months after this date."))
     summary_ar = models.TextField(_("summary (Arabic)"), blank=True)
     summary_fr = models.TextField(_("summary (French)"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -56,6 +66,10 @@ class Programme(Bilingual, models.Model):
     @property
     def summary(self) -> str:
         return self.localized("summary")
+
+    @property
+    def inception_due_on(self):
+        return inception_due_on(self.submitted_on)
 
 
 class StepKind(models.TextChoices):
@@ -99,6 +113,7 @@ class Commitment(Bilingual, models.Model):
     number = models.PositiveSmallIntegerField(_("number"))
     title_ar = models.CharField(_("title (Arabic)"), max_length=250)
     title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
+    title_zgh = models.CharField(_("title (Amazigh, Tifinagh)"), max_length=250, blank=True)
     problem_ar = models.TextField(_("problem addressed (Arabic)"), blank=True)
     problem_fr = models.TextField(_("problem addressed (French)"), blank=True)
     action_ar = models.TextField(_("what the commitment does (Arabic)"), blank=True)
@@ -114,6 +129,27 @@ class Commitment(Bilingual, models.Model):
     end_date = models.DateField(_("end date"), null=True, blank=True)
     completion = models.CharField(_("completion"), max_length=20, choices=Completion.choices,
                                   default=Completion.NOT_STARTED)
+    # OGP Local's template: a point of contact (for the public only when marked so), a budget,
+    # the plans and Sustainable Development Goals the commitment serves.
+    contact_name = models.CharField(_("point of contact"), max_length=150, blank=True)
+    contact_role = models.CharField(_("role of the point of contact"), max_length=150,
+                                    blank=True)
+    contact_email = models.EmailField(_("e-mail of the point of contact"), blank=True)
+    contact_public = models.BooleanField(
+        _("show the point of contact on the public page"), default=False,
+        help_text=_("Otherwise only the staff see the name, the role and the e-mail."))
+    budget_amount = models.DecimalField(_("budget (MAD)"), max_digits=14, decimal_places=2,
+                                        null=True, blank=True,
+                                        validators=[MinValueValidator(0)])
+    budget_source_ar = models.CharField(_("source of the budget (Arabic)"), max_length=250,
+                                        blank=True)
+    budget_source_fr = models.CharField(_("source of the budget (French)"), max_length=250,
+                                        blank=True)
+    plan_links = ArrayField(models.CharField(max_length=10, choices=PlanLink.choices),
+                            verbose_name=_("other plans it serves"), default=list, blank=True)
+    plan_link_other = models.CharField(_("the other plan"), max_length=250, blank=True)
+    sdgs = ArrayField(models.PositiveSmallIntegerField(choices=SustainableDevelopmentGoal.choices),
+                      verbose_name=_("Sustainable Development Goals"), default=list, blank=True)
     # Copied from a network commitment template: its id and version, by value (a member's
     # table never references the public schema, see DESIGN.md).
     source_template_id = models.PositiveIntegerField(_("network template"), null=True,
@@ -153,12 +189,42 @@ class Commitment(Bilingual, models.Model):
     def completion_percent(self) -> int:
         return round(COMPLETION_SHARE[self.completion] * 100)
 
+    @property
+    def budget_source(self) -> str:
+        return self.localized("budget_source")
+
+    @property
+    def plan_link_labels(self) -> list[str]:
+        labels = dict(PlanLink.choices)
+        return [self.plan_link_other if code == PlanLink.OTHER and self.plan_link_other
+                else str(labels.get(code, code)) for code in self.plan_links]
+
+    @property
+    def sdg_labels(self) -> list[str]:
+        labels = dict(SustainableDevelopmentGoal.choices)
+        return [str(labels.get(goal, goal)) for goal in sorted(self.sdgs)]
+
+    @property
+    def assessment_due_on(self):
+        """The end-of-commitment assessment's due date: a month after the commitment ends."""
+        return end_of_commitment_due_on(self.end_date)
+
+    def clean(self):
+        if PlanLink.OTHER in self.plan_links and not self.plan_link_other.strip():
+            raise ValidationError({"plan_link_other": _("Name the other plan.")})
+        if self.contact_public and not self.contact_name.strip():
+            raise ValidationError({"contact_name": _("A point of contact shown to the public "
+                                                     "needs a name.")})
+
 
 class Milestone(Bilingual, models.Model):
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="milestones")
     title_ar = models.CharField(_("title (Arabic)"), max_length=250)
     title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
+    start_on = models.DateField(_("starts on"), null=True, blank=True)
     due_on = models.DateField(_("due on"))
+    deliverable_ar = models.TextField(_("deliverable (Arabic)"), blank=True)
+    deliverable_fr = models.TextField(_("deliverable (French)"), blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)
     evidence_file = models.FileField(_("evidence (file)"), upload_to="evidence/%Y/", blank=True,
                                      validators=[validate_document])
@@ -171,6 +237,14 @@ class Milestone(Bilingual, models.Model):
 
     def __str__(self) -> str:
         return self.title_ar
+
+    @property
+    def deliverable(self) -> str:
+        return self.localized("deliverable")
+
+    def clean(self):
+        if self.start_on and self.due_on and self.due_on < self.start_on:
+            raise ValidationError({"due_on": _("The due date comes after the start date.")})
 
 
 class ProgressUpdate(models.Model):
@@ -221,8 +295,11 @@ class ProgressUpdate(models.Model):
         model_field = self._model_field()
         choices = dict(model_field.flatchoices) if model_field and model_field.flatchoices else {}
         if model_field is not None and isinstance(model_field, ArrayField):
-            choices = dict(model_field.base_field.flatchoices)
+            # Stored as text: integer choices (the goals) are looked up by their text too.
+            choices = {str(code): label for code, label in model_field.base_field.flatchoices}
             return "، ".join(str(choices.get(v.strip(), v)) for v in value.split(",") if v)
+        if isinstance(model_field, models.BooleanField) and value in ("True", "False"):
+            return gettext("Yes") if value == "True" else gettext("No")
         return str(choices.get(value, value))
 
     @property
@@ -249,22 +326,49 @@ class PotentialImpact(models.TextChoices):
 
 
 class OpenedGovernment(models.TextChoices):
-    WORSENED = "worsened", _("Worsened")
+    """The IRM's current "did it open government?" scale (docs/law.md, section 7)."""
     DID_NOT_CHANGE = "did_not_change", _("Did not change")
     MARGINAL = "marginal", _("Marginal")
     MAJOR = "major", _("Major")
     OUTSTANDING = "outstanding", _("Outstanding")
 
 
-class Assessment(Bilingual, models.Model):
-    """The monitoring committee's assessment of one commitment."""
+class EvidenceMixin(models.Model):
+    """An assessment is recorded with its evidence: a written finding and a link or a file."""
+
+    evidence_link = models.URLField(_("evidence (link)"), blank=True)
+    evidence_file = models.FileField(_("evidence (file)"), upload_to="evidence/%Y/", blank=True,
+                                     validators=[validate_document])
+
+    class Meta:
+        abstract = True
+
+    TEXT_FIELD = "reasoning"
+
+    def clean(self):
+        errors = {}
+        if not (getattr(self, f"{self.TEXT_FIELD}_ar").strip()
+                or getattr(self, f"{self.TEXT_FIELD}_fr").strip()):
+            errors[f"{self.TEXT_FIELD}_ar"] = _("Write what the committee found, in Arabic or "
+                                                "in French.")
+        if not (self.evidence_link or self.evidence_file):
+            errors["evidence_link"] = _("Give the evidence: a link or a file.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class Assessment(EvidenceMixin, Bilingual, models.Model):
+    """The monitoring committee's end-of-commitment assessment (OGP Local Handbook 3.5.2), due a
+    month after the commitment ends. Specificity and potential impact are the IRM's older
+    design scale, kept for assessments recorded with it."""
 
     commitment = models.OneToOneField(Commitment, on_delete=models.CASCADE,
                                       related_name="assessment")
-    specificity = models.CharField(_("specificity"), max_length=20, choices=Specificity.choices)
+    specificity = models.CharField(_("specificity"), max_length=20, choices=Specificity.choices,
+                                   blank=True)
     relevant = models.BooleanField(_("relevant to the principles"), default=True)
     potential_impact = models.CharField(_("potential impact"), max_length=20,
-                                        choices=PotentialImpact.choices)
+                                        choices=PotentialImpact.choices, blank=True)
     completion = models.CharField(_("completion"), max_length=20, choices=Completion.choices)
     opened_government = models.CharField(_("did it open government?"), max_length=20,
                                          choices=OpenedGovernment.choices)
@@ -282,3 +386,28 @@ class Assessment(Bilingual, models.Model):
     @property
     def reasoning(self) -> str:
         return self.localized("reasoning")
+
+
+class InceptionAssessment(EvidenceMixin, Bilingual, models.Model):
+    """The monitoring committee's inception assessment of the programme (OGP Local Handbook
+    3.5.1): the co-creation process and the design of the commitments, due two months after
+    the programme is submitted."""
+
+    programme = models.OneToOneField(Programme, on_delete=models.CASCADE,
+                                     related_name="inception_assessment")
+    findings_ar = models.TextField(_("findings (Arabic)"), blank=True)
+    findings_fr = models.TextField(_("findings (French)"), blank=True)
+    assessed_on = models.DateField(_("assessed on"))
+
+    TEXT_FIELD = "findings"
+
+    class Meta:
+        verbose_name = _("inception assessment")
+        verbose_name_plural = _("inception assessments")
+
+    def __str__(self) -> str:
+        return str(self.programme)
+
+    @property
+    def findings(self) -> str:
+        return self.localized("findings")

@@ -2,12 +2,20 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 import commitment_templates
+from tenants.documents.selectors import category_freshness_rows
+from tenants.meetings.models import Meeting
+from tenants.meetings.selectors import When, when_q
+from tenants.programme import ogp_local
 from tenants.programme.models import (
-    COMPLETION_SHARE, Commitment, Completion, Milestone, Principle, Programme, ProgressUpdate)
+    COMPLETION_SHARE, Assessment, Commitment, Completion, InceptionAssessment, Milestone,
+    Principle, Programme, ProgressUpdate)
 from tenants.site.bilingual import in_page_language
 
 
@@ -19,8 +27,9 @@ class CommitmentStatus:
 
 
 def programme_current() -> Programme | None:
-    """The member's latest programme, with its co-creation steps."""
-    return Programme.objects.prefetch_related("steps").order_by("-period_start", "-pk").first()
+    """The member's latest programme, with its co-creation steps and inception assessment."""
+    return (Programme.objects.select_related("inception_assessment").prefetch_related("steps")
+            .order_by("-period_start", "-pk").first())
 
 
 def commitment_list(*, programme: Programme, principle: str | None = None,
@@ -105,3 +114,60 @@ def commitment_template_catalogue(*, programme: Programme | None) -> list[dict]:
                 for field in ("title", "problem", "action", "solution")},
              "principles": commitment_templates.principle_labels(template["principles"])}
             for template in commitment_templates.published()]
+
+
+@dataclass(frozen=True)
+class AssessmentDue:
+    """An OGP Local assessment the monitoring committee owes (not recorded yet)."""
+    title: str
+    kind: str
+    due_on: date
+    url: str
+
+    def late(self, today: date) -> bool:
+        return self.due_on < today
+
+
+def assessment_due(*, today: date | None = None) -> list[AssessmentDue]:
+    """The assessments owed, soonest due first (two queries): the inception assessment of the
+    current programme once it is submitted, and the end-of-commitment assessment of each of its
+    commitments that has ended."""
+    today = today or timezone.localdate()
+    programme = (Programme.objects.order_by("-period_start", "-pk")
+                 .annotate(assessed=Exists(InceptionAssessment.objects.filter(
+                     programme=OuterRef("pk")))).first())
+    if programme is None:
+        return []
+    owed = []
+    if programme.submitted_on and not programme.assessed:
+        owed.append(AssessmentDue(title=gettext("Inception assessment of the programme"),
+                                  kind="inception", due_on=programme.inception_due_on,
+                                  url=reverse("staff:programme:inception")))
+    ended = (Commitment.objects.filter(programme=programme, end_date__lte=today)
+             .exclude(Exists(Assessment.objects.filter(commitment=OuterRef("pk"))))
+             .order_by("end_date", "number"))
+    owed += [AssessmentDue(title=str(commitment), kind="end_of_commitment",
+                           due_on=commitment.assessment_due_on,
+                           url=reverse("staff:programme:assessment", args=[commitment.pk]))
+             for commitment in ended]
+    return sorted(owed, key=lambda item: item.due_on)
+
+
+def minimum_requirements(*, today: date | None = None) -> list[ogp_local.Requirement]:
+    """OGP Local's minimum requirements as this member meets them today (three queries): the
+    monitoring committee's last meeting held, the last change of the programme or the library,
+    and the library's shelves."""
+    today = today or timezone.localdate()
+    last_meeting = (Meeting.objects.filter(when_q(When.PAST),
+                                           kind=Meeting.Kind.MONITORING_COMMITTEE)
+                    .aggregate(last=Max("starts_at"))["last"])
+    shelves = list(category_freshness_rows())
+    last_change = ProgressUpdate.objects.aggregate(last=Max(TruncDate("at")))["last"]
+    changes = [last_change] if last_change else []
+    changes += [shelf["last_updated"] for shelf in shelves if shelf["last_updated"]]
+    return ogp_local.minimum_requirements(
+        today=today,
+        last_forum_meeting=timezone.localdate(last_meeting) if last_meeting else None,
+        last_content_change=max(changes, default=None),
+        stocked_shelves=sum(1 for shelf in shelves if shelf["count"]),
+        documents=sum(shelf["count"] for shelf in shelves))

@@ -11,10 +11,12 @@ from django.utils.translation import gettext as _
 import commitment_templates
 from events import emit
 from tenants.programme.models import (
-    Assessment, Commitment, Completion, Milestone, Programme, ProgrammeStatus, ProgressUpdate)
+    Assessment, Commitment, Completion, InceptionAssessment, Milestone, Programme,
+    ProgrammeStatus, ProgressUpdate)
 
-# Fields whose changes are not worth a line in the public history.
-UNRECORDED = {"updated_at"}
+# Fields whose changes are not worth a line in the public history, or are not the public's:
+# the point of contact is for the staff unless the commitment makes it public.
+UNRECORDED = {"updated_at", "contact_name", "contact_role", "contact_email"}
 
 
 def _as_text(value) -> str:
@@ -154,7 +156,8 @@ def milestone_mark_done(*, milestone: Milestone, by: str, done_on: date | None =
 
 @transaction.atomic
 def assessment_save(*, commitment: Commitment, by: str, **fields) -> Assessment:
-    """The monitoring committee's assessment (created or replaced), recorded in the history."""
+    """The monitoring committee's end-of-commitment assessment (created or replaced), recorded
+    in the history; it needs its findings and its evidence (Assessment.clean)."""
     assessment = Assessment.objects.filter(commitment=commitment).first()
     if assessment is None:
         assessment = Assessment(commitment=commitment, **fields)
@@ -208,3 +211,18 @@ def assessment_delete(*, commitment: Commitment, by: str) -> None:
         return
     _record_deletion(assessment, by=by, programme=commitment.programme, commitment=commitment)
     assessment.delete()
+
+
+@transaction.atomic
+def inception_assessment_save(*, programme: Programme, by: str, **fields) -> InceptionAssessment:
+    """The monitoring committee's inception assessment of the programme (created or replaced),
+    with its findings and its evidence, recorded in the programme's history."""
+    assessment = InceptionAssessment.objects.filter(programme=programme).first()
+    if assessment is None:
+        assessment = InceptionAssessment(programme=programme, **fields)
+        assessment.full_clean()
+        assessment.save()
+        _record_creation(assessment, by=by, programme=programme)
+        return assessment
+    _apply_and_record(assessment, changes=fields, by=by, note="", programme=programme)
+    return assessment

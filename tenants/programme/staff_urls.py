@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from tenants.programme import staff_views
 
@@ -11,6 +11,9 @@ urlpatterns = [
     path("commitments/<int:pk>/edit/", staff_views.commitment_edit, name="commitment-edit"),
     path("commitments/<int:pk>/progress/", staff_views.commitment_progress,
          name="commitment-progress"),
+    path("commitments/<int:pk>/assessment/", staff_views.assessment, name="assessment"),
+    path("inception/", staff_views.inception, name="inception"),
+    path("progress-import/", include("tenants.programme.staff_import_urls")),
     path("commitments/<int:pk>/milestones/new/", staff_views.milestone_new,
          name="milestone-new"),
     path("commitments/<int:pk>/milestones/<int:milestone_pk>/edit/", staff_views.milestone_edit,

@@ -13,11 +13,13 @@ from django.views.decorators.http import require_POST
 
 import commitment_templates
 from tenants.programme import services
-from tenants.programme.models import Commitment, Completion, Milestone
+from tenants.programme.models import (Assessment, Commitment, Completion, InceptionAssessment,
+                                      Milestone)
 from tenants.programme.selectors import (commitment_list, commitment_template_catalogue,
                                          programme_current, progress_update_list)
 from tenants.programme.staff_forms import (
-    CommitmentForm, MilestoneDoneForm, MilestoneForm, ProgressForm, TemplateCopyForm)
+    CommitmentForm, EndOfCommitmentForm, InceptionForm, MilestoneDoneForm, MilestoneForm,
+    ProgressForm, TemplateCopyForm)
 from tenants.site.api_support import actor
 from tenants.site.staff import run_form_service, staff_required
 
@@ -48,7 +50,7 @@ def commitments(request):
         row.late = row.completion != Completion.COMPLETE and (
             row.has_overdue or bool(row.end_date and row.end_date < today))
     return render(request, "programme/staff/commitments.html", {
-        "programme": programme, "commitments": rows,
+        "programme": programme, "commitments": rows, "today": today,
         "late_count": sum(1 for row in rows if row.late)})
 
 
@@ -58,7 +60,8 @@ def _commitment_page(request, commitment: Commitment, *, progress_form=None, sta
     for milestone in milestones:
         milestone.late = milestone.done_on is None and milestone.due_on < today
     return render(request, "programme/staff/commitment.html", {
-        "commitment": commitment, "milestones": milestones,
+        "commitment": commitment, "milestones": milestones, "today": today,
+        "assessment": Assessment.objects.filter(commitment=commitment).first(),
         "progress_form": progress_form or ProgressForm(commitment=commitment),
         "history": list(progress_update_list(commitment=commitment)
                         .select_related(None).order_by("-at", "-pk")[:HISTORY_SHOWN]),
@@ -227,3 +230,54 @@ def commitment_templates_list(request):
                 return redirect("staff:programme:commitment-edit", copy.pk)
     return _templates_page(request, programme, form=form, status=400)
 
+
+
+def _assessment_page(request, template: str, form, *, status=200, **context):
+    return render(request, f"programme/staff/{template}.html", {"form": form, **context},
+                  status=status)
+
+
+@staff_required("programme.add_assessment")
+def assessment(request, pk):
+    """The monitoring committee's end-of-commitment assessment, recorded (or corrected) with
+    its evidence; the public commitment page shows it."""
+    found = _commitment_or_404(pk)
+    recorded = Assessment.objects.filter(commitment=found).first()
+    form = EndOfCommitmentForm(request.POST or None, request.FILES or None,
+                               instance=recorded or Assessment(commitment=found),
+                               initial=None if recorded else {"completion": found.completion})
+    if request.method == "POST":
+        if form.is_valid() and run_form_service(
+                request, form, services.assessment_save, commitment=found, by=actor(request),
+                success=_("The end-of-commitment assessment was saved: the public page shows "
+                          "it."), **form.changes()) is not None:
+            return redirect("staff:programme:commitment", found.pk)
+        return _assessment_page(request, "assessment_form", form, commitment=found,
+                                recorded=Assessment.objects.filter(commitment=found).first(),
+                                status=400)
+    return _assessment_page(request, "assessment_form", form, commitment=found,
+                            recorded=recorded)
+
+
+@staff_required("programme.add_inceptionassessment")
+def inception(request):
+    """The monitoring committee's inception assessment of the current programme."""
+    programme = programme_current()
+    if programme is None:
+        messages.error(request, _("Create the openness programme first."))
+        return redirect("staff:programme:commitments")
+    recorded = InceptionAssessment.objects.filter(programme=programme).first()
+    form = InceptionForm(request.POST or None, request.FILES or None,
+                         instance=recorded or InceptionAssessment(programme=programme))
+    if request.method == "POST":
+        if form.is_valid() and run_form_service(
+                request, form, services.inception_assessment_save, programme=programme,
+                by=actor(request),
+                success=_("The inception assessment was saved: the programme's public page "
+                          "shows it."), **form.changes()) is not None:
+            return redirect("staff:programme:commitments")
+        return _assessment_page(
+            request, "inception_form", form, programme=programme, status=400,
+            recorded=InceptionAssessment.objects.filter(programme=programme).first())
+    return _assessment_page(request, "inception_form", form, programme=programme,
+                            recorded=recorded)

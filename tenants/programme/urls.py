@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from tenants.programme import views
 
@@ -7,4 +7,5 @@ app_name = "programme"
 urlpatterns = [
     path("", views.programme, name="programme"),
     path("commitments/<int:pk>/", views.commitment, name="commitment"),
+    path("pdf/", include("tenants.programme.pdf_urls")),
 ]

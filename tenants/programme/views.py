@@ -3,8 +3,8 @@ from django.shortcuts import render
 
 from tenants.programme.models import Completion, Principle, ProgrammeStatus
 from tenants.programme.selectors import (
-    CommitmentStatus, commitment_detail, commitment_list, programme_current,
-    progress_by_principle)
+    CommitmentStatus, commitment_detail, commitment_list, minimum_requirements,
+    programme_current, progress_by_principle)
 from tenants.site.page_cache import cache_public_page
 
 STATUS_FILTERS = [(CommitmentStatus.ONGOING, "ongoing"), (CommitmentStatus.LATE, "late"),
@@ -34,6 +34,7 @@ def programme(request):
         "filters": filters,
         "principles": Principle.choices,
         "completions": Completion.choices,
+        "requirements": minimum_requirements(),
     })
 
 

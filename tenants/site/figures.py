@@ -23,16 +23,17 @@ from tenants.consultations.selectors import (SHARE_AGGREGATES, consultation_aggr
                                              consultation_published_comments)
 from tenants.documents.models import Category
 from tenants.documents.selectors import category_freshness_from_rows, category_freshness_rows
+from tenants.ideas.selectors import idea_aggregates, idea_figures_from_row, idea_published
 from tenants.information_requests.models import InformationRequest
 from tenants.information_requests.selectors import (information_request_aggregates,
                                                     information_request_figures_from_row)
 from tenants.meetings.models import Attendance, Meeting
 from tenants.petitions.selectors import petition_figure_rows, petition_figures_from_rows
-from tenants.programme.models import Commitment, Completion, Principle, Programme
+from tenants.programme.models import Commitment, Completion, Principle, Programme, ProgressUpdate
 from tenants.programme.selectors import CommitmentStatus, progress_by_principle_from_rows
 
 # Bumped when the figures' shape changes (the open-data schema says which version it is).
-FIGURES_VERSION = 1
+FIGURES_VERSION = 2  # 2: citizens' ideas
 # The choices' codes, read once (a sweep computes 1,590 members' figures).
 COMPLETIONS = tuple(Completion.values)
 MEETING_KINDS = tuple(Meeting.Kind.values)
@@ -81,12 +82,17 @@ def figure_queries(*, as_of: datetime) -> dict[str, QuerySet]:
                      .annotate(held=Count("pk", distinct=True),
                                last_held_on=Max(TruncDate("starts_at")),
                                **_attendance_sums())),
+        # The programme's last recorded change (OGP Local: the site updated every four months).
+        "programme_changes": _one_row(ProgressUpdate.objects.all(),
+                                      last_change=Max(TruncDate("at"))),
         "consultations": _one_row(Consultation.objects.all(), **consultation_aggregates(now=as_of)),
         "comments": _one_row(consultation_published_comments(), **SHARE_AGGREGATES),
         "information_requests": _one_row(InformationRequest.objects.all(),
                                          **information_request_aggregates(today=today)),
         "petitions": petition_figure_rows(),
         "documents": category_freshness_rows(),
+        # Published ideas joined to their supports (one join).
+        "ideas": _one_row(idea_published(), **idea_aggregates()),
     }
 
 
@@ -151,6 +157,10 @@ def figures_from_rows(rows: dict[str, list[dict]], *, today: date) -> dict:
 
     requests = information_request_figures_from_row(rows["information_requests"][0])
     documents = category_freshness_from_rows(rows["documents"])
+    # As tenants.programme.selectors.minimum_requirements: the programme's history or the library.
+    last_content_change = max([day for day in [rows["programme_changes"][0]["last_change"],
+                                               *(d.last_updated for d in documents)] if day],
+                              default=None)
     return {
         "version": FIGURES_VERSION,
         "as_of": today.isoformat(),
@@ -159,6 +169,7 @@ def figures_from_rows(rows: dict[str, list[dict]], *, today: date) -> dict:
             "period_start": programme["period_start"] if programme else None,
             "period_end": programme["period_end"] if programme else None,
             "adopted_on": programme["adopted_on"] if programme else None,
+            "last_content_change": last_content_change,
         },
         "commitments": {
             "total": total_commitments,
@@ -181,6 +192,7 @@ def figures_from_rows(rows: dict[str, list[dict]], *, today: date) -> dict:
                                                         rows["comments"][0]),
         "information_requests": dict(requests),
         "petitions": petition_figures_from_rows(rows["petitions"]),
+        "ideas": idea_figures_from_row(rows["ideas"][0]),
         "documents": {
             "total": sum(d.count for d in documents),
             "by_category": {d.category: {"count": d.count, "last_updated": d.last_updated,
@@ -191,7 +203,7 @@ def figures_from_rows(rows: dict[str, list[dict]], *, today: date) -> dict:
 
 
 def member_figures(*, as_of: datetime | None = None) -> dict:
-    """The current member's figures, computed in its own schema (9 small queries)."""
+    """The current member's figures, computed in its own schema (10 small queries)."""
     as_of = as_of or timezone.now()
     rows = {name: rows_as_json(queryset)
             for name, queryset in figure_queries(as_of=as_of).items()}

@@ -22,7 +22,8 @@ def blank() -> dict:
         "consultations": [{"consultations": 0, "open": 0}],
         "comments": [{"comments": 0, "answered": 0}],
         "information_requests": [ZERO_REQUESTS],
-        "petitions": [],
+        "petitions": [], "programme_changes": [{"last_change": None}],
+        "ideas": [{"ideas": 0, "supports": 0, "answered": 0, "retained": 0}],
     }, today=TODAY)
 
 
@@ -71,9 +72,18 @@ CASES = {
     "women_take_part": (
         [with_changes(meetings__participants__women_share=0.3)],
         [blank(), with_changes(meetings__participants__women_share=0.29)]),
+    "ogp_site_updated": (
+        [with_changes(programme__last_content_change=str(TODAY - timedelta(days=122)))],
+        [blank(), with_changes(programme__last_content_change=str(TODAY - timedelta(days=123)))]),
+    "ogp_repository": (
+        [with_changes(documents__total=1)],
+        [blank()]),
     "milestones_on_track": (
         [with_changes(milestones={"total": 3, "done": 1, "due": 2, "overdue": 0})],
         [blank(), with_changes(milestones={"total": 3, "done": 1, "due": 1, "overdue": 1})]),
+    "ideas_answered": (
+        [with_changes(ideas__answered_share=0.8), with_changes(ideas__answered_share=1.0)],
+        [blank(), with_changes(ideas__answered_share=0.79)]),
 }
 
 

@@ -70,7 +70,8 @@ def test_assessment_is_recorded_once_then_by_change(programme):
     commitment = commitment_factory(programme)
     fields = dict(specificity="high", relevant=True, potential_impact="moderate",
                   completion=Completion.SUBSTANTIAL, opened_government="major",
-                  assessed_on=date(2025, 6, 1))
+                  assessed_on=date(2025, 6, 1), reasoning_ar="نشرت المحاضر في وقتها.",
+                  evidence_link="https://tetouan.ma/pv/")
     assessment_save(commitment=commitment, by="لجنة التتبع", **fields)
     assessment_save(commitment=commitment, by="لجنة التتبع",
                     **{**fields, "opened_government": "outstanding"})

@@ -1,6 +1,9 @@
 """The programme's workspace pages: each opens, each form saves through the services (the
 public history records it) or says what is wrong in Arabic with nothing written, in a constant
 number of queries, and nothing of another member."""
+import csv
+import io
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -10,7 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 import commitment_templates
-from tenants.programme.models import Commitment, Completion, Milestone, ProgressUpdate
+from tenants.programme.models import (Assessment, Commitment, Completion, InceptionAssessment,
+                                      Milestone, ProgressUpdate)
 from tenants.programme.services import milestone_create
 from tenants.programme.tests.factories import (
     commitment_factory, milestone_factory, programme_factory)
@@ -286,3 +290,233 @@ def test_another_members_commitment_is_not_found_and_a_moderator_is_refused(
     with in_member(tetouan):
         assert Commitment.objects.get(pk=commitment.pk).completion == Completion.NOT_STARTED
         assert Milestone.objects.filter(done_on__isnull=False).count() == 0
+
+
+# --- OGP Local: the template's fields and the monitoring committee's assessments --------------
+
+def test_the_commitment_form_saves_the_ogp_fields(commitment, editor, in_member, tetouan):
+    edit = page_of(commitment.pk) + "edit/"
+    page = editor.get(edit).content.decode()
+    assert "أهداف التنمية المستدامة" in page and "برنامج عمل الجماعة (PAC)" in page
+    response = editor.post(edit, {
+        "number": 1, "title_ar": "نشر الميزانية بصيغة مفتوحة",
+        "principles": ["transparency_integrity"], "start_date": "2024-01-01",
+        "end_date": "2026-12-31", "contact_name": "كريمة العلمي",
+        "contact_role": "رئيسة المصلحة المالية", "contact_email": "k.alami@tetouan.ma",
+        "budget_amount": "150000", "budget_source_ar": "ميزانية الجماعة",
+        "plan_links": ["pac", "pdr"], "sdgs": ["16", "5"]})
+    assert response.status_code == 302
+    with in_member(tetouan):
+        stored = Commitment.objects.get(pk=commitment.pk)
+        assert (stored.sdgs, stored.plan_links, stored.contact_public) == ([16, 5],
+                                                                          ["pac", "pdr"], False)
+        assert ProgressUpdate.objects.filter(commitment=commitment, field="sdgs").exists()
+
+
+def test_another_plan_without_its_name_is_refused_in_arabic(commitment, editor, in_member,
+                                                            tetouan):
+    response = editor.post(page_of(commitment.pk) + "edit/", {
+        "number": 1, "title_ar": "نشر الميزانية بصيغة مفتوحة",
+        "principles": ["transparency_integrity"], "plan_links": ["other"]})
+    assert response.status_code == 400
+    assert "يرجى ذكر اسم المخطط الآخر." in response.content.decode()
+    with in_member(tetouan):
+        assert Commitment.objects.get(pk=commitment.pk).plan_links == []
+
+
+def test_a_milestone_has_its_start_date_and_deliverable(commitment, editor, in_member, tetouan):
+    response = editor.post(page_of(commitment.pk) + "milestones/new/", {
+        "title_ar": "إطلاق البوابة", "start_on": "2026-01-01", "due_on": "2026-06-30",
+        "deliverable_ar": "بوابة منشورة"})
+    assert response.status_code == 302
+    assert "بوابة منشورة" in editor.get(page_of(commitment.pk)).content.decode()
+    refused = editor.post(page_of(commitment.pk) + "milestones/new/", {
+        "title_ar": "مرحلة معكوسة", "start_on": "2026-07-01", "due_on": "2026-06-30"})
+    assert refused.status_code == 400
+    assert "يأتي تاريخ الاستحقاق بعد تاريخ البدء" in refused.content.decode()
+    with in_member(tetouan):
+        assert not Milestone.objects.filter(title_ar="مرحلة معكوسة").exists()
+
+
+def test_the_end_of_commitment_assessment_is_recorded_with_a_file(commitment, editor, in_member,
+                                                                  tetouan, client_for,
+                                                                  media_root):
+    url = page_of(commitment.pk) + "assessment/"
+    assert editor.get(url).status_code == 200
+    response = editor.post(url, {
+        "completion": "substantial", "opened_government": "marginal",
+        "reasoning_ar": "نشرت الميزانية لكن دون بيانات قابلة لإعادة الاستعمال.",
+        "assessed_on": timezone.localdate().isoformat(),
+        "evidence_file": SimpleUploadedFile("pv.pdf", PDF, "application/pdf")})
+    assert response.status_code == 302 and response["Location"] == page_of(commitment.pk)
+    staff_page = editor.get(page_of(commitment.pk)).content.decode()
+    assert 'role="status"' in staff_page and "هامشي" in staff_page
+    with in_member(tetouan):
+        assert ProgressUpdate.objects.filter(commitment=commitment, model="assessment",
+                                             field="created").exists()
+    public = client_for(tetouan).get(f"/programme/commitments/{commitment.pk}/").content.decode()
+    assert "دون بيانات قابلة لإعادة الاستعمال" in public and ".pdf" in public
+    # Corrected later: only the change is recorded.
+    assert editor.post(url, {"completion": "substantial", "opened_government": "major",
+                             "reasoning_ar": "نشرت الميزانية لكن دون بيانات قابلة لإعادة الاستعمال.",
+                             "assessed_on": timezone.localdate().isoformat()}).status_code == 302
+    with in_member(tetouan):
+        assert list(ProgressUpdate.objects.filter(model="assessment").exclude(field="created")
+                    .values_list("field", flat=True)) == ["opened_government"]
+
+
+def test_an_assessment_without_evidence_is_refused_in_arabic(commitment, editor, in_member,
+                                                             tetouan):
+    response = editor.post(page_of(commitment.pk) + "assessment/", {
+        "completion": "complete", "opened_government": "major", "reasoning_ar": "",
+        "assessed_on": (timezone.localdate() + timedelta(days=1)).isoformat()})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "يرجى تقديم الإثبات: رابط أو ملف." in page
+    assert "لا يمكن أن يحمل التقييم تاريخا في المستقبل." in page
+    with in_member(tetouan):
+        assert not Assessment.objects.exists()
+
+
+def test_the_inception_assessment_is_recorded_and_shown_on_the_programme(
+        commitment, editor, in_member, tetouan, client_for):
+    assert "تسجيل التقييم الأولي" in editor.get(LIST).content.decode()
+    url = "/staff/programme/inception/"
+    assert editor.get(url).status_code == 200
+    response = editor.post(url, {"findings_ar": "شارك المجتمع المدني في كل الورشات.",
+                                 "assessed_on": timezone.localdate().isoformat(),
+                                 "evidence_link": "https://tetouan.ma/pv-inception"})
+    assert response.status_code == 302 and response["Location"] == LIST
+    with in_member(tetouan):
+        assert InceptionAssessment.objects.get().findings_ar.startswith("شارك المجتمع المدني")
+    public = client_for(tetouan).get("/programme/").content.decode()
+    assert "شارك المجتمع المدني في كل الورشات." in public
+
+
+def test_the_inbox_shows_the_assessments_owed_with_their_due_dates(tetouan, in_member, editor):
+    with in_member(tetouan):
+        programme = programme_factory(submitted_on=timezone.localdate() - timedelta(days=90))
+        ended = commitment_factory(programme, 1, title_ar="التزام منته",
+                                   end_date=timezone.localdate() - timedelta(days=5))
+    inbox = editor.get("/staff/").content.decode()
+    assert 'id="inbox-assessments"' in inbox
+    assert "التقييم الأولي للبرنامج" in inbox and "التزام منته" in inbox
+    assert f"/staff/programme/commitments/{ended.pk}/assessment/" in inbox
+    assert "متأخر" in inbox  # the inception assessment was due a month ago
+
+
+# --- Milestones updated from a spreadsheet (tenants/programme/progress_import.py) -------------
+
+IMPORT = "/staff/programme/progress-import/"
+
+
+def _exported_with_changes(editor, commitment, *, done: str, link: str, level: str = "",
+                           note: str = "") -> bytes:
+    response = editor.get(IMPORT + "milestones.csv")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    line = next(row for row in rows if row[0] == str(commitment.first_milestone.pk))
+    line[6], line[7], line[8], line[10] = done, level or line[7], link, note
+    out = io.StringIO()
+    csv.writer(out).writerows(rows)
+    return ("\ufeff" + out.getvalue()).encode()
+
+
+def _upload(client, data: bytes, name="milestones.csv"):
+    return client.post(IMPORT, {"file": SimpleUploadedFile(name, data, "text/csv")})
+
+
+def test_the_import_pages_open_from_the_programme_for_editors_only(commitment, editor,
+                                                                   staff_client, tetouan):
+    assert IMPORT in editor.get(LIST).content.decode()
+    page = editor.get(IMPORT).content.decode()
+    assert "تحيين المراحل من جدول بيانات" in page
+    assert IMPORT + "milestones.csv" in page and IMPORT + "milestones.xlsx" in page
+    workbook = editor.get(IMPORT + "milestones.xlsx")
+    assert workbook.status_code == 200 and workbook.content.startswith(b"PK")
+    assert staff_client(tetouan, "focal_point").get(IMPORT).status_code == 200
+    moderator = staff_client(tetouan, "moderator")
+    assert IMPORT not in moderator.get("/staff/").content.decode()
+    for url in (IMPORT, IMPORT + "milestones.csv", IMPORT + "milestones.xlsx", IMPORT + "result/"):
+        assert moderator.get(url).status_code == 403, url
+    assert _upload(moderator, b"x").status_code == 403
+
+
+def test_a_file_with_errors_is_shown_by_line_in_arabic_and_nothing_is_saved(
+        commitment, editor, in_member, tetouan):
+    data = _exported_with_changes(editor, commitment, done="2025-13-01",
+                                  link="https://tetouan.ma/budget", level="ممتاز")
+    response = _upload(editor, data)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert 'role="alert"' in page and "السطر 2" in page
+    assert "ليس تاريخا صحيحا" in page and "ليس من مستويات السلم" in page
+    with in_member(tetouan):
+        assert Milestone.objects.get(pk=commitment.first_milestone.pk).done_on is None
+        assert not ProgressUpdate.objects.filter(field="done_on").exists()
+
+
+def test_a_spreadsheet_is_previewed_confirmed_once_and_recorded_in_the_history(
+        commitment, editor, in_member, tetouan, client_for):
+    today = timezone.localdate()
+    data = _exported_with_changes(editor, commitment, done=today.strftime("%d/%m/%Y"),
+                                  link="https://tetouan.ma/budget-2025", level="محدود",
+                                  note="نشرت الميزانية على الموقع.")
+    response = _upload(editor, data)
+    assert response.status_code == 302
+    preview_url = response["Location"]
+    page = editor.get(preview_url).content.decode()
+    assert "نشر ميزانية 2025" in page and "https://tetouan.ma/budget-2025" in page
+    text = re.sub(r"<[^>]+>", "", page)
+    assert re.search(r"لم يبدأ\s*[←→]\s*محدود", text)  # before → after (mirrored in Arabic)
+    assert re.search(r"غير منجزة\s*[←→]\s*\d+ \w+ \d{4}", text)
+    with in_member(tetouan):  # the preview wrote nothing
+        assert Milestone.objects.get(pk=commitment.first_milestone.pk).done_on is None
+    confirmed = editor.post(preview_url)
+    assert confirmed.status_code == 302 and confirmed["Location"] == IMPORT + "result/"
+    result = editor.get(IMPORT + "result/").content.decode()
+    assert 'role="status"' in result and "نشر الميزانية بصيغة مفتوحة" in result
+    with in_member(tetouan):
+        milestone = Milestone.objects.get(pk=commitment.first_milestone.pk)
+        assert (milestone.done_on, milestone.evidence_link) == (today,
+                                                                "https://tetouan.ma/budget-2025")
+        assert Commitment.objects.get(pk=commitment.pk).completion == Completion.LIMITED
+        recorded = ProgressUpdate.objects.count()
+        assert ProgressUpdate.objects.get(field="completion").note == "نشرت الميزانية على الموقع."
+    again = editor.post(preview_url)
+    assert again.status_code == 302
+    assert "سبق حفظ هذه التغييرات" in editor.get(again["Location"]).content.decode()
+    with in_member(tetouan):
+        assert ProgressUpdate.objects.count() == recorded
+    public = client_for(tetouan).get(page_of(commitment.pk).replace("/staff", "")).content.decode()
+    assert "نشرت الميزانية على الموقع." in public
+
+
+def test_a_preview_is_confirmed_only_by_the_person_who_uploaded_it(
+        commitment, editor, staff_client, in_member, tetouan):
+    from django.contrib.auth.models import User
+
+    from tenants.site.models import StaffMembership
+
+    data = _exported_with_changes(editor, commitment, done=timezone.localdate().isoformat(),
+                                  link="https://tetouan.ma/budget")
+    preview_url = _upload(editor, data)["Location"]
+    other = staff_client(tetouan, "focal_point")
+    assert other.get(preview_url)["Location"] == IMPORT
+    assert other.post(preview_url)["Location"] == IMPORT
+    assert editor.get(IMPORT + "not-a-token/")["Location"] == IMPORT
+    with in_member(tetouan):
+        assert Milestone.objects.get(pk=commitment.first_milestone.pk).done_on is None
+        assert User.objects.count() == StaffMembership.objects.count()
+
+
+def test_a_file_that_changes_nothing_or_is_not_a_spreadsheet_is_refused_in_arabic(
+        commitment, editor):
+    unchanged = editor.get(IMPORT + "milestones.csv").content
+    response = _upload(editor, unchanged)
+    assert response.status_code == 400 and "لا يغير الملف أي شيء" in response.content.decode()
+    response = _upload(editor, b"\x89PNG\r\n\x1a\n", name="photo.xlsx")
+    assert response.status_code == 400 and "تعذرت قراءة هذا المصنف" in response.content.decode()
+    response = editor.post(IMPORT, {})
+    assert response.status_code == 400 and "يرجى اختيار الملف المراد رفعه" in response.content.decode()
