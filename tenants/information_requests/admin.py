@@ -68,15 +68,15 @@ class InformationRequestAdmin(admin.ModelAdmin):
     inlines = [RequestEventInline]
     actions = [_step_action(transition) for transition in Transition]
     fieldsets = [
-        (None, {"fields": ["reference", "state", "received_on", "initial_due_on", "due_on",
-                           "is_urgent", "urgency_reason"]}),
+        (None, {"fields": ["reference", "state", "channel", "received_on", "initial_due_on",
+                           "due_on", "is_urgent", "urgency_reason"]}),
         (_("The request"), {"fields": ["information_wanted", "public_summary"]}),
         (_("The requester (personal data: never published)"), {
             "fields": ["requester_name", "id_document", "id_number", "postal_address", "email",
                        "language"]}),
         (_("Extension and answer"), {
             "fields": ["extension_reason", "decided_on", "answer_text", "answer_file",
-                       "refusal_ground", "overdue_notice_at"]}),
+                       "refusal_ground", "decision_reasons", "overdue_notice_at"]}),
     ]
     readonly_fields = [name for _title, options in fieldsets for name in options["fields"]
                        if name != "public_summary"]
@@ -105,7 +105,8 @@ class InformationRequestAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("information wanted"))
     def short_subject(self, information_request: InformationRequest) -> str:
-        subject = information_request.subject
+        # Staff read the request as written until the register's summary is written.
+        subject = information_request.public_summary or information_request.information_wanted
         return subject if len(subject) <= 80 else subject[:79] + "…"
 
     @admin.display(description=_("past the deadline"), boolean=True)

@@ -12,4 +12,8 @@ urlpatterns = [
          name="api-information-request-staff"),
     path("information-requests/<int:pk>/transition/", api.TransitionApi.as_view(),
          name="api-information-request-transition"),
+    path("information-requests/<int:pk>/complaint/", api.ComplaintApi.as_view(),
+         name="api-information-request-complaint"),
+    path("information-requests/<int:pk>/complaint/answer/", api.ComplaintAnswerApi.as_view(),
+         name="api-information-request-complaint-answer"),
 ]

@@ -33,8 +33,8 @@ class InformationRequestForm(HoneypotMixin):
         label=_("The information you want"),
         max_length=_model_field("information_wanted").max_length,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Be as precise as you can. This text is published in the public register "
-                    "of requests, without your name: do not write personal data in it."))
+        help_text=_("Be as precise as you can. The public register shows only a summary the "
+                    "council writes, never your text or your name."))
     is_urgent = forms.BooleanField(
         label=_("Urgent request"), required=False,
         help_text=_("Only when the information is needed to protect a person's life, safety or "
@@ -78,14 +78,16 @@ class TransitionForm(forms.Form):
                     "contact details."))
     answer_file = forms.FileField(label=_("Answer file"), required=False)
     refusal_ground = forms.ChoiceField(
-        label=_("Legal ground (article 7, law 31.13)"),
+        label=_("Ground of the refusal"),
         choices=[("", "---------"), *RefusalGround.choices])
-    explanation = forms.CharField(label=_("Explanation given to the requester"), required=False,
-                                  widget=forms.Textarea(attrs={"rows": 3}))
+    reasons = forms.CharField(label=_("Reasons given to the requester"),
+                              widget=forms.Textarea(attrs={"rows": 3}))
+    published_where = forms.CharField(label=_("Where the information is published"),
+                                      required=False, max_length=500)
 
     def __init__(self, *args, action: str, **kwargs):
         super().__init__(*args, **kwargs)
         accepted = TRANSITIONS[Transition(action)][1]
         for name in list(self.fields):
-            if name not in accepted:
+            if name not in accepted or name == "explanation":
                 del self.fields[name]

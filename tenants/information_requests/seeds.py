@@ -11,7 +11,9 @@ from citizens.working_days import add_working_days
 from tenants.information_requests.models import IdDocument, InformationRequest, RefusalGround
 from tenants.information_requests.services import (
     information_request_answer, information_request_extend, information_request_file,
-    information_request_refuse, information_request_start)
+    information_request_refuse, information_request_set_public_summary,
+    information_request_start)
+from tenants.programme.seeds import OUJDA, TANGER, TETOUAN, TIMEZGANA, demo_member_code
 
 BY = "demo"
 
@@ -28,7 +30,7 @@ DEMO_REQUESTS = [
      "وعناوين رؤسائها الشخصية.",
      [(8, information_request_refuse, {
          "refusal_ground": RefusalGround.PRIVATE_LIFE,
-         "explanation": "أرقام الهواتف والعناوين الشخصية معطيات ذات طابع شخصي. لائحة الجمعيات "
+         "reasons": "أرقام الهواتف والعناوين الشخصية معطيات ذات طابع شخصي. لائحة الجمعيات "
                         "المستفيدة ومبالغ الدعم منشورة في مكتبة الوثائق."})]),
     (45, "خديجة الإدريسي", "ما هي كلفة أشغال تهيئة الحديقة العمومية بحي الملاح ومن هي المقاولة "
      "التي أنجزتها؟",
@@ -43,20 +45,58 @@ DEMO_REQUESTS = [
      [(1, information_request_start, {})]),
 ]
 
+# Each demo member's own requests (Tétouan's are the ones above, one in each situation).
+REQUESTS = {
+    TETOUAN: DEMO_REQUESTS,
+    TANGER: [
+        (70, "عادل المودن", "أطلب لائحة مشاريع الميزانية التشاركية بمقاطعة بني مكادة التي صوت "
+         "عليها السكان وكلفة كل مشروع.",
+         [(1, information_request_start, {}),
+          (9, information_request_answer, {"answer_text": "تجدون اللائحة والكلفة التقديرية لكل "
+                                           "مشروع في تقرير تقييم منتصف المدة المنشور بمكتبة الوثائق."})]),
+        (30, "سميرة الغزاوي", "أطلب نسخة من دفتر التحملات الخاص بتهيئة ساحات القرب بمقاطعة بني "
+         "مكادة.",
+         [(2, information_request_start, {}),
+          (6, information_request_answer, {"answer_text": "تجدون دفتر التحملات ونتائج طلب العروض "
+                                           "في فئة الصفقات العمومية بمكتبة الوثائق."})]),
+        (8, "أنس بنعمر", "ما هو عدد الأشجار التي غرست بشارع محمد السادس سنة 2026 وكلفتها؟",
+         [(1, information_request_start, {})]),
+    ],
+    TIMEZGANA: [
+        (40, "لحسن أيت علي", "أطلب الاطلاع على برمجة الطريق الرابطة بين دوار أولاد علي ومركز "
+         "الجماعة في برنامج عمل الجماعة.",
+         [(3, information_request_start, {}),
+          (14, information_request_answer, {"answer_text": "الطريق مبرمجة في الشطر الثاني من "
+                                            "برنامج عمل الجماعة؛ تجدون جدول التتبع في مكتبة الوثائق."})]),
+        (6, "حفيظة", "أطلب لائحة الوثائق المطلوبة لتسجيل مولود في الحالة المدنية خارج الأجل.",
+         [(1, information_request_start, {})]),
+    ],
+    OUJDA: [
+        (15, "ياسين البركاني", "أطلب مواعيد خطوط الحافلات الحضرية بصيغة إلكترونية.",
+         [(2, information_request_start, {})]),
+    ],
+}
 
-def information_requests_seed_demo(*, today) -> int:
-    """Seed the demo requests once (nothing if the member has any); returns how many."""
+
+def information_requests_seed_demo(*, today, hcp_code: str | None = None) -> int:
+    """Seed the member's demo requests once (nothing if the member has any, or none in the
+    demo); returns how many."""
+    requests = REQUESTS.get(demo_member_code(hcp_code), [])
     if InformationRequest.objects.exists():
         return 0
-    for number, (days_ago, name, wanted, steps) in enumerate(DEMO_REQUESTS, start=1):
+    for number, (days_ago, name, wanted, steps) in enumerate(requests, start=1):
         received_on = today - timedelta(days=days_ago)
         information_request = information_request_file(
             requester_name=name, id_document=IdDocument.CIN, id_number=f"ZZ{number:06d}",
             postal_address="شارع محمد الخامس، رقم 1", email="",
             information_wanted=wanted, today=received_on)
+        # The register shows only the summary staff write (here, the request's first clause).
+        information_request_set_public_summary(
+            information_request=information_request, by=BY,
+            public_summary=wanted.split(" مع ")[0].rstrip(".") + ".")
         for working_days, service, inputs in steps:
             # A step never happens after today (a very recent request just waits).
             day = min(add_working_days(received_on, working_days), today)
             information_request = service(information_request=information_request, by=BY,
                                           today=day, **inputs)
-    return len(DEMO_REQUESTS)
+    return len(requests)

@@ -1,9 +1,10 @@
 """Reads of information requests (the current member's schema), each in a constant number of
 queries.
 
-Public reads (`*_public`, the register) never load the requester's personal data: those
-columns are deferred, so a template or a serializer that asked for them would fail loudly in
-tests (a query per row) rather than publish them quietly.
+Public reads (`*_public`, the register) never load the requester's personal data nor the
+request as written (PRIVATE_FIELDS) nor a complaint's text: those columns are deferred, so a
+template or a serializer that asked for them would fail loudly in tests (a query per row)
+rather than publish them quietly.
 """
 from datetime import date
 from typing import TypedDict
@@ -13,8 +14,11 @@ from django.db.models import (Aggregate, Case, Count, F, FloatField, Func, Integ
 from django.utils import timezone
 
 from tenants.information_requests.models import (
-    ANSWERED_STATES, DECIDED_STATES, OPEN_STATES, PERSONAL_FIELDS, InformationRequest,
-    RequestEvent, State)
+    ANSWERED_STATES, DECIDED_STATES, OPEN_STATES, PERSONAL_FIELDS, PRIVATE_FIELDS, Complaint,
+    ComplaintOutcome, InformationRequest, RequestEvent, State)
+
+# What the register never loads of a complaint: the requester's words and their scan.
+COMPLAINT_PRIVATE_FIELDS = ("complaint__grievance", "complaint__scan")
 
 
 def overdue_q(today: date | None = None) -> Q:
@@ -26,7 +30,8 @@ def information_request_register(*, state: str | None = None,
                                  overdue: bool = False) -> QuerySet[InformationRequest]:
     """The public register, newest first, without personal data; one state, or the overdue
     ones, when asked."""
-    requests = InformationRequest.objects.defer(*PERSONAL_FIELDS)
+    requests = (InformationRequest.objects.select_related("complaint")
+                .defer(*PRIVATE_FIELDS, *COMPLAINT_PRIVATE_FIELDS))
     if state:
         requests = requests.filter(state=state)
     if overdue:
@@ -51,8 +56,38 @@ def information_request_staff_list(*, state: str | None = None,
 
 
 def information_request_staff_detail(*, pk: int) -> InformationRequest | None:
-    """One request with the requester's data and its full history (two queries), or None."""
-    return InformationRequest.objects.prefetch_related("events").filter(pk=pk).first()
+    """One request with the requester's data, its complaint and its full history (two
+    queries), or None."""
+    return (InformationRequest.objects.select_related("complaint").prefetch_related("events")
+            .filter(pk=pk).first())
+
+
+def information_request_of_requester(*, pk: int) -> InformationRequest | None:
+    """The request the requester's own link names (tokens.py), with its complaint and its
+    dated steps, without their identity (they know it; the page does not repeat it)."""
+    events = RequestEvent.objects.only("request", "step", "state_after", "at")
+    return (InformationRequest.objects.select_related("complaint")
+            .defer(*PERSONAL_FIELDS).prefetch_related(Prefetch("events", events))
+            .filter(pk=pk).first())
+
+
+def complaint_waiting() -> QuerySet[Complaint]:
+    """Complaints the head of the body has still to answer, by due date (overdue first): the
+    staff inbox and the list of complaints."""
+    return (Complaint.objects.filter(outcome=ComplaintOutcome.OPEN)
+            .select_related("request").defer("grievance", *[
+                f"request__{name}" for name in PERSONAL_FIELDS])
+            .order_by("due_on", "pk"))
+
+
+def complaint_staff_list(*, show_all: bool = False) -> QuerySet[Complaint]:
+    """The open complaints by due date, or every complaint (open first, then latest)."""
+    if not show_all:
+        return complaint_waiting()
+    return (Complaint.objects.select_related("request")
+            .defer(*[f"request__{name}" for name in PERSONAL_FIELDS])
+            .order_by(Case(When(outcome=ComplaintOutcome.OPEN, then=F("due_on")),
+                           default=None).asc(nulls_last=True), "-received_on", "-pk"))
 
 
 class _Median(Aggregate):

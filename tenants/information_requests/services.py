@@ -10,22 +10,25 @@ when it is decided, and when its deadline passes without an answer.
 `site_url` (the member site's address) puts a link to the request in the e-mails; `today` is
 for the demo and the tests (the day the step happens), never taken from a public input.
 """
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
 from django.db import connection, transaction
 from django.db.models import Max
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from citizens import clean_citizen_text, rate_limit_hit
 from citizens.working_days import add_working_days
 from events import emit
 from tenants.information_requests.models import (
-    ANSWER_WORKING_DAYS, COMPLAINT_TO_HEAD_WORKING_DAYS, EXTENSION_WORKING_DAYS, LEGAL_TERMS,
-    OPEN_STATES, URGENT_WORKING_DAYS, InformationRequest, RequestEvent, State, Step, Transition)
+    ANSWER_WORKING_DAYS, COMPLAINT_TO_COMMISSION_DAYS, EXTENSION_WORKING_DAYS, LAW_IN_FORCE_ON,
+    LEGAL_TERMS, OPEN_STATES, URGENT_EXTENSION_WORKING_DAYS, URGENT_WORKING_DAYS, Channel,
+    Complaint, ComplaintOutcome, InformationRequest, RefusalGround, RequestEvent, State, Step,
+    Transition, complaint_head_answer_working_days)
+from tenants.information_requests.tokens import requester_link
 from tenants.site.mail import member_mail_send
 
 # Filings a person may make in an hour, counted per e-mail and per network address.
@@ -74,6 +77,8 @@ def _next_number(year: int) -> int:
 
 def _mail(information_request: InformationRequest, template: str, site_url: str,
           **context) -> None:
+    """Write to the requester, with the request's public page and their own private page
+    (where they follow it and may complain)."""
     if not information_request.email:
         return  # a request received by post is answered by post
     link = (site_url.rstrip("/") + reverse("information_requests:detail",
@@ -81,6 +86,8 @@ def _mail(information_request: InformationRequest, template: str, site_url: str,
     member_mail_send(to=information_request.email,
                      template=f"information_requests/email/{template}",
                      context={"information_request": information_request, "link": link,
+                              "private_link": requester_link(information_request,
+                                                             site_url=site_url),
                               **LEGAL_TERMS, **context},
                      language=information_request.language)
 
@@ -92,13 +99,45 @@ def _filing_allowed(*, email: str, client_address: str) -> bool:
     return not any(hits)
 
 
+def _create(*, requester_name: str, id_document: str, id_number: str, postal_address: str,
+            email: str, information_wanted: str, is_urgent: bool, urgency_reason: str,
+            language: str, received_on: date, channel: str, scan: File | None, by: str,
+            moment: datetime, site_url: str) -> InformationRequest:
+    """Number, validate and save a request received on `received_on`, record its first step
+    and send the receipt (when there is an e-mail). The deadline runs from `received_on`."""
+    due_on = add_working_days(received_on,
+                              URGENT_WORKING_DAYS if is_urgent else ANSWER_WORKING_DAYS)
+    sequence = _next_number(received_on.year)
+    information_request = InformationRequest(
+        reference=f"{REFERENCE_PREFIX}-{received_on.year}-{sequence:04d}",
+        year=received_on.year, sequence=sequence,
+        requester_name=clean_citizen_text(requester_name), id_document=id_document,
+        id_number="".join(id_number.split()).upper(),
+        postal_address=clean_citizen_text(postal_address),
+        email=email.strip().lower(), language=language if language in ("ar", "fr") else "ar",
+        information_wanted=clean_citizen_text(information_wanted),
+        is_urgent=is_urgent, urgency_reason=clean_citizen_text(urgency_reason) if is_urgent else "",
+        received_on=received_on, initial_due_on=due_on, due_on=due_on, channel=channel,
+        scan=scan or "")
+    information_request.full_clean()
+    information_request.save()
+    RequestEvent.objects.create(request=information_request, step=Step.FILED,
+                                state_after=State.RECEIVED, at=moment, by=by,
+                                note=str(Channel(channel).label) if channel != Channel.ONLINE
+                                else "")
+    _mail(information_request, "receipt", site_url)
+    emit("information_request.filed", request_id=information_request.pk)
+    return information_request
+
+
 @transaction.atomic
 def information_request_file(*, requester_name: str, id_document: str, id_number: str,
                              postal_address: str, email: str, information_wanted: str,
                              is_urgent: bool = False, urgency_reason: str = "",
                              language: str = "ar", client_address: str = "", site_url: str = "",
                              today: date | None = None) -> InformationRequest:
-    """Record a request and send its receipt: the reference and the due date.
+    """Record a request filed on the site and send its receipt: the reference, the due date
+    and the requester's own link.
 
     The requester's name, identity document, postal address and e-mail are personal data
     (models.PERSONAL_FIELDS). Every text is cleaned of markup. At most FILING_LIMIT filings an
@@ -109,27 +148,50 @@ def information_request_file(*, requester_name: str, id_document: str, id_number
         raise FilingRateLimited(
             _("Too many requests were sent from here in the last hour. Please try again later."),
             code="rate_limited")
-    received_on = _day(today)
-    due_on = add_working_days(received_on,
-                              URGENT_WORKING_DAYS if is_urgent else ANSWER_WORKING_DAYS)
-    sequence = _next_number(received_on.year)
-    information_request = InformationRequest(
-        reference=f"{REFERENCE_PREFIX}-{received_on.year}-{sequence:04d}",
-        year=received_on.year, sequence=sequence,
-        requester_name=clean_citizen_text(requester_name), id_document=id_document,
-        id_number="".join(id_number.split()).upper(),
-        postal_address=clean_citizen_text(postal_address),
-        email=email, language=language if language in ("ar", "fr") else "ar",
-        information_wanted=clean_citizen_text(information_wanted),
-        is_urgent=is_urgent, urgency_reason=clean_citizen_text(urgency_reason) if is_urgent else "",
-        received_on=received_on, initial_due_on=due_on, due_on=due_on)
-    information_request.full_clean()
-    information_request.save()
-    RequestEvent.objects.create(request=information_request, step=Step.FILED,
-                                state_after=State.RECEIVED, at=_moment(today))
-    _mail(information_request, "receipt", site_url)
-    emit("information_request.filed", request_id=information_request.pk)
-    return information_request
+    return _create(requester_name=requester_name, id_document=id_document, id_number=id_number,
+                   postal_address=postal_address, email=email,
+                   information_wanted=information_wanted, is_urgent=is_urgent,
+                   urgency_reason=urgency_reason, language=language, received_on=_day(today),
+                   channel=Channel.ONLINE, scan=None, by="", moment=_moment(today),
+                   site_url=site_url)
+
+
+def _check_received_on(received_on: date | None, today: date, *, field: str = "received_on",
+                       earliest: date = LAW_IN_FORCE_ON) -> None:
+    """A receipt date given by staff: known, not in the future, not before `earliest`."""
+    if received_on is None:
+        raise ValidationError({field: ValidationError(_("Give the date it was received."),
+                                                      code="required")})
+    if received_on > today:
+        raise ValidationError({field: ValidationError(
+            _("The date it was received cannot be in the future."), code="future")})
+    if received_on < earliest:
+        raise ValidationError({field: ValidationError(
+            _("The date it was received cannot be before %(day)s.")
+            % {"day": formats.date_format(earliest, "DATE_FORMAT")}, code="too_early")})
+
+
+@transaction.atomic
+def information_request_record(*, by: str, channel: str, received_on: date | None,
+                               requester_name: str, id_document: str, id_number: str,
+                               postal_address: str, information_wanted: str, email: str = "",
+                               is_urgent: bool = False, urgency_reason: str = "",
+                               language: str = "ar", scan: File | None = None,
+                               site_url: str = "", today: date | None = None
+                               ) -> InformationRequest:
+    """Staff record a request received on paper at the desk, by post or by e-mail, on the day
+    it was really received (not in the future, not before the law's entry into force): its
+    deadline runs from that day. The scan of the request is kept private (models.scan). The
+    receipt goes to the requester's e-mail when one is given; otherwise by post."""
+    if channel not in (Channel.DESK, Channel.POST, Channel.EMAIL):
+        raise ValidationError({"channel": ValidationError(
+            _("Say how the request was received."), code="channel")})
+    _check_received_on(received_on, _day(today))
+    return _create(requester_name=requester_name, id_document=id_document, id_number=id_number,
+                   postal_address=postal_address, email=email,
+                   information_wanted=information_wanted, is_urgent=is_urgent,
+                   urgency_reason=urgency_reason, language=language, received_on=received_on,
+                   channel=channel, scan=scan, by=by, moment=_moment(today), site_url=site_url)
 
 
 def _locked(information_request: InformationRequest) -> InformationRequest:
@@ -180,10 +242,11 @@ def information_request_start(*, information_request: InformationRequest, by: st
 @transaction.atomic
 def information_request_extend(*, information_request: InformationRequest, by: str, reason: str,
                                site_url: str = "", today: date | None = None) -> InformationRequest:
-    """Extend the deadline once, by 20 working days from the original due date.
+    """Extend the deadline once, from the original due date: by 20 working days (art. 16), or
+    by 3 for an urgent request (the Commission's guidance).
 
-    Only before the deadline has passed, never for an urgent request, and with a written
-    reason, which is e-mailed to the requester at once.
+    Only before the deadline has passed, and with a written reason, which is e-mailed to the
+    requester at once.
     """
     information_request = _locked(information_request)
     if information_request.is_extended:
@@ -192,10 +255,7 @@ def information_request_extend(*, information_request: InformationRequest, by: s
     _check_allowed(information_request, Step.EXTENDED)
     reason = clean_citizen_text(reason)
     errors = {}
-    if information_request.is_urgent:
-        errors["due_on"] = ValidationError(_("The deadline of an urgent request cannot be "
-                                             "extended."), code="urgent_not_extendable")
-    elif information_request.is_overdue(_day(today)):
+    if information_request.is_overdue(_day(today)):
         errors["due_on"] = ValidationError(_("The deadline has passed: it can no longer be "
                                              "extended."), code="deadline_passed")
     if not reason:
@@ -207,9 +267,46 @@ def information_request_extend(*, information_request: InformationRequest, by: s
     information_request = _step(
         information_request, step=Step.EXTENDED, by=by, note=reason, today=today,
         extension_reason=reason,
-        due_on=add_working_days(information_request.initial_due_on, EXTENSION_WORKING_DAYS))
+        due_on=add_working_days(information_request.initial_due_on,
+                                URGENT_EXTENSION_WORKING_DAYS if information_request.is_urgent
+                                else EXTENSION_WORKING_DAYS))
     _mail(information_request, "extension", site_url)
     return information_request
+
+
+def _check_reasons(information_request: InformationRequest, step: Step, *, refusal_ground: str,
+                   reasons: str, published_where: str = "", answer_given: bool = True) -> None:
+    """A refusal, or what a partial answer withholds, is written and reasoned (art. 16): a
+    ground from the table (models.RefusalGround) and the reasons; for information already
+    published, where it is. Checked after the state allows the step, all errors at once."""
+    _check_allowed(_locked(information_request), step)
+    errors = {}
+    if not answer_given:
+        errors["answer_text"] = ValidationError(
+            _("Give the answer as a text, a file or both."), code="answer_required")
+    if refusal_ground not in RefusalGround.values:
+        errors["refusal_ground"] = ValidationError(
+            _("Choose the ground of the refusal: each one cites its source."),
+            code="ground_required")
+    if not reasons:
+        errors["reasons"] = ValidationError(
+            _("Give the reasons: a refusal must be written and reasoned (article 16, law "
+              "31.13)."), code="reasons_required")
+    if refusal_ground == RefusalGround.ALREADY_PUBLISHED and not published_where:
+        errors["published_where"] = ValidationError(
+            _("Say where the information is published."), code="published_where_required")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _reasons_text(reasons: str, published_where: str, language: str) -> str:
+    reasons = clean_citizen_text(reasons)
+    published_where = clean_citizen_text(published_where, max_length=500)
+    if not published_where:
+        return reasons
+    with translation.override(language):
+        heading = _("Where it is published:")
+    return f"{reasons}\n\n{heading} {published_where}"
 
 
 def _decide(information_request: InformationRequest, *, step: Step, by: str, site_url: str,
@@ -233,24 +330,38 @@ def information_request_answer(*, information_request: InformationRequest, by: s
 
 @transaction.atomic
 def information_request_answer_partly(*, information_request: InformationRequest, by: str,
-                                      refusal_ground: str = "", answer_text: str = "",
+                                      refusal_ground: str = "", reasons: str = "",
+                                      published_where: str = "", answer_text: str = "",
                                       answer_file: File | None = None, site_url: str = "",
                                       today: date | None = None) -> InformationRequest:
-    """Give part of the information; what is withheld needs its legal ground (article 7)."""
+    """Give part of the information; what is withheld needs its ground and the reasons."""
+    reasons, answer_text = clean_citizen_text(reasons), clean_citizen_text(answer_text)
+    _check_reasons(information_request, Step.PARTLY_ANSWERED, refusal_ground=refusal_ground,
+                   reasons=reasons, published_where=published_where.strip(),
+                   answer_given=bool(answer_text or answer_file))
     return _decide(information_request, step=Step.PARTLY_ANSWERED, by=by, site_url=site_url,
-                   today=today, answer_text=clean_citizen_text(answer_text),
-                   answer_file=answer_file or "", refusal_ground=refusal_ground)
+                   today=today, answer_text=answer_text,
+                   answer_file=answer_file or "", refusal_ground=refusal_ground,
+                   decision_reasons=_reasons_text(reasons, published_where,
+                                                  information_request.language))
 
 
 @transaction.atomic
 def information_request_refuse(*, information_request: InformationRequest, by: str,
-                               refusal_ground: str = "", explanation: str = "", site_url: str = "",
-                               today: date | None = None) -> InformationRequest:
-    """Refuse, on one of the grounds of article 7 of law 31.13; the requester is told how to
-    complain."""
+                               refusal_ground: str = "", reasons: str = "",
+                               published_where: str = "", explanation: str = "",
+                               site_url: str = "", today: date | None = None
+                               ) -> InformationRequest:
+    """Refuse, in writing and with reasons, on a ground of article 7 or one the Commission
+    recognises; the requester is told how to complain. (`explanation`: the former name of
+    `reasons`, still read from the API.)"""
+    reasons = clean_citizen_text(reasons or explanation)
+    _check_reasons(information_request, Step.REFUSED, refusal_ground=refusal_ground,
+                   reasons=reasons, published_where=published_where.strip())
     return _decide(information_request, step=Step.REFUSED, by=by, site_url=site_url,
                    today=today, refusal_ground=refusal_ground,
-                   answer_text=clean_citizen_text(explanation))
+                   decision_reasons=_reasons_text(reasons, published_where,
+                                                  information_request.language))
 
 
 @transaction.atomic
@@ -273,8 +384,8 @@ def information_request_set_public_summary(*, information_request: InformationRe
 
 def _complaint_dates(information_request: InformationRequest) -> dict:
     """The last day to complain to the head of the body, from the answer or the silence."""
-    start = information_request.decided_on or information_request.due_on
-    return {"complain_by": add_working_days(start, COMPLAINT_TO_HEAD_WORKING_DAYS)}
+    window = information_request.complaint_window
+    return {"complain_by": window[1] if window else None}
 
 
 def information_requests_flag_overdue(*, today: date | None = None, site_url: str = "") -> int:
@@ -310,8 +421,11 @@ TRANSITIONS = {
     Transition.EXTEND: (information_request_extend, ("reason", "site_url")),
     Transition.ANSWER: (information_request_answer, ("answer_text", "answer_file", "site_url")),
     Transition.PARTLY_ANSWER: (information_request_answer_partly,
-                               ("answer_text", "answer_file", "refusal_ground", "site_url")),
-    Transition.REFUSE: (information_request_refuse, ("refusal_ground", "explanation", "site_url")),
+                               ("answer_text", "answer_file", "refusal_ground", "reasons",
+                                "published_where", "site_url")),
+    Transition.REFUSE: (information_request_refuse, ("refusal_ground", "reasons",
+                                                     "published_where", "explanation",
+                                                     "site_url")),
     Transition.WITHDRAW: (information_request_withdraw, ("note",)),
 }
 
@@ -323,3 +437,90 @@ def information_request_transition(*, information_request: InformationRequest, a
     service, accepted = TRANSITIONS[Transition(action)]
     return service(information_request=information_request, by=by,
                    **{name: value for name, value in inputs.items() if name in accepted})
+
+
+# --- complaints to the head of the body (art. 19) -------------------------------------------
+
+@transaction.atomic
+def complaint_file(*, information_request: InformationRequest, grievance: str,
+                   channel: str = Channel.ONLINE, received_on: date | None = None, by: str = "",
+                   scan: File | None = None, site_url: str = "",
+                   today: date | None = None) -> Complaint:
+    """A complaint to the head of the body about the request's answer, refusal or silence:
+    from the requester's own page (`channel` online, received today) or recorded by staff
+    from paper (its real receipt date). Within the window of article 19 only, once per request.
+    The head's answer is due `complaint_head_answer_working_days()` working days later; the
+    requester gets an acknowledgement with that date."""
+    today = _day(today)
+    information_request = _locked(information_request)
+    if Complaint.objects.filter(request=information_request).exists():
+        raise ValidationError({"grievance": ValidationError(
+            _("A complaint about this request has already been received."),
+            code="complaint_exists")})
+    if channel == Channel.ONLINE:
+        received_on = today
+    else:
+        _check_received_on(received_on, today)
+    window = information_request.complaint_window
+    overdue_on = (information_request.is_open
+                  and not information_request.is_overdue(received_on))
+    if window is None or overdue_on or not window[0] <= received_on <= window[1]:
+        raise ValidationError({"received_on" if channel != Channel.ONLINE else "grievance":
+                               ValidationError(_(
+                                   "A complaint to the head of the council can be made only "
+                                   "within %(days)s working days of the answer, or of the "
+                                   "deadline when there was none.")
+                                   % {"days": LEGAL_TERMS["head_days"]}, code="out_of_window")})
+    complaint = Complaint(request=information_request, channel=channel, received_on=received_on,
+                          due_on=add_working_days(received_on,
+                                                  complaint_head_answer_working_days()),
+                          grievance=clean_citizen_text(grievance, max_length=5000),
+                          scan=scan or "")
+    if not complaint.grievance:
+        raise ValidationError({"grievance": ValidationError(
+            _("Say what you complain about."), code="required")})
+    complaint.full_clean()
+    complaint.save()
+    RequestEvent.objects.create(
+        request=information_request, step=Step.COMPLAINT_FILED,
+        state_before=information_request.state, state_after=information_request.state, by=by,
+        at=_moment(today if channel == Channel.ONLINE else received_on),
+        note="" if channel == Channel.ONLINE else str(Channel(channel).label))
+    _mail(information_request, "complaint_received", site_url, complaint=complaint)
+    emit("information_request.complaint_filed", request_id=information_request.pk)
+    return complaint
+
+
+@transaction.atomic
+def complaint_answer(*, complaint: Complaint, by: str, outcome: str, answer_text: str,
+                     site_url: str = "", today: date | None = None) -> Complaint:
+    """The head of the body's answer, written and reasoned, sent to the requester with the next
+    step (the Commission within 30 days, art. 20)."""
+    complaint = Complaint.objects.select_for_update().select_related("request").get(
+        pk=complaint.pk)
+    errors = {}
+    if not complaint.is_open:
+        raise ValidationError({"outcome": ValidationError(
+            _("This complaint has already been answered."), code="complaint_answered")})
+    if outcome not in ComplaintOutcome.values or outcome == ComplaintOutcome.OPEN:
+        errors["outcome"] = ValidationError(_("Choose the outcome of the complaint."),
+                                            code="outcome_required")
+    answer_text = clean_citizen_text(answer_text)
+    if not answer_text:
+        errors["answer_text"] = ValidationError(
+            _("Give the head's answer: it is sent to the requester."), code="answer_required")
+    if errors:
+        raise ValidationError(errors)
+    complaint.outcome, complaint.answer_text = outcome, answer_text
+    complaint.decided_on = _day(today)
+    complaint.full_clean()
+    complaint.save()
+    information_request = complaint.request
+    RequestEvent.objects.create(
+        request=information_request, step=Step.COMPLAINT_ANSWERED,
+        state_before=information_request.state, state_after=information_request.state, by=by,
+        note=complaint.get_outcome_display(), at=_moment(today))
+    _mail(information_request, "complaint_answered", site_url, complaint=complaint,
+          commission_by=complaint.decided_on + timedelta(days=COMPLAINT_TO_COMMISSION_DAYS))
+    emit("information_request.complaint_answered", request_id=information_request.pk)
+    return complaint

@@ -9,4 +9,5 @@ urlpatterns = [
     path("new/", views.new, name="new"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/receipt/", views.receipt, name="receipt"),
+    path("<int:pk>/mine/<str:token>/", views.mine, name="mine"),
 ]

@@ -1,20 +1,34 @@
-"""The public side of information requests: the register (no personal data, cached), the
-request form (never cached: it carries a CSRF token) and the receipt."""
+"""The public side of information requests: the register (no personal data and only the
+summaries staff wrote, cached), the request form (never cached: it carries a CSRF token), the
+receipt, and the requester's own page (reached by their signed link, tokens.py): where they
+follow the request and complain to the head of the council within the law's window."""
+from datetime import timedelta
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django import forms
+from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from citizens import client_address
 from tenants.information_requests.forms import InformationRequestForm
 from tenants.information_requests.models import LEGAL_TERMS, State
 from tenants.information_requests.selectors import (
-    information_request_figures, information_request_public_detail, information_request_register)
-from tenants.information_requests.services import FilingRateLimited, information_request_file
+    information_request_figures, information_request_of_requester,
+    information_request_public_detail, information_request_register)
+from tenants.information_requests.services import (
+    FilingRateLimited, complaint_file, information_request_file)
+from tenants.information_requests.tokens import requester_path, requester_token_read
 from tenants.site.page_cache import cache_public_page
 
 PER_PAGE = 20
+# The requests this browser filed (their receipts show the requester's own link).
+FILED_SESSION_KEY = "information_requests_filed"
 
 
 @cache_public_page
@@ -59,11 +73,74 @@ def new(request):
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            # This browser filed it: its receipt page may show the requester's own link.
+            request.session[FILED_SESSION_KEY] = [
+                *request.session.get(FILED_SESSION_KEY, [])[-9:], information_request.pk]
             return redirect("information_requests:receipt", pk=information_request.pk)
     return render(request, "information_requests/form.html", {"form": form, **LEGAL_TERMS},
                   status=status)
 
 
 def receipt(request, pk: int):
-    """The receipt of a request: its reference and due date (nothing personal)."""
-    return _public_page(request, pk, "receipt")
+    """The receipt of a request: its reference and due date (nothing personal); to the
+    browser that filed it, the requester's own link too."""
+    information_request = information_request_public_detail(pk=pk)
+    if information_request is None:
+        raise Http404
+    filed_here = pk in request.session.get(FILED_SESSION_KEY, [])
+    response = render(request, "information_requests/receipt.html", {
+        "information_request": information_request, **LEGAL_TERMS,
+        "private_path": requester_path(information_request) if filed_here else ""})
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class ComplaintForm(forms.Form):
+    grievance = forms.CharField(
+        label=gettext_lazy("Your complaint"), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5, "dir": "auto", "class": "form-control"}),
+        help_text=gettext_lazy("Say what you disagree with in the answer, the refusal or the "
+                               "silence. Only the council's staff read it."))
+
+
+def mine(request, pk: int, token: str):
+    """The requester's own page: where the request stands, the complaint to the head of the
+    council (a form while the window of article 19 is open) and the next steps."""
+    if requester_token_read(token) != pk:
+        raise Http404
+    information_request = information_request_of_requester(pk=pk)
+    if information_request is None:
+        raise Http404
+    today = timezone.localdate()
+    complaint = getattr(information_request, "complaint", None)
+    can_complain = complaint is None and information_request.complaint_possible(today)
+    form = ComplaintForm(request.POST or None) if can_complain else None
+    status = 200
+    if request.method == "POST":
+        if form is None:
+            status = 400
+        elif form.is_valid():
+            try:
+                complaint_file(information_request=information_request,
+                               grievance=form.cleaned_data["grievance"],
+                               site_url=request.build_absolute_uri("/"))
+            except ValidationError as error:
+                form.add_error(None, error)
+                status = 400
+            else:
+                messages.success(request, _("Your complaint was sent to the head of the "
+                                            "council."))
+                return redirect(request.path)
+        else:
+            status = 400
+    window = information_request.complaint_window
+    response = render(request, "information_requests/mine.html", {
+        "information_request": information_request, "complaint": complaint, "form": form,
+        "complain_by": window[1] if window else None, "today": today, **LEGAL_TERMS,
+        "commission_by": (complaint.commission_window_starts + timedelta(
+            days=LEGAL_TERMS["commission_days"])) if complaint else None,
+    }, status=status)
+    # The page is the requester's: neither a shared cache nor a search engine keeps it.
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -14,7 +14,7 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny, BasePermission
 from rest_framework.response import Response
 
-from tenants.petitions.models import Link, Petition, PetitionStep, Signature, State
+from tenants.petitions.models import Link, Petition, Petitioner, PetitionStep, Signature, State
 from tenants.petitions.selectors import petition_detail, petition_list, signature_list
 from tenants.petitions.services import (petition_create, petition_publish, petition_transition,
                                         signature_add)
@@ -55,9 +55,10 @@ class PetitionOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Petition
-        fields = ["id", "subject", "state", "state_label", "signature_count",
-                  "signatures_required", "progress_percent", "threshold_reached",
-                  "published_at", "session_date"]
+        fields = ["id", "subject", "state", "state_label", "petitioner", "association_name",
+                  "signature_count", "signatures_required", "progress_percent",
+                  "threshold_reached", "published_at", "submitted_on", "admissibility_due_on",
+                  "committee", "session_date"]
 
 
 class PetitionDetailOutputSerializer(PetitionOutputSerializer):
@@ -77,12 +78,24 @@ class PetitionInputSerializer(serializers.Serializer):
     agent_phone = serializers.CharField(max_length=32, required=False, allow_blank=True,
                                         default="")
     published = serializers.BooleanField(required=False, default=True)
+    petitioner = serializers.ChoiceField(choices=Petitioner.choices, required=False,
+                                         default=Petitioner.CITIZENS)
+    association_name = serializers.CharField(max_length=200, required=False, allow_blank=True,
+                                             default="")
+    association_reference = serializers.CharField(max_length=100, required=False,
+                                                  allow_blank=True, default="")
+    association_founded_on = serializers.DateField(required=False, allow_null=True, default=None)
+    association_conditions_declared = serializers.BooleanField(required=False, default=False)
 
 
 class PetitionSignatureInputSerializer(serializers.Serializer):
     full_name = serializers.CharField(max_length=200)
     cin = serializers.CharField(max_length=20)
     link = serializers.ChoiceField(choices=Link.choices)
+    # A regional member's signatories: the HCP code of their prefecture or province, or
+    # "outside" (the service checks it against the region's).
+    province_code = serializers.CharField(max_length=16, required=False, allow_blank=True,
+                                          default="")
 
 
 class PetitionSignatureCountOutputSerializer(serializers.Serializer):
@@ -95,7 +108,8 @@ class PetitionSignatureOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Signature
-        fields = ["id", "full_name", "cin", "link", "link_label", "source", "signed_at"]
+        fields = ["id", "full_name", "cin", "link", "link_label", "province_code", "source",
+                  "signed_at"]
 
 
 class PetitionTransitionInputSerializer(serializers.Serializer):
@@ -105,6 +119,8 @@ class PetitionTransitionInputSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     session_date = serializers.DateField(required=False, allow_null=True, default=None)
     answer = serializers.CharField(required=False, allow_blank=True, default="")
+    committee = serializers.CharField(max_length=200, required=False, allow_blank=True,
+                                      default="")
 
 
 class PetitionApiBase(GenericAPIView):

@@ -5,7 +5,7 @@ from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
 from citizens import HoneypotMixin
-from tenants.petitions.models import Link, PetitionSettings, State
+from tenants.petitions.models import OUTSIDE_REGION, Link, Petitioner, PetitionSettings, State
 
 
 def add_service_errors(form: forms.Form, error: ValidationError) -> None:
@@ -28,6 +28,10 @@ class CitizenForm(HoneypotMixin, forms.Form):
 
 
 class PetitionFileForm(CitizenForm):
+    # Not required: a form sent without it (an older page, a script) is filed by citizens.
+    petitioner = forms.ChoiceField(label=_("Who files the petition?"),
+                                   choices=Petitioner.choices, initial=Petitioner.CITIZENS,
+                                   widget=forms.RadioSelect, required=False)
     subject = forms.CharField(label=_("Subject"), max_length=300,
                               help_text=_("A matter within the powers of the council."))
     text = forms.CharField(label=_("Text of the petition"), max_length=10_000,
@@ -42,8 +46,35 @@ class PetitionFileForm(CitizenForm):
                                    help_text=_("A private link to follow the petition is sent "
                                                "there."))
     agent_phone = forms.CharField(label=_("Phone of the agent"), max_length=32, required=False)
+    # An association's fields: required by the service when an association files.
+    association_name = forms.CharField(label=_("Name of the association"), max_length=200,
+                                       required=False)
+    association_reference = forms.CharField(
+        label=_("Registration reference of the association"), max_length=100, required=False,
+        help_text=_("The number and date of the final receipt of its declaration."))
+    association_founded_on = forms.DateField(
+        label=_("Date the association was founded"), required=False,
+        widget=forms.DateInput(attrs={"type": "date", "dir": "ltr", "class": "form-control"}))
+    association_conditions_declared = forms.BooleanField(
+        label=_("As its legal representative, I declare that the association is in good "
+                "standing with the law, has its seat or a branch in the collectivity, and works "
+                "on the subject of the petition."), required=False)
 
-    field_order = ["subject", "text", "agent_name", "agent_cin", "agent_email", "agent_phone"]
+    # Required when an association files (the service says so): not marked "optional".
+    conditional_fields = ("association_name", "association_reference", "association_founded_on",
+                          "association_conditions_declared")
+    field_order = ["petitioner", "subject", "text", "association_name", "association_reference",
+                   "association_founded_on", "association_conditions_declared", "agent_name",
+                   "agent_cin", "agent_email", "agent_phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agent_name"].help_text = _(
+            "The agent (وكيل) files the petition and speaks for its signatories; for an "
+            "association, its legal representative.")
+
+    def clean_petitioner(self) -> str:
+        return self.cleaned_data["petitioner"] or Petitioner.CITIZENS
 
 
 class SignatureForm(CitizenForm):
@@ -56,7 +87,19 @@ class SignatureForm(CitizenForm):
     declaration = forms.BooleanField(label=_("I declare that this information is true and that "
                                              "I sign this petition only once."))
 
-    field_order = ["full_name", "cin", "link", "declaration"]
+    field_order = ["full_name", "cin", "link", "province_code", "declaration"]
+
+    def __init__(self, *args, provinces=(), **kwargs):
+        """`provinces`: the region's prefectures and provinces, when the member is a region
+        whose signatories must spread over them (selectors.region_provinces)."""
+        super().__init__(*args, **kwargs)
+        if provinces:
+            self.fields["province_code"] = forms.ChoiceField(
+                label=_("Prefecture or province where you live"),
+                choices=[("", "—"), *((p.code, p.name) for p in provinces),
+                         (OUTSIDE_REGION, _("Outside the region"))],
+                widget=forms.Select(attrs={"class": "form-select"}))
+            self.order_fields(self.field_order)
 
 
 class PetitionSettingsForm(forms.ModelForm):
@@ -67,7 +110,8 @@ class PetitionSettingsForm(forms.ModelForm):
 
     class Meta:
         model = PetitionSettings
-        fields = ["threshold", "legal_reference", "session_months"]
+        fields = ["threshold", "legal_reference", "session_months", "admissibility_months",
+                  "association_min_years"]
 
 
 class TransitionForm(forms.Form):
@@ -77,6 +121,8 @@ class TransitionForm(forms.Form):
     happened_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     reason = forms.CharField(label=_("Reason for not admitting it"), required=False,
                              widget=forms.Textarea(attrs={"rows": 3}))
+    committee = forms.CharField(label=_("Committee it is referred to"), required=False,
+                                max_length=200)
     session_date = forms.DateField(label=_("Date of the council session"), required=False,
                                    widget=forms.DateInput(attrs={"type": "date"}))
     answer = forms.CharField(label=_("Answer of the council"), required=False,

@@ -24,6 +24,17 @@ def cin_normalize(cin: str) -> str:
     return "".join((cin or "").translate(_DIGITS).upper().split())
 
 
+def cin_purged_key(cin: str) -> str:
+    """What a signature's `cin_normalized` becomes once its CIN is purged (tenants/site/
+    retention.py): a keyed, non-reversible digest of the number, per member, so that the same
+    number is still refused a second signature. 20 characters, like the field."""
+    from django.db import connection
+    from django.utils.crypto import salted_hmac
+
+    digest = salted_hmac(f"infitah.petitions.cin.{connection.schema_name}", cin_normalize(cin))
+    return "#" + digest.hexdigest()[:19]
+
+
 def cin_validate(cin: str) -> None:
     if not CIN_PATTERN.match(cin_normalize(cin)):
         raise ValidationError(_("Enter the number of a national ID card (CIN), for example "
@@ -42,6 +53,14 @@ class PetitionSettings(models.Model):
     session_months = ArrayField(
         models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(12)]),
         size=12, verbose_name=_("months of the ordinary sessions of the council"))
+    # Defaults from law.TIERS (the tier's organic law); the member's legal service corrects them.
+    admissibility_months = models.PositiveSmallIntegerField(
+        _("months for the bureau's decision on admissibility"), default=3,
+        validators=[MinValueValidator(1), MaxValueValidator(12)],
+        help_text=_("Counted from the day the council receives the petition."))
+    association_min_years = models.PositiveSmallIntegerField(
+        _("years an association must have existed to file a petition"), default=3,
+        validators=[MaxValueValidator(50)])
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -64,6 +83,7 @@ class State(models.TextChoices):
     SUBMITTED = "submitted", _("Submitted to the council")
     ADMISSIBLE = "admissible", _("Admissible")
     NOT_ADMISSIBLE = "not_admissible", _("Not admissible")
+    REFERRED = "referred", _("Referred to a committee of the council")
     ON_AGENDA = "on_agenda", _("On the agenda of a council session")
     DECIDED = "decided", _("Decided by the council")
 
@@ -72,7 +92,8 @@ class State(models.TextChoices):
 TRANSITIONS = {
     State.COLLECTING: (State.SUBMITTED,),
     State.SUBMITTED: (State.ADMISSIBLE, State.NOT_ADMISSIBLE),
-    State.ADMISSIBLE: (State.ON_AGENDA,),
+    State.ADMISSIBLE: (State.REFERRED,),
+    State.REFERRED: (State.ON_AGENDA,),
     State.ON_AGENDA: (State.DECIDED,),
     State.NOT_ADMISSIBLE: (),
     State.DECIDED: (),
@@ -84,10 +105,28 @@ class Source(models.TextChoices):
     STAFF = "staff", _("Entered by staff")
 
 
+class Petitioner(models.TextChoices):
+    """Who files the petition: citizens through their agent, or an association through its
+    legal representative (the organic laws open the right to both)."""
+
+    CITIZENS = "citizens", _("Citizens, through their agent")
+    ASSOCIATION = "association", _("An association, through its legal representative")
+
+
 class Petition(models.Model):
     subject = models.CharField(_("subject"), max_length=300,
                                help_text=_("A matter within the powers of the council."))
     text = models.TextField(_("text of the petition"))
+    petitioner = models.CharField(_("filed by"), max_length=16, choices=Petitioner.choices,
+                                  default=Petitioner.CITIZENS)
+    # An association's identity is public (it files in its own name); its legal
+    # representative is the agent below, whose details are for staff only.
+    association_name = models.CharField(_("name of the association"), max_length=200, blank=True)
+    association_reference = models.CharField(
+        _("registration reference of the association"), max_length=100, blank=True,
+        help_text=_("The number and date of the final receipt of its declaration."))
+    association_founded_on = models.DateField(_("date the association was founded"), null=True,
+                                              blank=True)
     agent_name = models.CharField(_("agent's name"), max_length=200)
     agent_cin = models.CharField(_("agent's national ID number"), max_length=20,
                                  validators=[cin_validate])
@@ -108,6 +147,10 @@ class Petition(models.Model):
         _("published at"), null=True, blank=True,
         help_text=_("A petition filed online shows on the site once staff publish it."))
     not_admissible_reason = models.TextField(_("reason for not admitting it"), blank=True)
+    # The day the council received it (its submission) and the day the bureau must decide by.
+    submitted_on = models.DateField(_("received by the council on"), null=True, blank=True)
+    admissibility_due_on = models.DateField(_("bureau's decision due by"), null=True, blank=True)
+    committee = models.CharField(_("committee it is referred to"), max_length=200, blank=True)
     session_date = models.DateField(_("date of the council session"), null=True, blank=True)
     answer = models.TextField(_("answer of the council"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -124,6 +167,10 @@ class Petition(models.Model):
 
     def clean(self) -> None:
         self.agent_cin = cin_normalize(self.agent_cin)
+
+    @property
+    def is_by_association(self) -> bool:
+        return self.petitioner == Petitioner.ASSOCIATION
 
     @property
     def is_published(self) -> bool:
@@ -178,6 +225,9 @@ class Link(models.TextChoices):
     PROFESSIONAL = "professional", _("I carry on a professional activity there")
 
 
+OUTSIDE_REGION = "outside"
+
+
 class Signature(models.Model):
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures",
                                  verbose_name=_("petition"))
@@ -185,6 +235,10 @@ class Signature(models.Model):
     cin = models.CharField(_("national ID number (CIN)"), max_length=20, validators=[cin_validate])
     cin_normalized = models.CharField(max_length=20, editable=False)
     link = models.CharField(_("link to the collectivity"), max_length=16, choices=Link.choices)
+    # A regional petition's signatories give the prefecture or province they live in (its HCP
+    # code, read by value from the registry), or OUTSIDE_REGION.
+    province_code = models.CharField(_("prefecture or province of residence"), max_length=16,
+                                     blank=True)
     source = models.CharField(_("source"), max_length=16, choices=Source.choices,
                               default=Source.ONLINE)
     signed_at = models.DateTimeField(_("signed at"), auto_now_add=True)

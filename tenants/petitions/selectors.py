@@ -3,12 +3,17 @@
 Public reads return published petitions only, with their number of signatures annotated as
 `signature_count`; who signed is read by staff only (`signature_list`).
 """
+from dataclasses import dataclass
 from datetime import date
 
+from django.db import connection
 from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 
 from citizens.working_days import is_working_day
-from tenants.petitions.models import Petition, Signature, State
+from tenants.petitions.law import spread_minimum, tier_law
+from tenants.petitions.models import OUTSIDE_REGION, Petition, Signature, State
+from tenants.site.bilingual import in_page_language
+from tenants.site.selectors import site_profile_get
 
 
 def _with_count(petitions: QuerySet[Petition]) -> QuerySet[Petition]:
@@ -95,13 +100,81 @@ def next_ordinary_session(*, months: list[int], after: date) -> date:
 
 
 # The states in which a petition waits for the member: the bureau's admissibility decision,
-# inscription on a session's agenda, the council's decision.
-WAITING_STATES = (State.SUBMITTED, State.ADMISSIBLE, State.ON_AGENDA)
+# referral to a committee, inscription on a session's agenda, the council's decision.
+WAITING_STATES = (State.SUBMITTED, State.ADMISSIBLE, State.REFERRED, State.ON_AGENDA)
 
 
 def petition_waiting() -> QuerySet[Petition]:
-    """Petitions waiting for a decision of the member, the longest waiting first."""
-    return Petition.objects.filter(state__in=WAITING_STATES).order_by("updated_at", "pk")
+    """Petitions waiting for a decision of the member: those whose admissibility decision is
+    due first (by its legal deadline), then the longest waiting."""
+    return Petition.objects.filter(state__in=WAITING_STATES).order_by(
+        Case(When(state=State.SUBMITTED, then="admissibility_due_on"),
+             default=None).asc(nulls_last=True), "updated_at", "pk")
+
+
+def petition_admissibility_due(*, until: date) -> QuerySet[Petition]:
+    """Submitted petitions whose bureau's decision is due by `until` (reminders)."""
+    return Petition.objects.filter(state=State.SUBMITTED, admissibility_due_on__isnull=False,
+                                   admissibility_due_on__lte=until).order_by(
+        "admissibility_due_on", "pk")
+
+
+@dataclass(frozen=True)
+class Province:
+    """A prefecture or province of the member's region, read by value from the network's
+    registry (public schema): tenants code never imports network."""
+
+    code: str
+    name_ar: str
+    name_fr: str
+
+    @property
+    def name(self) -> str:
+        return str(in_page_language(self.name_ar, self.name_fr))
+
+
+def member_law():
+    """The petition rules of the current member's tier (law.TIERS)."""
+    profile = site_profile_get()
+    return tier_law(profile.tier if profile else "commune")
+
+
+def region_provinces() -> list[Province]:
+    """The prefectures and provinces of the current member when it is a region whose
+    signatories must spread over them (law.TIERS), else [] (one query)."""
+    profile = site_profile_get()
+    if profile is None or not tier_law(profile.tier).spread_over_provinces:
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT code, name_ar, name_fr FROM public.registry_collectivity "
+                       "WHERE tier = 'province' AND region_id = %s ORDER BY code",
+                       [profile.hcp_code])
+        return [Province(*row) for row in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class SpreadRow:
+    province: Province
+    count: int
+    minimum: int
+
+    @property
+    def enough(self) -> bool:
+        return self.count >= self.minimum
+
+
+def signature_spread(*, petition: Petition, provinces: list[Province] | None = None
+                     ) -> list[SpreadRow]:
+    """For a regional petition: its signatures in each prefecture or province of the region
+    against the minimum there (one query; [] when the member is not a region)."""
+    provinces = region_provinces() if provinces is None else provinces
+    if not provinces:
+        return []
+    counts = dict(Signature.objects.filter(petition=petition).exclude(province_code="")
+                  .exclude(province_code=OUTSIDE_REGION).order_by()
+                  .values_list("province_code").annotate(count=Count("pk")))
+    minimum = spread_minimum(petition.signatures_required)
+    return [SpreadRow(province, counts.get(province.code, 0), minimum) for province in provinces]
 
 
 def petition_staff_list(*, state: str | None = None) -> QuerySet[Petition]:

@@ -20,9 +20,11 @@ from django.utils.translation import gettext as _
 
 from citizens import clean_citizen_text
 from events import emit
-from tenants.petitions.law import petition_rules
-from tenants.petitions.models import (TRANSITIONS, Petition, PetitionSettings, PetitionStep,
-                                      Signature, Source, State)
+from tenants.petitions.law import months_after, petition_rules, spread_minimum, years_before
+from tenants.petitions.models import (OUTSIDE_REGION, TRANSITIONS, Petition, Petitioner,
+                                      PetitionSettings, PetitionStep, Signature, Source, State,
+                                      cin_purged_key)
+from tenants.petitions.selectors import region_provinces, signature_spread
 from tenants.site.mail import member_mail_send
 from tenants.site.selectors import site_profile_get
 
@@ -30,9 +32,12 @@ from tenants.site.selectors import site_profile_get
 AGENT = "agent"
 # What staff may change on a petition; the subject and text only until it is published.
 EDITABLE_FIELDS = ("subject", "text", "agent_name", "agent_cin", "agent_email", "agent_phone")
+ASSOCIATION_FIELDS = ("association_name", "association_reference", "association_founded_on")
 LOCKED_ONCE_PUBLISHED = ("subject", "text")
-PLAIN_TEXT_FIELDS = {"subject": 300, "text": 10_000, "agent_name": 200, "agent_phone": 32}
-SETTINGS_FIELDS = ("threshold", "legal_reference", "session_months")
+PLAIN_TEXT_FIELDS = {"subject": 300, "text": 10_000, "agent_name": 200, "agent_phone": 32,
+                     "association_name": 200, "association_reference": 100, "committee": 200}
+SETTINGS_FIELDS = ("threshold", "legal_reference", "session_months", "admissibility_months",
+                   "association_min_years")
 
 
 def petition_settings_get() -> PetitionSettings:
@@ -48,7 +53,9 @@ def petition_settings_get() -> PetitionSettings:
     settings, _created = PetitionSettings.objects.get_or_create(
         pk=PetitionSettings.SINGLETON_PK,
         defaults={"threshold": rules.threshold, "legal_reference": rules.legal_reference,
-                  "session_months": list(rules.session_months)})
+                  "session_months": list(rules.session_months),
+                  "admissibility_months": rules.admissibility_months,
+                  "association_min_years": rules.association_min_years})
     return settings
 
 
@@ -102,14 +109,54 @@ def _mail_agent(petition: Petition, template: str, *, site_url: str, **context) 
                      context=context, language=petition.agent_language)
 
 
+def _association_errors(petition: Petition, *, conditions_declared: bool,
+                        settings: PetitionSettings) -> dict:
+    """What the organic laws ask of an association filing a petition, as far as a form can
+    check it (law.TIERS): its name and registration, founded more than the settings' years
+    ago, and its representative's declaration of the other conditions ({} when nothing)."""
+    if petition.petitioner != Petitioner.ASSOCIATION:
+        for name in ASSOCIATION_FIELDS:
+            setattr(petition, name, None if name == "association_founded_on" else "")
+        return {}
+    errors = {}
+    if not petition.association_name:
+        errors["association_name"] = ValidationError(_("Give the name of the association."),
+                                                     code="required")
+    if not petition.association_reference:
+        errors["association_reference"] = ValidationError(
+            _("Give the registration reference of the association (its final receipt)."),
+            code="required")
+    founded_on = petition.association_founded_on
+    if founded_on is None:
+        errors["association_founded_on"] = ValidationError(
+            _("Give the date the association was founded."), code="required")
+    elif founded_on > years_before(timezone.localdate(), settings.association_min_years):
+        errors["association_founded_on"] = ValidationError(
+            _("An association must have been founded more than %(years)s years ago to file a "
+              "petition.") % {"years": settings.association_min_years}, code="too_recent")
+    if not conditions_declared:
+        errors["association_conditions_declared"] = ValidationError(
+            _("The legal representative must declare that the association meets the "
+              "conditions of the law."), code="required")
+    return errors
+
+
 @transaction.atomic
 def petition_save_new(*, petition: Petition, by: str, site_url: str = "",
-                      language: str | None = None) -> Petition:
+                      language: str | None = None,
+                      association_conditions_declared: bool = False) -> Petition:
     """Validate and save a new petition (collecting signatures from today) and e-mail its
-    agent the private link. `by` is the staff member's name, or AGENT for one filed online."""
-    for name, value in _plain({name: getattr(petition, name) for name in EDITABLE_FIELDS}).items():
+    agent (or the association's legal representative) the private link. `by` is the staff
+    member's name, or AGENT for one filed online."""
+    fields = (*EDITABLE_FIELDS, "association_name", "association_reference")
+    for name, value in _plain({name: getattr(petition, name) for name in fields}).items():
         setattr(petition, name, value)
-    petition.signatures_required = petition_settings_get().threshold
+    settings = petition_settings_get()
+    errors = _association_errors(petition, conditions_declared=association_conditions_declared,
+                                 settings=settings)
+    if errors:
+        raise ValidationError(errors)
+    petition.signatures_required = settings.threshold
     petition.agent_key = secrets.token_urlsafe(32)
     petition.agent_language = (language or get_language() or "ar")[:2]
     petition.full_clean()
@@ -121,26 +168,42 @@ def petition_save_new(*, petition: Petition, by: str, site_url: str = "",
 
 
 def petition_file(*, subject: str, text: str, agent_name: str, agent_cin: str, agent_email: str,
-                  agent_phone: str = "", site_url: str = "") -> Petition:
-    """A citizen files a petition online. It shows on the site, and can be signed, once staff
-    have published it (a check that it is a matter for the council, not spam)."""
+                  agent_phone: str = "", petitioner: str = Petitioner.CITIZENS,
+                  association_name: str = "", association_reference: str = "",
+                  association_founded_on: date | None = None,
+                  association_conditions_declared: bool = False,
+                  site_url: str = "") -> Petition:
+    """Citizens (through their agent) or an association (through its legal representative)
+    file a petition online. It shows on the site, and can be signed, once staff have
+    published it (a check that it is a matter for the council, not spam)."""
     if not (agent_email or "").strip():
         raise ValidationError({"agent_email": _("Give the agent's e-mail address: the private "
                                                 "link to the petition is sent there.")})
     petition = Petition(subject=subject, text=text, agent_name=agent_name, agent_cin=agent_cin,
-                        agent_email=agent_email, agent_phone=agent_phone, source=Source.ONLINE)
-    return petition_save_new(petition=petition, by=AGENT, site_url=site_url)
+                        agent_email=agent_email, agent_phone=agent_phone, source=Source.ONLINE,
+                        petitioner=petitioner, association_name=association_name,
+                        association_reference=association_reference,
+                        association_founded_on=association_founded_on)
+    return petition_save_new(petition=petition, by=AGENT, site_url=site_url,
+                             association_conditions_declared=association_conditions_declared)
 
 
 def petition_create(*, by: str, subject: str, text: str, agent_name: str, agent_cin: str,
                     agent_email: str = "", agent_phone: str = "", published: bool = True,
+                    petitioner: str = Petitioner.CITIZENS, association_name: str = "",
+                    association_reference: str = "", association_founded_on: date | None = None,
+                    association_conditions_declared: bool = False,
                     site_url: str = "") -> Petition:
     """Staff enter a petition (one handed in on paper, say); it is published at once unless
     `published=False`."""
     petition = Petition(subject=subject, text=text, agent_name=agent_name, agent_cin=agent_cin,
                         agent_email=agent_email, agent_phone=agent_phone, source=Source.STAFF,
-                        published_at=timezone.now() if published else None)
-    return petition_save_new(petition=petition, by=by, site_url=site_url)
+                        published_at=timezone.now() if published else None,
+                        petitioner=petitioner, association_name=association_name,
+                        association_reference=association_reference,
+                        association_founded_on=association_founded_on)
+    return petition_save_new(petition=petition, by=by, site_url=site_url,
+                             association_conditions_declared=association_conditions_declared)
 
 
 @transaction.atomic
@@ -187,21 +250,40 @@ def _duplicate_signature() -> ValidationError:
         code="duplicate_signature")})
 
 
+def _province_error(province_code: str, provinces) -> ValidationError | None:
+    """A regional petition's signatory names the prefecture or province they live in (or
+    outside the region); other members' signatures carry none."""
+    if not provinces:
+        return None
+    if province_code != OUTSIDE_REGION and province_code not in {p.code for p in provinces}:
+        return ValidationError({"province_code": ValidationError(
+            _("Choose the prefecture or province where you live."), code="province_required")})
+    return None
+
+
 @transaction.atomic
 def signature_add(*, petition: Petition, full_name: str, cin: str, link: str,
-                  source: str = Source.ONLINE, site_url: str = "") -> Signature:
+                  province_code: str = "", source: str = Source.ONLINE,
+                  site_url: str = "") -> Signature:
     """Sign a petition: one signature per national ID number (compared upper case, without
     spaces). Online signatures need a published petition; all need one still collecting.
+    On a regional petition the signatory gives their prefecture or province of residence.
     The agent is told when the signature that reaches the threshold comes in."""
     # The petition's row is locked: signatures of one petition are counted one at a time.
     petition = Petition.objects.select_for_update().get(pk=petition.pk)
     if not petition.is_collecting or (source == Source.ONLINE and not petition.is_published):
         raise ValidationError(_("This petition is not collecting signatures."), code="closed")
     full_name = _plain({"full_name": full_name}, {"full_name": 200})["full_name"]
+    provinces = region_provinces()
+    province_code = (province_code or "").strip() if provinces else ""
+    error = _province_error(province_code, provinces)
+    if error is not None:
+        raise error
     signature = Signature(petition=petition, full_name=full_name, cin=cin, link=link,
-                          source=source)
+                          province_code=province_code, source=source)
     signature.full_clean(exclude=["petition"], validate_constraints=False)
-    if petition.signatures.filter(cin_normalized=signature.cin_normalized).exists():
+    if petition.signatures.filter(cin_normalized__in=[
+            signature.cin_normalized, cin_purged_key(signature.cin_normalized)]).exists():
         raise _duplicate_signature()
     try:
         with transaction.atomic():
@@ -214,8 +296,21 @@ def signature_add(*, petition: Petition, full_name: str, cin: str, link: str,
     return signature
 
 
+def _spread_error(petition: Petition) -> ValidationError | None:
+    """A regional petition's signatories must spread over every prefecture and province of
+    the region (law.REGION_SPREAD_PERCENT of the number required in each)."""
+    short = [row for row in signature_spread(petition=petition) if not row.enough]
+    if not short:
+        return None
+    return ValidationError(
+        _("The signatories must live in every prefecture and province of the region, at least "
+          "%(minimum)s in each. Too few in: %(provinces)s.")
+        % {"minimum": spread_minimum(petition.signatures_required),
+           "provinces": "، ".join(row.province.name for row in short)}, code="spread")
+
+
 def _transition_errors(petition: Petition, *, to: str, happened_on: date, reason: str,
-                       session_date: date | None, answer: str) -> dict:
+                       session_date: date | None, answer: str, committee: str) -> dict:
     """What stops `petition` from going to `to` on `happened_on` ({} when nothing)."""
     if to not in TRANSITIONS[petition.state]:
         return {"to": ValidationError(
@@ -239,9 +334,14 @@ def _transition_errors(petition: Petition, *, to: str, happened_on: date, reason
             errors["to"] = ValidationError(
                 _("The petition needs %(required)s signatures before it is submitted.")
                 % {"required": petition.signatures_required}, code="below_threshold")
+        elif (spread := _spread_error(petition)) is not None:
+            errors["to"] = spread
     elif to == State.NOT_ADMISSIBLE and not reason:
         errors["reason"] = ValidationError(_("Give the reason why the petition is not "
                                              "admissible."), code="reason_required")
+    elif to == State.REFERRED and not committee:
+        errors["committee"] = ValidationError(_("Give the committee the petition is referred "
+                                                "to."), code="committee_required")
     elif to == State.ON_AGENDA:
         if session_date is None:
             errors["session_date"] = ValidationError(_("Give the date of the council session."),
@@ -264,24 +364,36 @@ def _transition_errors(petition: Petition, *, to: str, happened_on: date, reason
 def petition_transition(*, petition: Petition, to: str, by: str,
                         happened_on: date | None = None, reason: str = "",
                         session_date: date | None = None, answer: str = "",
-                        site_url: str = "") -> PetitionStep:
+                        committee: str = "", site_url: str = "") -> PetitionStep:
     """Move a petition to its next state and record the dated step:
 
-    collecting → submitted (its signatures reach the threshold) → admissible, or not admissible
-    (with the reason) → on the agenda of a council session (its date) → decided (the answer).
+    collecting → submitted (received by the council: its signatures reach the threshold, and
+    spread over the provinces of a region; the bureau's decision falls due the settings'
+    months later) → admissible (reasons optional), or not admissible (reasons required) →
+    referred to the competent committee → on the agenda of a council session (its date) →
+    decided (the council's decision, published on the petition's page).
     """
     petition_locked = Petition.objects.select_for_update().get(pk=petition.pk)
     happened_on = happened_on or timezone.localdate()
     reason, answer = (reason or "").strip(), (answer or "").strip()
+    committee = _plain({"committee": committee or ""})["committee"]
     if to not in State.values:
         raise ValidationError({"to": ValidationError(_("Unknown state."), code="invalid_choice")})
     errors = _transition_errors(petition_locked, to=to, happened_on=happened_on, reason=reason,
-                                session_date=session_date, answer=answer)
+                                session_date=session_date, answer=answer, committee=committee)
     if errors:
         raise ValidationError(errors)
     note = ""
-    if to == State.NOT_ADMISSIBLE:
+    if to == State.SUBMITTED:
+        petition_locked.submitted_on = happened_on
+        petition_locked.admissibility_due_on = months_after(
+            happened_on, petition_settings_get().admissibility_months)
+    elif to == State.ADMISSIBLE:
+        note = reason
+    elif to == State.NOT_ADMISSIBLE:
         petition_locked.not_admissible_reason = note = reason
+    elif to == State.REFERRED:
+        petition_locked.committee = note = committee
     elif to == State.ON_AGENDA:
         petition_locked.session_date = session_date
     elif to == State.DECIDED:
@@ -291,7 +403,8 @@ def petition_transition(*, petition: Petition, to: str, by: str,
     petition_locked.save()
     step = PetitionStep.objects.create(petition=petition_locked, state=to,
                                        happened_on=happened_on, note=note, by=by)
-    for name in ("state", "not_admissible_reason", "session_date", "answer", "updated_at"):
+    for name in ("state", "not_admissible_reason", "session_date", "answer", "submitted_on",
+                 "admissibility_due_on", "committee", "updated_at"):
         setattr(petition, name, getattr(petition_locked, name))
     if to in (State.DECIDED, State.NOT_ADMISSIBLE):
         emit("petition.decided", petition_id=petition_locked.pk, state=to)

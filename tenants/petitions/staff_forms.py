@@ -20,8 +20,8 @@ def _day(label, *, required: bool = True, help_text=""):
                            widget=_DateInput())
 
 
-def _text(label, *, rows: int = 4, help_text=""):
-    return forms.CharField(label=label, help_text=help_text, strip=True,
+def _text(label, *, rows: int = 4, help_text="", required: bool = True):
+    return forms.CharField(label=label, help_text=help_text, strip=True, required=required,
                            widget=forms.Textarea(attrs={"rows": rows, "dir": "auto"}))
 
 
@@ -69,6 +69,13 @@ class AdmissibleForm(StepForm):
     to = State.ADMISSIBLE
     title = _("Declare it admissible")
     submit = _("Declare admissible")
+    reason = _text(_("Reasons of the bureau's decision"), required=False,
+                   help_text=_("Shown in the petition's steps."))
+
+    field_order = ["reason", "happened_on"]
+
+    def transition_arguments(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 class NotAdmissibleForm(StepForm):
@@ -78,6 +85,18 @@ class NotAdmissibleForm(StepForm):
     submit = _("Declare not admissible")
     reason = _text(_("Reasons for not admitting it"),
                    help_text=_("Published on the petition's page and sent to its agent."))
+
+
+class ReferForm(StepForm):
+    action = "refer"
+    to = State.REFERRED
+    title = _("Refer it to the competent committee")
+    submit = _("Refer to the committee")
+    committee = forms.CharField(label=_("Committee"), max_length=200,
+                                help_text=_("The permanent committee of the council that "
+                                            "studies the petition before the session."))
+
+    field_order = ["committee", "happened_on"]
 
 
 class AgendaForm(StepForm):
@@ -102,12 +121,14 @@ class DecisionForm(StepForm):
 
 
 STEP_FORMS = {form.action: form for form in (PublishForm, SubmitForm, AdmissibleForm,
-                                             NotAdmissibleForm, AgendaForm, DecisionForm)}
+                                             NotAdmissibleForm, ReferForm, AgendaForm,
+                                             DecisionForm)}
 # The steps each state allows, in the order they are offered.
 STEPS_FROM = {
     State.COLLECTING: ("publish", "submit"),
     State.SUBMITTED: ("admissible", "not_admissible"),
-    State.ADMISSIBLE: ("agenda",),
+    State.ADMISSIBLE: ("refer",),
+    State.REFERRED: ("agenda",),
     State.ON_AGENDA: ("decision",),
     State.NOT_ADMISSIBLE: (),
     State.DECIDED: (),

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from tenants.petitions.models import State
-from tenants.petitions.selectors import (next_ordinary_session, petition_detail,
-                                         petition_staff_list, signature_list)
+from tenants.petitions.models import OUTSIDE_REGION, State
+from tenants.petitions.selectors import (member_law, next_ordinary_session, petition_detail,
+                                         petition_staff_list, region_provinces,
+                                         signature_list, signature_spread)
 from tenants.petitions.services import petition_publish, petition_settings_get, petition_transition
 from tenants.petitions.staff_forms import STEP_FORMS, STEPS_FROM
 from tenants.petitions.web import site_url
@@ -30,6 +31,7 @@ CONFIRMATIONS = {
     "publish": gettext_lazy("The petition is published: citizens can sign it."),
     "submit": gettext_lazy("The submission to the council is recorded."),
     "admissible": gettext_lazy("The petition is declared admissible. Its agent is told."),
+    "refer": gettext_lazy("The petition is referred to the committee. Its agent is told."),
     "not_admissible": gettext_lazy(
         "The petition is declared not admissible, with the reasons. Its agent is told."),
     "agenda": gettext_lazy(
@@ -110,11 +112,22 @@ def detail(request, pk: int):
             return redirect("staff:petitions:detail", pk=pk)
         status = 400
     forms = _forms(petition, bound)
+    settings = petition_settings_get()
+    provinces = region_provinces()
     show_identity = identity_visible(request.user)
     signatures = []
     if show_identity:
-        signatures = signature_list(petition=petition)
+        signatures = list(signature_list(petition=petition))
+        names = {province.code: province.name for province in provinces}
+        names[OUTSIDE_REGION] = _("Outside the region")
+        for signature in signatures:
+            signature.province_name = names.get(signature.province_code, "")
         identity_read_record(user=request.user, subject=petition, fields=IDENTITY_FIELDS)
     return render(request, "petitions/staff/detail.html", {
         "petition": petition, "forms": forms, "show_identity": show_identity,
-        "signatures": signatures, "settings": petition_settings_get()}, status=status)
+        "signatures": signatures, "settings": settings, "today": timezone.localdate(),
+        "spread": signature_spread(petition=petition, provinces=provinces),
+        "by_province": bool(provinces),
+        "next_session": next_ordinary_session(months=settings.session_months,
+                                              after=timezone.localdate()),
+        "law": member_law()}, status=status)

@@ -14,7 +14,8 @@ from django.views.decorators.cache import never_cache
 
 from tenants.petitions.forms import PetitionFileForm, SignatureForm, add_service_errors
 from tenants.petitions.models import State
-from tenants.petitions.selectors import petition_detail, petition_for_agent, petition_list
+from tenants.petitions.selectors import (petition_detail, petition_for_agent, petition_list,
+                                         region_provinces)
 from tenants.petitions.services import (petition_file, petition_settings_get,
                                         petition_submit_by_agent, signature_add)
 from tenants.petitions.web import FILE_RATE, SIGN_RATE, rate_limited, site_url
@@ -88,7 +89,7 @@ def petition_sign(request, pk: int):
     petition = published_or_404(pk)
     if not petition.is_collecting:
         return render(request, "petitions/sign.html", {"petition": petition, "form": None})
-    form = SignatureForm(request.POST or None)
+    form = SignatureForm(request.POST or None, provinces=region_provinces())
 
     def sign(**data):
         return signature_add(petition=petition, **data)

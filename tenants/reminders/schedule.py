@@ -16,6 +16,9 @@ from citizens.working_days import subtract_working_days
 INFORMATION_REQUEST_WORKING_DAYS_BEFORE = 3
 # Milestones of the programme: a week before their due date.
 MILESTONE_DAYS_BEFORE = 7
+# Petitions: the focal points are reminded two weeks before the bureau's admissibility
+# decision is due (organic laws 111.14, 112.14, 113.14; the delay: tenants/petitions/law.py).
+PETITION_ADMISSIBILITY_DAYS_BEFORE = 14
 # Registrants of a meeting: the day before.
 MEETING_DAYS_BEFORE = 1
 # Followers of a consultation: 2 days before it closes.

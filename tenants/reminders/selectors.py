@@ -4,11 +4,13 @@ Nothing about reminders is stored here: each sweep derives from the requests, mi
 meetings, consultations, programme and petitions what is due at `now`, and gives every
 reminder an idempotency key made of what it is about and the date it is about (a new due date
 makes a new key, so a moved deadline is reminded again). The outbox records a key once
-(`notifications.services.notification_record`), which is how a reminder is marked sent: a
+(`notifications.recording.notification_record`), which is how a reminder is marked sent: a
 sweep may run twice, late or after the broker lost its queue, and still send each reminder
 once and miss none (see schedule.py for how long a late reminder stays due).
 
 Who is reminded (the issue left it open; see docs/architecture.md, "Reminders"):
+- a complaint to the head of the council about a request: the focal points, 3 working days
+  before the head's answer is due and once it is overdue;
 - an information request: the member of staff who last acted on it (its history's `by`,
   matched to one active staff account by full name or user name); the focal points while
   nobody has (or when the name matches no one, or several people); its being overdue: the
@@ -18,7 +20,9 @@ Who is reminded (the issue left it open; see docs/architecture.md, "Reminders"):
 - a meeting: its active registrants, in the language they registered in;
 - a consultation: the verified followers of the consultations topic, in their language;
 - a council session: the focal points, for the programme still to adopt and for each petition
-  due at that session.
+  due at that session;
+- a petition's admissibility decision (the bureau's legal delay): the focal points, two weeks
+  before it is due and once it is overdue.
 Staff have no language of their own: their reminders are in Arabic, the back office's.
 When the member has no focal point with an e-mail, the site's contact address stands in.
 """
@@ -35,14 +39,16 @@ from django.utils import timezone
 from citizens.working_days import add_working_days
 from tenants.consultations.models import Consultation
 from tenants.information_requests.models import OPEN_STATES, InformationRequest, RequestEvent
+from tenants.information_requests.selectors import complaint_waiting
 from tenants.meetings.models import Registration
 from tenants.meetings.services import registration_cancel_link
 from tenants.notifications.models import Topic
 from tenants.notifications.selectors import topic_followers
-from tenants.notifications.services import fit_key, subscriber_links
+from tenants.notifications.links import subscriber_links
+from tenants.notifications.recording import fit_key
 from tenants.petitions.models import Petition
 from tenants.petitions.models import State as PetitionState
-from tenants.petitions.selectors import next_ordinary_session
+from tenants.petitions.selectors import next_ordinary_session, petition_admissibility_due
 from tenants.programme.models import Milestone, ProgrammeStatus
 from tenants.programme.selectors import programme_current
 from tenants.reminders import schedule
@@ -58,7 +64,7 @@ AWAITING_ADOPTION = (ProgrammeStatus.DRAFT, ProgrammeStatus.CONSULTATION)
 # Petitions the council must take at a session: submitted or admissible (the next ordinary
 # session), or on the agenda of a given one.
 PETITIONS_DUE_AT_SESSION = (PetitionState.SUBMITTED, PetitionState.ADMISSIBLE,
-                            PetitionState.ON_AGENDA)
+                            PetitionState.REFERRED, PetitionState.ON_AGENDA)
 
 
 class Kind:
@@ -66,12 +72,16 @@ class Kind:
     REQUEST_DUE_SOON = "reminder.information_request.due_soon"
     REQUEST_DUE_TODAY = "reminder.information_request.due_today"
     REQUEST_OVERDUE = "reminder.information_request.overdue"
+    COMPLAINT_DUE_SOON = "reminder.information_request.complaint_due_soon"
+    COMPLAINT_OVERDUE = "reminder.information_request.complaint_overdue"
     MILESTONE_DUE_SOON = "reminder.milestone.due_soon"
     MILESTONE_OVERDUE = "reminder.milestone.overdue"
     MEETING_EVE = "reminder.meeting.eve"
     CONSULTATION_CLOSING = "reminder.consultation.closing"
     SESSION_PROGRAMME = "reminder.session.programme"
     SESSION_PETITION = "reminder.session.petition"
+    PETITION_ADMISSIBILITY_DUE_SOON = "reminder.petition.admissibility_due_soon"
+    PETITION_ADMISSIBILITY_OVERDUE = "reminder.petition.admissibility_overdue"
 
 
 # The e-mail template of each kind, under templates/reminders/email/.
@@ -79,12 +89,16 @@ TEMPLATES = {
     Kind.REQUEST_DUE_SOON: "information_request_due_soon",
     Kind.REQUEST_DUE_TODAY: "information_request_due_today",
     Kind.REQUEST_OVERDUE: "information_request_overdue",
+    Kind.COMPLAINT_DUE_SOON: "information_request_complaint_due_soon",
+    Kind.COMPLAINT_OVERDUE: "information_request_complaint_overdue",
     Kind.MILESTONE_DUE_SOON: "milestone_due_soon",
     Kind.MILESTONE_OVERDUE: "milestone_overdue",
     Kind.MEETING_EVE: "meeting_eve",
     Kind.CONSULTATION_CLOSING: "consultation_closing",
     Kind.SESSION_PROGRAMME: "session_programme",
     Kind.SESSION_PETITION: "session_petition",
+    Kind.PETITION_ADMISSIBILITY_DUE_SOON: "petition_admissibility_due_soon",
+    Kind.PETITION_ADMISSIBILITY_OVERDUE: "petition_admissibility_overdue",
 }
 
 
@@ -215,6 +229,28 @@ def information_request_reminders(*, today: date, site_url: str = "") -> list[Re
     return reminders
 
 
+def information_request_complaint_reminders(*, today: date,
+                                            site_url: str = "") -> list[Reminder]:
+    """A complaint to the head of the council (law 31.13, art. 19): 3 working days before the
+    head's answer is due (until the day), and once overdue (within the catch-up window), to
+    the focal points."""
+    first_overdue, _last_overdue = schedule.overdue_window(today)
+    soon_until = add_working_days(today, schedule.INFORMATION_REQUEST_WORKING_DAYS_BEFORE)
+    complaints = [complaint for complaint in complaint_waiting().filter(
+        due_on__gte=first_overdue, due_on__lte=soon_until)
+        if complaint.due_on < today
+        or schedule.information_request_reminder_day(complaint.due_on) <= today]
+    focal_points = focal_point_recipients() if complaints else []
+    reminders = []
+    for complaint in complaints:
+        kind = Kind.COMPLAINT_OVERDUE if complaint.due_on < today else Kind.COMPLAINT_DUE_SOON
+        reminders += _reminders(kind, complaint.pk, complaint.due_on, focal_points,
+                                complaint=complaint, information_request=complaint.request,
+                                link=_link(site_url, "staff:requests:detail",
+                                           complaint.request_id))
+    return reminders
+
+
 def milestone_reminders(*, today: date, site_url: str = "") -> list[Reminder]:
     """A week before a milestone's due date (until the day before) and once it is overdue
     (within the catch-up window), while it is not done and its programme not evaluated."""
@@ -235,6 +271,25 @@ def milestone_reminders(*, today: date, site_url: str = "") -> list[Reminder]:
             commitment=milestone.commitment,
             # Milestones are edited within their commitment in the back office.
             link=_link(site_url, "admin:programme_commitment_change", milestone.commitment_id))
+    return reminders
+
+
+def petition_admissibility_reminders(*, today: date, site_url: str = "") -> list[Reminder]:
+    """Two weeks before the bureau's admissibility decision on a submitted petition is due
+    (until the day), and once it is overdue (within the catch-up window), to the focal
+    points."""
+    first_overdue, _last_overdue = schedule.overdue_window(today)
+    petitions = list(petition_admissibility_due(
+        until=today + timedelta(days=schedule.PETITION_ADMISSIBILITY_DAYS_BEFORE))
+        .filter(admissibility_due_on__gte=first_overdue))
+    focal_points = focal_point_recipients() if petitions else []
+    reminders = []
+    for petition in petitions:
+        kind = (Kind.PETITION_ADMISSIBILITY_OVERDUE if petition.admissibility_due_on < today
+                else Kind.PETITION_ADMISSIBILITY_DUE_SOON)
+        reminders += _reminders(kind, petition.pk, petition.admissibility_due_on, focal_points,
+                                petition=petition,
+                                link=_link(site_url, "staff:petitions:detail", petition.pk))
     return reminders
 
 
@@ -335,7 +390,9 @@ def reminders_due(*, now: datetime, session_months: list[int],
     """Every reminder due at `now` in the current member, sent or not (the outbox's keys tell)."""
     today = timezone.localdate(now)
     return [*information_request_reminders(today=today, site_url=site_url),
+            *information_request_complaint_reminders(today=today, site_url=site_url),
             *milestone_reminders(today=today, site_url=site_url),
+            *petition_admissibility_reminders(today=today, site_url=site_url),
             *meeting_reminders(now=now, site_url=site_url),
             *consultation_reminders(now=now, site_url=site_url),
             *council_session_reminders(today=today, session_months=session_months,

@@ -16,7 +16,7 @@ from django.utils import timezone
 from tenants.information_requests.services import information_requests_flag_overdue
 from tenants.meetings.models import Registration
 from tenants.notifications.models import Notification
-from tenants.notifications.services import notification_record
+from tenants.notifications.recording import notification_record
 from tenants.petitions.services import petition_settings_get
 from tenants.reminders.selectors import reminders_due
 from tenants.site.selectors import site_profile_get

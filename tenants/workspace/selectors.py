@@ -12,10 +12,11 @@ from django.utils.translation import gettext_lazy as _
 
 from tenants.consultations.selectors import comment_waiting, consultation_closing
 from tenants.documents.selectors import category_stale
-from tenants.information_requests.selectors import information_request_waiting
+from tenants.ideas.selectors import idea_waiting
+from tenants.information_requests.selectors import complaint_waiting, information_request_waiting
 from tenants.meetings.selectors import meeting_without_record
 from tenants.petitions.selectors import petition_waiting
-from tenants.programme.selectors import milestone_overdue
+from tenants.programme.selectors import assessment_due, milestone_overdue
 
 SHOWN_PER_SECTION = 8
 
@@ -45,9 +46,14 @@ def inbox(*, user, today: date, now: datetime) -> list[InboxSection]:
     if user.has_perm("information_requests.change_informationrequest"):
         sections.append(_section("requests", _("Information requests to answer"),
                                  information_request_waiting(), reverse("staff:requests:list")))
+        sections.append(_section("complaints", _("Complaints to the head of the council"),
+                                 complaint_waiting(), reverse("staff:requests:complaints")))
     if user.has_perm("consultations.moderate_comment"):
         sections.append(_section("comments", _("Comments to moderate and answer"),
                                  comment_waiting(), reverse("staff:comments:list")))
+    if user.has_perm("ideas.change_idea"):
+        sections.append(_section("ideas", _("Ideas awaiting an official answer"),
+                                 idea_waiting(), reverse("staff:ideas:list") + "?state=waiting"))
     if user.has_perm("petitions.change_petition"):
         sections.append(_section("petitions", _("Petitions awaiting a decision"),
                                  petition_waiting(), reverse("staff:petitions:list")))
@@ -55,6 +61,12 @@ def inbox(*, user, today: date, now: datetime) -> list[InboxSection]:
         sections.append(_section("milestones", _("Milestones overdue"),
                                  milestone_overdue(today=today),
                                  reverse("staff:programme:commitments")))
+    if user.has_perm("programme.add_assessment"):
+        owed = assessment_due(today=today)
+        sections.append(InboxSection(key="assessments", title=_("OGP Local assessments owed"),
+                                     count=len(owed), items=owed[:SHOWN_PER_SECTION],
+                                     all_url=reverse("staff:programme:commitments"),
+                                     extra={"today": today}))
     if user.has_perm("meetings.change_meeting"):
         sections.append(_section("meetings", _("Meetings held without attendance or minutes"),
                                  meeting_without_record(now=now), reverse("staff:meetings:list")))

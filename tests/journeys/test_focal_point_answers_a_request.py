@@ -72,7 +72,7 @@ def test_the_focal_point_refuses_one_request_and_extends_another(journey_member,
     expect(page.get_by_role("alert").first).to_contain_text("هناك مشكلة")
     assert _state_of(journey_member, to_refuse) == "received"
     refusal = page.get_by_role("form", name="رفض الطلب")
-    refusal.get_by_label("السند القانوني (المادة 7 من القانون 31.13)").select_option(
+    refusal.get_by_label("سند الرفض").select_option(
         "private_life")
     refusal.get_by_label("أسباب الرفض").fill("المعلومات المطلوبة معطيات شخصية تخص أشخاصا آخرين.")
     refusal.get_by_role("button", name="رفض الطلب").click()

@@ -1,6 +1,7 @@
 """The focal point takes a petition through the council's course from the workspace, on a
-phone, in Arabic: declares it admissible, puts it on the agenda of a council session, records
-the council's answer; the petition's public page then shows the decision."""
+phone, in Arabic: sees the bureau's deadline, declares it admissible with its reasons, refers
+it to the competent committee, puts it on the agenda of a council session, records the
+council's answer; the petition's public page then shows its path and the decision."""
 import pytest
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
 pytestmark = BROWSER_NEEDED
 
+COMMITTEE = "لجنة المرافق العمومية والخدمات"
 ANSWER = "قرر المجلس في دورته برمجة تهيئة حديقة حي الأمل ضمن ميزانية سنة 2027."
 
 
@@ -42,9 +44,22 @@ def test_the_focal_point_decides_a_petition_and_the_public_page_shows_it(
     expect(page.get_by_role("heading", level=1)).to_have_text(petition.subject)
     expect(page.locator(".request-people")).to_contain_text("L987654")  # the focal point's task
 
+    expect(page.locator(".request-facts")).to_contain_text("آخر أجل لبت المكتب")
+    expect(page.locator(".request-facts")).to_contain_text("المادة 125")
     admissible = page.get_by_role("form", name="التصريح بقبولها")
+    admissible.get_by_label("تعليل قرار المكتب").fill("تدخل في صلاحيات المجلس واستوفت الشروط.")
     admissible.get_by_role("button", name="التصريح بالقبول").click()
     expect(page.get_by_role("status")).to_contain_text("تم التصريح بقبول العريضة")
+
+    refer = page.get_by_role("form", name="إحالتها على اللجنة المختصة")
+    refer.get_by_role("button", name="الإحالة على اللجنة").click()  # no committee: told so
+    expect(page.get_by_role("alert").first).to_contain_text("هناك مشكلة")
+    refer = page.get_by_role("form", name="إحالتها على اللجنة المختصة")
+    refer.get_by_label("اللجنة", exact=True).fill(COMMITTEE)
+    refer.get_by_role("button", name="الإحالة على اللجنة").click()
+    expect(page.get_by_role("status")).to_contain_text("أحيلت العريضة على اللجنة")
+    expect(page.locator(".request-facts")).to_contain_text("الدورة العادية الموالية")
+    page.screenshot(path=ARTIFACTS / "staff-petition-referred-ar.png", full_page=True)
 
     agenda = page.get_by_role("form", name="إدراجها في جدول أعمال دورة المجلس")
     agenda.get_by_label("تاريخ دورة المجلس").fill(today)
@@ -66,6 +81,8 @@ def test_the_focal_point_decides_a_petition_and_the_public_page_shows_it(
     citizen.goto(journey_member.url(f"/petitions/{petition.pk}/"))
     expect(citizen.get_by_role("heading", name="جواب المجلس")).to_be_visible()
     expect(citizen.locator("main")).to_contain_text(ANSWER)
+    expect(citizen.get_by_role("heading", name="مسارها لدى المجلس")).to_be_visible()
+    expect(citizen.locator(".petition-path")).to_contain_text(COMMITTEE)
     expect(citizen.locator("main")).not_to_contain_text("L987654")
     citizen.screenshot(path=ARTIFACTS / "petition-decided-public-ar.png", full_page=True)
 

@@ -53,7 +53,8 @@ def build_content() -> None:
                                answer_text="الجواب", today=received + timedelta(days=8))
     late = filed(today=received, email=unique_email())
     information_request_refuse(information_request=late, by="staff",
-                               refusal_ground="private_life", today=received + timedelta(days=80))
+                               refusal_ground="private_life", reasons="معطيات شخصية",
+                               today=received + timedelta(days=80))
     filed(today=received, email=unique_email())   # open past its due date: overdue
     filed(today=today, email=unique_email())      # not due yet
 

@@ -57,7 +57,7 @@ def test_actions_take_the_steps_through_the_services(tetouan, in_member, staff_c
     assert again.status_code == 302  # back to the list, with the refusal as a message
     assert any(open_request.reference in str(m) for m in again.wsgi_request._messages)
     response = step(client, "partly_answer", [open_request], answer_text="جزء من المعلومات",
-                    refusal_ground="sources", answer_file=pdf_file())
+                    refusal_ground="sources", reasons="حماية المصادر", answer_file=pdf_file())
     assert response.status_code == 302
     with in_member(tetouan):
         information_request = InformationRequest.objects.get(pk=open_request.pk)
@@ -71,10 +71,11 @@ def test_actions_take_the_steps_through_the_services(tetouan, in_member, staff_c
 
 def test_a_refusal_asks_for_its_ground(tetouan, in_member, staff_client, open_request):
     client = staff_client(tetouan, "editor")
-    missing = step(client, "refuse", [open_request], refusal_ground="", explanation="")
-    assert missing.status_code == 200 and "refusal_ground" in missing.context["form"].errors
+    missing = step(client, "refuse", [open_request], refusal_ground="", reasons="")
+    assert missing.status_code == 200 and {"refusal_ground", "reasons"} <= set(
+        missing.context["form"].errors)
     assert step(client, "refuse", [open_request], refusal_ground="national_defence",
-                explanation="").status_code == 302
+                reasons="الدفاع الوطني").status_code == 302
     with in_member(tetouan):
         assert InformationRequest.objects.get().state == State.REFUSED
 

@@ -6,6 +6,7 @@ from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
 from tenants.information_requests.models import InformationRequest, State
+from tenants.information_requests.services import information_request_set_public_summary
 from tenants.information_requests.tests.factories import REQUESTER, filed
 
 WANTED = "أطلب ميزانية جماعة تطوان لسنة 2026"
@@ -14,7 +15,9 @@ WANTED = "أطلب ميزانية جماعة تطوان لسنة 2026"
 @pytest.fixture
 def tetouan_request(tetouan, in_member) -> InformationRequest:
     with in_member(tetouan):
-        return filed(information_wanted=WANTED)
+        information_request = filed(information_wanted=WANTED)
+        return information_request_set_public_summary(information_request=information_request,
+                                                      by="clerk", public_summary=WANTED)
 
 
 def test_a_request_of_tetouan_is_not_in_tangers_register(tetouan, tanger, client_for,
@@ -79,3 +82,33 @@ def test_tetouans_staff_cannot_act_on_tangers_requests(tetouan, tanger, in_membe
     ).status_code in (200, 302)
     with in_member(tanger):
         assert InformationRequest.objects.get().state == State.RECEIVED
+
+
+def test_a_requesters_link_complaint_and_scan_of_tetouan_mean_nothing_at_tanger(
+        tetouan, tanger, in_member, client_for, staff_client):
+    from datetime import date
+
+    from tenants.information_requests.services import (complaint_file,
+                                                       information_request_record)
+    from tenants.information_requests.tests.factories import pdf_file
+    from tenants.information_requests.tokens import requester_path
+
+    with in_member(tetouan):
+        paper = information_request_record(
+            by="clerk", channel="post", received_on=date(2026, 1, 5), scan=pdf_file("scan.pdf"),
+            information_wanted="محضر دورة يناير", today=date(2026, 3, 2),
+            **{key: value for key, value in REQUESTER.items() if key != "email"})
+        complaint_file(information_request=paper, grievance="لا جواب في الأجل",
+                       today=date(2026, 3, 2))
+        tetouan_path = requester_path(paper)
+    with in_member(tanger):
+        same_pk = filed(information_wanted="طلب طنجة")
+    assert client_for(tetouan).get(tetouan_path).status_code == 200
+    assert client_for(tanger).get(tetouan_path).status_code == 404
+    tanger_focal = staff_client(tanger, "focal_point")
+    assert "لا جواب في الأجل" not in tanger_focal.get("/staff/").content.decode()
+    complaints = tanger_focal.get("/staff/requests/complaints/?show=all").content.decode()
+    assert "list-group-item" not in complaints  # no complaint listed at Tanger
+    assert tanger_focal.get(f"/staff/requests/{paper.pk}/scan/").status_code == 404
+    with in_member(tanger):
+        assert not same_pk.__class__.objects.filter(complaint__isnull=False).exists()

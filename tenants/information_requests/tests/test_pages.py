@@ -65,8 +65,12 @@ def test_hostile_markup_is_stripped_and_escaped(tetouan, client_for, in_member):
         information_request = InformationRequest.objects.get()
     assert information_request.information_wanted == "الميزانية"
     assert information_request.requester_name == "أمينة"
+    with in_member(tetouan):
+        information_request_set_public_summary(
+            information_request=information_request, by="clerk",
+            public_summary='<script>alert("x")</script><b onmouseover="x()">ميزانية</b> 2026')
     page = client.get(f"/information-requests/{information_request.pk}/").content.decode()
-    assert "الميزانية" in page
+    assert "ميزانية 2026" in page
     assert "<script>alert" not in page and "onmouseover" not in page and "<iframe" not in page
 
 
@@ -115,7 +119,8 @@ def register(tetouan, in_member) -> dict[str, InformationRequest]:
             today=date(2026, 4, 2))
         refused = information_request_refuse(
             information_request=filed(information_wanted="أرقام هواتف المستشارين"), by="clerk",
-            refusal_ground=RefusalGround.PRIVATE_LIFE, today=date(2026, 4, 2))
+            refusal_ground=RefusalGround.PRIVATE_LIFE, reasons="معطيات شخصية لأشخاص آخرين",
+            today=date(2026, 4, 2))
         summarised = information_request_set_public_summary(
             information_request=filed(information_wanted="أنا أمينة، ابنة السيد فلان، أطلب..."),
             by="clerk", public_summary="طلب يتعلق بملف تعمير")
@@ -131,7 +136,9 @@ def test_the_register_shows_requests_and_answers_but_no_personal_data(tetouan, c
     for information_request in register.values():
         assert information_request.reference in page
     assert "طلب يتعلق بملف تعمير" in page and "ابنة السيد فلان" not in page
-    assert "كلفة تهيئة الحديقة العمومية" in page
+    # Only a summary staff wrote is published: a request without one shows none of its text.
+    assert "كلفة تهيئة الحديقة العمومية" not in page and "أرقام هواتف المستشارين" not in page
+    assert page.count("لم يكتب الملخص بعد") == 3
     assert "https://www.chafafiya.ma/" in page
     assert "50%" in page  # two of four due requests decided on time (silence counts)
     pages = [page] + [client.get(f"/information-requests/{r.pk}/").content.decode()
@@ -146,12 +153,15 @@ def test_a_request_page_shows_its_answer_ground_and_steps(tetouan, client_for, r
     answered = client.get(f"/information-requests/{register['answered'].pk}/").content.decode()
     assert "الميزانية منشورة في المكتبة." in answered
     refused = client.get(f"/information-requests/{register['refused'].pk}/").content.decode()
-    assert "31.13" in refused and 'id="rights-title"' in refused  # how to complain
+    assert "31.13" in refused and 'id="next-steps-title"' in refused  # how to complain
+    assert "معطيات شخصية لأشخاص آخرين" in refused  # the written reasons
     with translation.override("ar"):
         assert str(RefusalGround.PRIVATE_LIFE.label) in refused
+        assert "المادة 7" in refused  # the ground's source
     overdue = client.get(f"/information-requests/{register['overdue'].pk}/").content.decode()
-    assert 'id="rights-title"' in overdue  # silence: the requester is told how to complain
-    assert 'id="rights-title"' not in answered
+    assert 'id="next-steps-title"' in overdue  # silence: the requester is told how to complain
+    # Any answer may be complained about (art. 19): the next steps are on every decided one.
+    assert 'id="next-steps-title"' in answered
 
 
 def test_the_register_filters(tetouan, client_for, register):

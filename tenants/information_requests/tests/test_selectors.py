@@ -29,10 +29,10 @@ def test_figures_in_one_query():
                                          answer_text="الجواب", today=date(2026, 3, 29))  # 10 days
     information_request_answer_partly(information_request=filed(), by="clerk",
                                       answer_text="جزء", refusal_ground=RefusalGround.SOURCES,
-                                      today=date(2026, 4, 20))  # late, 32 days
+                                      reasons="حماية المصادر", today=date(2026, 4, 20))  # late, 32 days
     information_request_refuse(information_request=filed(), by="clerk",
                                refusal_ground=RefusalGround.NATIONAL_DEFENCE,
-                               today=date(2026, 4, 8))  # on time, 20 days
+                               reasons="الدفاع الوطني", today=date(2026, 4, 8))  # on time, 20 days
     information_request_start(information_request=filed(), by="clerk")  # open, overdue
     information_request_withdraw(information_request=filed(), by="clerk")  # not counted
     filed(today=date(2026, 5, 1))  # open, not yet due

@@ -149,12 +149,18 @@ def test_an_extension_needs_a_reason_and_comes_before_the_deadline():
                                       today=date(2026, 4, 17)).state == State.EXTENDED
 
 
-def test_an_urgent_request_is_not_extended():
+def test_an_urgent_request_is_extended_once_by_3_working_days():
+    # The Commission's guidance (cdai.ma, FAQ): 3 days, once, from the first due date.
     urgent = filed(is_urgent=True, urgency_reason="خطر على السلامة")
+    assert urgent.due_on == date(2026, 3, 25)
+    extended = information_request_extend(information_request=urgent, by="clerk",
+                                          reason="استشارة مصلحة أخرى", today=date(2026, 3, 23))
+    # Thursday 26, Friday 27, Monday 30.
+    assert extended.due_on == date(2026, 3, 30) and extended.initial_due_on == date(2026, 3, 25)
     with pytest.raises(ValidationError) as refused:
-        information_request_extend(information_request=urgent, by="clerk", reason="حجم",
-                                   today=date(2026, 3, 23))
-    assert error_codes(refused.value) == {"due_on": ["urgent_not_extendable"]}
+        information_request_extend(information_request=extended, by="clerk", reason="مرة أخرى",
+                                   today=date(2026, 3, 24))
+    assert error_codes(refused.value) == {"due_on": ["already_extended"]}
 
 
 # --- decisions --------------------------------------------------------------------------------
@@ -196,19 +202,25 @@ def test_a_late_answer_is_not_on_time():
     assert answered.answered_on_time is False
 
 
-def test_a_refusal_needs_its_ground_from_article_7(django_capture_on_commit_callbacks):
+def test_a_refusal_needs_its_ground_and_written_reasons(django_capture_on_commit_callbacks):
     information_request = filed()
     for ground in ("", "because_we_say_so"):
         with pytest.raises(ValidationError) as refused:
             information_request_refuse(information_request=information_request, by="clerk",
-                                       refusal_ground=ground)
-        assert "refusal_ground" in refused.value.error_dict
+                                       refusal_ground=ground, reasons="سبب")
+        assert error_codes(refused.value) == {"refusal_ground": ["ground_required"]}
+    with pytest.raises(ValidationError) as refused:  # a ground alone is not reasoned
+        information_request_refuse(information_request=information_request, by="clerk",
+                                   refusal_ground=RefusalGround.PRIVATE_LIFE, reasons="  ")
+    assert error_codes(refused.value) == {"reasons": ["reasons_required"]}
+    information_request.refresh_from_db()
+    assert information_request.state == State.RECEIVED  # nothing written
     with django_capture_on_commit_callbacks(execute=True):
         refused = information_request_refuse(
             information_request=information_request, by="clerk",
-            refusal_ground=RefusalGround.PRIVATE_LIFE, explanation="معطيات شخصية",
+            refusal_ground=RefusalGround.PRIVATE_LIFE, reasons="معطيات شخصية",
             today=date(2026, 4, 1))
-    assert (refused.state, refused.refusal_ground, refused.answer_text) == \
+    assert (refused.state, refused.refusal_ground, refused.decision_reasons) == \
         (State.REFUSED, "private_life", "معطيات شخصية")
     (decision,) = mail.outbox
     assert "31.13" in decision.body
@@ -222,11 +234,13 @@ def test_a_partial_answer_needs_the_answer_and_the_ground_of_what_is_withheld():
         information_request_answer_partly(information_request=information_request, by="clerk",
                                           refusal_ground="", answer_text="")
     assert error_codes(refused.value) == {"refusal_ground": ["ground_required"],
+                                          "reasons": ["reasons_required"],
                                           "answer_text": ["answer_required"]}
     partly = information_request_answer_partly(
         information_request=information_request, by="clerk", answer_text="جزء من المعلومات",
-        refusal_ground=RefusalGround.COMPETITION)
+        refusal_ground=RefusalGround.COMPETITION, reasons="أسرار تجارية للمقاولة")
     assert partly.state == State.PARTLY_ANSWERED
+    assert partly.decision_reasons == "أسرار تجارية للمقاولة"
 
 
 def test_a_closed_request_takes_no_more_steps():
@@ -282,7 +296,7 @@ def test_staff_may_summarise_the_request_for_the_public():
     assert information_request.subject == "طلب نسخة من الميزانية"
     cleared = information_request_set_public_summary(information_request=information_request,
                                                      by="clerk", public_summary="")
-    assert cleared.subject == cleared.information_wanted
+    assert cleared.subject == ""  # the request as written is never the register's text
 
 
 # --- silence past the deadline ----------------------------------------------------------------

@@ -138,19 +138,20 @@ def test_a_refusal_needs_a_legal_ground_and_reasons(tetouan, in_member, staff_cl
     client = staff_client(tetouan, "focal_point")
     invalid = client.post(_url(information_request), {"action": "refuse",
                                                        "refuse-refusal_ground": "",
-                                                       "refuse-explanation": ""})
+                                                       "refuse-reasons": ""})
     assert invalid.status_code == 400
-    assert "هذا الحقل مطلوب" in invalid.content.decode()
+    assert {"refusal_ground", "reasons"} <= set(invalid.context["bound"].errors)
+    assert "هذا الحقل مطلوب." in invalid.content.decode()
     assert _reload(tetouan, in_member, information_request).state == State.RECEIVED
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url(information_request), {
             "action": "refuse", "refuse-refusal_ground": RefusalGround.PRIVATE_LIFE,
-            "refuse-explanation": "المعلومات المطلوبة تخص الحياة الخاصة لأشخاص."})
+            "refuse-reasons": "المعلومات المطلوبة تخص الحياة الخاصة لأشخاص."})
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, information_request)
     assert stored.state == State.REFUSED and stored.refusal_ground == RefusalGround.PRIVATE_LIFE
-    assert "الحياة الخاصة" in stored.answer_text
+    assert "الحياة الخاصة" in stored.decision_reasons
 
 
 def test_a_partial_answer_carries_what_is_withheld_and_why(tetouan, in_member, staff_client):
@@ -162,7 +163,8 @@ def test_a_partial_answer_carries_what_is_withheld_and_why(tetouan, in_member, s
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, information_request)
     assert stored.state == State.PARTLY_ANSWERED
-    assert "الميزانية رفقته." in stored.answer_text and "معطيات شخصية" in stored.answer_text
+    assert stored.answer_text == "الميزانية رفقته."
+    assert stored.decision_reasons == "أجور الموظفين بأسمائهم معطيات شخصية."
 
 
 def test_the_deadline_is_extended_once_with_a_reason(tetouan, in_member, staff_client):
@@ -247,3 +249,99 @@ def test_each_page_makes_a_constant_number_of_queries(tetouan, in_member, staff_
             assert client.get(url).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1] <= 20
+
+
+# Requests received on paper, scans, complaints ------------------------------------------------
+
+def _paper_form(**overrides) -> dict:
+    return {"channel": "post", "received_on": (timezone.localdate() - timedelta(days=7))
+            .isoformat(), "requester_name": "سعيد بنعلي", "id_document": "cin",
+            "id_number": "L123456", "postal_address": "حي الملاح، تطوان", "email": "",
+            "language": "ar", "information_wanted": "محضر دورة فبراير للمجلس.",
+            "urgency_reason": "", **overrides}
+
+
+def test_a_focal_point_records_a_paper_request_with_its_scan(tetouan, in_member, staff_client):
+    client = staff_client(tetouan, "focal_point")
+    assert client.get("/staff/requests/new/").status_code == 200
+    future = client.post("/staff/requests/new/", _paper_form(
+        received_on=(timezone.localdate() + timedelta(days=1)).isoformat()))
+    assert future.status_code == 400
+    assert "لا يمكن أن يكون تاريخ التوصل في المستقبل." in future.content.decode()
+    with in_member(tetouan):
+        assert not InformationRequest.objects.exists()  # nothing written
+    response = client.post("/staff/requests/new/", {
+        **_paper_form(), "scan": SimpleUploadedFile("scan.pdf", PDF, "application/pdf")})
+    assert response.status_code == 302
+    with in_member(tetouan):
+        stored = InformationRequest.objects.get()
+    assert response["Location"] == _url(stored)
+    assert stored.received_on == timezone.localdate() - timedelta(days=7)
+    assert stored.channel == "post" and stored.scan
+    page = client.get(_url(stored)).content.decode()
+    assert "بالبريد" in page and f"/staff/requests/{stored.pk}/scan/" in page
+    scan = client.get(f"/staff/requests/{stored.pk}/scan/")
+    assert scan.status_code == 200 and b"".join(scan.streaming_content).startswith(b"%PDF")
+    assert scan["Cache-Control"] == "private, no-store"
+    with in_member(tetouan):
+        assert PersonalDataRead.objects.filter(fields="scan").count() == 1
+    # The scan is under no public address, and an editor may not open it.
+    assert "/media/" not in stored.scan.name and not stored.scan.name.startswith("members")
+    editor = staff_client(tetouan, "editor")
+    assert editor.get(f"/staff/requests/{stored.pk}/scan/").status_code == 403
+    assert f"/staff/requests/{stored.pk}/scan/" not in editor.get(_url(stored)).content.decode()
+
+
+def test_a_complaint_is_recorded_and_answered_from_the_request_page(
+        tetouan, in_member, staff_client, django_capture_on_commit_callbacks):
+    late = _filed(tetouan, in_member, days_ago=40, email="said@example.ma")
+    client = staff_client(tetouan, "focal_point")
+    page = client.get(_url(late)).content.decode()
+    assert 'id="action-complaint"' in page
+    recorded = client.post(_url(late), {
+        "action": "complaint", "complaint-channel": "desk",
+        "complaint-received_on": timezone.localdate().isoformat(),
+        "complaint-grievance": "لم أتوصل بأي جواب."})
+    assert recorded.status_code == 302
+    inbox = client.get("/staff/").content.decode()
+    assert 'id="inbox-complaints"' in inbox and late.reference in inbox
+    complaints = client.get("/staff/requests/complaints/").content.decode()
+    assert late.reference in complaints
+    page = client.get(_url(late)).content.decode()
+    assert "لم أتوصل بأي جواب." in page and 'id="action-complaint_answer"' in page
+    missing = client.post(_url(late), {"action": "complaint_answer"})
+    assert missing.status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        answered = client.post(_url(late), {
+            "action": "complaint_answer", "complaint_answer-outcome": "upheld",
+            "complaint_answer-answer_text": "ستتوصلون بالمعلومات خلال أسبوع."})
+    assert answered.status_code == 302
+    assert "ستتوصلون بالمعلومات خلال أسبوع." in mail.outbox[-1].body
+    register = client.get("/information-requests/").content.decode()
+    assert "مقبولة: تقدم المعلومات" in register  # the outcome in the public register
+    assert "لم أتوصل بأي جواب." not in register  # never the complaint's text
+    assert late.reference not in client.get("/staff/requests/complaints/").content.decode()
+    assert late.reference in client.get("/staff/requests/complaints/?show=all").content.decode()
+
+
+def test_the_requester_complains_from_their_own_link(tetouan, in_member, client_for):
+    from tenants.information_requests.tokens import requester_path
+
+    late = _filed(tetouan, in_member, days_ago=40)
+    with in_member(tetouan):
+        path = requester_path(late)
+    citizen = client_for(tetouan)
+    page = citizen.get(path)
+    assert page.status_code == 200 and page["Cache-Control"] == "private, no-store"
+    assert "تقديم شكاية إلى رئيس المجلس" in page.content.decode()
+    empty = citizen.post(path, {"grievance": "  "})
+    assert empty.status_code == 400 and "هناك مشكلة" in empty.content.decode()
+    response = citizen.post(path, {"grievance": "<script>x</script>لم أتوصل بالجواب."})
+    assert response.status_code == 302
+    after = citizen.get(path).content.decode()
+    assert 'role="status"' in after and "في انتظار رد الرئيس" in after
+    with in_member(tetouan):
+        assert InformationRequest.objects.get(pk=late.pk).complaint.grievance == \
+            "لم أتوصل بالجواب."
+    assert citizen.get(path[:-3] + "xx/").status_code == 404  # a forged token
+    assert citizen.post(path, {"grievance": "مرة ثانية"}).status_code == 400

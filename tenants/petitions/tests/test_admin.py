@@ -116,8 +116,8 @@ def test_only_the_focal_point_changes_the_settings(tetouan, in_member, staff_cli
         "threshold": 1, "legal_reference": "x", "session_months": [1]}).status_code == 403
     focal_point = staff_client(tetouan, "focal_point")
     response = focal_point.post("/admin/petitions/petitionsettings/1/change/", {
-        "threshold": 150, "legal_reference": "القانون التنظيمي 113.14، المادة 125",
-        "session_months": [2, 5, 10]})
+        "threshold": 150, "legal_reference": "القانون التنظيمي 113.14، المادة 123",
+        "session_months": [2, 5, 10], "admissibility_months": 3, "association_min_years": 3})
     assert response.status_code == 302
     with in_member(tetouan):
         settings = PetitionSettings.objects.get()

@@ -101,6 +101,7 @@ def test_staff_create_move_and_read_signatures(tetouan, in_member, staff_client,
     with in_member(tetouan):
         sign(collecting, 3, start=1)
     steps = [{"to": "submitted"}, {"to": "admissible"},
+             {"to": "referred", "committee": "لجنة المرافق العمومية"},
              {"to": "on_agenda", "session_date": str(timezone.localdate())},
              {"to": "decided", "answer": "وافق المجلس على الطلب."}]
     for step in steps:

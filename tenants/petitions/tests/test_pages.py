@@ -186,7 +186,8 @@ def test_a_decided_petition_shows_its_steps_and_answer(tetouan, client_for, in_m
         decided = Petition.objects.get(state=State.DECIDED)
     page = text_of(client_for(tetouan).get(f"/petitions/{decided.pk}/"))
     assert DECIDED[0] in page and ANSWER in page
-    assert len(re.findall(r'<li><time datetime="', page)) == 5
+    # collecting, submitted, admissible, referred, on the agenda, decided
+    assert len(re.findall(r'<li><time datetime="', page)) == 6
     assert f'href="/petitions/{decided.pk}/sign/"' not in page
     closed = text_of(client_for(tetouan).get(f"/petitions/{decided.pk}/sign/"))
     assert "csrfmiddlewaretoken" not in closed

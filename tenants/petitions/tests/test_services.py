@@ -151,6 +151,8 @@ def test_the_whole_way_with_dated_steps(django_capture_on_commit_callbacks):
     today = timezone.localdate()
     petition_transition(petition=target, to=State.ADMISSIBLE, by="staff",
                         happened_on=today - timedelta(days=30))
+    petition_transition(petition=target, to=State.REFERRED, by="staff",
+                        happened_on=today - timedelta(days=25), committee="لجنة التعمير")
     petition_transition(petition=target, to=State.ON_AGENDA, by="staff",
                         happened_on=today - timedelta(days=20),
                         session_date=today - timedelta(days=5))
@@ -162,7 +164,7 @@ def test_the_whole_way_with_dated_steps(django_capture_on_commit_callbacks):
     assert target.session_date == today - timedelta(days=5)
     assert [(s.state, (today - s.happened_on).days) for s in target.steps.all()] == [
         (State.COLLECTING, 60), (State.SUBMITTED, 40), (State.ADMISSIBLE, 30),
-        (State.ON_AGENDA, 20), (State.DECIDED, 0)]
+        (State.REFERRED, 25), (State.ON_AGENDA, 20), (State.DECIDED, 0)]
     assert "قرر المجلس برمجة المشروع." in mail.outbox[-1].body  # the agent is told
 
 
@@ -184,6 +186,7 @@ def test_not_admissible_needs_a_reason():
 def test_on_the_agenda_needs_the_session_date_and_decided_the_answer():
     target = submitted_petition()
     petition_transition(petition=target, to=State.ADMISSIBLE, by="staff")
+    petition_transition(petition=target, to=State.REFERRED, by="staff", committee="لجنة التعمير")
     with pytest.raises(ValidationError) as error:
         petition_transition(petition=target, to=State.ON_AGENDA, by="staff")
     assert codes(error.value, "session_date") == ["session_required"]

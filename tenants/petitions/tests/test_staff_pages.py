@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tenants.petitions.models import Petition, State
 from tenants.petitions.services import petition_create, petition_transition
@@ -86,6 +86,17 @@ def test_admissible_then_on_the_agenda_then_decided_shows_on_the_public_page(
     assert [email.to for email in mail.outbox] == [[AGENT["agent_email"]]]
     assert 'role="status"' in client.get(_url(target)).content.decode()
 
+    page = client.get(_url(target)).content.decode()
+    assert 'id="action-refer"' in page and 'id="action-agenda"' not in page
+    refused = client.post(_url(target), {"action": "refer", "refer-committee": "",
+                                         "refer-happened_on": today.isoformat()})
+    assert refused.status_code == 400 and "هناك مشكلة" in refused.content.decode()
+    response = client.post(_url(target), {"action": "refer",
+                                          "refer-committee": "لجنة المرافق العمومية",
+                                          "refer-happened_on": today.isoformat()})
+    assert response.status_code == 302
+    assert _reload(tetouan, in_member, target).committee == "لجنة المرافق العمومية"
+
     response = client.post(_url(target), {"action": "agenda",
                                           "agenda-session_date": today.isoformat(),
                                           "agenda-happened_on": today.isoformat()})
@@ -98,8 +109,8 @@ def test_admissible_then_on_the_agenda_then_decided_shows_on_the_public_page(
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, target)
     assert stored.state == State.DECIDED
-    assert [step.state for step in stored.steps.all()][-3:] == [State.ADMISSIBLE, State.ON_AGENDA,
-                                                               State.DECIDED]
+    assert [step.state for step in stored.steps.all()][-4:] == [
+        State.ADMISSIBLE, State.REFERRED, State.ON_AGENDA, State.DECIDED]
     public = client_for(tetouan).get(f"/petitions/{target.pk}/").content.decode()
     assert "وافق المجلس على تهيئة الحديقة" in public
 
@@ -112,7 +123,9 @@ def test_not_admissible_needs_reasons_in_arabic(tetouan, in_member, staff_client
                                          "not_admissible-happened_on": today,
                                          "not_admissible-reason": ""})
     assert invalid.status_code == 400
-    assert "هذا الحقل مطلوب" in invalid.content.decode()
+    with translation.override("ar"):  # the catalogue's wording (translations/ideas.json owns it)
+        required = translation.gettext("This field is required.")
+    assert required in invalid.content.decode() and "\u0627" in required
     assert _reload(tetouan, in_member, target).state == State.SUBMITTED
     response = client.post(_url(target), {"action": "not_admissible",
                                           "not_admissible-happened_on": today,
