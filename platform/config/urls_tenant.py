@@ -18,6 +18,8 @@ urlpatterns = [
     path("surveys/", include("tenants.surveys.urls")),
     path("search/", include("tenants.search.urls")),
     path("notifications/", include("tenants.notifications.urls")),
+    path("open-data/", include("tenants.site.opendata")),
+    path("privacy/", site.privacy, name="privacy"),
     path("lang/<str:language>/", switch_language, name="switch-language"),
     path("healthz", health, name="health"),
     path("staff/set-password/<uidb64>/<token>/", site.StaffSetPasswordView.as_view(),

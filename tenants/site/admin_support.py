@@ -10,7 +10,7 @@ class BilingualFieldsMixin:
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if field is not None:
-            for suffix, direction in (("_fr", "ltr"), ("_ar", "rtl")):
+            for suffix, direction in (("_fr", "ltr"), ("_ar", "rtl"), ("_zgh", "ltr")):
                 if db_field.name.endswith(suffix):
                     field.widget.attrs.update({"dir": direction,
                                                "lang": suffix.lstrip("_")})

@@ -14,7 +14,7 @@ def member_mail_send(*, to: str, template: str, context: dict, language: str = "
 
     `key` makes the e-mail idempotent (a second call with it sends nothing); without one,
     each call is one e-mail."""
-    from tenants.notifications.services import notification_record
+    from tenants.notifications.recording import notification_record
 
     notification_record(key=key or f"mail:{uuid.uuid4().hex}", recipient_email=to,
                         language=language, template=template, context=context,

@@ -34,6 +34,10 @@ class SiteProfile(Bilingual, models.Model):
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
+    # The member's declaration (or authorisation) of its processings to the CNDP (law 09-08,
+    # arts. 12 ff.): its reference, shown in every personal-data notice; empty = pending.
+    cndp_declaration = models.CharField(_("CNDP declaration reference"), max_length=100,
+                                        blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -47,6 +51,11 @@ class SiteProfile(Bilingual, models.Model):
     def name(self) -> str:
         """The member's name in the language of the page."""
         return self.localized("name")
+
+    @property
+    def name_zgh(self) -> str:
+        """The Amazigh name, as the bilingual pattern reads it (`localized`): the Tifinagh field."""
+        return self.name_tifinagh
 
     @property
     def region_name(self) -> str:
@@ -117,3 +126,20 @@ class PersonalDataRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account_name}: {self.subject}"
+
+
+class RetentionPurge(models.Model):
+    """One kind of personal data purged by the daily retention task (tenants/site/retention.py):
+    what and how many, never whose."""
+
+    kind = models.CharField(_("what was purged"), max_length=40)
+    count = models.PositiveIntegerField(_("how many"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("retention purge")
+        verbose_name_plural = _("retention purges")
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.count}"

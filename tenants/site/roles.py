@@ -38,6 +38,12 @@ FOCAL_POINT_EXTRA = {"site.change_siteprofile", "site.view_siteprofile",
 # read it, in the back office or the API.
 IDENTITY_MODELS = {"petitions.signature"}
 
+# Newsletters to the subscribers (tenants/notifications): written and sent by the focal point
+# and the editors, who already publish in the member's name; moderators only moderate. The
+# pages show how many subscribers, never their addresses (those stay the focal point's).
+NEWSLETTER_PERMS = {"notifications.view_newsletter", "notifications.add_newsletter",
+                    "notifications.change_newsletter", "notifications.send_newsletter"}
+
 
 def role_allows(role: str, perm: str) -> bool:
     app_label, _, codename = perm.partition(".")
@@ -45,9 +51,9 @@ def role_allows(role: str, perm: str) -> bool:
     if f"{app_label}.{codename.partition('_')[2]}" in IDENTITY_MODELS:
         return role == Role.FOCAL_POINT
     if role in (Role.FOCAL_POINT, Role.NETWORK_ASSISTANCE):
-        return content or perm in FOCAL_POINT_EXTRA
+        return content or perm in FOCAL_POINT_EXTRA or perm in NEWSLETTER_PERMS
     if role == Role.EDITOR:
-        return content or perm == "site.view_siteprofile"
+        return content or perm == "site.view_siteprofile" or perm in NEWSLETTER_PERMS
     if role == Role.MODERATOR:
         # Moderators read everything and act on comments (the consultations feature).
         return content and (codename.startswith("view_") or app_label == "consultations")

@@ -1,4 +1,5 @@
-"""Forms of the workspace's site pages: the branding, and the team (member schema)."""
+"""Forms of the workspace's site pages: the branding, the team, and a person's personal data
+(member schema)."""
 import base64
 import re
 
@@ -71,9 +72,16 @@ class BrandingForm(StaffForm):
     contact_phone = forms.CharField(label=_("Contact phone"), max_length=32, required=False,
                                     widget=forms.TextInput(attrs={"dir": "ltr", "type": "tel"}))
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
+    cndp_declaration = forms.CharField(
+        label=_("CNDP declaration reference"), max_length=100, required=False,
+        help_text=_("The reference the CNDP gave the member's declaration of its processing of "
+                    "personal data (law 09-08, art. 12). Shown under every form that collects "
+                    "personal data; while empty, they say the declaration is pending."),
+        widget=forms.TextInput(attrs={"dir": "ltr"}))
 
     PROFILE_FIELDS = ("name_ar", "name_fr", "name_tifinagh", "primary_colour",
-                      "secondary_colour", "contact_email", "contact_phone", "address")
+                      "secondary_colour", "contact_email", "contact_phone", "address",
+                      "cndp_declaration")
 
     def __init__(self, *args, has_logo: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,3 +171,28 @@ class InviteForm(StaffForm):
 
 class RoleForm(StaffForm):
     role = forms.ChoiceField(label=_("New role"), choices=TEAM_ROLES, widget=forms.RadioSelect)
+
+
+class PersonalDataSearchForm(StaffForm):
+    """Whose data: an e-mail address, a national ID number (CIN), or both."""
+
+    email = forms.EmailField(label=_("E-mail address"), required=False,
+                             widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "off"}))
+    cin = forms.CharField(label=_("National ID number (CIN)"), max_length=20, required=False,
+                          help_text=_("For petition signatories and requesters, who give "
+                                      "their CIN."),
+                          widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}))
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip().lower()
+
+    def clean_cin(self):
+        from tenants.petitions.models import cin_normalize
+
+        return cin_normalize(self.cleaned_data["cin"])
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("email") and not cleaned.get("cin"):
+            raise ValidationError(_("Give an e-mail address or a national ID number."))
+        return cleaned

@@ -20,13 +20,20 @@ SECTIONS = [
     Section("staff:requests:list", _("Information requests"),
             "information_requests.change_informationrequest", "requests/"),
     Section("staff:comments:list", _("Comments"), "consultations.moderate_comment", "comments/"),
+    Section("staff:ideas:list", _("Ideas"), "ideas.change_idea", "ideas/"),
     Section("staff:petitions:list", _("Petitions"), "petitions.change_petition", "petitions/"),
     Section("staff:programme:commitments", _("Programme"), "programme.change_commitment",
             "programme/"),
     Section("staff:meetings:list", _("Meetings"), "meetings.change_meeting", "meetings/"),
     Section("staff:documents:list", _("Documents"), "documents.add_document", "documents/"),
+    Section("staff:surveys:list", _("Surveys"), "surveys.change_survey", "surveys/"),
+    Section("staff:newsletters:list", _("Newsletters"), "notifications.view_newsletter",
+            "newsletters/"),
     Section("staff:site:branding", _("Site"), "site.change_siteprofile", "site/branding/"),
     Section("staff:site:team", _("Team"), "site.view_staffmembership", "site/team/"),
+    # A person's personal data (tenants/site/data_subjects.py): the focal point's.
+    Section("staff:site:personal-data", _("Personal data"), "site.view_personaldataread",
+            "site/personal-data/"),
 ]
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/", include(("tenants.documents.staff_urls", "documents"))),
     path("ideas/", include(("tenants.ideas.staff_urls", "ideas"))),
     path("surveys/", include(("tenants.surveys.staff_urls", "surveys"))),
+    path("newsletters/", include(("tenants.notifications.staff_urls", "newsletters"))),
     path("site/", include(("tenants.site.staff_urls", "site"))),
     path("two-factor/", views.two_factor, name="two-factor"),
     path("two-factor/code/", views.two_factor_code, name="two-factor-code"),
