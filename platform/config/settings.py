@@ -3,6 +3,7 @@ from pathlib import Path
 
 import dj_database_url
 from csp.constants import NONCE
+from django.conf.locale import LANG_INFO
 from django.utils.translation import gettext_lazy as _
 
 from config.env import celery_url, env_bool, env_int, env_list, env_str, secret_key
@@ -35,6 +36,9 @@ SHARED_APPS = [
     "network.console",
     "network.publications",
     "network.aggregation",
+    # The official calendar of public holidays (platform/citizens): its decisions, read by
+    # every member through the search_path.
+    "citizens",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -169,6 +173,9 @@ TEMPLATES = [
                 "tenants.site.context_processors.site",
                 "tenants.workspace.context_processors.workspace",
             ],
+            # Numbers, periods, arrows and bilingual values as the reader reads them, in
+            # every template without a {% load %} (platform/ui/templatetags/reading.py).
+            "builtins": ["ui.templatetags.reading"],
         },
     },
 ]
@@ -251,7 +258,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "ar"
-LANGUAGES = [("ar", _("العربية")), ("fr", _("Français"))]
+# Amazigh (Standard Moroccan Tamazight, ISO 639-3 "zgh", in Tifinagh) is official beside
+# Arabic (Constitution of 2011, art. 5; organic law 26.16): the public sites and the portal
+# offer it. Django has no locale data for it, hence LANG_INFO below. A string not yet
+# translated into it falls back to Arabic (Django's fallback to LANGUAGE_CODE; docs/law.md).
+LANGUAGES = [("ar", _("العربية")), ("fr", _("Français")), ("zgh", "ⵜⴰⵎⴰⵣⵉⵖⵜ")]
+LANG_INFO["zgh"] = {"bidi": False, "code": "zgh", "name": "Tamazight", "name_local": "ⵜⴰⵎⴰⵣⵉⵖⵜ"}
+# The workspace and back offices stay in Arabic and French (ui/middleware.py).
+BACK_OFFICE_LANGUAGES = ["ar", "fr"]
 LOCALE_PATHS = [PLATFORM_DIR / "locale"]
 # Arabic dates in the Moroccan order and 24-hour clock (platform/formats/ar/formats.py).
 FORMAT_MODULE_PATH = ["formats"]
@@ -275,6 +289,9 @@ CONSULTATION_VERIFICATION_HOURS = 48
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 # A member's snapshot is refreshed at most once per window after its content changes.
 AGGREGATION_DEBOUNCE_SECONDS = env_int("AGGREGATION_DEBOUNCE_SECONDS", 30)
+# How long a process trusts its copy of the official calendar before it checks the holiday
+# decisions' version again (platform/citizens/working_days.py).
+CALENDAR_CHECK_SECONDS = env_int("CALENDAR_CHECK_SECONDS", 5)
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
                         if DEBUG else "django.core.mail.backends.smtp.EmailBackend")

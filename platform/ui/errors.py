@@ -27,6 +27,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from ui.middleware import chosen_language
+
 logger = logging.getLogger("django.request")
 
 MEMBER_FRAME = "site/base_site.html"
@@ -39,8 +41,7 @@ PLAIN_FRAME = "errors/frame_network.html"
 def _language(request) -> str:
     """The visitor's language from the switch's cookie: the locale middleware may not have run
     (an error in host routing happens before it)."""
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+    return chosen_language(request)
 
 
 def _profile(request):
