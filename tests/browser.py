@@ -91,3 +91,42 @@ def member_accounts_delete(member) -> None:
     with tenant_context(member):
         Session.objects.all().delete()
         User.objects.all().delete()
+
+
+AXE_CORE = Path(__file__).resolve().parent / "vendor" / "axe-core" / "axe.min.js"
+# WCAG 2.1 A and AA: what the platform promises (DESIGN.md, "Accessible").
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_IMPACTS = ("critical", "serious", "moderate", "minor")
+
+
+def axe_violations(page, *, tags: list[str] = AXE_TAGS) -> dict[str, list[dict]]:
+    """axe-core (tests/vendor/axe-core, test-only) run on `page` as it stands: the violations
+    grouped by impact ("critical", "serious", "moderate", "minor"), each as {"id", "help",
+    "targets": [CSS selectors], "summary": what to fix on the first node}. Evaluated through
+    the DevTools protocol, so the page's Content-Security-Policy needs no exception."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_CORE.read_text(encoding="utf-8") + "\n;undefined")
+    results = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags},
+                                                    resultTypes: ["violations"]});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact || "minor", help: v.help,
+                targets: v.nodes.slice(0, 10).map(n => n.target.join(" ")),
+                summary: (v.nodes[0] && v.nodes[0].failureSummary) || ""}));
+        }""", tags)
+    by_impact: dict[str, list[dict]] = {impact: [] for impact in AXE_IMPACTS}
+    for violation in results:
+        impact = violation.pop("impact")
+        by_impact.setdefault(impact, []).append(violation)
+    return by_impact
+
+
+def axe_report(by_impact: dict[str, list[dict]]) -> str:
+    """The violations as lines a person reads in the test's output."""
+    lines = []
+    for impact in AXE_IMPACTS:
+        for violation in by_impact.get(impact, []):
+            lines.append(f"  [{impact}] {violation['id']}: {violation['help']} — "
+                         f"{', '.join(violation['targets'][:4])}")
+    return "\n".join(lines)

@@ -169,7 +169,7 @@ def test_the_directorate_onboards_a_commune_and_invites_its_first_focal_point(
 
     expect(focal).to_have_url(site.member_url("fnideq.localhost", "/staff/"))
     expect(focal.locator(".member-name")).to_contain_text("الفنيدق")
-    expect(focal.get_by_role("heading", level=1)).to_have_text("ما ينتظرك")
+    expect(focal.get_by_role("heading", level=1)).to_have_text("ما ينتظركم")
     assert fits_the_screen(focal)
     focal.screenshot(path=ARTIFACTS / "focal-point-first-inbox-ar.png", full_page=True)
 

@@ -49,7 +49,7 @@ def test_the_focal_point_invites_changes_and_removes_a_colleague_in_arabic(
     editor.screenshot(path=ARTIFACTS / "editor-sets-a-password-ar.png", full_page=True)
     editor.get_by_label(CONFIRM_PASSWORD).press("Enter")
     editor.wait_for_url(journey_member.staff_url("/"))
-    expect(editor.get_by_role("heading", level=1)).to_have_text("ما ينتظرك")
+    expect(editor.get_by_role("heading", level=1)).to_have_text("ما ينتظركم")
 
     # The focal point sees the password set, and makes the editor a moderator.
     page.reload()

@@ -24,7 +24,7 @@ def test_a_focal_point_signs_in_and_sees_what_waits_in_arabic(journey_member, st
 
     page = staff_page("focal_point")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
-    expect(page.get_by_role("heading", level=1)).to_have_text("ما ينتظرك")
+    expect(page.get_by_role("heading", level=1)).to_have_text("ما ينتظركم")
     expect(page.locator(".member-name")).to_contain_text("تطوان")
     requests = page.locator("#inbox-requests")
     expect(requests.get_by_role("link", name=late.reference)).to_be_visible()
