@@ -14,7 +14,7 @@ from django_tenants.utils import tenant_context
 
 from tenants.documents.services import document_create
 from tenants.notifications.models import Notification, Subscriber, Subscription, Topic
-from tenants.notifications.services import notification_record
+from tenants.notifications.recording import notification_record
 from tenants.notifications.signals import outbox_ready
 from tests.smtp_sink import SmtpSink
 from tests.worker_process import wait_for, worker_children, worker_start, worker_stop

@@ -2,9 +2,11 @@
 
 A member's outbox is handed over after each commit that recorded something
 (`outbox_ready`, sent by tenants/notifications): one delivery task per member and transaction.
-The task claims and sends batches until nothing is due (tenants/notifications/services.py says
+The task claims and sends batches until nothing is due (tenants/notifications/delivery.py says
 why a redelivered task neither loses nor duplicates), then comes back by itself when a retry
 falls due. A sweep (beat) covers tasks lost with the broker; digests are beat jobs too.
+A newsletter confirmed in the workspace (`newsletter_confirmed`) is recorded here, in batches,
+rather than in the editor's request.
 """
 import logging
 from types import SimpleNamespace
@@ -14,9 +16,10 @@ from django.db import OperationalError, connection
 from django.dispatch import receiver
 from django.utils import timezone
 
-from tenants.notifications.services import (notifications_deliver, notifications_digest_group,
-                                            notifications_purge)
-from tenants.notifications.signals import outbox_ready
+from tenants.notifications.delivery import notifications_deliver
+from tenants.notifications.digests import notifications_digest_group, notifications_purge
+from tenants.notifications.newsletter_services import newsletter_record
+from tenants.notifications.signals import newsletter_confirmed, outbox_ready
 from workers.app import app
 from workers.fanout import for_each_member
 
@@ -46,6 +49,30 @@ def _come_back(task, seconds: float) -> None:
 def _deliver_after_commit(sender, *, schema_name: str, **kwargs) -> None:
     member = SimpleNamespace(schema_name=schema_name)  # all the hand-over needs of a member
     notifications_deliver_for_member.apply_async_for_member(member)
+
+
+# A newsletter task records for this long, then sends itself again for the rest: well under the
+# queue's soft time limit (workers/app.py), and the delivery tasks get their turn meanwhile.
+NEWSLETTER_SLICE_SECONDS = 60
+
+
+@app.task(bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
+def newsletter_record_for_member(self, newsletter_id: int, site_url: str = "") -> dict:
+    """Runs in one member: record a confirmed newsletter's e-mails (their delivery is handed
+    over after each batch's commit like any notification). A retry, a redelivery or a second
+    task starts after the last batch committed: nothing is recorded twice."""
+    report = newsletter_record(newsletter_id=newsletter_id, site_url=site_url,
+                               seconds=NEWSLETTER_SLICE_SECONDS)
+    if not report.done:
+        self.apply_async_for_member(connection.tenant, args=[newsletter_id, site_url])
+    return {"recorded": report.recorded, "done": report.done}
+
+
+@receiver(newsletter_confirmed, dispatch_uid="workers.notifications.newsletter_confirmed")
+def _record_newsletter(sender, *, schema_name: str, newsletter_id: int, site_url: str,
+                       **kwargs) -> None:
+    member = SimpleNamespace(schema_name=schema_name)
+    newsletter_record_for_member.apply_async_for_member(member, args=[newsletter_id, site_url])
 
 
 @app.task

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from django.db import OperationalError, connection
 
-from tenants.notifications.services import member_site_url
+from tenants.notifications.links import member_site_url
 from tenants.reminders.services import reminders_send
 from workers.app import app
 from workers.fanout import for_each_member

@@ -24,6 +24,12 @@ DOCUMENT_CATEGORIES = {
     "services": _("Services and procedures"),
     "reports": _("Reports and statistics"),
     "programme": _("The openness programme"),
+    "organisation": _("Organisation, missions and contacts"),
+    "information_officer": _("Person in charge of information"),
+    "recruitment": _("Recruitment competitions and their results"),
+    "licences": _("Licences and authorisations"),
+    "partnerships": _("Partnerships and agreements"),
+    "rights": _("Users' rights and remedies"),
 }
 
 
@@ -129,18 +135,44 @@ def _fields(scheme: str = "https") -> list[Field]:
     for category, label in DOCUMENT_CATEGORIES.items():
         fields.append(Field(f"documents_{category}", "integer",
                             _("Documents in the category “%(category)s”") % {"category": label},
-                            _figure("documents", "by_category", category, "count")))
+                            _shelf(category, "count", 0)))
         fields.append(Field(f"days_since_update_{category}", "integer",
                             _("Days since the category “%(category)s” was last updated")
                             % {"category": label},
-                            _figure("documents", "by_category", category, "days_since_update"),
+                            _shelf(category, "days_since_update", None),
                             nullable=True))
+    fields += _idea_fields()
     fields.append(Field("score", "integer", _("Co-creation scorecard: points met (out of %(total)s)")
                         % {"total": len(RULES)}, lambda s: s.score))
     for rule in RULES:
         fields.append(Field(f"score_{rule.code}", "boolean", rule.rule,
                             lambda s, code=rule.code: bool(s.scorecard.get(code))))
     return fields
+
+
+def _shelf(category: str, key: str, missing):
+    # A snapshot taken before a shelf of the library existed has none: `missing` until refreshed.
+    return lambda s: s.figures["documents"]["by_category"].get(category, {}).get(key, missing)
+
+
+def _ideas(key: str):
+    # Snapshots of figures version 1 (before ideas) have none: empty until refreshed.
+    return lambda s: s.figures.get("ideas", {}).get(key)
+
+
+def _idea_fields() -> list[Field]:
+    return [
+        Field("ideas", "integer", _("Published citizens' ideas"), _ideas("total"),
+              nullable=True),
+        Field("idea_supports", "integer", _("Confirmed supports of the published ideas"),
+              _ideas("supports"), nullable=True),
+        Field("ideas_answered_share", "number",
+              _("Share of the published ideas with an official answer: retained, merged or "
+                "not retained (0 to 1)"), _ideas("answered_share"), nullable=True),
+        Field("ideas_retained_share", "number",
+              _("Share of the published ideas retained in a commitment (0 to 1)"),
+              _ideas("retained_share"), nullable=True),
+    ]
 
 
 def field_docs() -> list[Field]:

@@ -2,7 +2,9 @@
 from collections import Counter
 
 from django.db.models import Avg, Count, F, Max, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce, TruncYear
+from django.db.models import FloatField, IntegerField
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast, Coalesce, TruncYear
 
 from network.aggregation.models import MemberSnapshot
 from network.aggregation.scorecard import RULES
@@ -20,6 +22,11 @@ SORTS = {"name": "member__collectivity__name_fr", "score": "score",
 def region_q(region_code: str, prefix: str = "member__collectivity__") -> Q:
     """The members of one region: its region council, its provinces and its communes."""
     return Q(**{f"{prefix}region_id": region_code}) | Q(**{f"{prefix}code": region_code})
+
+
+def _figure_number(section: str, key: str, output_field):
+    """A number inside the snapshots' figures (None where a snapshot predates it)."""
+    return Cast(KT(f"figures__{section}__{key}"), output_field)
 
 
 def snapshot_list(*, region_code: str | None = None, tier: str | None = None,
@@ -95,7 +102,10 @@ def network_figures(*, region_code: str | None = None) -> dict:
         participants=Sum("participants"), requests=Sum("requests_received"),
         documents=Sum("documents"), on_time=Avg("on_time_share"),
         response=Avg("response_share"), completion=Avg("completion_percent"),
-        score=Avg("score"), latest=Max("refreshed_at"))
+        score=Avg("score"), latest=Max("refreshed_at"),
+        ideas_total=Sum(_figure_number("ideas", "total", IntegerField())),
+        ideas_supports=Sum(_figure_number("ideas", "supports", IntegerField())),
+        ideas_answered_average=Avg(_figure_number("ideas", "answered_share", FloatField())))
     regions = [{"code": r.code, "name_ar": r.name_ar, "name_fr": r.name_fr,
                 "members": by_region.get(r.code, 0)}
                for r in region_list() if not region_code or r.code == region_code]
@@ -111,9 +121,11 @@ def network_figures(*, region_code: str | None = None) -> dict:
                        "members": sums[rule.code]} for rule in RULES],
         "score_distribution": [{"score": s, "members": scores.get(s, 0)}
                                for s in range(len(RULES) + 1)],
-        "totals": {key: sums[key] or 0 for key in ("snapshots", "commitments", "meetings",
-                                                   "participants", "requests", "documents")},
+        "totals": {**{key: sums[key] or 0 for key in ("snapshots", "commitments", "meetings",
+                                                      "participants", "requests", "documents")},
+                   "ideas": sums["ideas_total"] or 0, "idea_supports": sums["ideas_supports"] or 0},
         "averages": {"on_time_share": sums["on_time"], "response_share": sums["response"],
-                     "completion_percent": sums["completion"], "score": sums["score"]},
+                     "completion_percent": sums["completion"], "score": sums["score"],
+                     "ideas_answered_share": sums["ideas_answered_average"]},
         "refreshed_at": sums["latest"],
     }

@@ -11,4 +11,5 @@ urlpatterns = [
     path("open-data/snapshots.csv", views.open_data_csv, name="open-data-csv"),
     path("open-data/snapshots.json", views.open_data_json, name="open-data-json"),
     path("open-data/schema.json", views.open_data_schema, name="open-data-schema"),
+    path("open-data/catalog.jsonld", views.open_data_catalog, name="open-data-catalog"),
 ]

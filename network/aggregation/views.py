@@ -1,6 +1,7 @@
 """The directorate's dashboard, the regional comparison and the open data (network host,
 public schema). Pages read snapshots only, never a member's schema."""
 import csv
+import json
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -17,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from network.accounts.access import (directorate_required, region_codes_readable_by,
                                      region_reader_required)
-from network.aggregation import exports
+from network.aggregation import dcat, exports
 from network.aggregation.scorecard import RULES, scorecard_points
 from network.aggregation.selectors import network_figures, region_list, snapshot_list
 from network.aggregation.stages import NO_PROGRAMME, STAGES, stage_label
@@ -222,3 +223,11 @@ def open_data_schema(request):
     return JsonResponse(exports.json_schema(request=request),
                         json_dumps_params={"ensure_ascii": False})
 
+
+@network_host_only
+def open_data_catalog(request):
+    """The catalogue as DCAT-AP JSON-LD, for harvesters (data.gov.ma, data.europa.eu...)."""
+    response = HttpResponse(json.dumps(dcat.network_catalog(request), ensure_ascii=False,
+                                       indent=1), content_type=dcat.JSON_LD)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response

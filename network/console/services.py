@@ -20,7 +20,7 @@ from network.registry.selectors import collectivity_get
 from tenancy.assistance import (ASSISTANCE_TOKEN_SECONDS, assistance_ip_address,
                                 assistance_token_make)
 from tenancy.routing import routing_forget_hosts
-from tenants.notifications.services import outbox_hand_over
+from tenants.notifications.recording import outbox_hand_over
 
 logger = logging.getLogger(__name__)
 REASON_MAX_LENGTH = 2000

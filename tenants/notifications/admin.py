@@ -9,7 +9,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from tenants.notifications.models import Notification, Subscriber
+from tenants.notifications.models import Newsletter, Notification, Subscriber
 from tenants.site.admin_support import ReadOnlyAdminMixin
 
 
@@ -39,3 +39,15 @@ class SubscriberAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("subscriptions"), ordering="subscription_count")
     def subscription_count(self, subscriber) -> int:
         return subscriber.subscription_count
+
+
+@admin.register(Newsletter)
+class NewsletterAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """Read only: newsletters are written and sent in the workspace (Newsletters), through the
+    services, so that a newsletter is sent once and only by the roles allowed."""
+    list_display = ["__str__", "state", "created_by", "sent_at", "recipients"]
+    list_filter = ["state"]
+    search_fields = ["subject_ar", "subject_fr"]
+    fields = ["subject_ar", "body_ar", "subject_fr", "body_fr", "topics", "state", "created_by",
+              "created_at", "sent_by", "sent_at", "recipients"]
+    readonly_fields = fields

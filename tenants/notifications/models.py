@@ -15,6 +15,7 @@ goes through (member schema).
 """
 import secrets
 
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -133,3 +134,78 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class Newsletter(models.Model):
+    """A message the member's staff write to its subscribers (tenants/notifications/
+    newsletter_services.py): an Arabic and/or a French version, to everyone who follows the
+    site's news or to the followers of some topics; a draft until it is sent, once.
+
+    Plain text with paragraphs, like every e-mail of the outbox (text/plain): nothing to
+    sanitise on the way out, and it reads the same in any mail program."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        # Confirmed: the workers are recording one e-mail per subscriber, in batches.
+        SENDING = "sending", _("Being sent")
+        SENT = "sent", _("Sent")
+
+    subject_ar = models.CharField(_("subject (Arabic)"), max_length=200, blank=True)
+    body_ar = models.TextField(_("message (Arabic)"), blank=True)
+    subject_fr = models.CharField(_("subject (French)"), max_length=200, blank=True)
+    body_fr = models.TextField(_("message (French)"), blank=True)
+    # Empty: every subscriber who follows one of the general topics.
+    topics = ArrayField(models.CharField(max_length=24, choices=Topic.choices), default=list,
+                        blank=True, verbose_name=_("topics"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices,
+                             default=State.DRAFT)
+    created_by = models.CharField(_("written by"), max_length=150, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    sent_by = models.CharField(_("sent by"), max_length=150, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # How many subscribers it was recorded for (the outbox forgets after 180 days); while
+    # `sending`, how many so far, out of `audience_size` (counted when it was confirmed).
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    audience_size = models.PositiveIntegerField(_("audience"), default=0)
+    # The last subscriber (by id, the audience's order) recorded: where a batch starts again.
+    recorded_up_to = models.PositiveBigIntegerField(_("recorded up to subscriber"), default=0)
+
+    class Meta:
+        verbose_name = _("newsletter")
+        verbose_name_plural = _("newsletters")
+        ordering = ["-created_at", "-pk"]
+        permissions = [("send_newsletter", _("Can send a newsletter to the subscribers"))]
+
+    def __str__(self) -> str:
+        return self.subject_ar or self.subject_fr or f"#{self.pk}"
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages it is written in, Arabic first."""
+        return [code for code in ("ar", "fr") if getattr(self, f"body_{code}")]
+
+    def version(self, language: str) -> str:
+        """The version a subscriber of `language` reads: theirs, else Arabic, else French."""
+        written = self.languages
+        return language if language in written else ("ar" if "ar" in written else written[0])
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        errors = {}
+        for code in ("ar", "fr"):
+            subject, body = getattr(self, f"subject_{code}"), getattr(self, f"body_{code}")
+            if subject and not body:
+                errors[f"body_{code}"] = ValidationError(_("Write the message under its subject."),
+                                                         code="body")
+            elif body and not subject:
+                errors[f"subject_{code}"] = ValidationError(_("Give the message a subject."),
+                                                            code="subject")
+        if not errors and not self.languages:
+            errors["subject_ar"] = ValidationError(
+                _("Write the newsletter in Arabic, in French or in both."), code="empty")
+        if any(topic not in GENERAL_TOPICS for topic in self.topics):
+            errors["topics"] = ValidationError(_("Choose topics from the list."), code="topics")
+        if errors:
+            raise ValidationError(errors)

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from tenants.notifications.models import Topic
 from tenants.notifications.selectors import topic_followers
-from tenants.notifications.services import (event_fingerprint, member_site_url,
-                                            notification_record,
-                                            notifications_record_for_followers)
+from tenants.notifications.links import member_site_url
+from tenants.notifications.recording import (event_fingerprint, notification_record,
+                                             notifications_record_for_followers)
 from tenants.site.roles import Role
 from tenants.site.selectors import site_profile_get
 

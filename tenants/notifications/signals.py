@@ -7,3 +7,7 @@ from django.dispatch import Signal
 
 # kwargs: schema_name
 outbox_ready = Signal()
+
+# kwargs: schema_name, newsletter_id, site_url. Sent once a newsletter's sending has committed:
+# the workers record its e-mails in batches (tenants/notifications/newsletter_services.py).
+newsletter_confirmed = Signal()

@@ -13,10 +13,10 @@ from django.views.decorators.csrf import csrf_exempt
 from citizens import client_address, rate_limit_hit
 from tenants.notifications.forms import PreferencesForm, SubscribeForm
 from tenants.notifications.models import Topic
-from tenants.notifications.services import (follow_parse, subscriber_follow_confirm,
-                                            subscriber_from_link, subscriber_subscribe,
-                                            subscriber_unsubscribe, subscriber_update,
-                                            subscriber_verify)
+from tenants.notifications.links import subscriber_from_link
+from tenants.notifications.subscribers import (follow_parse, subscriber_follow_confirm,
+                                               subscriber_subscribe, subscriber_unsubscribe,
+                                               subscriber_update, subscriber_verify)
 from tenants.notifications.tokens import LinkRefused, subscriber_token_read
 
 SUBSCRIBE_LIMIT = 5  # forms an hour, per e-mail and per address

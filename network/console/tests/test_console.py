@@ -163,7 +163,7 @@ def test_suspend_shows_a_notice_keeps_the_data_and_resume_restores(
 
 def test_a_suspension_needs_a_reason(directorate, tetouan):
     response = directorate.post(f"/console/members/{tetouan.schema_name}/suspend/", {"reason": " "})
-    assert response.status_code == 400 and "اذكر سبب التوقيف" in response.content.decode()
+    assert response.status_code == 400 and "اذكروا سبب التوقيف" in response.content.decode()
     assert not Member.objects.get(pk=tetouan.pk).is_suspended
 
 
@@ -179,7 +179,7 @@ def test_resuming_sends_the_mail_held_while_suspended_and_only_that_member_s(
         directorate, tetouan, tanger, in_member, mailoutbox,
         django_capture_on_commit_callbacks):
     from tenants.notifications.selectors import outbox_by_state
-    from tenants.notifications.services import notification_record
+    from tenants.notifications.recording import notification_record
 
     with django_capture_on_commit_callbacks(execute=True):
         directorate.post(f"/console/members/{tetouan.schema_name}/suspend/", {"reason": "x"})

@@ -2,7 +2,7 @@
 import pytest
 
 from tenants.notifications.models import Notification, Topic
-from tenants.notifications.services import notification_record
+from tenants.notifications.recording import notification_record
 from tenants.notifications.tests.conftest import follower
 
 OUTBOX = "/admin/notifications/notification/"

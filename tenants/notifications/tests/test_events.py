@@ -125,7 +125,7 @@ def test_staff_are_told_of_their_work(django_user_model):
 
 
 def test_digest_subscribers_wait_for_their_digest():
-    from tenants.notifications.services import notifications_digest_group
+    from tenants.notifications.digests import notifications_digest_group
 
     follower("daily@example.ma", Topic.DOCUMENTS, Topic.MEETINGS, delivery=Delivery.DAILY)
     follower("weekly@example.ma", Topic.DOCUMENTS, language="fr", delivery=Delivery.WEEKLY)

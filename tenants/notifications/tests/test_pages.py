@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 from django.core import mail
 
 from tenants.notifications.models import Notification, Subscriber, Topic
-from tenants.notifications.services import subscriber_links
+from tenants.notifications.links import subscriber_links
 from tenants.notifications.tests.conftest import follower
 
 FORM = {"email": "Amal@Example.ma", "topics": ["documents", "meetings"], "language": "ar",

@@ -3,7 +3,7 @@ import pytest
 from django.core import mail
 
 from tenants.notifications.models import Notification
-from tenants.notifications.services import notification_record
+from tenants.notifications.recording import notification_record
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -67,7 +67,7 @@ def test_settled_rows_are_purged_after_a_while():
 
     from django.utils import timezone
 
-    from tenants.notifications.services import notifications_purge
+    from tenants.notifications.digests import notifications_purge
 
     for key in ("old-sent", "old-pending", "new-sent"):
         record(key=key)

@@ -9,6 +9,7 @@
                  "#d63384", "#0aa2c0", "#8a6d00", "#5c636a", "#198754", "#6610f2"];
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   Chart.defaults.color = "#212529";
+  if (window.Infitah) { window.Infitah.chartNumbers(Chart); }  // platform/static/infitah/reading.js
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var source = document.getElementById(canvas.dataset.chart);
     if (!source) { return; }
