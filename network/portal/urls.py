@@ -14,4 +14,5 @@ urlpatterns = [
     path("commitment-templates/", views.commitment_template_list, name="templates"),
     path("commitment-templates/<int:pk>/", views.commitment_template_detail,
          name="template-detail"),
+    path("search/", views.search, name="search"),
 ]

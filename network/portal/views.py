@@ -6,10 +6,12 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from network.members.selectors import link_scheme, member_directory, member_site_url
+from network.portal.search import portal_search
 from network.publications import selectors
 from network.registry.models import Tier
 
 PAGE_SIZE = 12
+MAX_QUERY_LENGTH = 100
 
 
 def _members_by_region(request) -> list[dict]:
@@ -92,3 +94,12 @@ def commitment_template_detail(request, pk: int):
         raise Http404
     return render(request, "portal/template_detail.html", {
         "template": template, "copies": list(selectors.template_copy_list(template=template)[:50])})
+
+
+def search(request):
+    """Members by name, news and best practices matching ?q= (Arabic or French)."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    context = {"query": query}
+    if query:
+        context.update(portal_search(query=query, request=request))
+    return render(request, "portal/search.html", context)

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from network.publications.models import (
     BestPractice, CommitmentTemplate, NewsItem, TemplateCopy, Training)
+from tenants.search.vectors import Source, queryset_matching
 
 
 def news_visible() -> QuerySet[NewsItem]:
@@ -40,3 +41,22 @@ def template_copy_list(*, template: CommitmentTemplate | None = None) -> QuerySe
     qs = TemplateCopy.objects.select_related("member", "member__collectivity", "template")
     return qs.filter(template=template) if template else qs
 
+
+
+# The portal's search reads news and practices with the members' full-text vectors
+# (tenants/search/vectors.py, no model imported): a few hundred rows, no index needed.
+NEWS_SEARCH = Source("news", "publications_newsitem",
+                     arabic=(("title_ar", "A"), ("summary_ar", "B"), ("body_ar", "C")),
+                     french=(("title_fr", "A"), ("summary_fr", "B"), ("body_fr", "C")))
+PRACTICE_SEARCH = Source("best_practice", "publications_bestpractice",
+                         arabic=(("title_ar", "A"), ("summary_ar", "B"), ("body_ar", "C")),
+                         french=(("title_fr", "A"), ("summary_fr", "B"), ("body_fr", "C")))
+
+
+def news_search(*, query: str) -> QuerySet[NewsItem]:
+    """Visible news matching every word of `query` (Arabic or French), best first."""
+    return queryset_matching(news_visible(), query=query, source=NEWS_SEARCH)
+
+
+def best_practice_search(*, query: str) -> QuerySet[BestPractice]:
+    return queryset_matching(best_practice_visible(), query=query, source=PRACTICE_SEARCH)

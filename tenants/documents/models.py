@@ -10,7 +10,9 @@ from uploads import validate_document
 
 
 class Category(models.TextChoices):
-    """The library's shelves, in the order the public page shows them."""
+    """The library's shelves, in the order the public page shows them: what law 31.13,
+    article 10, asks a collectivity to publish (docs/law.md, section 5). New shelves go last,
+    so that the open data's columns keep their order."""
     BUDGET_ACCOUNTS = "budget_accounts", _("Budget and accounts")
     COUNCIL = "council", _("Council agendas and minutes")
     DECISIONS = "decisions", _("Decisions")
@@ -18,6 +20,12 @@ class Category(models.TextChoices):
     SERVICES = "services", _("Services and procedures")
     REPORTS = "reports", _("Reports and statistics")
     PROGRAMME = "programme", _("The openness programme")
+    ORGANISATION = "organisation", _("Organisation, missions and contacts")
+    INFORMATION_OFFICER = "information_officer", _("Person in charge of information")
+    RECRUITMENT = "recruitment", _("Recruitment competitions and their results")
+    LICENCES = "licences", _("Licences and authorisations")
+    PARTNERSHIPS = "partnerships", _("Partnerships and agreements")
+    RIGHTS = "rights", _("Users' rights and remedies")
 
 
 class Document(Bilingual, models.Model):

@@ -2,64 +2,25 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import CharField, Count, F, Func, Max, Q, QuerySet, Value
+from django.conf import settings
+
+from django.db.models import Count, F, Max, QuerySet
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
 from tenants.documents.models import Category, Document
-
-SEARCHED_FIELDS = ("title_ar", "title_fr", "description_ar", "description_fr")
-MAX_SEARCH_TERMS = 8
-
-# Spellings a reader may type one way and a clerk another: hamza on alef (أ إ آ ٱ → ا), ta
-# marbuta (ة → ه), alef maqsura (ى → ي), Persian yeh (ی → ي); French accents fold to plain
-# letters. Tatweel and short vowels (harakat) are dropped.
-_FOLDS = {**dict.fromkeys("أإآٱ", "ا"), "ة": "ه", "ى": "ي", "ی": "ي",
-          **dict.fromkeys("àâäÀÂÄ", "a"), **dict.fromkeys("çÇ", "c"),
-          **dict.fromkeys("éèêëÉÈÊË", "e"), **dict.fromkeys("îïÎÏ", "i"),
-          **dict.fromkeys("ôöÔÖ", "o"), **dict.fromkeys("ùûüÙÛÜ", "u")}
-_DROPPED = "ـ" + "".join(chr(code) for code in range(0x064B, 0x0653))  # tatweel, harakat
-_FOLD_FROM = "".join(_FOLDS) + _DROPPED
-_FOLD_TO = "".join(_FOLDS.values())
-_PYTHON_FOLD = str.maketrans("".join(_FOLDS), _FOLD_TO, _DROPPED)
-
-
-def fold(text: str) -> str:
-    """`text` as the database side of a search sees it (see `Folded`)."""
-    return text.translate(_PYTHON_FOLD)
-
-
-class Folded(Func):
-    """PostgreSQL's translate() with the same folds as `fold`: one expression, no extension
-    (unaccent would be a per-database object the schema template does not replay)."""
-    function = "translate"
-    output_field = CharField()
-
-    def __init__(self, expression):
-        super().__init__(expression, Value(_FOLD_FROM), Value(_FOLD_TO))
-
-
-def _matching(documents: QuerySet[Document], query: str) -> QuerySet[Document]:
-    """Documents holding every word of `query` in a title or description, in either language
-    (case, hamza, ta marbuta, alef maqsura and French accents aside)."""
-    terms = fold(query).split()[:MAX_SEARCH_TERMS]
-    if not terms:
-        return documents
-    documents = documents.alias(**{f"{name}_folded": Folded(name) for name in SEARCHED_FIELDS})
-    for term in terms:
-        documents = documents.filter(Q(*[(f"{name}_folded__icontains", term)
-                                         for name in SEARCHED_FIELDS], _connector=Q.OR))
-    return documents
+from tenants.search.vectors import queryset_matching
 
 
 def document_library(*, query: str | None = None,
                      category: str | None = None) -> QuerySet[Document]:
-    """The library, newest first: in one category and/or matching a search, when given."""
+    """The library, newest first: in one category and/or matching a search, when given (the
+    site's full-text search, tenants/search/vectors.py: best match first, then newest)."""
     documents = Document.objects.all()
     if category:
         documents = documents.filter(category=category)
     if query:
-        documents = _matching(documents, query)
+        documents = queryset_matching(documents, kind="document", query=query)
     return documents
 
 
@@ -76,6 +37,30 @@ def document_latest(*, limit: int = 5) -> QuerySet[Document]:
     return Document.objects.order_by("-published_on", "-pk")[:limit]
 
 
+# How often each shelf should be refreshed, in days (docs/law.md, section 5). Law 31.13 art. 10
+# lists what must be published but sets no rhythm; where another text or the practice gives
+# one, it is used, otherwise a year. Operators may override any of them with the setting
+# DOCUMENT_REFRESH_DAYS ({"council": 120, ...}).
+DEFAULT_REFRESH_DAYS = 365
+CATEGORY_REFRESH_DAYS = {
+    # The budget is voted and the administrative account closed once a year (organic laws
+    # 111.14, 112.14, 113.14: the budget of the financial year).
+    Category.BUDGET_ACCOUNTS: 365,
+    # Councils meet in three ordinary sessions a year (organic laws 111.14, 112.14, 113.14):
+    # their agendas, minutes and decisions come every four months at the latest.
+    Category.COUNCIL: 122,
+    Category.DECISIONS: 122,
+    # The forecast programme of procurement is published at the start of each year (the
+    # public procurement decree).
+    Category.PROCUREMENT: 365,
+}
+
+
+def refresh_days(category: str) -> int:
+    overrides = getattr(settings, "DOCUMENT_REFRESH_DAYS", {}) or {}
+    return overrides.get(category, CATEGORY_REFRESH_DAYS.get(category, DEFAULT_REFRESH_DAYS))
+
+
 @dataclass(frozen=True)
 class CategoryFreshness:
     category: str
@@ -85,6 +70,21 @@ class CategoryFreshness:
     @property
     def label(self) -> str:
         return Category(self.category).label
+
+    @property
+    def refresh_days(self) -> int:
+        return refresh_days(self.category)
+
+    @property
+    def refresh_by(self) -> date | None:
+        """The date by which the shelf should be updated again (None while it is empty:
+        it is due now)."""
+        if self.last_updated is None:
+            return None
+        return self.last_updated + timedelta(days=self.refresh_days)
+
+    def is_stale(self, today: date) -> bool:
+        return self.refresh_by is None or self.refresh_by < today
 
 
 def category_freshness() -> list[CategoryFreshness]:
@@ -108,13 +108,7 @@ def category_freshness_from_rows(rows) -> list[CategoryFreshness]:
             for category in Category.values]
 
 
-# Law 31.13 art. 10 lists what must be published but sets no refresh rhythm; a year is the
-# budget's and the accounts' cycle, so a shelf untouched for longer is reported to staff.
-CATEGORY_REFRESH_DAYS = 365
-
-
 def category_stale(*, today: date) -> list[CategoryFreshness]:
-    """The library's shelves that are empty or were last updated over a year ago."""
-    limit = today - timedelta(days=CATEGORY_REFRESH_DAYS)
-    return [shelf for shelf in category_freshness()
-            if shelf.last_updated is None or shelf.last_updated < limit]
+    """The library's shelves that are empty or past the date they should have been
+    refreshed by."""
+    return [shelf for shelf in category_freshness() if shelf.is_stale(today)]

@@ -1,6 +1,7 @@
 """The public library of a member's documents (law 31.13, art. 10)."""
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.utils import timezone
 
 from tenants.documents.models import Category
 from tenants.documents.selectors import (
@@ -20,7 +21,8 @@ def library(request):
     category = request.GET.get("category", "")
     category = category if category in Category.values else ""
     freshness = category_freshness()
-    context = {"query": query, "category": category, "categories": Category.choices}
+    context = {"query": query, "category": category, "categories": Category.choices,
+               "today": timezone.localdate()}
     if query or category:
         documents = document_library(query=query, category=category)
         context["page"] = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -1,13 +1,12 @@
-"""Search tolerant of Arabic and French spellings, categories, freshness in one query."""
+"""The library's search (the site's full-text search: Arabic and French spellings),
+categories, freshness in one query."""
 from datetime import date
 
 import pytest
-from django.db.models import Value
 
-from tenants.documents.models import Category, Document
+from tenants.documents.models import Category
 from tenants.documents.selectors import (
-    Folded, category_freshness, document_latest, document_latest_by_category, document_library,
-    fold)
+    category_freshness, document_latest, document_latest_by_category, document_library)
 from tenants.documents.tests.factories import document_factory
 
 
@@ -99,9 +98,21 @@ def test_freshness_of_every_category_in_one_query(library, tetouan, in_member,
     assert by_category["council"].label == Category.COUNCIL.label
 
 
-def test_fold_matches_the_database_side(library, tetouan, in_member):
-    text = "إعلان أثمان آخر ٱلمدينة مستوى الميزانية الدَّورة ـــ Séance À ÇA"
+def test_every_shelf_of_article_10_is_in_the_library():
+    assert {"organisation", "information_officer", "recruitment", "licences", "partnerships",
+            "rights", "budget_accounts", "council", "procurement"} <= set(Category.values)
+
+
+def test_each_shelf_says_by_when_it_should_be_refreshed(tetouan, in_member, settings):
+    from tenants.documents.selectors import category_stale
     with in_member(tetouan):
-        database = Document.objects.annotate(folded=Folded(Value(text))).values_list(
-            "folded", flat=True)[0]
-    assert database == fold(text) == "اعلان اثمان اخر المدينه مستوي الميزانيه الدوره  Seance a cA"
+        document_factory(published_on=date(2025, 1, 15))  # budget: yearly
+        document_factory(category=Category.COUNCIL, title_ar="محضر", published_on=date(2025, 1, 15))
+        shelves = {shelf.category: shelf for shelf in category_freshness()}
+        assert shelves["budget_accounts"].refresh_by == date(2026, 1, 15)
+        assert shelves["council"].refresh_by == date(2025, 5, 17)  # three sessions a year
+        assert shelves["rights"].refresh_by is None  # empty: due now
+        stale = {shelf.category for shelf in category_stale(today=date(2025, 6, 1))}
+        assert "council" in stale and "rights" in stale and "budget_accounts" not in stale
+        settings.DOCUMENT_REFRESH_DAYS = {"council": 365}
+        assert "council" not in {s.category for s in category_stale(today=date(2025, 6, 1))}

@@ -51,7 +51,7 @@ def test_a_document_without_title_or_file_is_refused_in_arabic(tetouan, in_membe
                                  "link": "", "published_on": "2026-05-10"})
     assert response.status_code == 400
     page = response.content.decode()
-    assert "هناك مشكلة" in page and "عنوانًا للوثيقة" in page and "أرفق ملفًا أو أدخل رابطًا" in page
+    assert "هناك مشكلة" in page and "عنوانًا للوثيقة" in page and "أرفقوا ملفًا أو أدخلوا رابطًا" in page
     both = client.post(NEW, {"category": "budget_accounts", "title_ar": "وثيقة",
                              "link": "https://example.ma/a.pdf", "published_on": "2026-05-10",
                              "file": SimpleUploadedFile("a.pdf", PDF, "application/pdf")})
