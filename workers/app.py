@@ -35,9 +35,12 @@ ROUTES = {
     "workers.provisioning.*": {"queue": "provisioning"},
     "workers.sweeps.*": {"queue": "aggregation"},
     "workers.reminders.*": {"queue": "reminders"},
+    "workers.holidays.*": {"queue": "reminders"},
+    "workers.privacy.*": {"queue": "reminders"},
     "workers.notifications.*": {"queue": "notifications"},
     "workers.aggregation.*": {"queue": "aggregation"},
     "workers.observability.*": {"queue": "aggregation"},
+    "workers.programme_pdf.*": {"queue": "aggregation"},
 }
 app.conf.task_routes = ROUTES
 # Network-wide sweeps: one entry each, fanned out over ready members by the task itself
@@ -58,6 +61,12 @@ app.conf.beat_schedule = {
     "reminders": {
         "task": "workers.reminders.reminders_sweep",
         "schedule": crontab(hour="7,13,18", minute=5),
+    },
+    # Personal data kept no longer than needed (law 09-08, art. 3; workers/privacy.py): once a
+    # night, the purges of every member's retention table (tenants/site/retention.py).
+    "retention-purge": {
+        "task": "workers.privacy.retention_purge_sweep",
+        "schedule": crontab(hour=2, minute=41),
     },
     "members-spare-schemas": {
         "task": "workers.provisioning.refill_spare_schemas",
@@ -85,7 +94,8 @@ app.conf.beat_schedule = {
     },
 }
 app.conf.imports = ("workers.provisioning", "workers.sweeps", "workers.reminders",
-                    "workers.notifications", "workers.aggregation", "workers.observability")
+                    "workers.notifications", "workers.aggregation", "workers.observability",
+                    "workers.programme_pdf", "workers.holidays", "workers.privacy")
 
 # Time limits (soft, hard) in seconds, by queue: the soft one raises SoftTimeLimitExceeded in
 # the task (it may clean up), the hard one kills the child. Mail is short (an SMTP server that
@@ -102,6 +112,8 @@ TIME_LIMITS = {
 # A task that needs other limits than its queue's.
 TASK_TIME_LIMITS = {
     "workers.observability.outbox_backlog_measure": (120, 150),
+    # A programme's PDF renders in seconds; one that hangs must not hold the queue for 25 min.
+    "workers.programme_pdf.programme_pdf_generate_for_member": (120, 150),
 }
 
 

@@ -1,12 +1,13 @@
 from django.urls import path
 
-from network.console import views
+from network.console import calendar_views, views
 
 urlpatterns = [
     path("", views.home, name="console-home"),
     path("onboard/", views.onboard, name="console-onboard"),
     path("onboardings/<int:onboarding_id>/", views.onboarding_detail, name="console-onboarding"),
     path("members/", views.member_list, name="console-members"),
+    path("calendar/", calendar_views.calendar, name="console-calendar"),
     path("members/<str:schema_name>/", views.member_detail, name="console-member"),
     path("members/<str:schema_name>/suspend/", views.member_suspend, name="console-suspend"),
     path("members/<str:schema_name>/resume/", views.member_resume, name="console-resume"),

@@ -36,9 +36,9 @@ from tenants.information_requests.models import (
     URGENT_WORKING_DAYS, Complaint, ComplaintOutcome, InformationRequest, RequestEvent,
     complaint_head_answer_working_days)
 from tenants.notifications.models import Notification
+from tenants.notifications.links import member_site_url
 # The outbox's own row format, rendering and sender (notification_record's), for rows
 # recorded in bulk across members.
-from tenants.notifications.links import member_site_url
 from tenants.notifications.recording import (_INSERT_COLUMNS, _render, _row, _sender,
                                              outbox_hand_over)
 from tenants.reminders.selectors import MEMBER_STAFF_ROLES, Recipient
@@ -82,8 +82,6 @@ def _window_holds(days: list[date] | None, prefix: str = "") -> Q:
     the days are not known."""
     if days is None:
         return Q()
-    if not days:
-        return Q(pk__in=[])
     return Q(*[Q(**{f"{prefix}received_on__lt": day, f"{prefix}due_on__gte": day})
                for day in days], _connector=Q.OR)
 
@@ -97,6 +95,8 @@ def due_dates_recount(*, members: list, days: list[date] | None = None, notify: 
     each member's site (`site_urls` by schema, else looked up). Runs from any schema, on the
     current connection; returns {schema_name: Recount}."""
     members = {member.schema_name: member for member in members}
+    if not members or days == []:
+        return {schema_name: Recount() for schema_name in members}
     found = querysets_in_schemas([
         InformationRequest.objects.filter(state__in=OPEN_STATES).filter(_window_holds(days))
         .order_by("pk"),

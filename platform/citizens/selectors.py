@@ -1,0 +1,25 @@
+"""Reads of the official calendar (public schema, readable from any member's schema)."""
+from datetime import date
+
+from django.db.models import QuerySet
+
+from citizens.models import HolidayDecision
+from citizens.working_days import ESTIMATED, Holiday, holidays_of
+
+
+def holiday_decision_list() -> QuerySet[HolidayDecision]:
+    return HolidayDecision.objects.order_by("-first_day")
+
+
+def calendar_year(*, year: int) -> list[Holiday]:
+    """Every holiday of `year` as the deadlines count them, in date order."""
+    return holidays_of(year)
+
+
+def estimated_feasts(*, year: int) -> list[Holiday]:
+    """The feasts of `year` still at the package's estimated dates (no decision yet)."""
+    return [holiday for holiday in holidays_of(year) if holiday.kind == ESTIMATED]
+
+
+def is_estimated_feast_day(day: date) -> bool:
+    return any(h.day == day for h in estimated_feasts(year=day.year))
