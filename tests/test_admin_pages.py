@@ -148,6 +148,10 @@ def _member_logs(member, user) -> None:
         Subscriber.objects.create(email="citoyen@example.ma", language="ar")
     from rest_framework.authtoken.models import Token
     Token.objects.get_or_create(user=user)
+    from tenants.notifications.models import Newsletter
+    from tenants.notifications.newsletter_services import newsletter_create
+    if not Newsletter.objects.exists():
+        newsletter_create(by="أمينة", subject_ar="نشرة", body_ar="نص النشرة.")
     if not Notification.objects.exists():
         Notification.objects.create(key="admin-walk", recipient_email="citoyen@example.ma",
                                     language="ar", kind="test", from_email="site@example.ma",
