@@ -103,6 +103,11 @@ MEMBER_TEMPLATE_SCHEMA = "infitah_template"
 # Member schemas built ahead of time, so that onboarding is a rename (network/members/spares.py).
 MEMBER_SPARE_SCHEMAS = env_int("MEMBER_SPARE_SCHEMAS", 3)
 
+# X-Frame-Options is set by ui.csp.PageHeadersMiddleware (one layer with the CSP, cached pages
+# included: tests/test_headers_and_caches.py), not by Django's own middleware, which the check
+# looks for by name.
+SILENCED_SYSTEM_CHECKS = ["security.W002"]
+
 MIDDLEWARE = [
     # First: a request id for every response and log line, and the request metrics
     # (platform/observability; no database or Redis call).
@@ -371,6 +376,8 @@ SPECTACULAR_SETTINGS = {
     # Several apps have a "category" or a "kind": name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "DocumentCategoryEnum": "tenants.documents.models.Category",
+        # The programme's principles, named once whether a field is "principle" or "principles".
+        "PrincipleEnum": "tenants.programme.models.Principle",
         "MeetingKindEnum": "tenants.meetings.models.Meeting.Kind",
         "AttendanceCategoryEnum": "tenants.meetings.models.Attendance.Category",
         "RegistrationGenderEnum": "tenants.meetings.models.Registration.Gender",

@@ -124,7 +124,7 @@ def test_the_directorate_onboards_a_commune_and_invites_its_first_focal_point(
     expect(frame.get_by_role("button", name="تسجيل الخروج")).to_be_visible()
 
     # The registry's search, then "onboard" on the commune's row.
-    page.get_by_label("ابحث في سجل الجماعات").fill("الفنيدق")
+    page.get_by_label("ابحثوا في سجل الجماعات").fill("الفنيدق")
     page.get_by_role("button", name="بحث").click()
     row = page.get_by_role("row").filter(has_text=FNIDEQ)
     row.get_by_role("button", name="ضم إلى الشبكة").click()

@@ -21,7 +21,7 @@ def test_an_editor_publishes_a_document_in_arabic(journey_member, media_root, st
     page.get_by_role("link", name="نشر وثيقة").click()
 
     page.get_by_role("button", name="نشر الوثيقة").click()  # empty: told what is missing
-    expect(page.get_by_role("alert")).to_contain_text("أرفق ملفًا أو أدخل رابطًا")
+    expect(page.get_by_role("alert")).to_contain_text("أرفقوا ملفًا أو أدخلوا رابطًا")
 
     page.get_by_label("الفئة").select_option(label="الميزانية والحسابات")
     page.get_by_label("العنوان (بالعربية)").fill("الحساب الإداري لسنة 2025")
