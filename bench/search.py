@@ -136,7 +136,6 @@ def one_search(query: str) -> tuple[float, float]:
 
 
 def plan_uses_indexes(query: str) -> bool:
-    from django.db import connection
 
     from tenants.search.selectors import _union
     from tenants.search.vectors import SOURCES, query_words, through_the_indexes

@@ -4,7 +4,7 @@ says "(en arabe)" / "(بالفرنسية)" where a text exists only in the other
 pieces stand where a reader of the page's direction looks for them (their boxes on the screen:
 left to right in French, right to left in Arabic). Then feedback where the eye is: a citizen
 posts a comment on a phone, and the confirmation is on the screen, not 3,000 px above."""
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 

@@ -108,7 +108,7 @@ def _control_width(text: str) -> float:
 
 def test_the_pdf_is_in_arabic_shaped_by_harfbuzz(tetouan, in_member, fresh_marks):
     with in_member(tetouan):
-        programme = _programme()
+        _programme()
         name = pdf.programme_pdf_generate(language="ar")
         member_name = SiteProfile.objects.get().name_ar
         with default_storage.open(name, "rb") as file:
