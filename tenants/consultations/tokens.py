@@ -26,23 +26,34 @@ def verification_hours() -> int:
     return getattr(settings, "CONSULTATION_VERIFICATION_HOURS", CONSULTATION_VERIFICATION_HOURS)
 
 
-def _salt() -> str:
-    return f"infitah.consultation-comment.{connection.schema_name}"
+def member_link_make(purpose: str, payload: dict) -> str:
+    """A link token signed for `purpose` in this member only (the salt carries the schema)."""
+    return signing.dumps(payload, salt=f"infitah.{purpose}.{connection.schema_name}")
 
 
-def comment_token_make(comment_pk: int) -> str:
-    return signing.dumps({"comment": comment_pk}, salt=_salt())
-
-
-def comment_token_read(token: str) -> int:
-    """The comment id the token was made for; LinkRefused when forged, foreign or expired."""
+def member_link_read(purpose: str, token: str) -> dict:
+    """The payload of a token made by `member_link_make(purpose, ...)` in this member;
+    LinkRefused when forged, made elsewhere, for another purpose or expired. Shared by the
+    confirmation links of comments, ideas and survey responses."""
     try:
-        value = signing.loads(token, salt=_salt(), max_age=verification_hours() * 3600)
+        value = signing.loads(token, salt=f"infitah.{purpose}.{connection.schema_name}",
+                              max_age=verification_hours() * 3600)
     except signing.SignatureExpired as error:
         raise LinkRefused("expired") from error
     except signing.BadSignature as error:
         raise LinkRefused("invalid") from error
-    comment_pk = value.get("comment") if isinstance(value, dict) else None
+    if not isinstance(value, dict):
+        raise LinkRefused("invalid")
+    return value
+
+
+def comment_token_make(comment_pk: int) -> str:
+    return member_link_make("consultation-comment", {"comment": comment_pk})
+
+
+def comment_token_read(token: str) -> int:
+    """The comment id the token was made for; LinkRefused when forged, foreign or expired."""
+    comment_pk = member_link_read("consultation-comment", token).get("comment")
     if not isinstance(comment_pk, int):
         raise LinkRefused("invalid")
     return comment_pk

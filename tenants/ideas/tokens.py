@@ -7,32 +7,20 @@ confirmed address is then remembered in the visitor's session under the consulta
 so a person who confirmed an address on a consultation is not asked again here, and back.
 The payload names what it confirms ("idea", "support", "comment"): ids repeat across tables.
 """
-from django.core import signing
-from django.db import connection
-
-from tenants.consultations.tokens import LinkRefused, verification_hours  # noqa: F401
+from tenants.consultations.tokens import (LinkRefused, member_link_make,  # noqa: F401
+                                          member_link_read, verification_hours)
 
 KINDS = ("idea", "support", "comment")
 
 
-def _salt() -> str:
-    return f"infitah.ideas.{connection.schema_name}"
-
-
 def contribution_token_make(kind: str, pk: int) -> str:
     assert kind in KINDS
-    return signing.dumps({"kind": kind, "pk": pk}, salt=_salt())
+    return member_link_make("ideas", {"kind": kind, "pk": pk})
 
 
 def contribution_token_read(token: str) -> tuple[str, int]:
     """(kind, id) the token was made for; LinkRefused when forged, foreign or expired."""
-    try:
-        value = signing.loads(token, salt=_salt(), max_age=verification_hours() * 3600)
-    except signing.SignatureExpired as error:
-        raise LinkRefused("expired") from error
-    except signing.BadSignature as error:
-        raise LinkRefused("invalid") from error
-    if not (isinstance(value, dict) and value.get("kind") in KINDS
-            and isinstance(value.get("pk"), int)):
+    value = member_link_read("ideas", token)
+    if not (value.get("kind") in KINDS and isinstance(value.get("pk"), int)):
         raise LinkRefused("invalid")
     return value["kind"], value["pk"]
