@@ -226,3 +226,30 @@ def test_the_directorate_opens_the_network_back_office_in_arabic(network_site, b
     expect(page.locator("#result_list")).to_contain_text(email)
     expect(page.locator("#content").get_by_role("link", name=re.compile("أضف|إضافة"))).to_have_count(0)
     page.screenshot(path=ARTIFACTS / "network-admin-authenticators-ar.png", full_page=True)
+
+
+def test_the_directorate_reads_the_dashboard_and_the_open_data_catalogue(network_site,
+                                                                         browser_pages):
+    """From the console's frame to the network's dashboard (the members' ideas among its key
+    figures), then the portal's open data and its DCAT-AP catalogue, in Arabic on a phone."""
+    site = network_site
+    email = "dashboard.journey@dgct.gov.ma"
+    network_account(site, email=email, role="directorate")
+
+    page = browser_pages(viewport=PHONE)
+    sign_in_from_the_portal(page, site, email)
+    expect(page).to_have_url(site.url("/console/"))
+    page.locator(".network-frame").get_by_role("link", name="لوحة قيادة الشبكة").click()
+    expect(page).to_have_url(site.url("/dashboard/"))
+    expect(page.locator(".key-ideas")).to_contain_text("أفكار المواطنين (الدعم)")
+    assert fits_the_screen(page)
+    page.screenshot(path=ARTIFACTS / "directorate-dashboard-ideas-ar.png", full_page=True)
+
+    page.goto(site.url("/open-data/"))
+    catalogue = page.get_by_role("link", name="الفهرس (DCAT-AP)")
+    expect(catalogue).to_be_visible()
+    assert fits_the_screen(page)
+    page.screenshot(path=ARTIFACTS / "portal-open-data-catalogue-ar.png", full_page=True)
+    answer = page.request.get(site.url(catalogue.get_attribute("href")))
+    assert answer.ok and answer.headers["content-type"].startswith("application/ld+json")
+    assert answer.json()["@type"] == "dcat:Catalog"
