@@ -2,6 +2,7 @@
 
 A second member is one fixture away, so that every feature gets its cross-member test.
 """
+
 import pytest
 from django.db import connection
 from django.test import Client
@@ -34,8 +35,10 @@ def network(django_db_setup, django_db_blocker):
     assert connection.settings_dict["NAME"].startswith("test_"), "not on the test database"
     with django_db_blocker.unblock():
         registry_load()
-        members = {name: member_provision(hcp_code=code).member
-                   for name, code in (("tetouan", TETOUAN), ("tanger", TANGER))}
+        members = {
+            name: member_provision(hcp_code=code).member
+            for name, code in (("tetouan", TETOUAN), ("tanger", TANGER))
+        }
     return members
 
 
@@ -99,8 +102,10 @@ def host_of(member: Member) -> str:
 @pytest.fixture
 def client_for():
     """A browser on one member's host (or on the network's host with None)."""
+
     def make(member: Member | None) -> Client:
         return Client(HTTP_HOST=host_of(member) if member else "localhost")
+
     return make
 
 
@@ -130,11 +135,13 @@ def staff_client(client_for, in_member):
     def make(member: Member, role: str):
         client = client_for(member)
         with in_member(member):
-            user = User.objects.create_user(f"{role}@example.ma", email=f"{role}@example.ma",
-                                            is_staff=True)
+            user = User.objects.create_user(
+                f"{role}@example.ma", email=f"{role}@example.ma", is_staff=True
+            )
             StaffMembership.objects.create(user=user, role=role)
             client.force_login(user)  # the session is stored in the member's schema
         return client
+
     return make
 
 
@@ -150,11 +157,13 @@ def network_client(client_for, network, db):
 
     def make(role: str, *, region_code: str | None = None):
         connection.set_schema_to_public()
-        user = network_account_create(email=f"{role}{next(counter)}@dgct.gov.ma", role=role,
-                                      region_code=region_code)
+        user = network_account_create(
+            email=f"{role}{next(counter)}@dgct.gov.ma", role=role, region_code=region_code
+        )
         client = client_for(None)
         # Network accounts must give a code after the password (platform/twofactor).
         two_factor_signed_in(client, user)
         client.user = user
         return client
+
     return make

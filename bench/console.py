@@ -9,6 +9,7 @@ HCP codes, warm (median and p95 over repeats); then the console's search page an
 page through Django's test client (time and number of queries). Figures go to stdout as
 Markdown; bench/RESULTS.md records them with machine and date.
 """
+
 import os
 import platform as stdlib_platform
 import statistics
@@ -42,8 +43,21 @@ from network.console import search  # noqa: E402
 from network.registry.models import Collectivity  # noqa: E402
 from twofactor.testing import two_factor_signed_in  # noqa: E402
 
-QUERIES = ["تطوان", "تِطْوان", "انجره", "الدار البيضاء", "سيدي", "tetouan", "Tétouan",
-           "fes", "Sidi", "ain", "01.571.01.11", "06.", "a"]
+QUERIES = [
+    "تطوان",
+    "تِطْوان",
+    "انجره",
+    "الدار البيضاء",
+    "سيدي",
+    "tetouan",
+    "Tétouan",
+    "fes",
+    "Sidi",
+    "ain",
+    "01.571.01.11",
+    "06.",
+    "a",
+]
 REPEATS = 200
 
 
@@ -63,8 +77,10 @@ def main() -> None:
     search._entries()
     cold_ms = (time.perf_counter() - started) * 1000
 
-    print(f"Machine: {stdlib_platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {stdlib_platform.python_version()}; registry: {rows} rows\n")
+    print(
+        f"Machine: {stdlib_platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {stdlib_platform.python_version()}; registry: {rows} rows\n"
+    )
     print(f"Index build (cold, one query + normalization): {cold_ms:.1f} ms\n")
     print("| query | results | median ms | p95 ms |\n|---|---|---|---|")
     for query in QUERIES:
@@ -73,8 +89,10 @@ def main() -> None:
             started = time.perf_counter()
             results = search.registry_search(query)
             times.append((time.perf_counter() - started) * 1000)
-        print(f"| {query} | {len(results)} | {statistics.median(times):.2f} | "
-              f"{percentile(times, 0.95):.2f} |")
+        print(
+            f"| {query} | {len(results)} | {statistics.median(times):.2f} | "
+            f"{percentile(times, 0.95):.2f} |"
+        )
 
     role = NetworkRole.objects.filter(role="directorate").select_related("user").first()
     if role is None:
@@ -83,8 +101,12 @@ def main() -> None:
     client = Client(HTTP_HOST="localhost")
     two_factor_signed_in(client, role.user)  # network pages need the code given too
     print("\n| page | median ms | queries |\n|---|---|---|")
-    for path in ("/console/?q=%D8%AA%D8%B7%D9%88%D8%A7%D9%86", "/console/?q=sidi",
-                 "/console/members/", "/api/registry/?q=tetouan"):
+    for path in (
+        "/console/?q=%D8%AA%D8%B7%D9%88%D8%A7%D9%86",
+        "/console/?q=sidi",
+        "/console/members/",
+        "/api/registry/?q=tetouan",
+    ):
         times = []
         for _ in range(30):
             with CaptureQueriesContext(connection) as queries:

@@ -17,6 +17,7 @@ Against its own database (infitah_bench_holidays, built once and reused by later
   3. the decision withdrawn and the same recount again (every date moves back), timed.
 Figures go to stdout as a Markdown table; bench/RESULTS.md records them with machine and date.
 """
+
 import argparse
 import os
 import platform as stdlib_platform
@@ -37,8 +38,13 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 DATABASE = "infitah_bench_holidays"
 OPEN, CLOSED = 3, 2
 RECEIVED = date(2028, 2, 14)
-EID = {"first_day": date(2028, 2, 27), "days": 2, "name_ar": "عيد الفطر",
-       "name_fr": "Aïd al-Fitr", "replaces": [date(2028, 2, 26), date(2028, 2, 27)]}
+EID = {
+    "first_day": date(2028, 2, 27),
+    "days": 2,
+    "name_ar": "عيد الفطر",
+    "name_fr": "Aïd al-Fitr",
+    "replaces": [date(2028, 2, 26), date(2028, 2, 27)],
+}
 TABLE = "information_requests_informationrequest"
 REFERRING = ("information_requests_complaint", "information_requests_requestevent")
 
@@ -50,15 +56,27 @@ def seed_requests() -> None:
 
     due = add_working_days(RECEIVED, 20)
     InformationRequest.objects.all().delete()
-    InformationRequest.objects.bulk_create([
-        InformationRequest(
-            reference=f"DI-2028-{n:04d}", year=2028, sequence=n, requester_name="مواطن",
-            id_number="K123456", postal_address="العنوان", email=f"citizen{n}@example.ma",
-            information_wanted="الميزانية", received_on=RECEIVED, initial_due_on=due,
-            due_on=due, state=State.RECEIVED if n <= OPEN else State.ANSWERED,
-            decided_on=None if n <= OPEN else date(2028, 2, 20),
-            answer_text="" if n <= OPEN else "الجواب")
-        for n in range(1, OPEN + CLOSED + 1)])
+    InformationRequest.objects.bulk_create(
+        [
+            InformationRequest(
+                reference=f"DI-2028-{n:04d}",
+                year=2028,
+                sequence=n,
+                requester_name="مواطن",
+                id_number="K123456",
+                postal_address="العنوان",
+                email=f"citizen{n}@example.ma",
+                information_wanted="الميزانية",
+                received_on=RECEIVED,
+                initial_due_on=due,
+                due_on=due,
+                state=State.RECEIVED if n <= OPEN else State.ANSWERED,
+                decided_on=None if n <= OPEN else date(2028, 2, 20),
+                answer_text="" if n <= OPEN else "الجواب",
+            )
+            for n in range(1, OPEN + CLOSED + 1)
+        ]
+    )
 
 
 def prepare(members: int) -> list[str]:
@@ -80,28 +98,39 @@ def prepare(members: int) -> list[str]:
         started = time.perf_counter()
         outcome = members_provision_many(codes=codes, processes=2)
         assert not outcome.failed, outcome.failed
-        print(f"  provisioned {len(codes)} members in {time.perf_counter() - started:.0f} s",
-              flush=True)
+        print(
+            f"  provisioned {len(codes)} members in {time.perf_counter() - started:.0f} s",
+            flush=True,
+        )
     # Members provisioned by an earlier run: brought up to the code's migrations.
     report = migrations_apply_to_members()
     assert not report.failed, report.failed
     if report.migrated:
         print(f"  {len(report.migrated)} members migrated", flush=True)
     # The first `members` (a database provisioned for more serves a smaller run too).
-    schemas = list(Member.objects.ready().order_by("pk")
-                   .values_list("schema_name", flat=True))[:members]
+    schemas = list(Member.objects.ready().order_by("pk").values_list("schema_name", flat=True))[
+        :members
+    ]
     started = time.perf_counter()
     with tenant_context(Member.objects.get(schema_name=schemas[0])):
         seed_requests()
     # DELETE, not TRUNCATE: a truncation makes new files and catalog rows (~0.3 s a member).
     with connection.cursor() as cursor:
         for start in range(1, len(schemas), 50):
-            cursor.execute("; ".join(
-                statement for schema in schemas[start:start + 50] for statement in (
-                    *(f"DELETE FROM {schema}.{table}" for table in (*REFERRING, TABLE)),
-                    f"INSERT INTO {schema}.{TABLE} SELECT * FROM {schemas[0]}.{TABLE}")))
-    print(f"  requests copied into {len(schemas)} members in {time.perf_counter() - started:.0f} s",
-          flush=True)
+            cursor.execute(
+                "; ".join(
+                    statement
+                    for schema in schemas[start : start + 50]
+                    for statement in (
+                        *(f"DELETE FROM {schema}.{table}" for table in (*REFERRING, TABLE)),
+                        f"INSERT INTO {schema}.{TABLE} SELECT * FROM {schemas[0]}.{TABLE}",
+                    )
+                )
+            )
+    print(
+        f"  requests copied into {len(schemas)} members in {time.perf_counter() - started:.0f} s",
+        flush=True,
+    )
     return schemas
 
 
@@ -110,8 +139,12 @@ def outboxes_empty(schemas: list[str]) -> None:
 
     with connection.cursor() as cursor:
         for start in range(0, len(schemas), 200):
-            cursor.execute("; ".join(f"DELETE FROM {s}.notifications_notification"
-                                     for s in schemas[start:start + 200]))
+            cursor.execute(
+                "; ".join(
+                    f"DELETE FROM {s}.notifications_notification"
+                    for s in schemas[start : start + 200]
+                )
+            )
 
 
 def start_worker(concurrency: int) -> subprocess.Popen:
@@ -120,9 +153,25 @@ def start_worker(concurrency: int) -> subprocess.Popen:
     app.control.purge()
     env = {**os.environ, "LOG_LEVEL": "WARNING"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--pool=prefork",
-         f"--concurrency={concurrency}", "--loglevel=WARNING", "-Q", "reminders",
-         "--without-gossip", "--without-mingle", "--without-heartbeat"], cwd=ROOT, env=env)
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "workers.app",
+            "worker",
+            "--pool=prefork",
+            f"--concurrency={concurrency}",
+            "--loglevel=WARNING",
+            "-Q",
+            "reminders",
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if app.control.inspect(timeout=1).ping():
@@ -138,12 +187,19 @@ def recount_everywhere(schemas: list[str], days: list[date]) -> tuple[float, int
     from workers.holidays import MEMBERS_PER_BATCH, due_dates_recount_batch
 
     started = time.perf_counter()
-    results = [due_dates_recount_batch.apply_async(
-        args=[schemas[i:i + MEMBERS_PER_BATCH], [day.isoformat() for day in days]])
-        for i in range(0, len(schemas), MEMBERS_PER_BATCH)]
+    results = [
+        due_dates_recount_batch.apply_async(
+            args=[schemas[i : i + MEMBERS_PER_BATCH], [day.isoformat() for day in days]]
+        )
+        for i in range(0, len(schemas), MEMBERS_PER_BATCH)
+    ]
     outcomes = [result.get(timeout=600) for result in results]
-    return (time.perf_counter() - started, sum(o["members"] for o in outcomes),
-            sum(o["information_requests"] for o in outcomes), sum(o["told"] for o in outcomes))
+    return (
+        time.perf_counter() - started,
+        sum(o["members"] for o in outcomes),
+        sum(o["information_requests"] for o in outcomes),
+        sum(o["told"] for o in outcomes),
+    )
 
 
 def main() -> int:
@@ -182,8 +238,11 @@ def main() -> int:
         changed = sorted(set(decision.days_off) | set(decision.replaces))
         seconds, done, moved, told = recount_everywhere(schemas, changed)
         with connection.cursor() as cursor:
-            cursor.execute(" UNION ALL ".join(
-                f"SELECT count(*) FROM {s}.notifications_notification" for s in schemas[:200]))
+            cursor.execute(
+                " UNION ALL ".join(
+                    f"SELECT count(*) FROM {s}.notifications_notification" for s in schemas[:200]
+                )
+            )
             told_sample = sum(n for (n,) in cursor.fetchall())
         HolidayDecision.objects.filter(first_day=EID["first_day"]).delete()
         back_seconds, _, back, _ = recount_everywhere(schemas, changed)
@@ -194,14 +253,18 @@ def main() -> int:
         connection.set_schema_to_public()
         HolidayDecision.objects.filter(first_day=EID["first_day"]).delete()
 
-    print(f"\n## Holiday decision recount ({date.today()}, {stdlib_platform.node()}, "
-          f"{os.cpu_count()} cores, {args.concurrency} worker processes)\n")
+    print(
+        f"\n## Holiday decision recount ({date.today()}, {stdlib_platform.node()}, "
+        f"{os.cpu_count()} cores, {args.concurrency} worker processes)\n"
+    )
     print("| what | members | due dates moved | seconds |")
     print("|---|---|---|---|")
     print(f"| Eid al-Fitr 2028 announced (Mon 28 Feb off) | {done} | {moved} | {seconds:.1f} |")
     print(f"| the decision withdrawn (dates back) | {done} | {back} | {back_seconds:.1f} |")
-    print(f"\nE-mails recorded: {told} (expected {OPEN * done} to requesters, plus staff "
-          f"notices); in the first 200 members' outboxes: {told_sample}.")
+    print(
+        f"\nE-mails recorded: {told} (expected {OPEN * done} to requesters, plus staff "
+        f"notices); in the first 200 members' outboxes: {told_sample}."
+    )
     ok = moved == back == OPEN * done and seconds < 60
     print("target (< 60 s, every open request moved): " + ("met" if ok else "NOT met"))
     return 0 if ok else 1

@@ -10,6 +10,7 @@ an anonymous visitor with the page cache off (every request rendered): the media
 percentile of 30 requests, and the queries of one. The query count must not move with the
 volume (the list is paginated, counts are subqueries, the page prefetches).
 """
+
 import os
 import platform as stdlib_platform
 import statistics
@@ -36,21 +37,49 @@ def load_ideas(programme, commitment, *, start: int, count: int) -> None:
     from tenants.ideas.models import Event, Idea, IdeaComment, Support
 
     now = timezone.now()
-    ideas = Idea.objects.bulk_create([
-        Idea(programme=programme, principle="transparency_integrity", title=f"فكرة رقم {n}",
-             body="نقترح نشر الميزانية بصيغة مفتوحة مع ملخص مبسط للمواطنين. " * 4,
-             author_name="مشارك", show_name=n % 2 == 0, email=f"p{n}@example.ma",
-             status="published", verified_at=now,
-             answer=("retained" if n % 6 == 0 else "under_study") if n % 3 == 0 else "",
-             commitment=commitment if n % 6 == 0 else None, answered_at=now if n % 3 == 0 else None)
-        for n in range(start, start + count)])
-    Support.objects.bulk_create([
-        Support(idea=idea, email=f"s{k}.{idea.pk}@example.ma",
-                confirmed_at=None if k == 3 else now) for idea in ideas for k in range(4)])
-    IdeaComment.objects.bulk_create([
-        IdeaComment(idea=idea, body="أساند هذه الفكرة.", author_name="قارئ", show_name=True,
-                    email=f"c{k}.{idea.pk}@example.ma", status="published", verified_at=now)
-        for idea in ideas for k in range(2)])
+    ideas = Idea.objects.bulk_create(
+        [
+            Idea(
+                programme=programme,
+                principle="transparency_integrity",
+                title=f"فكرة رقم {n}",
+                body="نقترح نشر الميزانية بصيغة مفتوحة مع ملخص مبسط للمواطنين. " * 4,
+                author_name="مشارك",
+                show_name=n % 2 == 0,
+                email=f"p{n}@example.ma",
+                status="published",
+                verified_at=now,
+                answer=("retained" if n % 6 == 0 else "under_study") if n % 3 == 0 else "",
+                commitment=commitment if n % 6 == 0 else None,
+                answered_at=now if n % 3 == 0 else None,
+            )
+            for n in range(start, start + count)
+        ]
+    )
+    Support.objects.bulk_create(
+        [
+            Support(
+                idea=idea, email=f"s{k}.{idea.pk}@example.ma", confirmed_at=None if k == 3 else now
+            )
+            for idea in ideas
+            for k in range(4)
+        ]
+    )
+    IdeaComment.objects.bulk_create(
+        [
+            IdeaComment(
+                idea=idea,
+                body="أساند هذه الفكرة.",
+                author_name="قارئ",
+                show_name=True,
+                email=f"c{k}.{idea.pk}@example.ma",
+                status="published",
+                verified_at=now,
+            )
+            for idea in ideas
+            for k in range(2)
+        ]
+    )
     Event.objects.bulk_create([Event(idea=idea, kind="published") for idea in ideas])
 
 
@@ -99,14 +128,25 @@ def main() -> int:
     member = member_provision(hcp_code=TETOUAN).member
     client = Client(HTTP_HOST=member.domains.get(is_primary=True).domain)
     with tenant_context(member):
-        programme = programme_create(by="bench", title_ar="برنامج الانفتاح", period_start=2026,
-                                     period_end=2028, status="draft")
-        commitment = commitment_create(programme=programme, by="bench", number=1,
-                                       title_ar="نشر الميزانية",
-                                       principles=["transparency_integrity"])
+        programme = programme_create(
+            by="bench",
+            title_ar="برنامج الانفتاح",
+            period_start=2026,
+            period_end=2028,
+            status="draft",
+        )
+        commitment = commitment_create(
+            programme=programme,
+            by="bench",
+            number=1,
+            title_ar="نشر الميزانية",
+            principles=["transparency_integrity"],
+        )
 
-    print(f"\nIdeas — {stdlib_platform.node()}, {os.cpu_count()} cores, "
-          f"{date.today().isoformat()}; {REPEAT} requests a page, page cache off\n")
+    print(
+        f"\nIdeas — {stdlib_platform.node()}, {os.cpu_count()} cores, "
+        f"{date.today().isoformat()}; {REPEAT} requests a page, page cache off\n"
+    )
     print("| ideas | `/ideas/`: median · p95 · queries | an idea's page: median · p95 · queries |")
     print("|---|---|---|")
     loaded = 0
@@ -114,13 +154,17 @@ def main() -> int:
         with tenant_context(member):
             load_ideas(programme, commitment, start=loaded, count=volume - loaded)
             from tenants.ideas.models import Idea
+
             idea = Idea.objects.order_by("pk").first()
             with connection.cursor() as cursor:  # as autovacuum would, after a bulk load
                 cursor.execute("ANALYZE")
         loaded = volume
         cells = [measure(client, "/ideas/"), measure(client, f"/ideas/{idea.pk}/")]
-        print(f"| {volume:,} | " + " | ".join(f"{m * 1000:.1f} ms · {p * 1000:.1f} ms · {q}"
-                                             for m, p, q in cells) + " |")
+        print(
+            f"| {volume:,} | "
+            + " | ".join(f"{m * 1000:.1f} ms · {p * 1000:.1f} ms · {q}" for m, p, q in cells)
+            + " |"
+        )
     return 0
 
 

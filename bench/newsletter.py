@@ -10,6 +10,7 @@ BATCH_SIZE, each row with its own signed links) and `newsletter_reach` (one quer
 is rolled back after (so the batches' own commits are savepoints here, and nothing is handed
 to a worker).
 """
+
 import os
 import sys
 import time
@@ -37,8 +38,12 @@ from network.members.services import member_provision  # noqa: E402
 from network.registry.services import registry_load  # noqa: E402
 from tenants.notifications.models import Subscriber, Subscription  # noqa: E402
 from tenants.notifications.newsletter_selectors import newsletter_reach  # noqa: E402
-from tenants.notifications.newsletter_services import (BATCH_SIZE, newsletter_create,  # noqa: E402
-                                                       newsletter_record, newsletter_send)
+from tenants.notifications.newsletter_services import (  # noqa: E402
+    BATCH_SIZE,
+    newsletter_create,
+    newsletter_record,
+    newsletter_send,
+)
 
 
 class Rollback(Exception):
@@ -49,29 +54,40 @@ def run(member, count: int) -> None:
     try:
         with tenant_context(member), transaction.atomic():
             now = timezone.now()
-            subscribers = Subscriber.objects.bulk_create([
-                Subscriber(email=f"bench{n}@example.ma", verified_at=now,
-                           language="fr" if n % 4 == 0 else "ar",
-                           delivery="daily" if n % 10 == 0 else "immediate")
-                for n in range(count)])
-            Subscription.objects.bulk_create([Subscription(subscriber=s, topic="documents")
-                                              for s in subscribers])
+            subscribers = Subscriber.objects.bulk_create(
+                [
+                    Subscriber(
+                        email=f"bench{n}@example.ma",
+                        verified_at=now,
+                        language="fr" if n % 4 == 0 else "ar",
+                        delivery="daily" if n % 10 == 0 else "immediate",
+                    )
+                    for n in range(count)
+                ]
+            )
+            Subscription.objects.bulk_create(
+                [Subscription(subscriber=s, topic="documents") for s in subscribers]
+            )
             newsletter = newsletter_create(by="bench", subject_ar="نشرة", body_ar="نص " * 200)
             started = time.perf_counter()
-            outcome = newsletter_send(newsletter=newsletter, by="bench",
-                                      site_url="https://bench.example.ma")
+            outcome = newsletter_send(
+                newsletter=newsletter, by="bench", site_url="https://bench.example.ma"
+            )
             request = time.perf_counter() - started
             started = time.perf_counter()
-            report = newsletter_record(newsletter_id=newsletter.pk,
-                                       site_url="https://bench.example.ma")
+            report = newsletter_record(
+                newsletter_id=newsletter.pk, site_url="https://bench.example.ma"
+            )
             task = time.perf_counter() - started
             started = time.perf_counter()
             reach = newsletter_reach(newsletter=newsletter)
             read = time.perf_counter() - started
             assert outcome.audience == report.recorded == count == reach.count("total", "all")
-            print(f"{count:>6} subscribers: request {request * 1000:6.0f} ms, "
-                  f"task {task * 1000:8.0f} ms ({task / count * 1e6:5.0f} µs each, "
-                  f"batches of {BATCH_SIZE}), reach {read * 1000:6.1f} ms")
+            print(
+                f"{count:>6} subscribers: request {request * 1000:6.0f} ms, "
+                f"task {task * 1000:8.0f} ms ({task / count * 1e6:5.0f} µs each, "
+                f"batches of {BATCH_SIZE}), reach {read * 1000:6.1f} ms"
+            )
             raise Rollback
     except Rollback:
         pass

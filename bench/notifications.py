@@ -12,6 +12,7 @@ In one run, against a database of its own:
      connections used, the workers' peak memory (RSS of the main process and its children).
 Figures go to stdout as a Markdown table; bench/RESULTS.md records them with machine and date.
 """
+
 import argparse
 import os
 import platform as stdlib_platform
@@ -31,10 +32,6 @@ CODES = ("01.571.01.11", "01.511.01.0", "03.531.03.23", "01.151.01.01")
 DATABASE = "infitah_bench_notifications"
 
 
-
-
-
-
 class MemorySampler(threading.Thread):
     """Peak RSS of a worker (the sum over its processes at each sample, and the largest)."""
 
@@ -47,7 +44,10 @@ class MemorySampler(threading.Thread):
         from tests.worker_process import worker_children
 
         while not self.stopping.is_set():
-            sizes = [process_memory_kib(pid) for pid in [self.process.pid, *worker_children(self.process)]]
+            sizes = [
+                process_memory_kib(pid)
+                for pid in [self.process.pid, *worker_children(self.process)]
+            ]
             self.peak_total = max(self.peak_total, sum(sizes))
             self.peak_single = max(self.peak_single, *sizes)
             time.sleep(0.05)
@@ -57,8 +57,12 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--notifications", type=int, default=10_000)
     parser.add_argument("--members", type=int, default=4)
-    parser.add_argument("--concurrency", type=int, default=os.cpu_count() or 2,
-                        help="worker processes (default: one a core)")
+    parser.add_argument(
+        "--concurrency",
+        type=int,
+        default=os.cpu_count() or 2,
+        help="worker processes (default: one a core)",
+    )
     parser.add_argument("--timeout", type=float, default=300)
     args = parser.parse_args()
     per_member = args.notifications // args.members
@@ -84,15 +88,21 @@ def main() -> int:
     from tests.worker_process import worker_start
     from workers.notifications import _deliver_after_commit, notifications_deliver_for_member
 
-    print(f"Benchmark: {total:,} notifications over {args.members} members, "
-          f"{args.concurrency} worker processes", flush=True)
+    print(
+        f"Benchmark: {total:,} notifications over {args.members} members, "
+        f"{args.concurrency} worker processes",
+        flush=True,
+    )
     call_command("migrate_schemas", shared=True, interactive=False, verbosity=0)
     registry_load()
     from network.registry.models import Collectivity
 
-    codes = list(CODES) + [code for code in Collectivity.objects.order_by("code")
-                           .values_list("code", flat=True) if code not in CODES]
-    members = [member_provision(hcp_code=code).member for code in codes[:args.members]]
+    codes = list(CODES) + [
+        code
+        for code in Collectivity.objects.order_by("code").values_list("code", flat=True)
+        if code not in CODES
+    ]
+    members = [member_provision(hcp_code=code).member for code in codes[: args.members]]
 
     # Followers, then one published document per member: the outbox fills, nothing is handed
     # over yet (the receiver that enqueues delivery is held back while recording).
@@ -101,18 +111,28 @@ def main() -> int:
     for index, member in enumerate(members):
         with tenant_context(member):
             subscribers = Subscriber.objects.bulk_create(
-                Subscriber(email=f"s{number}.m{index}@bench.example",
-                           language="fr" if number % 2 else "ar", verified_at=timezone.now())
-                for number in range(per_member))
+                Subscriber(
+                    email=f"s{number}.m{index}@bench.example",
+                    language="fr" if number % 2 else "ar",
+                    verified_at=timezone.now(),
+                )
+                for number in range(per_member)
+            )
             Subscription.objects.bulk_create(
                 Subscription(subscriber=subscriber, topic=Topic.DOCUMENTS)
-                for subscriber in subscribers)
+                for subscriber in subscribers
+            )
     followers_seconds = time.perf_counter() - started
     started = time.perf_counter()
     for member in members:
         with tenant_context(member):
-            document_create(by="bench", category="budget_accounts", title_ar="الميزانية 2026",
-                            title_fr="Budget 2026", link="https://example.ma/budget.pdf")
+            document_create(
+                by="bench",
+                category="budget_accounts",
+                title_ar="الميزانية 2026",
+                title_fr="Budget 2026",
+                link="https://example.ma/budget.pdf",
+            )
     record_seconds = time.perf_counter() - started
     outbox_ready.connect(_deliver_after_commit, dispatch_uid="workers.notifications.outbox_ready")
     recorded = 0
@@ -120,16 +140,23 @@ def main() -> int:
         with tenant_context(member):
             recorded += Notification.objects.count()
     assert recorded == total, (recorded, total)
-    print(f"  recorded {recorded:,} notifications in {record_seconds:.1f} s "
-          f"(followers created in {followers_seconds:.1f} s)", flush=True)
+    print(
+        f"  recorded {recorded:,} notifications in {record_seconds:.1f} s "
+        f"(followers created in {followers_seconds:.1f} s)",
+        flush=True,
+    )
     connection.close()
 
     with SmtpSink(keep_bodies=False) as sink:
         worker = worker_start(
-            queues="notifications", pool="prefork", concurrency=args.concurrency,
+            queues="notifications",
+            pool="prefork",
+            concurrency=args.concurrency,
             EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-            EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port),
-            CELERY_TASK_TENANT_CACHE_SECONDS="30")  # as in production
+            EMAIL_HOST="127.0.0.1",
+            EMAIL_PORT=str(sink.port),
+            CELERY_TASK_TENANT_CACHE_SECONDS="30",
+        )  # as in production
         try:
             sampler = MemorySampler(worker)
             sampler.start()
@@ -150,8 +177,11 @@ def main() -> int:
         counts = sink.handler.counts()
         sessions = sink.handler.sessions
 
-    expected = {f"s{number}.m{index}@bench.example"
-                for index in range(len(members)) for number in range(per_member)}
+    expected = {
+        f"s{number}.m{index}@bench.example"
+        for index in range(len(members))
+        for number in range(per_member)
+    }
     received = [recipient for message in messages for recipient in message.recipients]
     duplicates = len(messages) - len(counts)
     lost = len(expected - set(received))
@@ -167,13 +197,17 @@ def main() -> int:
         ("lost (recipients never reached)", str(lost)),
         ("rows not marked sent", str(not_sent)),
         ("SMTP connections used", str(sessions)),
-        (f"workers' peak RSS (main + {args.concurrency} children, summed)",
-         f"{sampler.peak_total / 1024:.0f} MiB"),
+        (
+            f"workers' peak RSS (main + {args.concurrency} children, summed)",
+            f"{sampler.peak_total / 1024:.0f} MiB",
+        ),
         ("largest single worker process", f"{sampler.peak_single / 1024:.0f} MiB"),
         ("recording the notifications (receivers, not timed above)", f"{record_seconds:.1f} s"),
     ]
-    print(f"\n{date.today().isoformat()} · {stdlib_platform.machine()} · {os.cpu_count()} cores · "
-          f"Python {stdlib_platform.python_version()}\n")
+    print(
+        f"\n{date.today().isoformat()} · {stdlib_platform.machine()} · {os.cpu_count()} cores · "
+        f"Python {stdlib_platform.python_version()}\n"
+    )
     print("| measure | value |\n|---|---|")
     for label, value in rows:
         print(f"| {label} | {value} |")

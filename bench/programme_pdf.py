@@ -12,6 +12,7 @@ In one run, against a database of its own:
   4. times the cached path: the same request served from the member's storage, N times.
 Figures go to stdout as a Markdown table; bench/RESULTS.md records them with machine and date.
 """
+
 import argparse
 import os
 import platform as stdlib_platform
@@ -29,10 +30,14 @@ from support import bench_database_url  # noqa: E402
 
 TETOUAN = "01.571.01.11"
 DATABASE = "infitah_bench_programme_pdf"
-PARAGRAPH_AR = ("تعاني الجماعة من ضعف في نشر المعطيات المتعلقة بالميزانية وبرامج العمل، مما يحد من "
-                "قدرة المواطنات والمواطنين على تتبع تدبير الشأن المحلي والمساهمة فيه. ")
-PARAGRAPH_FR = ("La commune publie peu de données sur son budget et ses programmes, ce qui limite "
-                "la capacité des citoyennes et citoyens à suivre la gestion locale. ")
+PARAGRAPH_AR = (
+    "تعاني الجماعة من ضعف في نشر المعطيات المتعلقة بالميزانية وبرامج العمل، مما يحد من "
+    "قدرة المواطنات والمواطنين على تتبع تدبير الشأن المحلي والمساهمة فيه. "
+)
+PARAGRAPH_FR = (
+    "La commune publie peu de données sur son budget et ses programmes, ce qui limite "
+    "la capacité des citoyennes et citoyens à suivre la gestion locale. "
+)
 
 
 def arrange(commitments: int) -> None:
@@ -43,41 +48,65 @@ def arrange(commitments: int) -> None:
     from tenants.programme.models import ProgrammeStep, StepKind
     from tenants.programme.services import commitment_create, milestone_create, programme_create
 
-    programme = programme_create(by="bench", title_ar="برنامج عمل الجماعة المنفتحة 2024-2026",
-                                 title_fr="Programme d'ouverture 2024-2026", period_start=2024,
-                                 period_end=2026, status="adopted", adopted_on=date(2024, 2, 5),
-                                 council_session="دورة فبراير 2024", decision_reference="12/2024",
-                                 summary_ar=PARAGRAPH_AR * 3, summary_fr=PARAGRAPH_FR * 3)
+    programme = programme_create(
+        by="bench",
+        title_ar="برنامج عمل الجماعة المنفتحة 2024-2026",
+        title_fr="Programme d'ouverture 2024-2026",
+        period_start=2024,
+        period_end=2026,
+        status="adopted",
+        adopted_on=date(2024, 2, 5),
+        council_session="دورة فبراير 2024",
+        decision_reference="12/2024",
+        summary_ar=PARAGRAPH_AR * 3,
+        summary_fr=PARAGRAPH_FR * 3,
+    )
     for index in range(6):
-        ProgrammeStep.objects.create(programme=programme, kind=StepKind.WORKSHOP,
-                                     happened_on=date(2023, 9, 1) + timedelta(days=14 * index),
-                                     title_ar=f"ورشة الإعداد المشترك رقم {index + 1}",
-                                     title_fr=f"Atelier de co-construction n° {index + 1}",
-                                     description_ar=PARAGRAPH_AR, description_fr=PARAGRAPH_FR)
+        ProgrammeStep.objects.create(
+            programme=programme,
+            kind=StepKind.WORKSHOP,
+            happened_on=date(2023, 9, 1) + timedelta(days=14 * index),
+            title_ar=f"ورشة الإعداد المشترك رقم {index + 1}",
+            title_fr=f"Atelier de co-construction n° {index + 1}",
+            description_ar=PARAGRAPH_AR,
+            description_fr=PARAGRAPH_FR,
+        )
     for index in range(5):
-        workshop = meeting_create(kind=Meeting.Kind.COCREATION_WORKSHOP,
-                                  title_ar=f"ورشة مع جمعيات المجتمع المدني {index + 1}",
-                                  title_fr=f"Atelier avec la société civile {index + 1}",
-                                  place="قاعة الاجتماعات بمقر الجماعة",
-                                  starts_at=timezone.now().replace(year=2023, month=10,
-                                                                   day=2 + index))
+        workshop = meeting_create(
+            kind=Meeting.Kind.COCREATION_WORKSHOP,
+            title_ar=f"ورشة مع جمعيات المجتمع المدني {index + 1}",
+            title_fr=f"Atelier avec la société civile {index + 1}",
+            place="قاعة الاجتماعات بمقر الجماعة",
+            starts_at=timezone.now().replace(year=2023, month=10, day=2 + index),
+        )
         Attendance.objects.create(meeting=workshop, category="civil_society", women=12, men=10)
     for number in range(1, commitments + 1):
         commitment = commitment_create(
-            programme=programme, by="bench", number=number,
+            programme=programme,
+            by="bench",
+            number=number,
             title_ar=f"تعزيز الشفافية في تدبير الميزانية رقم {number}",
             title_fr=f"Renforcer la transparence budgétaire n° {number}",
-            problem_ar=PARAGRAPH_AR * 2, problem_fr=PARAGRAPH_FR * 2,
-            action_ar=PARAGRAPH_AR * 2, action_fr=PARAGRAPH_FR * 2,
-            solution_ar=PARAGRAPH_AR, solution_fr=PARAGRAPH_FR,
+            problem_ar=PARAGRAPH_AR * 2,
+            problem_fr=PARAGRAPH_FR * 2,
+            action_ar=PARAGRAPH_AR * 2,
+            action_fr=PARAGRAPH_FR * 2,
+            solution_ar=PARAGRAPH_AR,
+            solution_fr=PARAGRAPH_FR,
             principles=["transparency_integrity", "citizen_participation"],
-            lead_department="مصلحة الشؤون المالية", partners="جمعيات المجتمع المدني",
-            start_date=date(2024, 3, 1), end_date=date(2026, 12, 31))
+            lead_department="مصلحة الشؤون المالية",
+            partners="جمعيات المجتمع المدني",
+            start_date=date(2024, 3, 1),
+            end_date=date(2026, 12, 31),
+        )
         for step in range(4):
-            milestone_create(commitment=commitment, by="bench",
-                             title_ar=f"المرحلة {step + 1}: نشر المعطيات",
-                             title_fr=f"Étape {step + 1} : publier les données",
-                             due_on=date(2024, 6, 30) + timedelta(days=120 * step))
+            milestone_create(
+                commitment=commitment,
+                by="bench",
+                title_ar=f"المرحلة {step + 1}: نشر المعطيات",
+                title_fr=f"Étape {step + 1} : publier les données",
+                due_on=date(2024, 6, 30) + timedelta(days=120 * step),
+            )
 
 
 def main() -> int:
@@ -155,16 +184,24 @@ def main() -> int:
         worker_stop(worker)
 
     cached.sort()
-    print(f"\n{stdlib_platform.node()}, {os.cpu_count()} cores, {date.today()}, load average "
-          f"{os.getloadavg()[0]:.1f} (a shared machine inflates wall times, not CPU times)\n")
+    print(
+        f"\n{stdlib_platform.node()}, {os.cpu_count()} cores, {date.today()}, load average "
+        f"{os.getloadavg()[0]:.1f} (a shared machine inflates wall times, not CPU times)\n"
+    )
     print("| measure | value |\n|---|---|")
-    print(f"| commitments / pages / PDF size | {args.commitments} / {pages} / {size / 1024:.0f} KiB |")
-    print(f"| render in one process, warm (WeasyPrint): wall / CPU | {render_in_process:.2f} s / "
-          f"{render_cpu:.2f} s |")
+    print(
+        f"| commitments / pages / PDF size | {args.commitments} / {pages} / {size / 1024:.0f} KiB |"
+    )
+    print(
+        f"| render in one process, warm (WeasyPrint): wall / CPU | {render_in_process:.2f} s / "
+        f"{render_cpu:.2f} s |"
+    )
     print(f"| first request (answers 'being prepared') | {first_request * 1000:.1f} ms |")
     print(f"| first request to PDF served, by a real worker (target < 5 s) | {to_pdf:.2f} s |")
-    print(f"| cached request, median / p95 ({args.cached_requests}) | "
-          f"{statistics.median(cached):.1f} ms / {cached[int(len(cached) * 0.95) - 1]:.1f} ms |")
+    print(
+        f"| cached request, median / p95 ({args.cached_requests}) | "
+        f"{statistics.median(cached):.1f} ms / {cached[int(len(cached) * 0.95) - 1]:.1f} ms |"
+    )
     print(f"| fingerprint alone (part of every request) | {fingerprint_ms:.1f} ms |")
     return 0 if to_pdf < 5 else 1
 

@@ -13,6 +13,7 @@ In one run, against a database of its own:
      previews, the preview page, and the confirmation.
 Figures go to stdout as a Markdown table; bench/RESULTS.md records them with machine and date.
 """
+
 import argparse
 import csv
 import io
@@ -37,17 +38,37 @@ def arrange(commitments: int, per_commitment: int) -> None:
     """The programme, in bulk (its creation is not what is measured)."""
     from tenants.programme.models import Commitment, Milestone, Programme
 
-    programme = Programme.objects.create(title_ar="برنامج الانفتاح 2024-2026", period_start=2024,
-                                         period_end=2026, status="implementation")
-    rows = Commitment.objects.bulk_create([
-        Commitment(programme=programme, number=number, title_ar=f"التزام رقم {number}",
-                   principles=["transparency_integrity"], start_date=date(2024, 1, 1),
-                   end_date=date(2026, 12, 31))
-        for number in range(1, commitments + 1)])
-    Milestone.objects.bulk_create([
-        Milestone(commitment=commitment, title_ar=f"المرحلة {step} من الالتزام {commitment.number}",
-                  start_on=date(2024, 1, 1), due_on=date(2024, 3, 1) + timedelta(days=30 * step))
-        for commitment in rows for step in range(per_commitment)])
+    programme = Programme.objects.create(
+        title_ar="برنامج الانفتاح 2024-2026",
+        period_start=2024,
+        period_end=2026,
+        status="implementation",
+    )
+    rows = Commitment.objects.bulk_create(
+        [
+            Commitment(
+                programme=programme,
+                number=number,
+                title_ar=f"التزام رقم {number}",
+                principles=["transparency_integrity"],
+                start_date=date(2024, 1, 1),
+                end_date=date(2026, 12, 31),
+            )
+            for number in range(1, commitments + 1)
+        ]
+    )
+    Milestone.objects.bulk_create(
+        [
+            Milestone(
+                commitment=commitment,
+                title_ar=f"المرحلة {step} من الالتزام {commitment.number}",
+                start_on=date(2024, 1, 1),
+                due_on=date(2024, 3, 1) + timedelta(days=30 * step),
+            )
+            for commitment in rows
+            for step in range(per_commitment)
+        ]
+    )
 
 
 def filled_in(data: bytes) -> bytes:
@@ -99,8 +120,12 @@ def main() -> int:
     from network.members.services import member_provision
     from network.registry.services import registry_load
     from tenants.programme.models import Milestone, ProgressUpdate
-    from tenants.programme.progress_import import (milestones_csv, progress_import_apply,
-                                                   progress_preview, sheet_read)
+    from tenants.programme.progress_import import (
+        milestones_csv,
+        progress_import_apply,
+        progress_preview,
+        sheet_read,
+    )
     from tenants.programme.selectors import programme_current
     from tenants.site.models import StaffMembership
 
@@ -115,22 +140,24 @@ def main() -> int:
         arrange(args.commitments, args.milestones_per_commitment)
         programme = programme_current()
         data, figures["export"], figures["export_q"] = timed(
-            lambda: milestones_csv(programme=programme))
+            lambda: milestones_csv(programme=programme)
+        )
         upload = filled_in(data)
         rows, figures["read"], _ = timed(lambda: sheet_read(data=upload))
         preview, figures["preview"], figures["preview_q"] = timed(
-            lambda: progress_preview(programme=programme, rows=rows))
+            lambda: progress_preview(programme=programme, rows=rows)
+        )
         figures["preview_cpu"] = timed.cpu
         assert not preview.errors and len(preview.milestones) == lines, preview.errors[:3]
         # Saved, then rolled back: the pages below save the same file for real.
         with transaction.atomic():
             result, figures["save"], figures["save_q"] = timed(
-                lambda: progress_import_apply(programme=programme, preview=preview, by="bench"))
+                lambda: progress_import_apply(programme=programme, preview=preview, by="bench")
+            )
             assert result.milestones == lines
             figures["save_cpu"] = timed.cpu
             transaction.set_rollback(True)
-        user = User.objects.create_user("editor@bench.ma", email="editor@bench.ma",
-                                        is_staff=True)
+        user = User.objects.create_user("editor@bench.ma", email="editor@bench.ma", is_staff=True)
         StaffMembership.objects.create(user=user, role="editor")
     connection.set_schema_to_public()
 
@@ -139,8 +166,10 @@ def main() -> int:
         editor.force_login(user)
     connection.set_schema_to_public()
     started = time.perf_counter()
-    response = editor.post("/staff/programme/progress-import/",
-                           {"file": SimpleUploadedFile("milestones.csv", upload, "text/csv")})
+    response = editor.post(
+        "/staff/programme/progress-import/",
+        {"file": SimpleUploadedFile("milestones.csv", upload, "text/csv")},
+    )
     figures["page_upload"] = time.perf_counter() - started
     assert response.status_code == 302, response.status_code
     preview_url = response["Location"]
@@ -154,18 +183,25 @@ def main() -> int:
         assert Milestone.objects.filter(done_on__isnull=False).count() == lines
         history = ProgressUpdate.objects.count()
 
-    print(f"\n{stdlib_platform.node()}, {os.cpu_count()} cores, {date.today()}, load average "
-          f"{os.getloadavg()[0]:.1f} (a shared machine inflates wall times)\n")
+    print(
+        f"\n{stdlib_platform.node()}, {os.cpu_count()} cores, {date.today()}, load average "
+        f"{os.getloadavg()[0]:.1f} (a shared machine inflates wall times)\n"
+    )
     print("| measure | value |\n|---|---|")
-    print(f"| lines / commitments / history rows written | {lines} / {args.commitments} / "
-          f"{history} |")
+    print(
+        f"| lines / commitments / history rows written | {lines} / {args.commitments} / {history} |"
+    )
     print(f"| export as CSV | {figures['export']:.2f} s, {figures['export_q']} queries |")
     print(f"| reading the CSV | {figures['read'] * 1000:.0f} ms |")
-    print(f"| preview (target < {PREVIEW_TARGET:.0f} s) | {figures['preview']:.2f} s, "
-          f"{figures['preview_q']} queries (CPU {figures['preview_cpu']:.2f} s) |")
-    print(f"| save through the services (target < {SAVE_TARGET:.0f} s) | "
-          f"{figures['save']:.2f} s, {figures['save_q']} queries "
-          f"(CPU {figures['save_cpu']:.2f} s) |")
+    print(
+        f"| preview (target < {PREVIEW_TARGET:.0f} s) | {figures['preview']:.2f} s, "
+        f"{figures['preview_q']} queries (CPU {figures['preview_cpu']:.2f} s) |"
+    )
+    print(
+        f"| save through the services (target < {SAVE_TARGET:.0f} s) | "
+        f"{figures['save']:.2f} s, {figures['save_q']} queries "
+        f"(CPU {figures['save_cpu']:.2f} s) |"
+    )
     print(f"| page: upload + preview (redirect) | {figures['page_upload']:.2f} s |")
     print(f"| page: the preview shown | {figures['page_preview']:.2f} s |")
     print(f"| page: confirmation (save) | {figures['page_save']:.2f} s |")

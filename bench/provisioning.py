@@ -10,6 +10,7 @@ In one run, against one database holding N members (1,590 = every collectivity):
   4. one new AddField migration applied to all members: ours vs stock.
 Figures go to stdout as a Markdown table; bench/RESULTS.md records them with machine and date.
 """
+
 import argparse
 import os
 import platform as stdlib_platform
@@ -37,8 +38,6 @@ class Migration(migrations.Migration):
 '''
 
 
-
-
 @contextmanager
 def timed(label: str, results: dict):
     started = time.perf_counter()
@@ -51,11 +50,18 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--members", type=int, default=1590)
     parser.add_argument("--sample", type=int, default=10)
-    parser.add_argument("--processes", type=int, default=4,
-                        help="Processes onboarding all members (the replay waits on fsync "
-                             "more than on CPU, so more than the 2 cores pays).")
-    parser.add_argument("--skip-stock-migrate", action="store_true",
-                        help="Skip the slow stock migrate_schemas runs.")
+    parser.add_argument(
+        "--processes",
+        type=int,
+        default=4,
+        help="Processes onboarding all members (the replay waits on fsync "
+        "more than on CPU, so more than the 2 cores pays).",
+    )
+    parser.add_argument(
+        "--skip-stock-migrate",
+        action="store_true",
+        help="Skip the slow stock migrate_schemas runs.",
+    )
     args = parser.parse_args()
 
     os.environ["DATABASE_URL"] = bench_database_url("infitah_bench")
@@ -82,7 +88,7 @@ def main() -> int:
     registry_load()
     schema_template_current()
     codes = list(Collectivity.objects.order_by("code").values_list("code", flat=True))
-    codes = codes[:args.members]
+    codes = codes[: args.members]
     print(f"Benchmark at {len(codes)} members", flush=True)
 
     onboard_label = f"onboard all members (ours, {args.processes} processes)"
@@ -103,23 +109,29 @@ def main() -> int:
         settings.TENANT_BASE_SCHEMA = settings.MEMBER_TEMPLATE_SCHEMA if clone else None
         Member.auto_create_schema, Member.clone_mode = True, "NODATA"
         try:
-            member = Member(schema_name=Member.schema_name_for(code), collectivity=collectivity,
-                            is_ready=True)
+            member = Member(
+                schema_name=Member.schema_name_for(code), collectivity=collectivity, is_ready=True
+            )
             member.save(verbosity=0)
             Domain.objects.create(domain=member_default_domain(collectivity), tenant=member)
         finally:
             Member.auto_create_schema = False
 
-    sample = codes[len(codes) // 2:len(codes) // 2 + args.sample]
-    timings: dict[str, list[float]] = {"ours: spare schema": [], "ours: replay": [],
-                                       "stock: migrations": [], "stock: clone_schema": []}
+    sample = codes[len(codes) // 2 : len(codes) // 2 + args.sample]
+    timings: dict[str, list[float]] = {
+        "ours: spare schema": [],
+        "ours: replay": [],
+        "stock: migrations": [],
+        "stock: clone_schema": [],
+    }
     for code in sample:
         spare_schemas_refill(target=1)  # built ahead, as the workers do (not timed)
-        for label, run in (("ours: spare schema", lambda: member_provision(hcp_code=code)),
-                           ("ours: replay", lambda: member_provision(hcp_code=code,
-                                                                     builder="replay")),
-                           ("stock: migrations", lambda: stock(code, clone=False)),
-                           ("stock: clone_schema", lambda: stock(code, clone=True))):
+        for label, run in (
+            ("ours: spare schema", lambda: member_provision(hcp_code=code)),
+            ("ours: replay", lambda: member_provision(hcp_code=code, builder="replay")),
+            ("stock: migrations", lambda: stock(code, clone=False)),
+            ("stock: clone_schema", lambda: stock(code, clone=True)),
+        ):
             remove(code)
             started = time.perf_counter()
             run()
@@ -141,6 +153,7 @@ def main() -> int:
     BENCH_MIGRATION.write_text(BENCH_MIGRATION_TEXT)
     try:
         from network.members.schema_template import migration_nodes
+
         migration_nodes.cache_clear()
         with timed("migrate, one AddField (ours)", results):
             report = migrations_apply_to_members()
@@ -149,9 +162,11 @@ def main() -> int:
             # Undo it everywhere (not timed), then let the stock command apply it.
             for schema in Member.objects.values_list("schema_name", flat=True):
                 with connection.cursor() as cursor:
-                    cursor.execute(f"ALTER TABLE {quote_ident(schema)}.site_siteprofile "
-                                   f"DROP COLUMN bench_note; DELETE FROM {quote_ident(schema)}"
-                                   ".django_migrations WHERE name = '0002_bench_addfield'")
+                    cursor.execute(
+                        f"ALTER TABLE {quote_ident(schema)}.site_siteprofile "
+                        f"DROP COLUMN bench_note; DELETE FROM {quote_ident(schema)}"
+                        ".django_migrations WHERE name = '0002_bench_addfield'"
+                    )
             connection.close()
             with timed("migrate, one AddField (stock migrate_schemas)", results):
                 call_command("migrate_schemas", tenant=True, interactive=False, verbosity=0)
@@ -161,20 +176,28 @@ def main() -> int:
     print("\n| measure | figure |\n|---|---|")
     print(f"| members | {len(codes)} |")
     total = results[onboard_label]
-    print(f"| onboard all members, ours, {args.processes} processes | {total:.1f} s "
-          f"({total / len(codes) * 1000:.0f} ms a member, wall) |")
+    print(
+        f"| onboard all members, ours, {args.processes} processes | {total:.1f} s "
+        f"({total / len(codes) * 1000:.0f} ms a member, wall) |"
+    )
     for label, value in medians.items():
-        print(f"| provision one member with all present, {label} (median of {len(sample)}) "
-              f"| {value * 1000:.0f} ms |")
+        print(
+            f"| provision one member with all present, {label} (median of {len(sample)}) "
+            f"| {value * 1000:.0f} ms |"
+        )
     for ours in ("ours: spare schema", "ours: replay"):
         for stock_label in ("stock: migrations", "stock: clone_schema"):
-            print(f"| {ours}, speed-up vs {stock_label} | "
-                  f"{medians[stock_label] / medians[ours]:.1f}x |")
+            print(
+                f"| {ours}, speed-up vs {stock_label} | "
+                f"{medians[stock_label] / medians[ours]:.1f}x |"
+            )
     for label, value in results.items():
         if label.startswith("migrate"):
             print(f"| {label} | {value:.1f} s |")
-    print(f"\n{date.today()} · {stdlib_platform.node()} · {os.cpu_count()} cores · "
-          f"PostgreSQL {connection.cursor().connection.info.server_version}")
+    print(
+        f"\n{date.today()} · {stdlib_platform.node()} · {os.cpu_count()} cores · "
+        f"PostgreSQL {connection.cursor().connection.info.server_version}"
+    )
     return 0
 
 

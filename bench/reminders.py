@@ -16,6 +16,7 @@ Delivery is not timed here (bench/notifications.py measures it): the loaded memb
 sweeps run in one transaction rolled back at the end. Figures go to stdout as a
 Markdown table; bench/RESULTS.md records them with machine and date.
 """
+
 import os
 import platform as stdlib_platform
 import statistics
@@ -31,10 +32,7 @@ from support import bench_database_url  # noqa: E402
 
 TETOUAN, TANGER = "01.571.01.11", "01.511.01.0"
 DATABASE = "infitah_bench_reminders"
-LOAD = {"requests": 1000, "staff": 10, "milestones": 300, "registrants": 300,
-        "followers": 5000}
-
-
+LOAD = {"requests": 1000, "staff": 10, "milestones": 300, "registrants": 300, "followers": 5000}
 
 
 def load_member(today: date) -> None:
@@ -52,38 +50,80 @@ def load_member(today: date) -> None:
     for number in range(LOAD["staff"]):
         user = User.objects.create_user(f"staff{number}", email=f"staff{number}@commune.ma")
         StaffMembership.objects.create(user=user, role="focal_point" if number < 2 else "editor")
-    InformationRequest.objects.bulk_create([
-        InformationRequest(reference=f"DI-{today.year}-{n:04d}", year=today.year, sequence=n,
-                           requester_name="مواطن", id_number="K123456", postal_address="تطوان",
-                           email=f"citizen{n}@example.ma", information_wanted="الميزانية",
-                           received_on=today - timedelta(days=30),
-                           initial_due_on=today + timedelta(days=n % 80 - 40),
-                           due_on=today + timedelta(days=n % 80 - 40))
-        for n in range(1, LOAD["requests"] + 1)])
-    programme = Programme.objects.create(title_ar="برنامج الانفتاح", period_start=today.year,
-                                         period_end=today.year + 3, status="implementation")
+    InformationRequest.objects.bulk_create(
+        [
+            InformationRequest(
+                reference=f"DI-{today.year}-{n:04d}",
+                year=today.year,
+                sequence=n,
+                requester_name="مواطن",
+                id_number="K123456",
+                postal_address="تطوان",
+                email=f"citizen{n}@example.ma",
+                information_wanted="الميزانية",
+                received_on=today - timedelta(days=30),
+                initial_due_on=today + timedelta(days=n % 80 - 40),
+                due_on=today + timedelta(days=n % 80 - 40),
+            )
+            for n in range(1, LOAD["requests"] + 1)
+        ]
+    )
+    programme = Programme.objects.create(
+        title_ar="برنامج الانفتاح",
+        period_start=today.year,
+        period_end=today.year + 3,
+        status="implementation",
+    )
     commitment = Commitment.objects.create(programme=programme, number=1, title_ar="التزام")
-    Milestone.objects.bulk_create([
-        Milestone(commitment=commitment, title_ar=f"مرحلة {n}",
-                  due_on=today + timedelta(days=n % 60 - 30))
-        for n in range(LOAD["milestones"])])
+    Milestone.objects.bulk_create(
+        [
+            Milestone(
+                commitment=commitment,
+                title_ar=f"مرحلة {n}",
+                due_on=today + timedelta(days=n % 60 - 30),
+            )
+            for n in range(LOAD["milestones"])
+        ]
+    )
     now = timezone.now()
-    meeting = Meeting.objects.create(kind="information", title_ar="لقاء تواصلي",
-                                     starts_at=now + timedelta(days=1, hours=2))
-    Registration.objects.bulk_create([
-        Registration(meeting=meeting, name=f"مشارك {n}", email=f"person{n}@example.ma",
-                     category="civil_society", language="fr" if n % 3 == 0 else "ar")
-        for n in range(LOAD["registrants"])])
+    meeting = Meeting.objects.create(
+        kind="information", title_ar="لقاء تواصلي", starts_at=now + timedelta(days=1, hours=2)
+    )
+    Registration.objects.bulk_create(
+        [
+            Registration(
+                meeting=meeting,
+                name=f"مشارك {n}",
+                email=f"person{n}@example.ma",
+                category="civil_society",
+                language="fr" if n % 3 == 0 else "ar",
+            )
+            for n in range(LOAD["registrants"])
+        ]
+    )
     Registration.objects.update(registered_at=now - timedelta(days=5))
-    Consultation.objects.create(title_ar="مشروع البرنامج", opens_at=now - timedelta(days=20),
-                                closes_at=now + timedelta(days=2))
-    subscribers = Subscriber.objects.bulk_create([
-        Subscriber(email=f"follower{n}@example.ma", language="fr" if n % 2 else "ar",
-                   verified_at=now, token=f"token-{n}")
-        for n in range(LOAD["followers"])])
-    Subscription.objects.bulk_create([Subscription(subscriber=subscriber,
-                                                   topic=Topic.CONSULTATIONS)
-                                      for subscriber in subscribers])
+    Consultation.objects.create(
+        title_ar="مشروع البرنامج",
+        opens_at=now - timedelta(days=20),
+        closes_at=now + timedelta(days=2),
+    )
+    subscribers = Subscriber.objects.bulk_create(
+        [
+            Subscriber(
+                email=f"follower{n}@example.ma",
+                language="fr" if n % 2 else "ar",
+                verified_at=now,
+                token=f"token-{n}",
+            )
+            for n in range(LOAD["followers"])
+        ]
+    )
+    Subscription.objects.bulk_create(
+        [
+            Subscription(subscriber=subscriber, topic=Topic.CONSULTATIONS)
+            for subscriber in subscribers
+        ]
+    )
 
 
 def timed_sweep(now: datetime) -> tuple[float, int, dict]:
@@ -129,10 +169,17 @@ def main() -> int:
     with tenant_context(empty):
         samples = [timed_sweep(now) for _ in range(50)]
         median = statistics.median(sample[0] for sample in samples)
-        rows.append(("empty member, one sweep (median of 50)", f"{median * 1000:.1f} ms",
-                     samples[-1][1], 0))
-        rows.append(("…× 1,590 members / 2 worker processes (estimate)",
-                     f"{median * 1590 / 2:.1f} s", "", ""))
+        rows.append(
+            ("empty member, one sweep (median of 50)", f"{median * 1000:.1f} ms", samples[-1][1], 0)
+        )
+        rows.append(
+            (
+                "…× 1,590 members / 2 worker processes (estimate)",
+                f"{median * 1590 / 2:.1f} s",
+                "",
+                "",
+            )
+        )
     # Recording only: one outer transaction rolled back at the end, so that nothing is handed
     # to the workers for delivery (that is bench/notifications.py's part).
     with tenant_context(loaded), transaction.atomic():
@@ -143,8 +190,10 @@ def main() -> int:
             rows.append((label, f"{elapsed:.2f} s", queries, total))
         transaction.set_rollback(True)
 
-    print(f"\nReminders sweep — {stdlib_platform.node()}, {os.cpu_count()} cores, "
-          f"{date.today().isoformat()}; load per member: {LOAD}\n")
+    print(
+        f"\nReminders sweep — {stdlib_platform.node()}, {os.cpu_count()} cores, "
+        f"{date.today().isoformat()}; load per member: {LOAD}\n"
+    )
     print("| case | time | queries | reminders recorded |")
     print("|---|---|---|---|")
     for label, elapsed, queries, recorded in rows:

@@ -11,6 +11,7 @@ of ten ranked results and their highlighting (`tenants.search.selectors`), and t
 library's search (its count and first page of twenty). p50 and p95 per language over all
 runs; the plan of a common query is checked to go through the GIN indexes.
 """
+
 import os
 import platform as stdlib_platform
 import random
@@ -33,25 +34,49 @@ RUNS = int(os.environ.get("SEARCH_BENCH_RUNS", 20))  # per query
 # compare changes to the search without loading the volume again.
 REUSE = os.environ.get("SEARCH_BENCH_REUSE") == "1"
 
-ARABIC = ("محضر الدورة العادية الاستثنائية المجلس الجماعي الميزانية السنوية الحساب الإداري "
-          "صفقة طلب عروض أثمان إعلان النتائج مباراة توظيف تقنيين متصرفين رخصة البناء "
-          "الاستغلال المؤقت للملك العمومي اتفاقية شراكة جمعية تعاون تقرير التدقيق المالي "
-          "دليل المساطر الخدمات الإدارية الحالة المدنية تصحيح الإمضاء برنامج عمل الجماعة "
-          "النظافة الإنارة العمومية الطرق المساحات الخضراء النقل الحضري الماء الصالح للشرب "
-          "حقوق المرتفقين الشكايات الطعون الشخص المكلف بالمعلومات الهيكل التنظيمي").split()
-FRENCH = ("procès-verbal session ordinaire extraordinaire conseil communal budget annuel compte "
-          "administratif marché appel d'offres prix avis résultats concours recrutement "
-          "techniciens administrateurs autorisation construire occupation temporaire domaine "
-          "public convention partenariat association coopération rapport audit financier guide "
-          "procédures services administratifs état civil légalisation signature programme "
-          "action commune propreté éclairage public voirie espaces verts transport urbain eau "
-          "potable droits usagers réclamations recours personne chargée information "
-          "organigramme réunion élèves délibération").split()
+ARABIC = (
+    "محضر الدورة العادية الاستثنائية المجلس الجماعي الميزانية السنوية الحساب الإداري "
+    "صفقة طلب عروض أثمان إعلان النتائج مباراة توظيف تقنيين متصرفين رخصة البناء "
+    "الاستغلال المؤقت للملك العمومي اتفاقية شراكة جمعية تعاون تقرير التدقيق المالي "
+    "دليل المساطر الخدمات الإدارية الحالة المدنية تصحيح الإمضاء برنامج عمل الجماعة "
+    "النظافة الإنارة العمومية الطرق المساحات الخضراء النقل الحضري الماء الصالح للشرب "
+    "حقوق المرتفقين الشكايات الطعون الشخص المكلف بالمعلومات الهيكل التنظيمي"
+).split()
+FRENCH = (
+    "procès-verbal session ordinaire extraordinaire conseil communal budget annuel compte "
+    "administratif marché appel d'offres prix avis résultats concours recrutement "
+    "techniciens administrateurs autorisation construire occupation temporaire domaine "
+    "public convention partenariat association coopération rapport audit financier guide "
+    "procédures services administratifs état civil légalisation signature programme "
+    "action commune propreté éclairage public voirie espaces verts transport urbain eau "
+    "potable droits usagers réclamations recours personne chargée information "
+    "organigramme réunion élèves délibération"
+).split()
 QUERIES = {
-    "ar": ["المحضر", "الميزانية", "محضر الدورة", "صفقة", "رخصة البناء", "اتفاقيات الشراكة",
-           "المَحْضَر", "الإنارة العمومية", "مباراة", "تقرير"],
-    "fr": ["procès-verbal", "proces verbal", "budget", "marché", "reunion", "concours",
-           "convention partenariat", "éclairage public", "délibérations", "rapport audit"],
+    "ar": [
+        "المحضر",
+        "الميزانية",
+        "محضر الدورة",
+        "صفقة",
+        "رخصة البناء",
+        "اتفاقيات الشراكة",
+        "المَحْضَر",
+        "الإنارة العمومية",
+        "مباراة",
+        "تقرير",
+    ],
+    "fr": [
+        "procès-verbal",
+        "proces verbal",
+        "budget",
+        "marché",
+        "reunion",
+        "concours",
+        "convention partenariat",
+        "éclairage public",
+        "délibérations",
+        "rapport audit",
+    ],
 }
 
 
@@ -72,50 +97,126 @@ def load_member(today: date) -> None:
 
     rng = random.Random(14)
     categories = Category.values
-    Document.objects.bulk_create([
-        Document(category=categories[n % len(categories)],
-                 title_ar=words(rng, ARABIC, 6), title_fr=words(rng, FRENCH, 6),
-                 description_ar=words(rng, ARABIC, 25), description_fr=words(rng, FRENCH, 25),
-                 link=f"https://www.example.ma/{n}.pdf",
-                 published_on=today - timedelta(days=n % 1500))
-        for n in range(LOAD["documents"])], batch_size=2000)
-    programme = Programme.objects.create(title_ar="برنامج الانفتاح", period_start=today.year,
-                                         period_end=today.year + 3, status="implementation")
-    commitments = Commitment.objects.bulk_create([
-        Commitment(programme=programme, number=n + 1, title_ar=words(rng, ARABIC, 6),
-                   title_fr=words(rng, FRENCH, 6), problem_ar=words(rng, ARABIC, 30),
-                   action_ar=words(rng, ARABIC, 30), problem_fr=words(rng, FRENCH, 30),
-                   action_fr=words(rng, FRENCH, 30))
-        for n in range(LOAD["commitments"])], batch_size=1000)
-    Milestone.objects.bulk_create([
-        Milestone(commitment=commitments[n % len(commitments)], title_ar=words(rng, ARABIC, 5),
-                  title_fr=words(rng, FRENCH, 5), due_on=today + timedelta(days=n % 400 - 200))
-        for n in range(2 * LOAD["commitments"])], batch_size=2000)
+    Document.objects.bulk_create(
+        [
+            Document(
+                category=categories[n % len(categories)],
+                title_ar=words(rng, ARABIC, 6),
+                title_fr=words(rng, FRENCH, 6),
+                description_ar=words(rng, ARABIC, 25),
+                description_fr=words(rng, FRENCH, 25),
+                link=f"https://www.example.ma/{n}.pdf",
+                published_on=today - timedelta(days=n % 1500),
+            )
+            for n in range(LOAD["documents"])
+        ],
+        batch_size=2000,
+    )
+    programme = Programme.objects.create(
+        title_ar="برنامج الانفتاح",
+        period_start=today.year,
+        period_end=today.year + 3,
+        status="implementation",
+    )
+    commitments = Commitment.objects.bulk_create(
+        [
+            Commitment(
+                programme=programme,
+                number=n + 1,
+                title_ar=words(rng, ARABIC, 6),
+                title_fr=words(rng, FRENCH, 6),
+                problem_ar=words(rng, ARABIC, 30),
+                action_ar=words(rng, ARABIC, 30),
+                problem_fr=words(rng, FRENCH, 30),
+                action_fr=words(rng, FRENCH, 30),
+            )
+            for n in range(LOAD["commitments"])
+        ],
+        batch_size=1000,
+    )
+    Milestone.objects.bulk_create(
+        [
+            Milestone(
+                commitment=commitments[n % len(commitments)],
+                title_ar=words(rng, ARABIC, 5),
+                title_fr=words(rng, FRENCH, 5),
+                due_on=today + timedelta(days=n % 400 - 200),
+            )
+            for n in range(2 * LOAD["commitments"])
+        ],
+        batch_size=2000,
+    )
     now = timezone.now()
-    Meeting.objects.bulk_create([
-        Meeting(kind="information", title_ar=words(rng, ARABIC, 5), title_fr=words(rng, FRENCH, 5),
-                agenda_ar=words(rng, ARABIC, 30), starts_at=now - timedelta(days=n))
-        for n in range(300)])
-    consultations = Consultation.objects.bulk_create([
-        Consultation(title_ar=words(rng, ARABIC, 5), description_ar=words(rng, ARABIC, 60),
-                     opens_at=now - timedelta(days=n + 30), closes_at=now - timedelta(days=n))
-        for n in range(50)])
-    Comment.objects.bulk_create([
-        Comment(consultation=consultations[n % 50], body=words(rng, ARABIC, 40),
-                author_name="مواطن", email=f"c{n}@example.ma", status="published")
-        for n in range(LOAD["comments"])], batch_size=2000)
-    Petition.objects.bulk_create([
-        Petition(subject=words(rng, ARABIC, 6), text=words(rng, ARABIC, 60), agent_name="وكيل",
-                 agent_cin="K123456", signatures_required=300, published_at=now,
-                 state="collecting")
-        for n in range(500)])
-    InformationRequest.objects.bulk_create([
-        InformationRequest(reference=f"DI-{today.year}-{n:04d}", year=today.year, sequence=n,
-                           requester_name="مواطن", id_number="K123456", postal_address="تطوان",
-                           email=f"r{n}@example.ma", information_wanted=words(rng, ARABIC, 20),
-                           public_summary=words(rng, ARABIC, 10), received_on=today,
-                           initial_due_on=today, due_on=today)
-        for n in range(1, 2001)], batch_size=2000)
+    Meeting.objects.bulk_create(
+        [
+            Meeting(
+                kind="information",
+                title_ar=words(rng, ARABIC, 5),
+                title_fr=words(rng, FRENCH, 5),
+                agenda_ar=words(rng, ARABIC, 30),
+                starts_at=now - timedelta(days=n),
+            )
+            for n in range(300)
+        ]
+    )
+    consultations = Consultation.objects.bulk_create(
+        [
+            Consultation(
+                title_ar=words(rng, ARABIC, 5),
+                description_ar=words(rng, ARABIC, 60),
+                opens_at=now - timedelta(days=n + 30),
+                closes_at=now - timedelta(days=n),
+            )
+            for n in range(50)
+        ]
+    )
+    Comment.objects.bulk_create(
+        [
+            Comment(
+                consultation=consultations[n % 50],
+                body=words(rng, ARABIC, 40),
+                author_name="مواطن",
+                email=f"c{n}@example.ma",
+                status="published",
+            )
+            for n in range(LOAD["comments"])
+        ],
+        batch_size=2000,
+    )
+    Petition.objects.bulk_create(
+        [
+            Petition(
+                subject=words(rng, ARABIC, 6),
+                text=words(rng, ARABIC, 60),
+                agent_name="وكيل",
+                agent_cin="K123456",
+                signatures_required=300,
+                published_at=now,
+                state="collecting",
+            )
+            for n in range(500)
+        ]
+    )
+    InformationRequest.objects.bulk_create(
+        [
+            InformationRequest(
+                reference=f"DI-{today.year}-{n:04d}",
+                year=today.year,
+                sequence=n,
+                requester_name="مواطن",
+                id_number="K123456",
+                postal_address="تطوان",
+                email=f"r{n}@example.ma",
+                information_wanted=words(rng, ARABIC, 20),
+                public_summary=words(rng, ARABIC, 10),
+                received_on=today,
+                initial_due_on=today,
+                due_on=today,
+            )
+            for n in range(1, 2001)
+        ],
+        batch_size=2000,
+    )
 
 
 def one_search(query: str) -> tuple[float, float]:
@@ -187,18 +288,22 @@ def main() -> int:
             samples[f"{language}, site search"] = [site * 1000 for site, _ in runs]
             samples[f"{language}, library search"] = [library * 1000 for _, library in runs]
 
-    print(f"\nSearch — {stdlib_platform.node()}, {os.cpu_count()} cores (load average "
-          f"{os.getloadavg()[1]:.1f} over the last 5 minutes), {date.today().isoformat()}; "
-          f"load: {LOAD} (+2,000 milestones, 300 meetings, 500 petitions, 2,000 register "
-          f"entries), {'kept from an earlier run' if REUSE else 'loaded'} in {loading:.0f} s; "
-          f"plan through the GIN indexes: {indexed}\n")
+    print(
+        f"\nSearch — {stdlib_platform.node()}, {os.cpu_count()} cores (load average "
+        f"{os.getloadavg()[1]:.1f} over the last 5 minutes), {date.today().isoformat()}; "
+        f"load: {LOAD} (+2,000 milestones, 300 meetings, 500 petitions, 2,000 register "
+        f"entries), {'kept from an earlier run' if REUSE else 'loaded'} in {loading:.0f} s; "
+        f"plan through the GIN indexes: {indexed}\n"
+    )
     print("| language, page | searches | p50 | p95 | max |")
     print("|---|---|---|---|---|")
     for language, times in samples.items():
         times.sort()
         p95 = times[int(len(times) * 0.95) - 1]
-        print(f"| {language} | {len(times)} | {statistics.median(times):.1f} ms | "
-              f"{p95:.1f} ms | {times[-1]:.1f} ms |")
+        print(
+            f"| {language} | {len(times)} | {statistics.median(times):.1f} ms | "
+            f"{p95:.1f} ms | {times[-1]:.1f} ms |"
+        )
     return 0
 
 

@@ -1,12 +1,14 @@
 """What every benchmark needs: a database of its own on the servers `make` would use, and
 the memory of a process read from /proc."""
+
 import os
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [p for p in (str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy"))
-                if p not in sys.path]
+sys.path[:0] = [
+    p for p in (str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")) if p not in sys.path
+]
 
 import local as launcher  # noqa: E402  (deploy/local.py: embedded servers unless URLs are set)
 

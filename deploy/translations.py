@@ -20,6 +20,7 @@ fallback for every language but the default one (settings.LANGUAGE_CODE). The re
 every string, so a native speaker can translate or correct any of them; `--import-review` puts
 the file's Amazigh column back into translations/amazigh.json and rebuilds the catalogues.
 """
+
 import csv
 import fcntl
 import json
@@ -38,14 +39,19 @@ LANGUAGES = ("ar", "fr", "zgh")
 ZGH_REQUIRED_SOURCES = re.compile(
     r"^(platform/templates/(base\.html|errors/|tenancy/)"
     r"|tenants/site/templates/site/(base_site|home|_pagination)\.html"
-    r"|network/portal/templates/portal/(base_portal|home)\.html)")
+    r"|network/portal/templates/portal/(base_portal|home)\.html)"
+)
 # The public pages (not the staff's, not e-mails): listed first in the review file.
 PUBLIC_SOURCES = re.compile(
     r"^(platform/templates/(?!twofactor/)|network/portal/templates/portal/"
-    r"|tenants/(?!workspace/)[a-z_]+/templates/[a-z_]+/(?!staff/|email/|admin/))")
+    r"|tenants/(?!workspace/)[a-z_]+/templates/[a-z_]+/(?!staff/|email/|admin/))"
+)
 # What makemessages cannot know of a language without Django locale data.
-ZGH_HEADER = {"Language": "zgh", "Plural-Forms": "nplurals=2; plural=(n > 1);",
-              "Content-Type": "text/plain; charset=UTF-8"}
+ZGH_HEADER = {
+    "Language": "zgh",
+    "Plural-Forms": "nplurals=2; plural=(n > 1);",
+    "Content-Type": "text/plain; charset=UTF-8",
+}
 AMAZIGH_WORDS = ROOT / "translations" / "amazigh.json"
 REVIEW_FILE = ROOT / "docs" / "amazigh-review.csv"
 REVIEW_COLUMNS = ["msgid", "ar", "fr", "zgh", "required", "public", "used in"]
@@ -53,8 +59,9 @@ IGNORED = [".venv", ".data", "test-artifacts", "bench", "node_modules", "deploy"
 
 
 def manage(*args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, check=True, stdout=subprocess.DEVNULL
+    )
 
 
 def catalogue_path(language: str) -> Path:
@@ -87,9 +94,11 @@ def fill(words: dict[str, dict[str, str]]) -> dict[str, list[str]]:
                 if "fuzzy" in entry.flags:
                     entry.flags.remove("fuzzy")
         catalogue.save(str(path))
-        missing[language] = [entry.msgid for entry in catalogue.untranslated_entries()
-                             + catalogue.fuzzy_entries() if not entry.obsolete
-                             and (language != "zgh" or zgh_required(entry))]
+        missing[language] = [
+            entry.msgid
+            for entry in catalogue.untranslated_entries() + catalogue.fuzzy_entries()
+            if not entry.obsolete and (language != "zgh" or zgh_required(entry))
+        ]
     return missing
 
 
@@ -104,17 +113,28 @@ def _text(entry: polib.POEntry | None) -> str:
 def review_write(path: Path = REVIEW_FILE) -> int:
     """Every string with its Arabic, French and Amazigh text and where it is used: the
     required ones first, then the other public ones, then the staff's."""
-    catalogues = {language: {entry.msgid: entry for entry in polib.pofile(
-        str(catalogue_path(language))) if not entry.obsolete} for language in LANGUAGES}
+    catalogues = {
+        language: {
+            entry.msgid: entry
+            for entry in polib.pofile(str(catalogue_path(language)))
+            if not entry.obsolete
+        }
+        for language in LANGUAGES
+    }
     rows = []
     for msgid, entry in catalogues["zgh"].items():
         places = sorted({place for place, _ in entry.occurrences})
         required = zgh_required(entry)
         public = required or any(PUBLIC_SOURCES.match(place) for place in places)
-        rows.append({"msgid": msgid, **{language: _text(catalogues[language].get(msgid))
-                                        for language in LANGUAGES},
-                     "required": "yes" if required else "", "public": "yes" if public else "",
-                     "used in": " ".join(places)})
+        rows.append(
+            {
+                "msgid": msgid,
+                **{language: _text(catalogues[language].get(msgid)) for language in LANGUAGES},
+                "required": "yes" if required else "",
+                "public": "yes" if public else "",
+                "used in": " ".join(places),
+            }
+        )
     rows.sort(key=lambda row: (not row["required"], not row["public"], row["used in"]))
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=REVIEW_COLUMNS)
@@ -152,8 +172,10 @@ def main(files: list[str]) -> int:
         print(f"{review_write()} strings written to {REVIEW_FILE.relative_to(ROOT)}")
         return 0
     if files[:1] == ["--import-review"] and len(files) == 2:
-        print(f"{review_import(Path(files[1]))} Amazigh strings changed in "
-              f"{AMAZIGH_WORDS.relative_to(ROOT)}")
+        print(
+            f"{review_import(Path(files[1]))} Amazigh strings changed in "
+            f"{AMAZIGH_WORDS.relative_to(ROOT)}"
+        )
         files = sorted(str(path) for path in (ROOT / "translations").glob("*.json"))
     local.development_environment()  # makemessages runs with the development settings
     words: dict[str, dict[str, str]] = {}
@@ -162,8 +184,12 @@ def main(files: list[str]) -> int:
             words.setdefault(msgid, {}).update(word)
     with open("/tmp/infitah-translations.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        manage("makemessages", *[f"-l{language}" for language in LANGUAGES], "--no-obsolete",
-               *[arg for folder in IGNORED for arg in ("-i", f"{folder}/*")])
+        manage(
+            "makemessages",
+            *[f"-l{language}" for language in LANGUAGES],
+            "--no-obsolete",
+            *[arg for folder in IGNORED for arg in ("-i", f"{folder}/*")],
+        )
         missing = fill(words)
         manage("compilemessages", "--ignore", ".venv")
     for language, msgids in missing.items():

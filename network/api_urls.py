@@ -5,6 +5,7 @@ Session authentication only, on every view here, and the schema says so: DRF's t
 the members' schemas (`rest_framework.authtoken` is a member app), the public schema has no
 token table, so a `Token` header must not even be looked up (tests/test_api_robustness.py
 walks these URLs to keep it so)."""
+
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authentication import SessionAuthentication
@@ -26,11 +27,20 @@ urlpatterns = [
     path("", include("network.publications.api_urls")),
     path("", include("network.aggregation.api_urls")),
     path("", include("network.console.api_urls")),
-    path("schema/", SpectacularAPIView.as_view(
-        urlconf="config.urls_public", authentication_classes=SESSION_ONLY,
-        custom_settings={"TITLE": "Infitah network API"}), name="api-schema"),
-    path("docs/", SpectacularSwaggerView.as_view(
-        url_name="api-schema", authentication_classes=SESSION_ONLY), name="api-docs"),
+    path(
+        "schema/",
+        SpectacularAPIView.as_view(
+            urlconf="config.urls_public",
+            authentication_classes=SESSION_ONLY,
+            custom_settings={"TITLE": "Infitah network API"},
+        ),
+        name="api-schema",
+    ),
+    path(
+        "docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema", authentication_classes=SESSION_ONLY),
+        name="api-docs",
+    ),
     path("", include(router.urls)),
     # Anything else under /api/ (ending in a slash, so that APPEND_SLASH still redirects).
     re_path(r"^.*/$", ApiNotFound.as_view()),

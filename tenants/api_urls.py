@@ -1,4 +1,5 @@
 """The REST API of a member's site: public reads, staff writes by role."""
+
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 

@@ -3,6 +3,7 @@ HTTP server for the whole platform, a phone-sized page, and the screenshots fold
 
 A test module starts with `playwright = pytest.importorskip("playwright.sync_api")` and
 `pytestmark = BROWSER_NEEDED`; without Debian's chromium those tests are skipped."""
+
 import shutil
 import threading
 from collections.abc import Iterator
@@ -16,8 +17,14 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 CHROMIUM = shutil.which("chromium")
 BROWSER_NEEDED = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 class QuietHandler(WSGIRequestHandler):
@@ -30,6 +37,7 @@ class QuietHandler(WSGIRequestHandler):
 class JoinedWSGIServer(ThreadedWSGIServer):
     """Its request threads are waited for when it closes: each closes its database
     connection as it ends, so none is left open when the test database is dropped."""
+
     daemon_threads = False
     block_on_close = True
 
@@ -55,8 +63,11 @@ def phone_page(*, javascript: bool = True):
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 390, "height": 844},
-                                      device_scale_factor=1, java_script_enabled=javascript)
+        context = browser.new_context(
+            viewport={"width": 390, "height": 844},
+            device_scale_factor=1,
+            java_script_enabled=javascript,
+        )
         try:
             yield context.new_page()
         finally:
@@ -75,8 +86,11 @@ def member_content_truncate(member) -> None:
     from django.db import connection
     from django_tenants.utils import tenant_context
 
-    tables = [model._meta.db_table for app in settings.MEMBER_CONTENT_APPS
-              for model in apps.get_app_config(app).get_models()]
+    tables = [
+        model._meta.db_table
+        for app in settings.MEMBER_CONTENT_APPS
+        for model in apps.get_app_config(app).get_models()
+    ]
     with tenant_context(member), connection.cursor() as cursor:
         for statement in connection.ops.sql_flush(no_style(), tables, allow_cascade=True):
             cursor.execute(statement)
@@ -114,7 +128,9 @@ def axe_violations(page, *, tags: list[str] = AXE_TAGS) -> dict[str, list[dict]]
                 id: v.id, impact: v.impact || "minor", help: v.help,
                 targets: v.nodes.slice(0, 10).map(n => n.target.join(" ")),
                 summary: (v.nodes[0] && v.nodes[0].failureSummary) || ""}));
-        }""", tags)
+        }""",
+        tags,
+    )
     by_impact: dict[str, list[dict]] = {impact: [] for impact in AXE_IMPACTS}
     for violation in results:
         impact = violation.pop("impact")
@@ -127,6 +143,8 @@ def axe_report(by_impact: dict[str, list[dict]]) -> str:
     lines = []
     for impact in AXE_IMPACTS:
         for violation in by_impact.get(impact, []):
-            lines.append(f"  [{impact}] {violation['id']}: {violation['help']} — "
-                         f"{', '.join(violation['targets'][:4])}")
+            lines.append(
+                f"  [{impact}] {violation['id']}: {violation['help']} — "
+                f"{', '.join(violation['targets'][:4])}"
+            )
     return "\n".join(lines)

@@ -4,6 +4,7 @@ Used by the notification tests and benchmark in place of a real mail server: the
 real SMTP to it. It can refuse some recipients (a 4xx answer, as a busy server would) and hold
 one message before accepting it (to kill a worker in the middle of a delivery).
 """
+
 import email
 import logging
 import socket
@@ -76,18 +77,25 @@ class SinkHandler:
             parsed = email.message_from_bytes(envelope.original_content or envelope.content)
             payload = parsed.get_payload(decode=True) or b""
             received = Received(
-                recipients=list(envelope.rcpt_tos), message_id=parsed.get("Message-ID", ""),
-                subject=str(email.header.make_header(email.header.decode_header(
-                    parsed.get("Subject", "")))),
+                recipients=list(envelope.rcpt_tos),
+                message_id=parsed.get("Message-ID", ""),
+                subject=str(
+                    email.header.make_header(email.header.decode_header(parsed.get("Subject", "")))
+                ),
                 body=payload.decode(parsed.get_content_charset() or "utf-8", errors="replace"),
-                headers={key: str(value) for key, value in parsed.items()})
+                headers={key: str(value) for key, value in parsed.items()},
+            )
         else:  # the benchmark: only what counting needs
             content = envelope.original_content or envelope.content
             start = content.find(b"Message-ID:")
             end = content.find(b"\n", start)
-            received = Received(recipients=list(envelope.rcpt_tos),
-                                message_id=content[start + 11:end].strip().decode(),
-                                subject="", body="", headers={})
+            received = Received(
+                recipients=list(envelope.rcpt_tos),
+                message_id=content[start + 11 : end].strip().decode(),
+                subject="",
+                body="",
+                headers={},
+            )
         with self.lock:
             self.messages.append(received)
         return "250 Message accepted for delivery"

@@ -7,6 +7,7 @@ The admins are read from the registries, so a new admin is walked the day it is 
 its objects come from the demo seeds (and, for logs no seed writes, from the services that
 write them). A model admin with no object to open fails the test: give it one.
 """
+
 from html.parser import HTMLParser
 
 import pytest
@@ -17,8 +18,7 @@ from django.utils import timezone
 from network.portal.admin_site import network_admin_site
 
 MEMBER_ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
-NETWORK_ADMINS = sorted(network_admin_site._registry.items(),
-                        key=lambda item: item[0]._meta.label)
+NETWORK_ADMINS = sorted(network_admin_site._registry.items(), key=lambda item: item[0]._meta.label)
 
 
 def _ids(items):
@@ -97,10 +97,14 @@ def walk(client, model_admin, obj, prefix: str) -> None:
 
     add = client.get(f"{base}add/")
     listing = changelist.content.decode() if changelist.status_code == 200 else ""
-    tools = listing[listing.find('class="object-tools"'):][:600] if "object-tools" in listing else ""
+    tools = (
+        listing[listing.find('class="object-tools"') :][:600] if "object-tools" in listing else ""
+    )
     offered = 'class="addlink"' in tools
     # The add page opens wherever the list offers it, and is refused (not broken) elsewhere.
-    assert add.status_code == (200 if offered else add.status_code), f"{base}add/: {add.status_code}"
+    assert add.status_code == (200 if offered else add.status_code), (
+        f"{base}add/: {add.status_code}"
+    )
     assert add.status_code in (200, 302, 403), f"{base}add/: {add.status_code}"
 
     change_url = f"{base}{obj.pk}/change/"
@@ -116,12 +120,14 @@ def walk(client, model_admin, obj, prefix: str) -> None:
     problems = saved.context and saved.context.get("errors") if saved.status_code == 200 else None
     assert saved.status_code in (302, 403), (
         f"{change_url} unchanged: {saved.status_code} {problems or ''}"
-        f" {body[body.find('errornote'):][:800] if 'errornote' in body else ''}")
+        f" {body[body.find('errornote') :][:800] if 'errornote' in body else ''}"
+    )
     if saved.status_code == 302:
         assert "/change/" not in saved["Location"] or saved["Location"] != change_url
 
 
 # --- members' back office --------------------------------------------------------------------
+
 
 def _member_seeds(member) -> None:
     """The demo content (tenants/*/seeds.py), and the logs no seed writes, by their services."""
@@ -142,21 +148,34 @@ def _member_logs(member, user) -> None:
         comment_hide(comment=comment, by="مشرف", reason="تعليق خارج الموضوع")
     identity_read_record(user=user, subject="سجل الطلبات", fields=["id_number"])
     if not AssistanceVisit.objects.exists():
-        AssistanceVisit.objects.create(network_email="aide@dgct.gov.ma", ip_address="127.0.0.1",
-                                       user_agent="test", account=user)
+        AssistanceVisit.objects.create(
+            network_email="aide@dgct.gov.ma",
+            ip_address="127.0.0.1",
+            user_agent="test",
+            account=user,
+        )
     if not Subscriber.objects.exists():
         Subscriber.objects.create(email="citoyen@example.ma", language="ar")
     from rest_framework.authtoken.models import Token
+
     Token.objects.get_or_create(user=user)
     from tenants.notifications.models import Newsletter
     from tenants.notifications.newsletter_services import newsletter_create
+
     if not Newsletter.objects.exists():
         newsletter_create(by="أمينة", subject_ar="نشرة", body_ar="نص النشرة.")
     if not Notification.objects.exists():
-        Notification.objects.create(key="admin-walk", recipient_email="citoyen@example.ma",
-                                    language="ar", kind="test", from_email="site@example.ma",
-                                    template="test", subject="تحديث", body="…",
-                                    next_attempt_at=timezone.now())
+        Notification.objects.create(
+            key="admin-walk",
+            recipient_email="citoyen@example.ma",
+            language="ar",
+            kind="test",
+            from_email="site@example.ma",
+            template="test",
+            subject="تحديث",
+            body="…",
+            next_attempt_at=timezone.now(),
+        )
 
 
 @pytest.fixture
@@ -171,8 +190,7 @@ def member_back_office(tetouan, in_member, staff_client, media_root):
 
 
 @pytest.mark.parametrize(("model", "model_admin"), MEMBER_ADMINS, ids=_ids(MEMBER_ADMINS))
-def test_every_member_admin_page_works(model, model_admin, tetouan, in_member,
-                                       member_back_office):
+def test_every_member_admin_page_works(model, model_admin, tetouan, in_member, member_back_office):
     with in_member(tetouan):
         obj = model_admin.get_queryset(_request_for(member_back_office)).order_by("pk").first()
     assert obj is not None, f"no {model._meta.label} to open: give it a seed or a log"
@@ -190,10 +208,12 @@ def _request_for(client):
 
 def _anonymous():
     from django.contrib.auth.models import AnonymousUser
+
     return AnonymousUser()
 
 
 # --- the network's back office ---------------------------------------------------------------
+
 
 @pytest.fixture
 def network_back_office(network, network_client, media_root):
@@ -211,15 +231,21 @@ def network_back_office(network, network_client, media_root):
     client = network_client("directorate")
     tetouan = network["tetouan"]
     if not AssistanceGrant.objects.exists():
-        AssistanceGrant.objects.create(token_id="admin-walk", email=client.user.email,
-                                       member=tetouan, ip_address="127.0.0.1",
-                                       expires_at=timezone.now())
+        AssistanceGrant.objects.create(
+            token_id="admin-walk",
+            email=client.user.email,
+            member=tetouan,
+            ip_address="127.0.0.1",
+            expires_at=timezone.now(),
+        )
     if not MemberStatusChange.objects.exists():
-        MemberStatusChange.objects.create(member=tetouan, action="suspend",
-                                          by_email=client.user.email, reason="اختبار")
+        MemberStatusChange.objects.create(
+            member=tetouan, action="suspend", by_email=client.user.email, reason="اختبار"
+        )
     if not Onboarding.objects.exists():
-        Onboarding.objects.create(collectivity=tetouan.collectivity, requested_by=client.user,
-                                  finished_at=timezone.now())
+        Onboarding.objects.create(
+            collectivity=tetouan.collectivity, requested_by=client.user, finished_at=timezone.now()
+        )
     return client
 
 
@@ -233,12 +259,18 @@ def test_every_network_admin_page_works(model, model_admin, network_back_office)
 
 # --- the commitment's page: the 500s of issue 11 ---------------------------------------------
 
+
 def _milestone_rows(data: dict, rows: list[dict], *, initial: int = 0) -> dict:
     """The milestone inline's management form and rows added to a form's data."""
     data = {key: value for key, value in data.items() if not key.startswith("milestones-")}
-    data.update({"milestones-TOTAL_FORMS": [str(len(rows))],
-                 "milestones-INITIAL_FORMS": [str(initial)],
-                 "milestones-MIN_NUM_FORMS": ["0"], "milestones-MAX_NUM_FORMS": ["1000"]})
+    data.update(
+        {
+            "milestones-TOTAL_FORMS": [str(len(rows))],
+            "milestones-INITIAL_FORMS": [str(initial)],
+            "milestones-MIN_NUM_FORMS": ["0"],
+            "milestones-MAX_NUM_FORMS": ["1000"],
+        }
+    )
     for index, row in enumerate(rows):
         data.update({f"milestones-{index}-{name}": [value] for name, value in row.items()})
     return data
@@ -252,27 +284,37 @@ def commitments_back_office(tetouan, in_member, staff_client, media_root):
 
     client = staff_client(tetouan, "focal_point")
     with in_member(tetouan):
-        User.objects.filter(username="focal_point@example.ma").update(first_name="أمينة",
-                                                                       last_name="العلوي")
+        User.objects.filter(username="focal_point@example.ma").update(
+            first_name="أمينة", last_name="العلوي"
+        )
         programme = programme_factory()
         commitment_factory(programme, 1)
     return client
 
 
 @pytest.mark.parametrize("with_milestone", [False, True])
-def test_a_commitment_is_added_with_or_without_a_milestone(tetouan, in_member,
-                                                           commitments_back_office,
-                                                           with_milestone):
+def test_a_commitment_is_added_with_or_without_a_milestone(
+    tetouan, in_member, commitments_back_office, with_milestone
+):
     from tenants.programme.models import Commitment, ProgressUpdate
 
     client = commitments_back_office
-    data = form_data(client.get("/admin/programme/commitment/add/").content.decode(),
-                     "commitment_form")
+    data = form_data(
+        client.get("/admin/programme/commitment/add/").content.decode(), "commitment_form"
+    )
     with in_member(tetouan):  # the current programme is proposed
         assert data["programme"] == [str(Commitment.objects.get(number=1).programme_id)]
-    data.update({"number": ["2"], "title_ar": ["نشر محاضر الدورات"],
-                 "principles": ["transparency_integrity"], "completion": ["not_started"],
-                 "start_date": ["2025-01-01"], "end_date": ["2026-06-30"], "_save": ["Save"]})
+    data.update(
+        {
+            "number": ["2"],
+            "title_ar": ["نشر محاضر الدورات"],
+            "principles": ["transparency_integrity"],
+            "completion": ["not_started"],
+            "start_date": ["2025-01-01"],
+            "end_date": ["2026-06-30"],
+            "_save": ["Save"],
+        }
+    )
     rows = [{"title_ar": "نشر محاضر 2025", "due_on": "2025-12-31"}] if with_milestone else []
     response = client.post("/admin/programme/commitment/add/", _milestone_rows(data, rows))
     assert response.status_code == 302, _errors(response)
@@ -285,22 +327,31 @@ def test_a_commitment_is_added_with_or_without_a_milestone(tetouan, in_member,
 
 
 def test_a_commitment_and_its_milestones_are_edited_and_deleted_through_the_services(
-        tetouan, in_member, commitments_back_office):
+    tetouan, in_member, commitments_back_office
+):
     from tenants.programme.models import Commitment, ProgressUpdate
     from tenants.programme.services import milestone_create
 
     client = commitments_back_office
     with in_member(tetouan):
         commitment = Commitment.objects.get(number=1)
-        kept = milestone_create(commitment=commitment, by="test", due_on=timezone.localdate(),
-                                title_ar="أولى")
-        dropped = milestone_create(commitment=commitment, by="test",
-                                   due_on=timezone.localdate(), title_ar="ثانية")
+        kept = milestone_create(
+            commitment=commitment, by="test", due_on=timezone.localdate(), title_ar="أولى"
+        )
+        dropped = milestone_create(
+            commitment=commitment, by="test", due_on=timezone.localdate(), title_ar="ثانية"
+        )
     url = f"/admin/programme/commitment/{commitment.pk}/change/"
     data = form_data(client.get(url).content.decode(), "commitment_form")
     assert data["milestones-INITIAL_FORMS"] == ["2"]
-    data.update({"title_ar": ["نشر الميزانية بصيغة مفتوحة"], "milestones-0-title_ar": ["الأولى"],
-                 "milestones-1-DELETE": ["on"], "_save": ["Save"]})
+    data.update(
+        {
+            "title_ar": ["نشر الميزانية بصيغة مفتوحة"],
+            "milestones-0-title_ar": ["الأولى"],
+            "milestones-1-DELETE": ["on"],
+            "_save": ["Save"],
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302, _errors(response)
     with in_member(tetouan):
@@ -308,28 +359,42 @@ def test_a_commitment_and_its_milestones_are_edited_and_deleted_through_the_serv
         kept.refresh_from_db()
         assert commitment.title_ar == "نشر الميزانية بصيغة مفتوحة"
         assert list(commitment.milestones.all()) == [kept] and kept.title_ar == "الأولى"
-        history = {(u.model, u.field, u.by) for u in ProgressUpdate.objects.filter(
-            commitment=commitment).exclude(by="test")}
-        assert history == {("commitment", "title_ar", "أمينة العلوي"),
-                           ("milestone", "title_ar", "أمينة العلوي"),
-                           ("milestone", "deleted", "أمينة العلوي")}
+        history = {
+            (u.model, u.field, u.by)
+            for u in ProgressUpdate.objects.filter(commitment=commitment).exclude(by="test")
+        }
+        assert history == {
+            ("commitment", "title_ar", "أمينة العلوي"),
+            ("milestone", "title_ar", "أمينة العلوي"),
+            ("milestone", "deleted", "أمينة العلوي"),
+        }
         assert not commitment.milestones.filter(pk=dropped.pk).exists()
         # The admin's own log says what changed, as `formset.save()` would have let it.
         from django.contrib.admin.models import LogEntry
+
         message = LogEntry.objects.latest("pk").get_change_message()
         assert "الأولى" in message or "milestone" in message.lower() or "مرحلة" in message
 
 
-def test_a_commitment_copied_from_a_template_is_adapted(tetouan, in_member,
-                                                        commitments_back_office, monkeypatch):
+def test_a_commitment_copied_from_a_template_is_adapted(
+    tetouan, in_member, commitments_back_office, monkeypatch
+):
     import commitment_templates
     from tenants.programme.models import Commitment
 
-    template = {"id": 7, "version": 3, "title_ar": "مكتبة عمومية للوثائق",
-                "title_fr": "Une bibliothèque publique", "problem_ar": "الوثائق موزعة",
-                "problem_fr": "", "action_ar": "إحداث مكتبة", "action_fr": "",
-                "solution_ar": "نشر استباقي", "solution_fr": "",
-                "principles": ["access_to_information"]}
+    template = {
+        "id": 7,
+        "version": 3,
+        "title_ar": "مكتبة عمومية للوثائق",
+        "title_fr": "Une bibliothèque publique",
+        "problem_ar": "الوثائق موزعة",
+        "problem_fr": "",
+        "action_ar": "إحداث مكتبة",
+        "action_fr": "",
+        "solution_ar": "نشر استباقي",
+        "solution_fr": "",
+        "principles": ["access_to_information"],
+    }
     monkeypatch.setattr(commitment_templates, "get", lambda template_id: template)
     client = commitments_back_office
     copied = client.post("/admin/programme/commitment/from-template/", {"template": "7"})
@@ -351,6 +416,8 @@ def _errors(response) -> str:
     context = response.context or {}
     errors = [str(context.get("errors", ""))]
     for formset in context.get("inline_admin_formsets", []):
-        errors.append(f"{formset.formset.prefix}: {formset.formset.errors} "
-                      f"{formset.formset.non_form_errors()}")
+        errors.append(
+            f"{formset.formset.prefix}: {formset.formset.errors} "
+            f"{formset.formset.non_form_errors()}"
+        )
     return f"{response.status_code} " + " ".join(errors)

@@ -1,5 +1,6 @@
 """A change in a member refreshes its snapshot through a real Celery worker (queue
 `aggregation`), once per debounce window; the full refresh fans out in chunks."""
+
 import pytest
 from django.conf import settings
 from django_redis import get_redis_connection
@@ -17,8 +18,11 @@ DEBOUNCE = 3  # long enough that the "no second refresh" check cannot outlive it
 @pytest.fixture(scope="module")
 def aggregation_worker(network):
     """A real worker on the aggregation queue, pointed at the test database."""
-    process = worker_start(queues="aggregation", AGGREGATION_DEBOUNCE_SECONDS=str(DEBOUNCE),
-                           CACHE_KEY_PREFIX=settings.CACHES["default"]["KEY_PREFIX"])
+    process = worker_start(
+        queues="aggregation",
+        AGGREGATION_DEBOUNCE_SECONDS=str(DEBOUNCE),
+        CACHE_KEY_PREFIX=settings.CACHES["default"]["KEY_PREFIX"],
+    )
     yield process
     worker_stop(process)
 
@@ -33,7 +37,8 @@ def _documents_in_snapshot(member) -> int | None:
 
 
 def test_a_change_in_a_member_refreshes_its_snapshot_through_the_worker(
-        aggregation_worker, network, django_db_blocker, settings):
+    aggregation_worker, network, django_db_blocker, settings
+):
     settings.AGGREGATION_DEBOUNCE_SECONDS = DEBOUNCE
     tetouan, tanger = network["tetouan"], network["tanger"]
     with django_db_blocker.unblock():
@@ -42,7 +47,9 @@ def test_a_change_in_a_member_refreshes_its_snapshot_through_the_worker(
         try:
             with tenant_context(tetouan):
                 before = _count_documents()
-                document = document_factory(title_ar="ميزانية 2026")  # committed: no test transaction
+                document = document_factory(
+                    title_ar="ميزانية 2026"
+                )  # committed: no test transaction
             # The change scheduled one refresh; more changes in the window add none.
             assert not snapshot_refresh_schedule(schema_name=tetouan.schema_name)
             _wait_for(lambda: _documents_in_snapshot(tetouan) == before + 1)
@@ -54,8 +61,9 @@ def test_a_change_in_a_member_refreshes_its_snapshot_through_the_worker(
             MemberSnapshot.objects.all().delete()
 
 
-def test_the_full_refresh_fans_out_in_chunks_to_the_worker(aggregation_worker, network,
-                                                          django_db_blocker):
+def test_the_full_refresh_fans_out_in_chunks_to_the_worker(
+    aggregation_worker, network, django_db_blocker
+):
     with django_db_blocker.unblock():
         MemberSnapshot.objects.all().delete()
         try:

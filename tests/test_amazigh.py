@@ -2,6 +2,7 @@
 locale machinery accepts it, pages render in it left to right with the served Tifinagh font,
 the switch offers it (not in the workspace), untranslated strings and members' texts fall
 back to Arabic, and the page cache keeps it apart from the other languages."""
+
 import csv
 import json
 import re
@@ -62,7 +63,8 @@ def test_the_tifinagh_font_is_served_and_used(network, db, client_for):
     css = Path(finders.find("infitah/infitah.css")).read_text()
     assert f'url("../{FONT}")' in css and ":lang(zgh)" in css
     assert (ROOT / "platform/static/vendor/noto-sans-tifinagh/LICENSE").read_text().count(
-        "SIL Open Font License") >= 1
+        "SIL Open Font License"
+    ) >= 1
     assert "Noto Sans Tifinagh" in (ROOT / "platform/static/vendor/VERSIONS").read_text()
 
 
@@ -72,10 +74,12 @@ def switch_links(page: str) -> dict[str, str]:
     return {code: tag for tag, code in re.findall(r'(<a [^>]*hreflang="([a-z]+)"[^>]*>)', switch)}
 
 
-@pytest.mark.parametrize("language, offered", [("ar", {"fr", "zgh"}), ("fr", {"ar", "zgh"}),
-                                               ("zgh", {"ar", "fr"})])
-def test_the_switch_offers_the_other_two_languages_each_in_its_script(tetouan, client_for,
-                                                                      language, offered):
+@pytest.mark.parametrize(
+    "language, offered", [("ar", {"fr", "zgh"}), ("fr", {"ar", "zgh"}), ("zgh", {"ar", "fr"})]
+)
+def test_the_switch_offers_the_other_two_languages_each_in_its_script(
+    tetouan, client_for, language, offered
+):
     for client in (client_for(tetouan), client_for(None)):
         client.cookies["django_language"] = language
         page = client.get("/").content.decode()
@@ -107,11 +111,15 @@ def test_an_untranslated_string_falls_back_to_arabic_not_english():
     """An Amazigh catalogue entry left empty is not compiled: Django then reads Arabic, the
     default language (its fallback for every other language)."""
     catalogue = polib.pofile(str(ROOT / "platform/locale/zgh/LC_MESSAGES/django.po"))
-    arabic = {entry.msgid: entry.msgstr for entry in
-              polib.pofile(str(ROOT / "platform/locale/ar/LC_MESSAGES/django.po"))}
-    untranslated = [entry.msgid for entry in catalogue.untranslated_entries()
-                    if not entry.msgid_plural and arabic.get(entry.msgid)
-                    and "%" not in entry.msgid]
+    arabic = {
+        entry.msgid: entry.msgstr
+        for entry in polib.pofile(str(ROOT / "platform/locale/ar/LC_MESSAGES/django.po"))
+    }
+    untranslated = [
+        entry.msgid
+        for entry in catalogue.untranslated_entries()
+        if not entry.msgid_plural and arabic.get(entry.msgid) and "%" not in entry.msgid
+    ]
     assert len(untranslated) > 100
     with translation.override("zgh"):
         shown = {msgid: gettext(msgid) for msgid in untranslated[:50]}
@@ -138,9 +146,10 @@ def test_the_page_cache_keeps_languages_apart(tetouan, client_for, page_cache):
     assert len(pages["zgh"]) == 1 and len(pages["ar"]) == 1
 
 
-@pytest.mark.parametrize("language, expected", [("zgh", ("ⵜⵉⵟⵟⴰⵡⵉⵏ", "zgh")),
-                                                ("ar", ("تطوان", "ar")),
-                                                ("fr", ("Tétouan", "fr"))])
+@pytest.mark.parametrize(
+    "language, expected",
+    [("zgh", ("ⵜⵉⵟⵟⴰⵡⵉⵏ", "zgh")), ("ar", ("تطوان", "ar")), ("fr", ("Tétouan", "fr"))],
+)
 def test_a_trilingual_text_in_each_language(language, expected):
     with translation.override(language):
         text = in_page_language("تطوان", "Tétouan", "ⵜⵉⵟⵟⴰⵡⵉⵏ")
@@ -161,11 +170,16 @@ def test_the_members_name_and_its_programme_in_amazigh(tetouan, client_for, in_m
 
     with in_member(tetouan):
         SiteProfile.objects.update(name_tifinagh="ⵜⴰⵊⵎⴰⵄⵜ ⵏ ⵜⵉⵟⵟⴰⵡⵉⵏ")
-        programme = Programme.objects.create(title_ar="برنامج الانفتاح", title_fr="Programme",
-                                             title_zgh="ⴰⵖⴰⵡⴰⵙ ⵏ ⵓⵕⵥⵥⵓⵎ", period_start=2025,
-                                             period_end=2027)
-        commitment = Commitment.objects.create(programme=programme, number=1,
-                                               title_ar="نشر الميزانية", title_fr="Publier")
+        programme = Programme.objects.create(
+            title_ar="برنامج الانفتاح",
+            title_fr="Programme",
+            title_zgh="ⴰⵖⴰⵡⴰⵙ ⵏ ⵓⵕⵥⵥⵓⵎ",
+            period_start=2025,
+            period_end=2027,
+        )
+        commitment = Commitment.objects.create(
+            programme=programme, number=1, title_ar="نشر الميزانية", title_fr="Publier"
+        )
         with translation.override("zgh"):
             assert (programme.title, programme.title.lang) == ("ⴰⵖⴰⵡⴰⵙ ⵏ ⵓⵕⵥⵥⵓⵎ", "zgh")
             assert (commitment.title, commitment.title.lang) == ("نشر الميزانية", "ar")
@@ -195,8 +209,12 @@ def test_the_review_file_lists_every_string_and_reads_back(tmp_path, monkeypatch
     assert list(rows[0]) == script.REVIEW_COLUMNS
     by_msgid = {row["msgid"]: row for row in rows}
     home = by_msgid["Home"]
-    assert (home["ar"], home["fr"], home["zgh"], home["required"]) == ("الرئيسية", "Accueil",
-                                                                        "ⴰⵙⵏⵓⴱⴳ", "yes")
+    assert (home["ar"], home["fr"], home["zgh"], home["required"]) == (
+        "الرئيسية",
+        "Accueil",
+        "ⴰⵙⵏⵓⴱⴳ",
+        "yes",
+    )
     assert "tenants/site/templates/site/base_site.html" in home["used in"]
     assert rows[0]["required"] == "yes"  # the required strings come first
 

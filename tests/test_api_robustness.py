@@ -1,5 +1,6 @@
 """Every 500 once reachable from outside (issue 12) is a clear 4xx: without an account, or as
 staff. One test per finding; tests/test_schemathesis.py looks for the ones nobody listed."""
+
 import json
 import logging
 
@@ -16,8 +17,10 @@ NEW_REQUEST = {**REQUESTER, "information_wanted": "أطلب لائحة الصف�
 
 # --- the network's API: session authentication only ------------------------------------------
 
-@pytest.mark.parametrize("path", ["/api/", "/api/schema/", "/api/news/", "/api/snapshots/",
-                                  "/api/members/"])
+
+@pytest.mark.parametrize(
+    "path", ["/api/", "/api/schema/", "/api/news/", "/api/snapshots/", "/api/members/"]
+)
 def test_a_token_header_on_the_portal_s_api_is_refused_not_a_500(client_for, network, db, path):
     """DRF's tokens live in members' schemas: the public schema has no `authtoken_token`."""
     response = client_for(None).get(path, HTTP_AUTHORIZATION="Token 0123456789abcdef")
@@ -65,32 +68,38 @@ def test_every_view_of_the_network_s_api_authenticates_by_session_only():
 
 # --- malformed bodies and query strings --------------------------------------------------------
 
+
 def deep_json(depth: int) -> str:
     return "[" * depth + "]" * depth
 
 
 @pytest.mark.parametrize("depth", [1_000, 100_000])
 def test_a_json_body_nested_very_deep_is_a_400(tetouan, client_for, depth):
-    response = client_for(tetouan).post("/api/information-requests/", deep_json(depth),
-                                        content_type="application/json")
+    response = client_for(tetouan).post(
+        "/api/information-requests/", deep_json(depth), content_type="application/json"
+    )
     assert response.status_code == 400
     assert "detail" in response.json()
 
 
 def test_a_json_body_nested_very_deep_on_the_portal_is_a_400(network_client):
-    response = network_client("directorate").post("/api/news/", deep_json(1_000),
-                                                   content_type="application/json")
+    response = network_client("directorate").post(
+        "/api/news/", deep_json(1_000), content_type="application/json"
+    )
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("member, path", [
-    (True, "/documents/?q=%00"),
-    (True, "/api/documents/?q=%00"),
-    (True, "/api/commitments/?principle=%00"),
-    (True, "/api/commitments/?%00=1"),
-    (False, "/api/snapshots/?region=%00"),
-    (False, "/api/members/?q=a%00b"),
-])
+@pytest.mark.parametrize(
+    "member, path",
+    [
+        (True, "/documents/?q=%00"),
+        (True, "/api/documents/?q=%00"),
+        (True, "/api/commitments/?principle=%00"),
+        (True, "/api/commitments/?%00=1"),
+        (False, "/api/snapshots/?region=%00"),
+        (False, "/api/members/?q=a%00b"),
+    ],
+)
 def test_a_nul_byte_in_a_query_string_is_a_400(tetouan, client_for, network_client, member, path):
     client = client_for(tetouan) if member else network_client("directorate")
     response = client.get(path)
@@ -102,39 +111,48 @@ def test_a_nul_byte_in_a_query_string_is_a_400(tetouan, client_for, network_clie
 
 def test_a_nul_byte_in_a_multipart_field_is_a_400(tetouan, staff_client):
     client = staff_client(tetouan, "focal_point")
-    response = client.post("/api/documents/", {"category": "budget_accounts",
-                                               "title_ar": "ميزانية\x002026",
-                                               "link": "https://example.ma/b.pdf"})
+    response = client.post(
+        "/api/documents/",
+        {
+            "category": "budget_accounts",
+            "title_ar": "ميزانية\x002026",
+            "link": "https://example.ma/b.pdf",
+        },
+    )
     assert response.status_code == 400
 
 
 def test_a_nul_byte_in_a_multipart_field_on_the_portal_is_a_400(network_client):
     """A related field looked up by its value: the NUL reached PostgreSQL (a 500)."""
-    response = network_client("directorate").post("/api/best-practices/", {
-        "title_ar": "ممارسة", "state": "draft", "member": "01\x00"})
+    response = network_client("directorate").post(
+        "/api/best-practices/", {"title_ar": "ممارسة", "state": "draft", "member": "01\x00"}
+    )
     assert response.status_code == 400
 
 
 def test_a_nul_byte_in_a_form_field_of_a_page_is_a_400(tetouan, client_for):
-    response = client_for(tetouan).post("/notifications/", {"email": "a\x00@example.ma",
-                                                             "topics": ["programme"]})
+    response = client_for(tetouan).post(
+        "/notifications/", {"email": "a\x00@example.ma", "topics": ["programme"]}
+    )
     assert response.status_code == 400
 
 
 def test_a_nul_byte_in_a_json_string_is_a_400(tetouan, client_for):
     body = json.dumps({**NEW_REQUEST, "requester_name": "x\x00y", "id_document": "cin\x00"})
-    response = client_for(tetouan).post("/api/information-requests/", body,
-                                        content_type="application/json")
+    response = client_for(tetouan).post(
+        "/api/information-requests/", body, content_type="application/json"
+    )
     assert response.status_code == 400
 
 
 # --- missing fields ---------------------------------------------------------------------------
 
-def test_filing_a_request_without_an_identity_document_is_a_400_with_the_field(
-        tetouan, client_for):
+
+def test_filing_a_request_without_an_identity_document_is_a_400_with_the_field(tetouan, client_for):
     given = {key: value for key, value in NEW_REQUEST.items() if key != "id_document"}
-    response = client_for(tetouan).post("/api/information-requests/", given,
-                                        content_type="application/json")
+    response = client_for(tetouan).post(
+        "/api/information-requests/", given, content_type="application/json"
+    )
     assert response.status_code == 400
     assert "id_document" in response.json()
 
@@ -143,15 +161,19 @@ def test_an_extension_without_a_reason_is_a_400_with_the_field(tetouan, staff_cl
     with in_member(tetouan):
         information_request = filed(today=None)
     client = staff_client(tetouan, "focal_point")
-    response = client.post(f"/api/information-requests/{information_request.pk}/transition/",
-                           {"action": "extend"}, content_type="application/json")
+    response = client.post(
+        f"/api/information-requests/{information_request.pk}/transition/",
+        {"action": "extend"},
+        content_type="application/json",
+    )
     assert response.status_code == 400
     assert "reason" in response.json()
 
 
 @pytest.mark.parametrize("role", [None, "focal_point"])
-def test_options_on_the_comment_response_endpoint_answers(tetouan, client_for, staff_client,
-                                                          in_member, role):
+def test_options_on_the_comment_response_endpoint_answers(
+    tetouan, client_for, staff_client, in_member, role
+):
     with in_member(tetouan):
         comment = comment_on(consultation_in())
     client = staff_client(tetouan, role) if role else client_for(tetouan)
@@ -160,6 +182,7 @@ def test_options_on_the_comment_response_endpoint_answers(tetouan, client_for, s
 
 
 # --- the after-commit hand-over with the broker down -----------------------------------------
+
 
 @pytest.fixture
 def broker_unreachable(settings):
@@ -178,7 +201,8 @@ def broker_unreachable(settings):
 
 
 def test_a_subscription_saved_while_the_broker_is_down_answers_normally(
-        network, client_for, broker_unreachable, django_db_blocker, caplog):
+    network, client_for, broker_unreachable, django_db_blocker, caplog
+):
     """The change committed: the citizen is told to check their e-mail (the sweep sends it
     later), and the broker's failure is logged, not shown."""
     tetouan, email = network["tetouan"], "broker-down@example.ma"
@@ -186,18 +210,27 @@ def test_a_subscription_saved_while_the_broker_is_down_answers_normally(
     with django_db_blocker.unblock():
         try:
             with caplog.at_level(logging.ERROR):
-                response = client_for(tetouan).post("/notifications/", {
-                    "email": email, "topics": ["programme"], "language": "ar",
-                    "delivery": "immediate"})
+                response = client_for(tetouan).post(
+                    "/notifications/",
+                    {
+                        "email": email,
+                        "topics": ["programme"],
+                        "language": "ar",
+                        "delivery": "immediate",
+                    },
+                )
             assert response.status_code == 302, response.status_code
             with tenant_context(tetouan):
                 assert Subscriber.objects.filter(email=email).exists()
-            assert any(f"outbox_hand_over({tetouan.schema_name})" in record.getMessage()
-                       and "Connection refused" in record.getMessage()
-                       for record in caplog.records)
+            assert any(
+                f"outbox_hand_over({tetouan.schema_name})" in record.getMessage()
+                and "Connection refused" in record.getMessage()
+                for record in caplog.records
+            )
         finally:
             with tenant_context(tetouan):
                 Subscriber.objects.filter(email=email).delete()
                 from tenants.notifications.models import Notification
+
                 Notification.objects.filter(recipient_email=email).delete()
             connection.set_schema_to_public()

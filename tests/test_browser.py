@@ -2,6 +2,7 @@
 
 Screenshots go to test-artifacts/ for people to look at.
 """
+
 from types import SimpleNamespace
 
 import pytest
@@ -9,8 +10,14 @@ from django.core import mail
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
-from tests.browser import (ARTIFACTS, BROWSER_NEEDED, fits_the_screen, member_content_truncate,
-                           phone_page, platform_served)
+from tests.browser import (
+    ARTIFACTS,
+    BROWSER_NEEDED,
+    fits_the_screen,
+    member_content_truncate,
+    phone_page,
+    platform_served,
+)
 from tests.hcp import TETOUAN
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -34,6 +41,7 @@ def tetouan_site(network, django_db_blocker):
             consultations_seed_demo(today=today)
             meetings_seed_demo(today=today)
             from tenants.meetings.selectors import meeting_upcoming
+
             next_meeting = meeting_upcoming(limit=1)[0].pk
         try:
             with platform_served() as port:
@@ -88,9 +96,13 @@ def test_a_citizen_comments_registers_and_asks_in_arabic(tetouan_site, phone):
     page.wait_for_load_state()
     confirmation = page.locator("main").inner_text()
     page.screenshot(path=ARTIFACTS / "tetouan-comment-sent-ar.png", full_page=True)
-    link = next(line for message in reversed(mail.outbox) for line in message.body.split()
-                if "/consultations/verify/" in line)
-    page.goto(tetouan_site.url + link[link.index("/consultations/verify/"):])
+    link = next(
+        line
+        for message in reversed(mail.outbox)
+        for line in message.body.split()
+        if "/consultations/verify/" in line
+    )
+    page.goto(tetouan_site.url + link[link.index("/consultations/verify/") :])
     assert page.locator("h1").inner_text() == "نشر تعليقكم"
     page.locator("main a.btn").click()
     page.wait_for_load_state()

@@ -1,6 +1,7 @@
 """The official calendar (platform/citizens): the package's estimated feasts, the decisions
 announced in 2023–2025 shipped as data, decisions recorded by the operators' command and in
 the directorate's console, and how a process learns of a decision recorded by another."""
+
 from datetime import date
 
 import pytest
@@ -8,9 +9,18 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 
 from citizens.models import HolidayDecision
-from citizens.working_days import (ANNOUNCED, ESTIMATED, FIXED, add_working_days,
-                                   calendar_current, calendar_forget, holidays_between,
-                                   is_working_day, package_holidays, working_days_between)
+from citizens.working_days import (
+    ANNOUNCED,
+    ESTIMATED,
+    FIXED,
+    add_working_days,
+    calendar_current,
+    calendar_forget,
+    holidays_between,
+    is_working_day,
+    package_holidays,
+    working_days_between,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -28,20 +38,28 @@ def kinds(day: date) -> set[str]:
 
 
 def package_first_day(year: int, name_fr: str) -> date:
-    return min(day for day, named in package_holidays(year).items()
-               if any(h.name_fr == name_fr and h.kind == ESTIMATED for h in named))
+    return min(
+        day
+        for day, named in package_holidays(year).items()
+        if any(h.name_fr == name_fr and h.kind == ESTIMATED for h in named)
+    )
 
 
 # --- the package against the announced dates (2023–2025, shipped as data) --------------------
 
-@pytest.mark.parametrize("name_fr, year, package_day, announced_day", [
-    ("Aïd al-Fitr", 2023, date(2023, 4, 21), date(2023, 4, 22)),
-    ("Aïd al-Adha", 2023, date(2023, 6, 28), date(2023, 6, 29)),
-    ("Aïd al-Adha", 2024, date(2024, 6, 16), date(2024, 6, 17)),
-    ("Aïd al-Adha", 2025, date(2025, 6, 6), date(2025, 6, 7)),
-])
-def test_the_package_places_these_feasts_a_day_before_morocco(name_fr, year, package_day,
-                                                              announced_day):
+
+@pytest.mark.parametrize(
+    "name_fr, year, package_day, announced_day",
+    [
+        ("Aïd al-Fitr", 2023, date(2023, 4, 21), date(2023, 4, 22)),
+        ("Aïd al-Adha", 2023, date(2023, 6, 28), date(2023, 6, 29)),
+        ("Aïd al-Adha", 2024, date(2024, 6, 16), date(2024, 6, 17)),
+        ("Aïd al-Adha", 2025, date(2025, 6, 6), date(2025, 6, 7)),
+    ],
+)
+def test_the_package_places_these_feasts_a_day_before_morocco(
+    name_fr, year, package_day, announced_day
+):
     french = {"Aïd al-Fitr": "Fête de la rupture du jeûne", "Aïd al-Adha": "Fête du sacrifice"}
     assert package_first_day(year, french[name_fr]) == package_day
     decision = HolidayDecision.objects.get(first_day=announced_day)
@@ -68,6 +86,7 @@ def test_the_announced_dates_move_the_deadlines_of_those_years():
 
 # --- years the suite does not use elsewhere: estimates until a decision ----------------------
 
+
 def test_2027_and_2028_count_the_estimated_feasts():
     # Eid al-Fitr 2027 estimated Tuesday 9 and Wednesday 10 March.
     assert kinds(date(2027, 3, 9)) == kinds(date(2027, 3, 10)) == {ESTIMATED}
@@ -82,8 +101,19 @@ def test_2027_and_2028_count_the_estimated_feasts():
 
 
 def test_a_decision_replaces_the_estimate_not_the_fixed_holiday_of_the_same_day():
-    call_command("holiday_decision", "2027-08-15", "--days", "2", "--name-ar", "عيد المولد النبوي",
-                 "--name-fr", "Aïd al-Mawlid", "--replaces", "2027-08-14", "2027-08-15")
+    call_command(
+        "holiday_decision",
+        "2027-08-15",
+        "--days",
+        "2",
+        "--name-ar",
+        "عيد المولد النبوي",
+        "--name-fr",
+        "Aïd al-Mawlid",
+        "--replaces",
+        "2027-08-14",
+        "2027-08-15",
+    )
     assert kinds(date(2027, 8, 14)) == {FIXED}  # Oued Ed-Dahab Day stays
     assert kinds(date(2027, 8, 16)) == {ANNOUNCED}
     assert not is_working_day(date(2027, 8, 16))  # a Monday, now off
@@ -91,27 +121,45 @@ def test_a_decision_replaces_the_estimate_not_the_fixed_holiday_of_the_same_day(
 
 # --- the operators' command ------------------------------------------------------------------
 
+
 def test_the_command_records_a_feast_and_the_calendar_counts_it_at_once(capsys):
     assert add_working_days(date(2027, 5, 14), 1) == date(2027, 5, 18)  # Mon 17 estimated
-    call_command("holiday_decision", "2027-05-17", "--days", "2", "--name-ar", "عيد الأضحى",
-                 "--name-fr", "Aïd al-Adha", "--replaces", "2027-05-16", "2027-05-17",
-                 "--source", "بلاغ وزارة الأوقاف والشؤون الإسلامية")
+    call_command(
+        "holiday_decision",
+        "2027-05-17",
+        "--days",
+        "2",
+        "--name-ar",
+        "عيد الأضحى",
+        "--name-fr",
+        "Aïd al-Adha",
+        "--replaces",
+        "2027-05-16",
+        "2027-05-17",
+        "--source",
+        "بلاغ وزارة الأوقاف والشؤون الإسلامية",
+    )
     assert "2027-05-17, 2027-05-18" in capsys.readouterr().out
     decision = HolidayDecision.objects.get(first_day=date(2027, 5, 17))
     assert decision.replaces == [date(2027, 5, 16), date(2027, 5, 17)]
     assert decision.recorded_by_name == "manage.py holiday_decision"
     assert add_working_days(date(2027, 5, 14), 1) == date(2027, 5, 19)  # Tue 18 now off
-    assert [h.name for h in holidays_between(date(2027, 5, 14), date(2027, 5, 19))] == \
-        ["عيد الأضحى", "عيد الأضحى"]
+    assert [h.name for h in holidays_between(date(2027, 5, 14), date(2027, 5, 19))] == [
+        "عيد الأضحى",
+        "عيد الأضحى",
+    ]
 
 
-@pytest.mark.parametrize("arguments, message", [
-    # 20 May 2027 is no estimated feast: nothing to replace there.
-    (["2027-05-20", "--replaces", "2027-05-20"], "2027-05-20"),
-    (["2027-05-17", "--days", "5"], "3"),
-    (["2027-13-01"], "YYYY-MM-DD"),
-    (["2027-05-17", "--name-ar", "  "], None),
-])
+@pytest.mark.parametrize(
+    "arguments, message",
+    [
+        # 20 May 2027 is no estimated feast: nothing to replace there.
+        (["2027-05-20", "--replaces", "2027-05-20"], "2027-05-20"),
+        (["2027-05-17", "--days", "5"], "3"),
+        (["2027-13-01"], "YYYY-MM-DD"),
+        (["2027-05-17", "--name-ar", "  "], None),
+    ],
+)
 def test_the_command_refuses_bad_input_and_records_nothing(arguments, message):
     names = {"--name-ar": "عيد الأضحى", "--name-fr": "Aïd al-Adha"}
     for flag, value in names.items():
@@ -126,22 +174,36 @@ def test_the_command_refuses_bad_input_and_records_nothing(arguments, message):
 
 
 def test_a_second_decision_for_the_same_day_is_refused():
-    call_command("holiday_decision", "2028-02-26", "--days", "2", "--name-ar", "عيد الفطر",
-                 "--name-fr", "Aïd al-Fitr", "--replaces", "2028-02-26", "2028-02-27")
+    call_command(
+        "holiday_decision",
+        "2028-02-26",
+        "--days",
+        "2",
+        "--name-ar",
+        "عيد الفطر",
+        "--name-fr",
+        "Aïd al-Fitr",
+        "--replaces",
+        "2028-02-26",
+        "2028-02-27",
+    )
     with pytest.raises(CommandError):
-        call_command("holiday_decision", "2028-02-26", "--name-ar", "عيد الفطر",
-                     "--name-fr", "Aïd al-Fitr")
+        call_command(
+            "holiday_decision", "2028-02-26", "--name-ar", "عيد الفطر", "--name-fr", "Aïd al-Fitr"
+        )
     assert HolidayDecision.objects.filter(first_day=date(2028, 2, 26)).count() == 1
 
 
 # --- another process's decision ----------------------------------------------------------------
 
+
 def test_a_decision_recorded_elsewhere_is_seen_after_the_check_interval(settings):
     settings.CALENDAR_CHECK_SECONDS = 3600
     assert is_working_day(date(2028, 5, 8))  # this process's copy, checked now
     # Another process records a decision (straight into the table: this one is not told).
-    HolidayDecision.objects.create(first_day=date(2028, 5, 8), days=1, name_ar="عطلة استثنائية",
-                                   name_fr="Congé exceptionnel")
+    HolidayDecision.objects.create(
+        first_day=date(2028, 5, 8), days=1, name_ar="عطلة استثنائية", name_fr="Congé exceptionnel"
+    )
     assert is_working_day(date(2028, 5, 8))  # still its copy, within the interval
     settings.CALENDAR_CHECK_SECONDS = 0
     assert not is_working_day(date(2028, 5, 8))  # the version changed: read again

@@ -1,4 +1,5 @@
 """The operators' commands, as an operator types them."""
+
 from io import StringIO
 
 import pytest
@@ -27,8 +28,9 @@ def test_provision_all_of_a_tier(network, db):
     output = run("provision_member", all=True, tier="region", processes=1)
     assert "12 provisioned, 0 already there, 0 failed" in output
     assert Member.objects.ready().filter(collectivity__tier="region").count() == 12
-    assert "0 provisioned, 12 already there" in run("provision_member", all=True, tier="region",
-                                                    processes=1)
+    assert "0 provisioned, 12 already there" in run(
+        "provision_member", all=True, tier="region", processes=1
+    )
 
 
 def test_migrate_members_check_reports_nothing_pending(tetouan, tanger):
@@ -42,8 +44,9 @@ def test_seed_demo_is_idempotent(network, db, settings):
     assert "provisioned" not in run("seed_demo").replace("already there", "")
 
 
-def test_seed_demo_gives_snapshots_and_network_accounts_that_sign_in(network, db, settings,
-                                                                      client_for):
+def test_seed_demo_gives_snapshots_and_network_accounts_that_sign_in(
+    network, db, settings, client_for
+):
     from network.aggregation.models import MemberSnapshot
     from network.members.management.commands.seed_demo import DEMO_PASSWORD
 

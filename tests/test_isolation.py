@@ -1,4 +1,5 @@
 """Nothing of one member (rows, cache keys, sessions, files) reaches another."""
+
 from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -24,22 +25,26 @@ def test_cache_keys_are_per_member(tetouan, tanger, in_member):
         cache.delete("home:fragment")
 
 
-def test_a_session_of_tetouan_does_not_open_tangers_back_office(tetouan, tanger, client_for,
-                                                                 in_member):
+def test_a_session_of_tetouan_does_not_open_tangers_back_office(
+    tetouan, tanger, client_for, in_member
+):
     with in_member(tetouan):
-        User.objects.create_user("focal", password="s3cret-Passw0rd", is_staff=True,
-                                 is_superuser=True)
+        User.objects.create_user(
+            "focal", password="s3cret-Passw0rd", is_staff=True, is_superuser=True
+        )
     tetouan_browser = client_for(tetouan)
-    response = tetouan_browser.post("/admin/login/?next=/admin/",
-                                    {"username": "focal", "password": "s3cret-Passw0rd"})
+    response = tetouan_browser.post(
+        "/admin/login/?next=/admin/", {"username": "focal", "password": "s3cret-Passw0rd"}
+    )
     assert response.status_code == 302
     assert tetouan_browser.get("/admin/").status_code == 200
 
     tanger_browser = client_for(tanger)
     tanger_browser.cookies = tetouan_browser.cookies  # the same cookie, replayed elsewhere
     assert tanger_browser.get("/admin/").status_code == 302  # sent to Tanger's login
-    response = tanger_browser.post("/admin/login/?next=/admin/",
-                                   {"username": "focal", "password": "s3cret-Passw0rd"})
+    response = tanger_browser.post(
+        "/admin/login/?next=/admin/", {"username": "focal", "password": "s3cret-Passw0rd"}
+    )
     assert response.status_code == 200  # the form again: no such user on Tanger
 
 
@@ -54,16 +59,21 @@ def test_files_are_stored_under_their_member(tetouan, tanger, in_member):
         default_storage.delete(name)
 
 
-def test_a_file_is_served_on_its_own_members_host_only(tetouan, tanger, in_member, client_for,
-                                                       settings, tmp_path):
+def test_a_file_is_served_on_its_own_members_host_only(
+    tetouan, tanger, in_member, client_for, settings, tmp_path
+):
     settings.MEDIA_ROOT = str(tmp_path)
-    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = settings.MULTITENANT_RELATIVE_MEDIA_ROOT  # resets the storage
+    settings.MULTITENANT_RELATIVE_MEDIA_ROOT = (
+        settings.MULTITENANT_RELATIVE_MEDIA_ROOT
+    )  # resets the storage
     with in_member(tetouan):
         name = default_storage.save("documents/budget.pdf", ContentFile(b"%PDF-1.4 tetouan"))
         url = default_storage.url(name)
     assert url.startswith(f"/media/members/{tetouan.schema_name}/")
     response = client_for(tetouan).get(url)
-    assert response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 tetouan"
+    assert (
+        response.status_code == 200 and b"".join(response.streaming_content) == b"%PDF-1.4 tetouan"
+    )
     assert response["X-Content-Type-Options"] == "nosniff"
     assert client_for(tanger).get(url).status_code == 404
     tanger_path = url.replace(tetouan.schema_name, tanger.schema_name)

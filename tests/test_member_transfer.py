@@ -5,6 +5,7 @@ database made for the test (on the machine's PostgreSQL at localhost:5432 when i
 on the test server otherwise) by a separate process with its own settings, which serves the
 member's pages and files from the copy.
 """
+
 import hashlib
 import io
 import json
@@ -43,8 +44,12 @@ def seeded_tetouan(tetouan, media_root):
 
     _site_content_seed_for_member(member=tetouan, branding=DEMO_MEMBERS[TETOUAN])
     with tenant_context(tetouan):
-        document = document_create(by="test", category="budget_accounts", title_ar=DOCUMENT_TITLE,
-                                   file=ContentFile(PDF + b"%" + b"x" * 5000, name="ca-2024.pdf"))
+        document = document_create(
+            by="test",
+            category="budget_accounts",
+            title_ar=DOCUMENT_TITLE,
+            file=ContentFile(PDF + b"%" + b"x" * 5000, name="ca-2024.pdf"),
+        )
         default_storage.save("branding/logo.png", ContentFile(b"\x89PNG\r\n\x1a\n" + b"\0" * 64))
         tetouan.document_url = document.file.url
     return tetouan
@@ -54,14 +59,18 @@ def row_counts(schema: str) -> dict[str, int]:
     with connection.cursor() as cursor:
         cursor.execute(TABLES_SQL, [schema])
         tables = [name for name, _ in cursor.fetchall()]
-        cursor.execute(" UNION ALL ".join(f'SELECT %s, count(*) FROM "{schema}"."{t}"'
-                                          for t in tables), tables)
+        cursor.execute(
+            " UNION ALL ".join(f'SELECT %s, count(*) FROM "{schema}"."{t}"' for t in tables), tables
+        )
         return dict(cursor.fetchall())
 
 
 def file_hashes(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 def manifest_of(path: Path) -> dict:
@@ -73,23 +82,27 @@ def test_no_table_of_a_member_schema_has_a_foreign_key_outside_it(tetouan):
     """What Citus schema-based sharding needs to move a member's schema to another node, and
     what lets member_import fill a schema without the public rows it came with."""
     with connection.cursor() as cursor:
-        cursor.execute("""
+        cursor.execute(
+            """
             SELECT c.relname, k.conname, fn.nspname, f.relname
             FROM pg_constraint k
             JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_class f ON f.oid = k.confrelid JOIN pg_namespace fn ON fn.oid = f.relnamespace
             WHERE k.contype = 'f' AND n.nspname = %s AND fn.nspname <> n.nspname""",
-                       [tetouan.schema_name])
+            [tetouan.schema_name],
+        )
         outside = cursor.fetchall()
-        cursor.execute("SELECT count(*) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
-                       "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                       "WHERE k.contype = 'f' AND n.nspname = %s", [tetouan.schema_name])
+        cursor.execute(
+            "SELECT count(*) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE k.contype = 'f' AND n.nspname = %s",
+            [tetouan.schema_name],
+        )
         assert cursor.fetchone()[0] > 20  # the query does see the member's foreign keys
     assert outside == []
 
 
-def test_the_export_holds_every_row_and_file_with_a_manifest(seeded_tetouan, media_root,
-                                                             tmp_path):
+def test_the_export_holds_every_row_and_file_with_a_manifest(seeded_tetouan, media_root, tmp_path):
     archive = tmp_path / "tetouan.tar.gz"
     output = io.StringIO()
     call_command("member_export", TETOUAN, str(archive), stdout=output)
@@ -118,6 +131,7 @@ def test_import_refuses_an_existing_member_unless_replace(seeded_tetouan, media_
     # Changes after the export are undone by the restore, files included.
     with tenant_context(seeded_tetouan):
         from tenants.documents.models import Document
+
         Document.objects.all().delete()
         default_storage.save("stray.pdf", io.BytesIO(PDF))
     output = io.StringIO()
@@ -125,7 +139,8 @@ def test_import_refuses_an_existing_member_unless_replace(seeded_tetouan, media_
     assert "Replaced" in output.getvalue()
     assert row_counts(seeded_tetouan.schema_name) == before
     assert set(file_hashes(media_root / "members" / seeded_tetouan.schema_name)) == {
-        e["name"] for e in manifest_of(archive)["files"]}
+        e["name"] for e in manifest_of(archive)["files"]
+    }
     seeded_tetouan.refresh_from_db()
     assert seeded_tetouan.is_ready
 
@@ -144,7 +159,8 @@ def rewrite_archive(source: Path, target: Path, change) -> None:
 
 
 def test_import_refuses_another_migration_state_or_member_and_damaged_rows(
-        seeded_tetouan, tmp_path):
+    seeded_tetouan, tmp_path
+):
     with translation.override("en"):  # the operator's messages, read in English here
         archive = tmp_path / "tetouan.tar"
         call_command("member_export", TETOUAN, str(archive), stdout=io.StringIO())
@@ -155,12 +171,18 @@ def test_import_refuses_another_migration_state_or_member_and_damaged_rows(
             call_command("member_import", str(newer), replace=True, stdout=io.StringIO())
 
         with pytest.raises(CommandError, match="not 01.511.01.0"):
-            call_command("member_import", str(archive), hcp_code="01.511.01.0", replace=True,
-                         stdout=io.StringIO())
+            call_command(
+                "member_import",
+                str(archive),
+                hcp_code="01.511.01.0",
+                replace=True,
+                stdout=io.StringIO(),
+            )
 
         damaged = tmp_path / "damaged.tar"
-        rewrite_archive(archive, damaged,
-                        lambda m: m["tables"]["programme_commitment"].update(sha256="0" * 64))
+        rewrite_archive(
+            archive, damaged, lambda m: m["tables"]["programme_commitment"].update(sha256="0" * 64)
+        )
         with pytest.raises(CommandError, match="programme_commitment"):
             call_command("member_import", str(damaged), replace=True, stdout=io.StringIO())
         assert row_counts(seeded_tetouan.schema_name)["programme_commitment"] > 0  # rolled back
@@ -210,8 +232,9 @@ print(json.dumps({
 """
 
 
-def test_a_member_moves_to_another_database_and_is_served_there(seeded_tetouan, media_root,
-                                                                 tmp_path):
+def test_a_member_moves_to_another_database_and_is_served_there(
+    seeded_tetouan, media_root, tmp_path
+):
     archive = tmp_path / "tetouan.tar.gz"
     call_command("member_export", TETOUAN, str(archive), stdout=io.StringIO())
     expected_counts = row_counts(seeded_tetouan.schema_name)
@@ -223,15 +246,31 @@ def test_a_member_moves_to_another_database_and_is_served_there(seeded_tetouan, 
         admin.execute(f"CREATE DATABASE {name}")
     second_media = tmp_path / "second-media"
     try:
-        environment = {**os.environ, "DATABASE_URL": f"{server}/{name}",
-                       "MEDIA_ROOT": str(second_media), "PAGE_CACHE_SECONDS": "0",
-                       "CACHE_KEY_PREFIX": f"transfer-{uuid.uuid4().hex[:8]}",
-                       "DJANGO_SETTINGS_MODULE": "config.settings",
-                       "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "platform")])}
+        environment = {
+            **os.environ,
+            "DATABASE_URL": f"{server}/{name}",
+            "MEDIA_ROOT": str(second_media),
+            "PAGE_CACHE_SECONDS": "0",
+            "CACHE_KEY_PREFIX": f"transfer-{uuid.uuid4().hex[:8]}",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
+            "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "platform")]),
+        }
         done = subprocess.run(
-            [sys.executable, "-c", SECOND_DEPLOYMENT, str(archive), TETOUAN,
-             seeded_tetouan.document_url, DOCUMENT_TITLE],
-            cwd=ROOT, env=environment, capture_output=True, text=True, timeout=600)
+            [
+                sys.executable,
+                "-c",
+                SECOND_DEPLOYMENT,
+                str(archive),
+                TETOUAN,
+                seeded_tetouan.document_url,
+                DOCUMENT_TITLE,
+            ],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
         assert done.returncode == 0, done.stderr[-4000:]
         seen = json.loads(done.stdout.strip().splitlines()[-1])
     finally:

@@ -1,17 +1,22 @@
 """The deploy-time migration across members."""
+
 from django.apps import apps
 from django.db import connection
 
 from network.members.schema_migrations import (
-    migrations_apply_to_members, pending_migrations_by_member)
+    migrations_apply_to_members,
+    pending_migrations_by_member,
+)
 
 
 def _forget_site_migration(schema: str, *, drop_table: bool) -> None:
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {schema}.django_migrations WHERE app = 'site'")
         if drop_table:  # every table of the app, whatever models it gains
-            tables = ", ".join(f"{schema}.{model._meta.db_table}"
-                               for model in apps.get_app_config("site").get_models())
+            tables = ", ".join(
+                f"{schema}.{model._meta.db_table}"
+                for model in apps.get_app_config("site").get_models()
+            )
             cursor.execute(f"DROP TABLE {tables}")
 
 
@@ -26,7 +31,9 @@ def test_pending_migrations_are_applied_each_member_in_its_own_transaction(tetou
     # Tanger lacks the record but still has the table: its migration fails, it stays as it was.
     _forget_site_migration(tanger.schema_name, drop_table=False)
     assert set(pending_migrations_by_member([tetouan.schema_name, tanger.schema_name])) == {
-        tetouan.schema_name, tanger.schema_name}
+        tetouan.schema_name,
+        tanger.schema_name,
+    }
 
     report = migrations_apply_to_members()
 

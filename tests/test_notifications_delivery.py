@@ -3,6 +3,7 @@
 
 These tests commit for real (the worker is another process): each cleans up what it wrote.
 """
+
 import os
 import signal
 import time
@@ -33,11 +34,16 @@ def worker(network, sink):
     """A real prefork worker (one child, which a test may kill) on the notifications queue,
     pointed at the test database and the sink, with a short lease and quick retries."""
     process = worker_start(
-        queues="notifications", pool="prefork",
+        queues="notifications",
+        pool="prefork",
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-        EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port), EMAIL_TIMEOUT="10",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(sink.port),
+        EMAIL_TIMEOUT="10",
         NOTIFICATIONS_LEASE_SECONDS=str(LEASE_SECONDS),
-        NOTIFICATIONS_RETRY_SECONDS="1", NOTIFICATIONS_MAX_ATTEMPTS="3")
+        NOTIFICATIONS_RETRY_SECONDS="1",
+        NOTIFICATIONS_MAX_ATTEMPTS="3",
+    )
     yield process
     worker_stop(process)
 
@@ -70,11 +76,10 @@ def empty_outboxes(network) -> None:
             Document.objects.filter(link__startswith="https://example.ma/").delete()  # ours
 
 
-
-
 def follower(email: str, language: str, topic: str = Topic.DOCUMENTS) -> Subscriber:
-    subscriber = Subscriber.objects.create(email=email, language=language,
-                                           verified_at=timezone.now())
+    subscriber = Subscriber.objects.create(
+        email=email, language=language, verified_at=timezone.now()
+    )
     Subscription.objects.create(subscriber=subscriber, topic=topic)
     return subscriber
 
@@ -82,14 +87,20 @@ def follower(email: str, language: str, topic: str = Topic.DOCUMENTS) -> Subscri
 @transaction.atomic  # one transaction, as for an event: one hand-over to the workers
 def record_many(count: int, prefix: str) -> None:
     for number in range(count):
-        notification_record(key=f"{prefix}:{number}", recipient_email=f"p{number}@example.ma",
-                            language="ar", template="notifications/email/verify",
-                            kind="test", context={"link": f"http://x/{number}", "topics": []})
+        notification_record(
+            key=f"{prefix}:{number}",
+            recipient_email=f"p{number}@example.ma",
+            language="ar",
+            template="notifications/email/verify",
+            kind="test",
+            context={"link": f"http://x/{number}", "topics": []},
+        )
 
 
 def states(member) -> dict[str, int]:
     with tenant_context(member):
         from tenants.notifications.selectors import outbox_by_state
+
         return outbox_by_state()
 
 
@@ -101,12 +112,22 @@ def test_news_reach_each_member_own_followers_in_their_language(live, sink):
     with tenant_context(tanger):
         follower("karim@example.ma", "fr")
     with tenant_context(tetouan):
-        document_create(by="test", category="budget_accounts", title_ar="ميزانية تطوان 2026",
-                        title_fr="Budget de Tétouan 2026", link="https://example.ma/b.pdf")
+        document_create(
+            by="test",
+            category="budget_accounts",
+            title_ar="ميزانية تطوان 2026",
+            title_fr="Budget de Tétouan 2026",
+            link="https://example.ma/b.pdf",
+        )
     wait_for(lambda: len(sink.messages) >= 2)
     with tenant_context(tanger):
-        document_create(by="test", category="budget_accounts", title_ar="ميزانية طنجة 2026",
-                        title_fr="Budget de Tanger 2026", link="https://example.ma/t.pdf")
+        document_create(
+            by="test",
+            category="budget_accounts",
+            title_ar="ميزانية طنجة 2026",
+            title_fr="Budget de Tanger 2026",
+            link="https://example.ma/t.pdf",
+        )
     wait_for(lambda: len(sink.messages) >= 3)
     time.sleep(1)  # anything more would be a leak or a duplicate
     assert len(sink.messages) == 3
@@ -139,7 +160,8 @@ def test_a_worker_killed_mid_delivery_loses_nothing_and_sends_nothing_twice(live
     counts = sink.handler.counts()
     assert len(counts) == 12 and set(counts.values()) == {1}  # none lost, none twice
     assert sorted(m.recipients[0] for m in sink.messages) == sorted(
-        f"p{n}@example.ma" for n in range(12))
+        f"p{n}@example.ma" for n in range(12)
+    )
     assert states(tetouan) == {"sent": 12}
     with tenant_context(tetouan):
         attempts = dict(Notification.objects.values_list("key", "attempts"))
@@ -154,9 +176,14 @@ def test_smtp_errors_are_retried_then_failed_with_the_reason(live, sink):
     sink.handler.refuse["nobody@example.ma"] = "550 5.1.1 No such user"
     with tenant_context(tetouan):
         for email in ("busy@example.ma", "nobody@example.ma", "fine@example.ma"):
-            notification_record(key=f"smtp:{email}", recipient_email=email, language="fr",
-                                template="notifications/email/verify", kind="test",
-                                context={"link": "http://x/", "topics": []})
+            notification_record(
+                key=f"smtp:{email}",
+                recipient_email=email,
+                language="fr",
+                template="notifications/email/verify",
+                kind="test",
+                context={"link": "http://x/", "topics": []},
+            )
 
     def settled():
         with tenant_context(tetouan):
@@ -183,8 +210,9 @@ def test_the_sweep_delivers_what_a_lost_task_left_behind(live, sink):
             with tenant_context(member):
                 record_many(3, "lost")
     finally:
-        outbox_ready.connect(_deliver_after_commit,
-                             dispatch_uid="workers.notifications.outbox_ready")
+        outbox_ready.connect(
+            _deliver_after_commit, dispatch_uid="workers.notifications.outbox_ready"
+        )
     time.sleep(1)
     assert sink.messages == []
     notifications_sweep.apply_async(kwargs={"spread_seconds": 0})
@@ -225,8 +253,12 @@ def test_the_daily_digest_sweep_sends_one_e_mail_per_subscriber(live, sink):
         subscriber = follower("hiba@example.ma", "fr")
         Subscriber.objects.filter(pk=subscriber.pk).update(delivery=Delivery.DAILY)
         for title in ("Budget 2026", "Compte administratif 2025"):
-            document_create(by="test", category="budget_accounts", title_fr=title,
-                            link="https://example.ma/d.pdf")
+            document_create(
+                by="test",
+                category="budget_accounts",
+                title_fr=title,
+                link="https://example.ma/d.pdf",
+            )
     time.sleep(1)
     assert sink.messages == []  # digest items wait for their digest
     notifications_digest_sweep.apply_async(kwargs={"delivery": "daily", "spread_seconds": 0})

@@ -1,5 +1,6 @@
 """Observability (issue 12, item 5): structured logs with their context (web and workers),
 optional error reporting, readiness, metrics, and a time limit on every task."""
+
 import gzip
 import io
 import json
@@ -25,17 +26,24 @@ from tests.worker_process import this_database_url, wait_for, worker_stop
 
 ROOT = Path(__file__).resolve().parents[1]
 # A fresh process, with the settings as an operator's environment makes them.
-IMPORT_PATH = {"PYTHONPATH": f"{ROOT}:{ROOT / 'platform'}", "DJANGO_SETTINGS_MODULE": "config.settings"}
+IMPORT_PATH = {
+    "PYTHONPATH": f"{ROOT}:{ROOT / 'platform'}",
+    "DJANGO_SETTINGS_MODULE": "config.settings",
+}
 
 
 # ---------------------------------------------------------------- logs, web --------------
+
 
 @pytest.fixture
 def json_lines():
     """The configured console handler, writing JSON into a buffer: returns a function that
     gives the lines written so far, parsed."""
-    handler = next(h for h in logging.getLogger().handlers
-                   if any(isinstance(f, ContextFilter) for f in h.filters))
+    handler = next(
+        h
+        for h in logging.getLogger().handlers
+        if any(isinstance(f, ContextFilter) for f in h.filters)
+    )
     buffer = io.StringIO()
     old_stream, old_formatter = handler.setStream(buffer), handler.formatter
     handler.setFormatter(JsonFormatter())
@@ -58,27 +66,30 @@ def test_request_id_is_kept_when_sane_and_generated_otherwise(client_for, tetoua
     assert len(client_for(None).get("/", HTTP_HOST="nobody.localhost")["X-Request-ID"]) == 32
 
 
-def test_a_line_carries_the_schema_the_request_id_and_the_role(staff_client, tetouan,
-                                                                json_lines):
+def test_a_line_carries_the_schema_the_request_id_and_the_role(staff_client, tetouan, json_lines):
     editor = staff_client(tetouan, "editor")
     response = editor.get("/staff/no-such-page/", HTTP_X_REQUEST_ID="req-000111222")
     assert response.status_code == 404
     lines = [line for line in json_lines() if line["request_id"] == "req-000111222"]
     assert lines, json_lines()
-    assert all(line["schema"] == tetouan.schema_name and line["role"] == "editor"
-               for line in lines)
+    assert all(line["schema"] == tetouan.schema_name and line["role"] == "editor" for line in lines)
     assert any("no-such-page" in line["message"] for line in lines)
 
 
 def test_a_refused_sign_in_is_logged_without_the_address(client_for, tetouan, json_lines):
-    client_for(tetouan).post("/admin/login/", {"username": "someone@example.ma",
-                                               "password": "wrong"},
-                             HTTP_X_REQUEST_ID="req-signin-0001")
+    client_for(tetouan).post(
+        "/admin/login/",
+        {"username": "someone@example.ma", "password": "wrong"},
+        HTTP_X_REQUEST_ID="req-signin-0001",
+    )
     refused = [line for line in json_lines() if line["message"] == "Sign-in refused"]
     assert len(refused) == 1
     line = refused[0]
     assert (line["schema"], line["request_id"], line["role"]) == (
-        tetouan.schema_name, "req-signin-0001", None)
+        tetouan.schema_name,
+        "req-signin-0001",
+        None,
+    )
     assert line["identity_digest"] and "someone" not in json.dumps(line)
 
 
@@ -102,15 +113,30 @@ def test_a_network_role_is_on_the_line(network, db, rf, json_lines):
 
 def test_json_in_production_plain_in_development_level_from_the_environment():
     def settings_logging(**environment) -> dict:
-        env = {k: v for k, v in os.environ.items()
-               if k not in ("LOG_FORMAT", "LOG_LEVEL", "DJANGO_DEBUG")}
-        env.update(DJANGO_SECRET_KEY="x" * 50 + "-observability-test-key", **IMPORT_PATH,
-                   **environment)
-        code = ("import json, django; django.setup(); from django.conf import settings; "
-                "print(json.dumps(settings.LOGGING, default=str))")
-        out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                             capture_output=True, text=True, check=True,
-                             ).stdout.strip().splitlines()[-1]
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in ("LOG_FORMAT", "LOG_LEVEL", "DJANGO_DEBUG")
+        }
+        env.update(
+            DJANGO_SECRET_KEY="x" * 50 + "-observability-test-key", **IMPORT_PATH, **environment
+        )
+        code = (
+            "import json, django; django.setup(); from django.conf import settings; "
+            "print(json.dumps(settings.LOGGING, default=str))"
+        )
+        out = (
+            subprocess.run(
+                [sys.executable, "-c", code],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            .stdout.strip()
+            .splitlines()[-1]
+        )
         return json.loads(out)
 
     production = settings_logging(DJANGO_DEBUG="0", LOG_LEVEL="warning")
@@ -119,15 +145,25 @@ def test_json_in_production_plain_in_development_level_from_the_environment():
     development = settings_logging(DJANGO_DEBUG="1")
     assert development["formatters"]["infitah"]["()"] == "observability.logs.PlainFormatter"
     assert development["root"]["level"] == "INFO"
-    assert settings_logging(DJANGO_DEBUG="1", LOG_FORMAT="json")["formatters"]["infitah"][
-        "()"] == "observability.logs.JsonFormatter"
+    assert (
+        settings_logging(DJANGO_DEBUG="1", LOG_FORMAT="json")["formatters"]["infitah"]["()"]
+        == "observability.logs.JsonFormatter"
+    )
 
 
 def test_the_json_formatter_writes_one_object_with_the_exception():
     config = logging_config(log_format="json", level="INFO")
     assert config["handlers"]["console"]["filters"] == ["context"]
-    record = logging.makeLogRecord({"name": "t", "levelno": 40, "levelname": "ERROR",
-                                    "msg": "boom %s", "args": ("ici",), "extra_field": 3})
+    record = logging.makeLogRecord(
+        {
+            "name": "t",
+            "levelno": 40,
+            "levelname": "ERROR",
+            "msg": "boom %s",
+            "args": ("ici",),
+            "extra_field": 3,
+        }
+    )
     try:
         raise ValueError("نص عربي")
     except ValueError:
@@ -164,6 +200,7 @@ def test_the_middleware_costs_microseconds_and_no_query(rf, monkeypatch):
 
 
 # ---------------------------------------------------------------- error reporting --------
+
 
 class _Sink(BaseHTTPRequestHandler):
     received: list[bytes] = []
@@ -202,8 +239,11 @@ def test_with_a_dsn_an_exception_reaches_the_error_reporter(settings, client_for
     _Sink.received.clear()
     settings.PUBLIC_SCHEMA_URLCONF = "tests.test_observability"
     try:
-        error_reporting_start(dsn=f"http://public@127.0.0.1:{server.server_port}/1",
-                              environment="test", traces_sample_rate=0)
+        error_reporting_start(
+            dsn=f"http://public@127.0.0.1:{server.server_port}/1",
+            environment="test",
+            traces_sample_rate=0,
+        )
         client = client_for(None)
         client.raise_request_exception = False
         assert client.get("/boom/", HTTP_X_REQUEST_ID="req-sentry-0001").status_code == 500
@@ -220,21 +260,30 @@ def test_with_a_dsn_an_exception_reaches_the_error_reporter(settings, client_for
 
 
 def test_without_a_dsn_error_reporting_is_not_even_imported():
-    code = ("import sys, django; django.setup(); import sentry_sdk as s; "
-            "print('imported' if 'observability.errors' in sys.modules else 'absent', "
-            "s.get_client().is_active())")
+    code = (
+        "import sys, django; django.setup(); import sentry_sdk as s; "
+        "print('imported' if 'observability.errors' in sys.modules else 'absent', "
+        "s.get_client().is_active())"
+    )
 
     def run(**environment) -> str:
         env = {k: v for k, v in os.environ.items() if k != "SENTRY_DSN"}
         env.update(DJANGO_DEBUG="1", **IMPORT_PATH, **environment)
-        return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                              capture_output=True, text=True, check=True).stdout.split()[-2:]
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()[-2:]
 
     assert run() == ["absent", "False"]
     assert run(SENTRY_DSN="http://public@127.0.0.1:9/1") == ["imported", "True"]
 
 
 # ---------------------------------------------------------------- task limits -------------
+
 
 def test_every_task_has_a_soft_and_a_hard_time_limit():
     from workers.app import TIME_LIMITS, app
@@ -247,14 +296,19 @@ def test_every_task_has_a_soft_and_a_hard_time_limit():
         assert task.soft_time_limit < task.time_limit, task.name
     assert app.conf.task_soft_time_limit < app.conf.task_time_limit  # Celery's own tasks
     # Mail is short, a network-wide aggregation long.
-    assert app.tasks["workers.notifications.notifications_deliver_for_member"].time_limit == \
-        TIME_LIMITS["notifications"][1]
-    assert app.tasks["workers.aggregation.snapshots_refresh_chunk"].soft_time_limit == \
-        TIME_LIMITS["aggregation"][0]
+    assert (
+        app.tasks["workers.notifications.notifications_deliver_for_member"].time_limit
+        == TIME_LIMITS["notifications"][1]
+    )
+    assert (
+        app.tasks["workers.aggregation.snapshots_refresh_chunk"].soft_time_limit
+        == TIME_LIMITS["aggregation"][0]
+    )
     assert TIME_LIMITS["notifications"][1] < TIME_LIMITS["aggregation"][0]
 
 
 # ---------------------------------------------------------------- readiness and metrics ----
+
 
 def test_readiness_fails_with_what_failed(client_for, network, db, settings, tmp_path):
     settings.HEALTH_TIMEOUT_SECONDS = 0.5
@@ -281,7 +335,10 @@ def test_metrics_need_the_token_or_an_allowed_address(client_for, network, setti
     assert client_for(None).get("/metrics").status_code == 404
     settings.METRICS_TOKEN = "s3cret-token"
     assert client_for(None).get("/metrics", HTTP_AUTHORIZATION="Bearer wrong").status_code == 404
-    assert client_for(None).get("/metrics", HTTP_AUTHORIZATION="Bearer s3cret-token").status_code == 200
+    assert (
+        client_for(None).get("/metrics", HTTP_AUTHORIZATION="Bearer s3cret-token").status_code
+        == 200
+    )
     settings.METRICS_TOKEN = ""
     settings.METRICS_ALLOWED_ADDRESSES = ["127.0.0.1"]
     assert client_for(None).get("/metrics").status_code == 200  # the test client's address
@@ -295,20 +352,33 @@ def _scrape(client) -> str:
 
 
 def test_metrics_requests_queues_and_outbox_backlog_without_a_query(
-        client_for, tetouan, tanger, settings, django_assert_num_queries):
+    client_for, tetouan, tanger, settings, django_assert_num_queries
+):
     from tenants.notifications.models import Notification
     from workers.sweeps import member_ping
 
     settings.METRICS_TOKEN = "s3cret-token"
-    for member, states in ((tetouan, ["pending", "pending", "failed"]), (tanger, ["pending", "sent"])):
+    for member, states in (
+        (tetouan, ["pending", "pending", "failed"]),
+        (tanger, ["pending", "sent"]),
+    ):
         with tenant_context(member):
             for number, state in enumerate(states):
                 Notification.objects.create(
-                    key=f"metrics-{member.schema_name}-{number}", recipient_email="a@example.ma",
-                    language="ar", kind="test", from_email="x", template="t", subject="s",
-                    body="b", state=state, next_attempt_at=timezone.now())
-    totals = outbox_backlog_measure_for_members(schema_names=[tetouan.schema_name,
-                                                              tanger.schema_name])
+                    key=f"metrics-{member.schema_name}-{number}",
+                    recipient_email="a@example.ma",
+                    language="ar",
+                    kind="test",
+                    from_email="x",
+                    template="t",
+                    subject="s",
+                    body="b",
+                    state=state,
+                    next_attempt_at=timezone.now(),
+                )
+    totals = outbox_backlog_measure_for_members(
+        schema_names=[tetouan.schema_name, tanger.schema_name]
+    )
     assert totals == {"pending": 3, "sending": 0, "failed": 1}
     outbox_backlog_store(totals)
 
@@ -335,6 +405,7 @@ def test_metrics_requests_queues_and_outbox_backlog_without_a_query(
 
 # ---------------------------------------------------------------- a real worker ------------
 
+
 @pytest.fixture(scope="module")
 def json_worker(network, tmp_path_factory):
     """A real worker writing JSON lines into a file (stderr), pointed at the test database."""
@@ -342,14 +413,34 @@ def json_worker(network, tmp_path_factory):
 
     app.control.purge()
     log = tmp_path_factory.mktemp("worker") / "worker.log"
-    env = {**os.environ, "DATABASE_URL": this_database_url(), "LOG_FORMAT": "json",
-           "LOG_LEVEL": "INFO", "CELERY_TASK_TENANT_CACHE_SECONDS": "0"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": this_database_url(),
+        "LOG_FORMAT": "json",
+        "LOG_LEVEL": "INFO",
+        "CELERY_TASK_TENANT_CACHE_SECONDS": "0",
+    }
     with log.open("w") as stream:
         process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "workers.app", "worker", "--pool=solo",
-             "-Q", "provisioning,notifications,reminders,aggregation", "--without-gossip",
-             "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, stdout=stream, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "workers.app",
+                "worker",
+                "--pool=solo",
+                "-Q",
+                "provisioning,notifications,reminders,aggregation",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+        )
     wait_for(lambda: app.control.inspect(timeout=1, limit=1).ping(), what="the worker")
     yield process, log
     worker_stop(process)
@@ -366,7 +457,8 @@ def _json_lines(log: Path) -> list[dict]:
 
 
 def test_worker_lines_carry_the_task_and_the_member_and_failures_are_counted(
-        json_worker, network, django_db_blocker, client_for, settings):
+    json_worker, network, django_db_blocker, client_for, settings
+):
     from workers.aggregation import snapshots_refresh_chunk
     from workers.sweeps import member_ping
 
@@ -379,24 +471,34 @@ def test_worker_lines_carry_the_task_and_the_member_and_failures_are_counted(
         broken = snapshots_refresh_chunk.delay([], as_of="not-a-date")
         with pytest.raises(ValueError):
             broken.get(timeout=30)
-        lines = wait_for(lambda: [line for line in _json_lines(log)
-                                  if line["task_id"] in (ping.id, broken.id)
-                                  and line["level"] in ("INFO", "ERROR")],
-                         what="the task lines")
+        lines = wait_for(
+            lambda: [
+                line
+                for line in _json_lines(log)
+                if line["task_id"] in (ping.id, broken.id) and line["level"] in ("INFO", "ERROR")
+            ],
+            what="the task lines",
+        )
         done = next(line for line in lines if line["task_id"] == ping.id)
         assert done["task"] == "workers.sweeps.member_ping"
         assert done["schema"] == tetouan.schema_name and done["role"] is None
-        failed = wait_for(lambda: [line for line in _json_lines(log)
-                                   if line["task_id"] == broken.id
-                                   and line["message"].startswith("Task failed for good")])
+        failed = wait_for(
+            lambda: [
+                line
+                for line in _json_lines(log)
+                if line["task_id"] == broken.id
+                and line["message"].startswith("Task failed for good")
+            ]
+        )
         assert failed[0]["schema"] == "public" and failed[0]["level"] == "ERROR"
         text = _scrape(client_for(None))
-        assert ('infitah_task_runs_total{outcome="failure",'
-                'task="workers.aggregation.snapshots_refresh_chunk"}') in text
+        assert (
+            'infitah_task_runs_total{outcome="failure",'
+            'task="workers.aggregation.snapshots_refresh_chunk"}'
+        ) in text
         assert 'infitah_task_duration_seconds_count{task="workers.sweeps.member_ping"}' in text
         # With the worker up, every check passes.
         settings.HEALTH_TIMEOUT_SECONDS = 3
         ready = client_for(None).get("/readyz")
         assert ready.status_code == 200, ready.json()
-        assert set(ready.json()["checks"]) == {"database", "cache", "broker", "workers",
-                                               "storage"}
+        assert set(ready.json()["checks"]) == {"database", "cache", "broker", "workers", "storage"}

@@ -1,6 +1,7 @@
 """The network portal in a real browser (Debian's headless Chromium) on a phone, without
 JavaScript: every section reachable by plain links, in Arabic and in French, no sideways scroll.
 Screenshots go to test-artifacts/."""
+
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, phone_page, platform_served
@@ -12,7 +13,12 @@ pytestmark = BROWSER_NEEDED
 
 def _publications_delete() -> None:
     from network.publications.models import (
-        BestPractice, CommitmentTemplate, NewsItem, TemplateCopy, Training)
+        BestPractice,
+        CommitmentTemplate,
+        NewsItem,
+        TemplateCopy,
+        Training,
+    )
 
     for model in (TemplateCopy, BestPractice, NewsItem, Training, CommitmentTemplate):
         model.objects.all().delete()
@@ -55,7 +61,11 @@ def test_the_portal_on_a_phone_without_javascript(portal_url, phone_without_java
     page.screenshot(path=str(ARTIFACTS / "portal-best-practice-ar.png"), full_page=True)
 
     page.get_by_role("link", name="التكوينات", exact=True).click()
-    assert page.get_by_role("link", name="تسجيل", exact=True).get_attribute("href").startswith("https://")
+    assert (
+        page.get_by_role("link", name="تسجيل", exact=True)
+        .get_attribute("href")
+        .startswith("https://")
+    )
     assert fits_the_screen(page)
 
     page.get_by_role("link", name="نماذج الالتزامات", exact=True).click()
@@ -65,11 +75,15 @@ def test_the_portal_on_a_phone_without_javascript(portal_url, phone_without_java
 
     page.get_by_role("link", name="Français").click()  # the switch is a plain link
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
-    expect(page.get_by_role("heading", name="La participation citoyenne aux sessions du conseil")
-           ).to_be_visible()
+    expect(
+        page.get_by_role("heading", name="La participation citoyenne aux sessions du conseil")
+    ).to_be_visible()
     page.get_by_role("link", name="Actualités", exact=True).click()
-    page.get_by_role("link", name="De nouveaux membres rejoignent le réseau marocain des "
-                                  "collectivités territoriales ouvertes").click()
+    page.get_by_role(
+        "link",
+        name="De nouveaux membres rejoignent le réseau marocain des "
+        "collectivités territoriales ouvertes",
+    ).click()
     expect(page.get_by_text("228 membres")).to_be_visible()
     assert fits_the_screen(page)
     page.screenshot(path=str(ARTIFACTS / "portal-news-fr.png"), full_page=True)

@@ -1,5 +1,5 @@
 import pytest
-from django.db import connection
+from django.db import ProgrammingError, connection
 from django_tenants.utils import schema_exists
 
 from network.members.models import Domain, Member, SchemaTemplate
@@ -15,10 +15,16 @@ def test_provisioning_creates_a_ready_member_with_its_domain_and_profile(network
     assert outcome.created and member.is_ready and member.schema_name == "m_035310323"
     assert schema_exists(member.schema_name)
     assert sorted(member.domains.values_list("domain", "is_primary")) == [
-        ("infitah.timezgana.ma", False), ("timezgana.localhost", True)]
+        ("infitah.timezgana.ma", False),
+        ("timezgana.localhost", True),
+    ]
     with in_member(member):
         profile = SiteProfile.objects.get()
-    assert (profile.name_ar, profile.name_fr, profile.hcp_code) == ("تمزكانة", "Timezgana", TIMEZGANA)
+    assert (profile.name_ar, profile.name_fr, profile.hcp_code) == (
+        "تمزكانة",
+        "Timezgana",
+        TIMEZGANA,
+    )
     assert profile.province_name_fr and profile.region_name_ar == "فاس-مكناس"
 
 
@@ -66,7 +72,7 @@ def test_host_name_with_underscore_is_refused(network, db):
 
 def test_a_failure_while_building_the_schema_rolls_everything_back(network, db):
     broken = SchemaTemplate(fingerprint="broken", sql="CREATE TABLE oops (;", migration_count=0)
-    with pytest.raises(Exception):
+    with pytest.raises(ProgrammingError):
         member_provision(hcp_code=TIMEZGANA, template=broken)
     connection.set_schema_to_public()
     assert not Member.objects.filter(collectivity_id=TIMEZGANA).exists()

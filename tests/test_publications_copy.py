@@ -1,5 +1,6 @@
 """Commitment templates copied into a member's programme: the copy lives in that member's
 schema only, records its template by value, and the network records who copied what."""
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -21,14 +22,19 @@ def programmes(tetouan, tanger, in_member):
 
 
 def test_a_copy_lands_in_its_member_only_with_its_provenance_by_value(
-        programmes, tetouan, tanger, in_member):
+    programmes, tetouan, tanger, in_member
+):
     template = template_factory()
-    commitment_id = commitment_template_copy_for_member(member=tetouan, template=template,
-                                                        by="المديرية")
+    commitment_id = commitment_template_copy_for_member(
+        member=tetouan, template=template, by="المديرية"
+    )
     with in_member(tetouan):
         copy = Commitment.objects.get(pk=commitment_id)
         assert (copy.number, copy.title_ar, copy.problem_fr) == (
-            2, "ميزانية مفتوحة", "Le budget n'est pas publié")
+            2,
+            "ميزانية مفتوحة",
+            "Le budget n'est pas publié",
+        )
         assert copy.principles == ["transparency_integrity", "access_to_information"]
         assert (copy.source_template_id, copy.source_template_version) == (template.pk, 1)
         assert copy.updates.filter(field="created").exists()  # in the public history
@@ -36,14 +42,19 @@ def test_a_copy_lands_in_its_member_only_with_its_provenance_by_value(
         assert list(Commitment.objects.values_list("title_ar", flat=True)) == ["التزام طنجة"]
     record = TemplateCopy.objects.get()
     assert (record.member, record.template, record.version, record.commitment_id) == (
-        tetouan, template, 1, commitment_id)
+        tetouan,
+        template,
+        1,
+        commitment_id,
+    )
     # By value: the member's table has no constraint into the public schema.
     field = Commitment._meta.get_field("source_template_id")
     assert not field.is_relation
 
 
 def test_a_second_copy_of_a_template_is_refused_without_a_partial_write(
-        programmes, tetouan, in_member):
+    programmes, tetouan, in_member
+):
     template = template_factory()
     commitment_template_copy_for_member(member=tetouan, template=template, by="x")
     publication_update(publication=template, by="x", action_ar="نص معدل")  # version 2
@@ -67,7 +78,8 @@ COPY_PAGE = "/admin/programme/commitment/from-template/"
 
 
 def test_member_staff_copy_a_template_from_their_back_office(
-        programmes, tetouan, tanger, staff_client, in_member):
+    programmes, tetouan, tanger, staff_client, in_member
+):
     template = template_factory()
     draft = template_factory(published=False, title_ar="نموذج قيد الإعداد")
     client = staff_client(tetouan, "editor")
@@ -108,7 +120,8 @@ def test_the_portal_shows_which_members_copied_a_template(programmes, tetouan, c
 
 
 def test_the_directorate_copies_a_template_for_a_member_through_the_api(
-        programmes, tetouan, tanger, client_for, in_member):
+    programmes, tetouan, tanger, client_for, in_member
+):
     import json
 
     from network.publications.tests.factories import directorate_account, focal_point_account
@@ -135,8 +148,7 @@ def test_the_directorate_copies_a_template_for_a_member_through_the_api(
         assert not Commitment.objects.exclude(source_template_id=None).exists()
 
 
-def test_the_public_commitment_page_says_where_the_copy_came_from(
-        programmes, tetouan, client_for):
+def test_the_public_commitment_page_says_where_the_copy_came_from(programmes, tetouan, client_for):
     template = template_factory()
     commitment_id = commitment_template_copy_for_member(member=tetouan, template=template, by="x")
     page = client_for(tetouan).get(f"/programme/commitments/{commitment_id}/").content.decode()

@@ -1,5 +1,6 @@
 """Numbers, periods, arrows, recorded values and bilingual texts as the page's reader reads
 them (formats/reading.py, ui/templatetags/reading.py), in Arabic and in French."""
+
 from datetime import date
 
 import pytest
@@ -9,10 +10,34 @@ from django.utils import translation
 from tenants.site.bilingual import Localized, in_page_language
 
 NNBSP = "\u202f"
-MOROCCAN_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر",
-                   "أكتوبر", "نونبر", "دجنبر"]
-FRENCH_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                 "septembre", "octobre", "novembre", "décembre"]
+MOROCCAN_MONTHS = [
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
+    "دجنبر",
+]
+FRENCH_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
 
 
 def render(text: str, language: str, **context) -> str:
@@ -21,9 +46,18 @@ def render(text: str, language: str, **context) -> str:
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
-@pytest.mark.parametrize("number, shown", [
-    (422757, f"422{NNBSP}757"), (4030222, f"4{NNBSP}030{NNBSP}222"), (36828330, f"36{NNBSP}828{NNBSP}330"),
-    (1590, "1590"), (2026, "2026"), (0, "0"), (-15000, f"-15{NNBSP}000")])
+@pytest.mark.parametrize(
+    "number, shown",
+    [
+        (422757, f"422{NNBSP}757"),
+        (4030222, f"4{NNBSP}030{NNBSP}222"),
+        (36828330, f"36{NNBSP}828{NNBSP}330"),
+        (1590, "1590"),
+        (2026, "2026"),
+        (0, "0"),
+        (-15000, f"-15{NNBSP}000"),
+    ],
+)
 def test_large_numbers_are_grouped_with_western_digits(language, number, shown):
     assert render("{{ n|grouped }}", language, n=number) == shown
 
@@ -60,16 +94,25 @@ def test_a_recorded_iso_date_reads_as_a_date_in_every_month(month):
 
 
 def test_a_recorded_address_is_a_link_named_by_its_site_never_the_raw_url():
-    shown = render("{{ v|as_recorded }}", "ar", v="https://www.tetouan.ma/docs/budget-2024.pdf?x=1&y=2")
-    assert shown == ('<a href="https://www.tetouan.ma/docs/budget-2024.pdf?x=1&amp;y=2" '
-                     'rel="noopener nofollow"><bdi dir="ltr">tetouan.ma</bdi></a>')
-    assert "javascript" not in render("{{ v|as_recorded }}", "fr", v="javascript:alert(1)").split(">")[0]
+    shown = render(
+        "{{ v|as_recorded }}", "ar", v="https://www.tetouan.ma/docs/budget-2024.pdf?x=1&y=2"
+    )
+    assert shown == (
+        '<a href="https://www.tetouan.ma/docs/budget-2024.pdf?x=1&amp;y=2" '
+        'rel="noopener nofollow"><bdi dir="ltr">tetouan.ma</bdi></a>'
+    )
+    assert (
+        "javascript"
+        not in render("{{ v|as_recorded }}", "fr", v="javascript:alert(1)").split(">")[0]
+    )
 
 
 def test_a_recorded_number_is_grouped_and_text_is_isolated_and_escaped():
     assert render("{{ v|as_recorded }}", "fr", v="250000") == f"<bdi>250{NNBSP}000</bdi>"
-    assert render("{{ v|as_recorded }}", "ar", v="<b>جوهري</b>") == \
-        "<bdi>&lt;b&gt;جوهري&lt;/b&gt;</bdi>"
+    assert (
+        render("{{ v|as_recorded }}", "ar", v="<b>جوهري</b>")
+        == "<bdi>&lt;b&gt;جوهري&lt;/b&gt;</bdi>"
+    )
 
 
 def test_a_text_in_the_page_language_is_shown_as_is():
@@ -82,17 +125,24 @@ def test_a_text_that_fell_back_to_arabic_is_marked_and_says_so_on_a_french_page(
     with translation.override("fr"):
         title = in_page_language("نشر الميزانية <مفتوحة>", "")
         shown = Template("{{ t|in_its_language }}").render(Context({"t": title}))
-    assert shown == ('<span lang="ar" dir="rtl">نشر الميزانية &lt;مفتوحة&gt;</span> '
-                     '<small class="other-language-note">(en arabe)</small>')
+    assert shown == (
+        '<span lang="ar" dir="rtl">نشر الميزانية &lt;مفتوحة&gt;</span> '
+        '<small class="other-language-note">(en arabe)</small>'
+    )
 
 
 def test_a_text_that_fell_back_to_french_is_marked_on_an_arabic_page_with_its_lines():
-    shown = render('{{ t|in_its_language:"lines" }}', "ar",
-                   t=Localized("Ligne une\nLigne <deux>", "fr"))
-    assert shown == ('<span lang="fr" dir="ltr">Ligne une<br>Ligne &lt;deux&gt;</span> '
-                     '<small class="other-language-note">(بالفرنسية)</small>')
-    assert render("{{ t|language_note }}", "ar", t=Localized("Texte", "fr")) == \
-        '<p class="small other-language-note">(بالفرنسية)</p>'
+    shown = render(
+        '{{ t|in_its_language:"lines" }}', "ar", t=Localized("Ligne une\nLigne <deux>", "fr")
+    )
+    assert shown == (
+        '<span lang="fr" dir="ltr">Ligne une<br>Ligne &lt;deux&gt;</span> '
+        '<small class="other-language-note">(بالفرنسية)</small>'
+    )
+    assert (
+        render("{{ t|language_note }}", "ar", t=Localized("Texte", "fr"))
+        == '<p class="small other-language-note">(بالفرنسية)</p>'
+    )
     assert render("{{ t|language_note }}", "ar", t=Localized("نص", "ar")) == ""
 
 

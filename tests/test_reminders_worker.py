@@ -6,6 +6,7 @@ suspended or unready member's people.
 Everything here commits for real (the worker is another process): each test cleans up after
 itself.
 """
+
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -36,8 +37,9 @@ DUE_ON = date(2026, 3, 23)
 def moment(day: date, hour: int = 8) -> str:
     """A moment of `day` in Morocco, as the sweep's `now` (ISO 8601, Morocco's offset that day:
     the clocks go back an hour during Ramadan)."""
-    return datetime.combine(day, datetime.min.time().replace(hour=hour),
-                            timezone.get_default_timezone()).isoformat()
+    return datetime.combine(
+        day, datetime.min.time().replace(hour=hour), timezone.get_default_timezone()
+    ).isoformat()
 
 
 @pytest.fixture
@@ -73,7 +75,8 @@ def committed(network, django_db_blocker, monkeypatch):
                 StaffMembership.objects.all().delete()
                 User.objects.all().delete()
         Member.objects.filter(pk__in=[m.pk for m in network.values()]).update(
-            is_ready=True, suspended_at=None)
+            is_ready=True, suspended_at=None
+        )
         connection.set_schema_to_public()
 
 
@@ -83,19 +86,28 @@ def seed(member: Member, focal_point: str) -> InformationRequest:
         user = User.objects.create_user(focal_point, email=focal_point, is_staff=True)
         StaffMembership.objects.create(user=user, role=Role.FOCAL_POINT)
         information_request = information_request_file(
-            requester_name="أمينة الفاسي", id_document="cin", id_number="K123456",
-            postal_address="زنقة الحرية، رقم 12", email="amina@example.ma",
-            information_wanted="نسخة من الميزانية", today=DUE_ON - timedelta(days=30))
+            requester_name="أمينة الفاسي",
+            id_document="cin",
+            id_number="K123456",
+            postal_address="زنقة الحرية، رقم 12",
+            email="amina@example.ma",
+            information_wanted="نسخة من الميزانية",
+            today=DUE_ON - timedelta(days=30),
+        )
         InformationRequest.objects.filter(pk=information_request.pk).update(
-            initial_due_on=DUE_ON, due_on=DUE_ON)
+            initial_due_on=DUE_ON, due_on=DUE_ON
+        )
         return information_request
 
 
 def reminders_in(member: Member) -> list[tuple[str, str, str]]:
     """(kind, recipient, state) of the reminders in `member`'s outbox."""
     with tenant_context(member):
-        return list(Notification.objects.filter(kind__startswith="reminder.").order_by("pk")
-                    .values_list("kind", "recipient_email", "state"))
+        return list(
+            Notification.objects.filter(kind__startswith="reminder.")
+            .order_by("pk")
+            .values_list("kind", "recipient_email", "state")
+        )
 
 
 def wait_idle(timeout: float = 60) -> None:
@@ -106,8 +118,12 @@ def wait_idle(timeout: float = 60) -> None:
     def ours(state: dict | None) -> list | None:
         if state is None:
             return None  # no answer yet: not known to be idle
-        return [task for tasks in state.values() for task in tasks
-                if (task.get("request", task).get("name") or "").startswith("workers.reminders.")]
+        return [
+            task
+            for tasks in state.values()
+            for task in tasks
+            if (task.get("request", task).get("name") or "").startswith("workers.reminders.")
+        ]
 
     def idle() -> bool:
         if queues.llen("reminders"):
@@ -121,7 +137,8 @@ def wait_idle(timeout: float = 60) -> None:
 
 def sweep_member(member: Member, day: date, hour: int = 8) -> dict:
     return reminders_for_member.apply_async_for_member(
-        member, kwargs={"now": moment(day, hour)}).get(timeout=60)
+        member, kwargs={"now": moment(day, hour)}
+    ).get(timeout=60)
 
 
 def test_reminders_survive_a_broker_restart_and_are_sent_once(worker, committed):
@@ -158,8 +175,10 @@ def test_reminders_survive_a_broker_restart_and_are_sent_once(worker, committed)
         # The evening tick sends nothing again.
         reminders_sweep.delay(now=moment(DUE_ON, 18), spread_seconds=0).get(timeout=60)
         wait_idle()
-        assert [row[:2] for row in reminders_in(tetouan)] == [(DUE_SOON, "focal@tetouan.ma"),
-                                                              (DUE_TODAY, "focal@tetouan.ma")]
+        assert [row[:2] for row in reminders_in(tetouan)] == [
+            (DUE_SOON, "focal@tetouan.ma"),
+            (DUE_TODAY, "focal@tetouan.ma"),
+        ]
         wait_for(lambda: all(state == "sent" for *_, state in reminders_in(tetouan)))
     finally:
         worker_stop(worker)
@@ -176,14 +195,20 @@ def test_suspended_and_unready_members_are_skipped(worker, committed):
     wait_idle()
     assert [row[:2] for row in reminders_in(tetouan)] == [(DUE_SOON, "focal@tetouan.ma")]
     # A task queued for Tanger before its suspension does nothing either.
-    assert reminders_for_member.apply_async_for_member(
-        tanger, kwargs={"now": moment(date(2026, 3, 17))}).get(timeout=60) == {}
+    assert (
+        reminders_for_member.apply_async_for_member(
+            tanger, kwargs={"now": moment(date(2026, 3, 17))}
+        ).get(timeout=60)
+        == {}
+    )
     assert reminders_in(tanger) == []
 
     # Not ready (being migrated, say): not reached by the sweep.
     Member.objects.filter(pk=tanger.pk).update(suspended_at=None, is_ready=False)
-    assert reminders_sweep.delay(now=moment(date(2026, 3, 18)),
-                                 spread_seconds=0).get(timeout=60) == Member.objects.ready().count()
+    assert (
+        reminders_sweep.delay(now=moment(date(2026, 3, 18)), spread_seconds=0).get(timeout=60)
+        == Member.objects.ready().count()
+    )
     wait_idle()
     assert reminders_in(tanger) == []
 

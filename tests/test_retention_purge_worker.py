@@ -1,5 +1,6 @@
 """The daily retention purge as the workers run it (workers/privacy.py): scheduled once a
 night, fanned out per member, each task purging its own member only."""
+
 from tenants.petitions.models import Signature
 from tenants.site.retention import RETENTION, petition_appeal_days
 from tenants.site.tests.test_privacy import _decided_petition
@@ -25,5 +26,3 @@ def test_the_purge_is_scheduled_daily_with_the_pending_purges():
     entry = app.conf.beat_schedule["retention-purge"]
     assert entry["task"] == "workers.privacy.retention_purge_sweep"
     assert RETENTION["pending_comment"].purge and RETENTION["pending_survey_response"].purge
-
-

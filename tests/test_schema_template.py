@@ -1,9 +1,13 @@
 """The rendered template is proven identical to what migrations make."""
+
 from django.db import connection
 
 from network.members.models import SchemaTemplate
 from network.members.schema_template import (
-    migration_fingerprint, migration_nodes, schema_template_current)
+    migration_fingerprint,
+    migration_nodes,
+    schema_template_current,
+)
 from network.members.services import member_provision
 
 CATALOG_SQL = """
@@ -42,8 +46,9 @@ def catalog(schema: str) -> set[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(CATALOG_SQL.format(schema=schema), {"schema": schema})
         # Definitions name their own schema (REFERENCES m_x.auth_user): compare without it.
-        return {(kind, name, value.replace(schema + ".", ""))
-                for kind, name, value in cursor.fetchall()}
+        return {
+            (kind, name, value.replace(schema + ".", "")) for kind, name, value in cursor.fetchall()
+        }
 
 
 def test_a_replayed_schema_is_identical_to_a_migrated_one(network, db):
@@ -51,7 +56,10 @@ def test_a_replayed_schema_is_identical_to_a_migrated_one(network, db):
     migrated = member_provision(hcp_code="02.411.01.23", builder="migrations").member
     connection.set_schema_to_public()
 
-    replayed_catalog, migrated_catalog = catalog(replayed.schema_name), catalog(migrated.schema_name)
+    replayed_catalog, migrated_catalog = (
+        catalog(replayed.schema_name),
+        catalog(migrated.schema_name),
+    )
     assert replayed_catalog == migrated_catalog
     kinds = {row[0] for row in migrated_catalog}
     assert {"column", "constraint", "index", "migration", "permission"} <= kinds
@@ -73,8 +81,10 @@ def test_a_new_migration_gives_a_new_template(network, db, monkeypatch):
     schema_template_current()
     before = migration_fingerprint()
     nodes = migration_nodes()
-    monkeypatch.setattr("network.members.schema_template.migration_nodes",
-                        lambda: nodes + (("site", "9999_imagined"),))
+    monkeypatch.setattr(
+        "network.members.schema_template.migration_nodes",
+        lambda: nodes + (("site", "9999_imagined"),),
+    )
     assert migration_fingerprint() != before
     assert not SchemaTemplate.objects.filter(fingerprint=migration_fingerprint()).exists()
 
@@ -84,8 +94,9 @@ def test_a_spare_schema_becomes_the_member_and_is_identical_to_a_replayed_one(ne
 
     def spares() -> list[str]:
         with connection.cursor() as cursor:
-            cursor.execute("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)",
-                           [PREFIX])
+            cursor.execute(
+                "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)", [PREFIX]
+            )
             return [row[0] for row in cursor.fetchall()]
 
     assert spare_schemas_refill(target=2)["built"] == 2
@@ -106,5 +117,7 @@ def test_spares_of_an_older_template_are_never_used_and_are_dropped(network, db)
         cursor.execute(f'CREATE SCHEMA "{PREFIX}000000000000_old"')
     assert spare_schemas_refill(target=0) == {"built": 0, "dropped": 1}
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [f"{PREFIX}000000000000_old"])
+        cursor.execute(
+            "SELECT 1 FROM pg_namespace WHERE nspname = %s", [f"{PREFIX}000000000000_old"]
+        )
         assert cursor.fetchone() is None

@@ -7,6 +7,7 @@ error and against the documented status codes, content types and response schema
 
 The counts of each run are printed (`-s`) and recorded in docs/operations.md.
 """
+
 import json
 import re
 from collections import Counter
@@ -22,17 +23,23 @@ from hypothesis import HealthCheck, Phase
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.failures import FailureGroup
-from schemathesis.specs.openapi.checks import (content_type_conformance,
-                                               response_schema_conformance,
-                                               status_code_conformance)
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from tenants.consultations.tests.factories import comment_on, consultation_in
 from tenants.information_requests.tests.factories import filed
 
 # Examples per operation and mode: the whole file stays under two minutes on two cores.
 EXAMPLES = 6
-CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
-          response_schema_conformance]
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+]
 
 
 @dataclass
@@ -62,8 +69,9 @@ def _schema(app, host: str):
 
     response = Client(app).get("/api/schema/?format=json", headers={"Host": host})
     assert response.status_code == 200, response.status_code
-    return schemathesis.openapi.from_dict(json.loads(response.data),
-                                          config=schemathesis.config.SchemathesisConfig())
+    return schemathesis.openapi.from_dict(
+        json.loads(response.data), config=schemathesis.config.SchemathesisConfig()
+    )
 
 
 def _fuzz(app, host: str, *, headers: dict, cookies: dict | None = None) -> Tally:
@@ -74,16 +82,22 @@ def _fuzz(app, host: str, *, headers: dict, cookies: dict | None = None) -> Tall
         for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
             strategy = operation.as_strategy(generation_mode=mode)
 
-            @hypothesis.settings(max_examples=EXAMPLES, deadline=None, database=None,
-                                 derandomize=True, phases=[Phase.explicit, Phase.generate],
-                                 suppress_health_check=list(HealthCheck))
+            @hypothesis.settings(
+                max_examples=EXAMPLES,
+                deadline=None,
+                database=None,
+                derandomize=True,
+                phases=[Phase.explicit, Phase.generate],
+                suppress_health_check=list(HealthCheck),
+            )
             @hypothesis.given(case=strategy)
             def run(case):
                 tally.cases += 1
                 savepoint = transaction.savepoint()  # each request starts from the same data
                 try:
-                    response = case.call(app=app, base_url=f"http://{host}", headers=headers,
-                                         cookies=cookies)
+                    response = case.call(
+                        app=app, base_url=f"http://{host}", headers=headers, cookies=cookies
+                    )
                     label = f"{case.operation.label} -> {response.status_code}"
                     tally.statuses[response.status_code // 100 * 100] += 1
                     if response.status_code >= 500:
@@ -104,9 +118,11 @@ def _fuzz(app, host: str, *, headers: dict, cookies: dict | None = None) -> Tall
 
 
 def _report(document: str, role: str, tally: Tally) -> None:
-    print(f"\nschemathesis {document} / {role}: {tally.cases} cases, "
-          f"{len(tally.server_errors)} server errors, {len(tally.nonconforming)} non-conforming "
-          f"(answers by class: {dict(sorted(tally.statuses.items()))})")
+    print(
+        f"\nschemathesis {document} / {role}: {tally.cases} cases, "
+        f"{len(tally.server_errors)} server errors, {len(tally.nonconforming)} non-conforming "
+        f"(answers by class: {dict(sorted(tally.statuses.items()))})"
+    )
     assert tally.server_errors == [], "\n".join(sorted(set(tally.server_errors)))
     assert tally.nonconforming == [], "\n".join(sorted(set(tally.nonconforming)))
 
@@ -138,8 +154,9 @@ def test_member_api_focal_point(tetouan, member_data, in_member, wsgi_in_test_tr
         user = User.objects.create_user("fuzz@example.ma", email="fuzz@example.ma", is_staff=True)
         StaffMembership.objects.create(user=user, role="focal_point")
         token = Token.objects.create(user=user).key
-    tally = _fuzz(wsgi_in_test_transaction, _host(tetouan),
-                  headers={"Authorization": f"Token {token}"})
+    tally = _fuzz(
+        wsgi_in_test_transaction, _host(tetouan), headers={"Authorization": f"Token {token}"}
+    )
     _report("member", "focal point", tally)
 
 
@@ -158,6 +175,7 @@ def test_portal_api_directorate(network, db, client_for, wsgi_in_test_transactio
     two_factor_signed_in(client, user)
     csrf = "a" * 32  # the same secret in the cookie and the header: Django's CSRF check passes
     cookies = {"sessionid": client.cookies["sessionid"].value, "csrftoken": csrf}
-    tally = _fuzz(wsgi_in_test_transaction, "localhost", headers={"X-CSRFToken": csrf},
-                  cookies=cookies)
+    tally = _fuzz(
+        wsgi_in_test_transaction, "localhost", headers={"X-CSRFToken": csrf}, cookies=cookies
+    )
     _report("portal", "directorate", tally)

@@ -3,6 +3,7 @@
 Amazigh (zgh) is complete for what deploy/translations.py requires of it (ZGH_REQUIRED_SOURCES:
 the frames, the home pages, the error pages); its other strings may stay empty, and then show
 in Arabic (tests/test_amazigh.py)."""
+
 import gettext
 import importlib.util
 import re
@@ -19,8 +20,9 @@ def translations_script():
     deploy = str(LOCALE.parents[1] / "deploy")
     sys.path.insert(0, deploy)
     try:
-        spec = importlib.util.spec_from_file_location("translations_script",
-                                                      f"{deploy}/translations.py")
+        spec = importlib.util.spec_from_file_location(
+            "translations_script", f"{deploy}/translations.py"
+        )
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return module
@@ -31,16 +33,21 @@ def translations_script():
 ZGH_REQUIRED_SOURCES = translations_script().ZGH_REQUIRED_SOURCES
 
 
-def catalogue_entries(language: str, *, required_only: bool = False
-                      ) -> list[tuple[str, list[str], bool]]:
+def catalogue_entries(
+    language: str, *, required_only: bool = False
+) -> list[tuple[str, list[str], bool]]:
     """(msgid, msgstrs, fuzzy) for each entry of a .po file, header excluded; with
     `required_only`, only the entries used in ZGH_REQUIRED_SOURCES."""
     entries = []
     for block in (LOCALE / language / "LC_MESSAGES" / "django.po").read_text().split("\n\n"):
         fields: dict[str, str] = {}
         current = None
-        places = [place.rsplit(":", 1)[0] for line in block.splitlines()
-                  if line.startswith("#: ") for place in line[3:].split()]
+        places = [
+            place.rsplit(":", 1)[0]
+            for line in block.splitlines()
+            if line.startswith("#: ")
+            for place in line[3:].split()
+        ]
         if required_only and not any(ZGH_REQUIRED_SOURCES.match(place) for place in places):
             continue
         for line in block.splitlines():
@@ -81,14 +88,25 @@ def test_amazigh_catalogue_has_what_it_requires():
 def test_compiled_catalogue_matches_the_source(language):
     with open(LOCALE / language / "LC_MESSAGES" / "django.mo", "rb") as mo:
         compiled = gettext.GNUTranslations(mo)
-    stale = [msgid for msgid, strs, fuzzy in catalogue_entries(language)
-             if len(strs) == 1 and strs[0] and not fuzzy
-             and compiled.gettext(unescape(msgid)) != unescape(strs[0])]
+    stale = [
+        msgid
+        for msgid, strs, fuzzy in catalogue_entries(language)
+        if len(strs) == 1
+        and strs[0]
+        and not fuzzy
+        and compiled.gettext(unescape(msgid)) != unescape(strs[0])
+    ]
     assert stale == []
 
 
-ENGLISH_UI = ["Openness site", "Members of the network", "Skip to content", "Region",
-              "Moroccan network of open territorial collectivities", "No such member"]
+ENGLISH_UI = [
+    "Openness site",
+    "Members of the network",
+    "Skip to content",
+    "Region",
+    "Moroccan network of open territorial collectivities",
+    "No such member",
+]
 
 
 @pytest.mark.parametrize("language", ["ar", "fr", "zgh"])
@@ -108,8 +126,18 @@ def test_main_pages_are_fully_translated(tetouan, client_for, language):
 
 # The names makemessages (xgettext) extracts strings from; a string marked through any other
 # alias never reaches the catalogues and shows in English on the Arabic pages.
-EXTRACTED_NAMES = {"_", "gettext", "gettext_lazy", "gettext_noop", "ngettext", "ngettext_lazy",
-                   "pgettext", "pgettext_lazy", "npgettext", "npgettext_lazy"}
+EXTRACTED_NAMES = {
+    "_",
+    "gettext",
+    "gettext_lazy",
+    "gettext_noop",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+    "npgettext",
+    "npgettext_lazy",
+}
 
 
 def test_strings_are_marked_by_names_makemessages_extracts():

@@ -1,4 +1,5 @@
 """Provisioning through a real Celery worker process, on the real Redis broker."""
+
 import pytest
 from django.db import connection
 from django_tenants.utils import schema_exists
@@ -11,6 +12,7 @@ from workers.fanout import for_each_member
 from workers.provisioning import provision_member
 from workers.sweeps import member_ping
 from tests.worker_process import wait_for, worker_start, worker_stop
+
 CHEFCHAOUEN = "01.151.01.01"
 
 
@@ -60,8 +62,12 @@ def test_a_task_sent_for_a_member_runs_in_that_member(worker, network, django_db
     with django_db_blocker.unblock():
         tetouan, tanger = network["tetouan"], network["tanger"]
         assert member_ping.apply_async_for_member(tetouan).get(timeout=30) == {
-            "schema_name": tetouan.schema_name, "hcp_code": "01.571.01.11"}
-        assert member_ping.apply_async_for_member(tanger).get(timeout=30)["hcp_code"] == "01.511.01.0"
+            "schema_name": tetouan.schema_name,
+            "hcp_code": "01.571.01.11",
+        }
+        assert (
+            member_ping.apply_async_for_member(tanger).get(timeout=30)["hcp_code"] == "01.511.01.0"
+        )
 
 
 def test_a_member_not_ready_is_refused_to_tasks(tetouan):

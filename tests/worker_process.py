@@ -1,6 +1,7 @@
 """A real Celery worker process for the tests (and benchmarks) that go through the broker:
 the one way to start one. It is pointed at this process's database (the test database under
 pytest), never at the development one."""
+
 import os
 import subprocess
 import sys
@@ -22,8 +23,14 @@ def this_database_url() -> str:
     return f"postgresql://{db['USER']}@{host_part}{port}/{db['NAME']}"
 
 
-def worker_start(*, queues: str = QUEUES, pool: str = "solo", concurrency: int = 1,
-                 timeout: float = 60, **environment: str) -> subprocess.Popen:
+def worker_start(
+    *,
+    queues: str = QUEUES,
+    pool: str = "solo",
+    concurrency: int = 1,
+    timeout: float = 60,
+    **environment: str,
+) -> subprocess.Popen:
     """Start a worker on `queues` with `environment` on top of this process's; return once it
     answers a ping. `pool="prefork"` gives children that a test may kill. The queues are
     emptied first: tasks published by earlier tests (commit hooks run inside a test
@@ -32,14 +39,32 @@ def worker_start(*, queues: str = QUEUES, pool: str = "solo", concurrency: int =
 
     app.control.purge()
 
-    env = {**os.environ, "DATABASE_URL": this_database_url(),
-           "CELERY_TASK_TENANT_CACHE_SECONDS": "0", **environment}
+    env = {
+        **os.environ,
+        "DATABASE_URL": this_database_url(),
+        "CELERY_TASK_TENANT_CACHE_SECONDS": "0",
+        **environment,
+    }
     pool_args = [f"--pool={pool}"] + ([f"--concurrency={concurrency}"] if pool == "prefork" else [])
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "workers.app", "worker", *pool_args,
-         "--loglevel=WARNING", "-Q", queues, "--without-gossip", "--without-mingle",
-         "--without-heartbeat"],
-        cwd=ROOT, env=env)
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "workers.app",
+            "worker",
+            *pool_args,
+            "--loglevel=WARNING",
+            "-Q",
+            queues,
+            "--without-gossip",
+            "--without-mingle",
+            "--without-heartbeat",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if app.control.inspect(timeout=1, limit=1).ping():
@@ -58,8 +83,10 @@ def worker_stop(process: subprocess.Popen) -> None:
 def worker_children(process: subprocess.Popen) -> list[int]:
     """The pids of a prefork worker's children."""
     try:
-        return [int(pid) for pid in
-                Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()]
+        return [
+            int(pid)
+            for pid in Path(f"/proc/{process.pid}/task/{process.pid}/children").read_text().split()
+        ]
     except FileNotFoundError:
         return []
 

@@ -9,6 +9,7 @@
 Every task runs in the public schema and is idempotent: a snapshot is recomputed from the
 member's data, so running it twice, late or after a lost worker changes nothing.
 """
+
 import logging
 from datetime import datetime
 
@@ -40,7 +41,8 @@ def snapshots_refresh_chunk(member_ids: list[int], as_of: str | None = None) -> 
     """Refresh the snapshots of these members (public schema), on a fresh connection, as of
     the sweep's instant (ISO 8601)."""
     return snapshots_refresh_chunk_on_fresh_connection(
-        member_ids, datetime.fromisoformat(as_of) if as_of else timezone.now())
+        member_ids, datetime.fromisoformat(as_of) if as_of else timezone.now()
+    )
 
 
 @app.task
@@ -72,8 +74,9 @@ def snapshot_refresh_schedule(*, schema_name: str) -> bool:
     if not get_redis_connection("default").set(debounce_key(schema_name), 1, nx=True, ex=window):
         return False
     # Sent from the member's schema (the signal comes from there): run it in the public one.
-    snapshot_refresh_member.apply_async(args=[schema_name], countdown=window,
-                                        headers={"_schema_name": get_public_schema_name()})
+    snapshot_refresh_member.apply_async(
+        args=[schema_name], countdown=window, headers={"_schema_name": get_public_schema_name()}
+    )
     return True
 
 
@@ -84,5 +87,6 @@ def _on_member_content_changed(sender, schema_name: str, **kwargs) -> None:
         logger.exception("Could not schedule the snapshot refresh of %s", schema_name)
 
 
-member_content_changed.connect(_on_member_content_changed,
-                               dispatch_uid="workers.aggregation.snapshot_refresh")
+member_content_changed.connect(
+    _on_member_content_changed, dispatch_uid="workers.aggregation.snapshot_refresh"
+)

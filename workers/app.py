@@ -1,4 +1,5 @@
 """The Celery app: Redis broker, named queues, tasks that carry their member explicitly."""
+
 import os
 import sys
 from pathlib import Path
@@ -93,9 +94,17 @@ app.conf.beat_schedule = {
         "kwargs": {"delivery": "weekly"},
     },
 }
-app.conf.imports = ("workers.provisioning", "workers.sweeps", "workers.reminders",
-                    "workers.notifications", "workers.aggregation", "workers.observability",
-                    "workers.programme_pdf", "workers.holidays", "workers.privacy")
+app.conf.imports = (
+    "workers.provisioning",
+    "workers.sweeps",
+    "workers.reminders",
+    "workers.notifications",
+    "workers.aggregation",
+    "workers.observability",
+    "workers.programme_pdf",
+    "workers.holidays",
+    "workers.privacy",
+)
 
 # Time limits (soft, hard) in seconds, by queue: the soft one raises SoftTimeLimitExceeded in
 # the task (it may clean up), the hard one kills the child. Mail is short (an SMTP server that
@@ -121,8 +130,14 @@ def time_limits_for(task_name: str) -> tuple[int, int]:
     """(soft, hard): the task's own row, else its queue's, else the settings' defaults."""
     if task_name in TASK_TIME_LIMITS:
         return TASK_TIME_LIMITS[task_name]
-    queue = next((route["queue"] for pattern, route in ROUTES.items()
-                  if task_name.startswith(pattern.rstrip("*"))), None)
+    queue = next(
+        (
+            route["queue"]
+            for pattern, route in ROUTES.items()
+            if task_name.startswith(pattern.rstrip("*"))
+        ),
+        None,
+    )
     if queue in TIME_LIMITS:
         return TIME_LIMITS[queue]
     return app.conf.task_soft_time_limit, app.conf.task_time_limit

@@ -1,4 +1,5 @@
 """The one tenant-aware task base: a task runs in the member it was sent for, or not at all."""
+
 from celery.exceptions import Reject
 from django.db import connection
 from django_tenants.utils import get_public_schema_name

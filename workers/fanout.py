@@ -1,4 +1,5 @@
 """Fanning a network-wide sweep out over the ready members, in chunks, with jitter."""
+
 import random
 
 from network.members.models import Member
@@ -6,8 +7,14 @@ from network.members.models import Member
 DEFAULT_SPREAD_SECONDS = 300
 
 
-def for_each_member(task, *, spread_seconds: int = DEFAULT_SPREAD_SECONDS, args=(),
-                    kwargs=None, skip_suspended: bool = False) -> int:
+def for_each_member(
+    task,
+    *,
+    spread_seconds: int = DEFAULT_SPREAD_SECONDS,
+    args=(),
+    kwargs=None,
+    skip_suspended: bool = False,
+) -> int:
     """Send `task` once per ready member, spread over `spread_seconds` so that 1,590 members
     do not hit the database at the same tick. Returns how many were sent.
 

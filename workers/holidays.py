@@ -11,6 +11,7 @@ the moved dates written back a statement per member, sent together, and the peop
 bulk (tenants/information_requests/calendar_hooks.py). Idempotent: a recount that finds
 nothing to move writes nothing, and e-mails are keyed by request and new date.
 """
+
 import logging
 from datetime import date
 
@@ -39,18 +40,27 @@ def members_due_dates_recount(schema_names: list[str], days: list[date] | None =
     `days` (None: every open deadline), with the calendar as now recorded; what moved. A
     suspended member's dates are recounted too; its people are not written to."""
     calendar_current(check=True)  # never the copy this worker held before the decision
-    members = list(Member.objects.ready().filter(schema_name__in=schema_names).order_by("pk")
-                   .prefetch_related(Prefetch("domains", Domain.objects.filter(is_primary=True),
-                                              to_attr="primary_domains")))
+    members = list(
+        Member.objects.ready()
+        .filter(schema_name__in=schema_names)
+        .order_by("pk")
+        .prefetch_related(
+            Prefetch("domains", Domain.objects.filter(is_primary=True), to_attr="primary_domains")
+        )
+    )
     scheme = "http" if settings.DEBUG else "https"  # as tenants.notifications' links
     recounts = due_dates_recount(
-        members=members, days=days,
-        site_urls={m.schema_name: member_site_url(m, scheme=scheme) for m in members})
-    return {"members": len(members),
-            "information_requests": sum(len(r.moved) for r in recounts.values()),
-            "complaints": sum(r.complaints for r in recounts.values()),
-            "told": sum(r.told for r in recounts.values()),
-            "petitions": petition_due_dates_recount(members=members, days=days)}
+        members=members,
+        days=days,
+        site_urls={m.schema_name: member_site_url(m, scheme=scheme) for m in members},
+    )
+    return {
+        "members": len(members),
+        "information_requests": sum(len(r.moved) for r in recounts.values()),
+        "complaints": sum(r.complaints for r in recounts.values()),
+        "told": sum(r.told for r in recounts.values()),
+        "petitions": petition_due_dates_recount(members=members, days=days),
+    }
 
 
 @app.task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
@@ -60,7 +70,8 @@ def due_dates_recount_batch(schema_names: list[str], days: list[str] | None = No
     connection.close()
     try:
         return members_due_dates_recount(
-            schema_names, None if days is None else [date.fromisoformat(day) for day in days])
+            schema_names, None if days is None else [date.fromisoformat(day) for day in days]
+        )
     finally:
         connection.close()
         reset_queries()
@@ -69,7 +80,7 @@ def due_dates_recount_batch(schema_names: list[str], days: list[str] | None = No
 def recount_batches() -> list[list[str]]:
     """The ready members' schemas, in batches (public schema)."""
     schemas = list(Member.objects.ready().order_by("pk").values_list("schema_name", flat=True))
-    return [schemas[i:i + MEMBERS_PER_BATCH] for i in range(0, len(schemas), MEMBERS_PER_BATCH)]
+    return [schemas[i : i + MEMBERS_PER_BATCH] for i in range(0, len(schemas), MEMBERS_PER_BATCH)]
 
 
 @app.task
@@ -79,19 +90,23 @@ def due_dates_recount_sweep(days: list[str] | None = None) -> int:
     batches = recount_batches()
     for schema_names in batches:
         due_dates_recount_batch.apply_async(
-            args=[schema_names, days], headers={"_schema_name": get_public_schema_name()})
+            args=[schema_names, days], headers={"_schema_name": get_public_schema_name()}
+        )
     return len(batches)
 
 
-def _on_holiday_calendar_changed(sender, decision_id: int, days: list[date] | None = None,
-                                 **kwargs) -> None:
+def _on_holiday_calendar_changed(
+    sender, decision_id: int, days: list[date] | None = None, **kwargs
+) -> None:
     try:
         due_dates_recount_sweep.apply_async(
             kwargs={"days": None if days is None else [day.isoformat() for day in days]},
-            headers={"_schema_name": get_public_schema_name()})
+            headers={"_schema_name": get_public_schema_name()},
+        )
     except Exception:  # the decision is committed: the operator can run the sweep by hand
         logger.exception("Could not send the due dates' recount after decision %s", decision_id)
 
 
-holiday_calendar_changed.connect(_on_holiday_calendar_changed,
-                                 dispatch_uid="workers.holidays.due_dates_recount")
+holiday_calendar_changed.connect(
+    _on_holiday_calendar_changed, dispatch_uid="workers.holidays.due_dates_recount"
+)

@@ -8,6 +8,7 @@ falls due. A sweep (beat) covers tasks lost with the broker; digests are beat jo
 A newsletter confirmed in the workspace (`newsletter_confirmed`) is recorded here, in batches,
 rather than in the editor's request.
 """
+
 import logging
 from types import SimpleNamespace
 
@@ -61,16 +62,18 @@ def newsletter_record_for_member(self, newsletter_id: int, site_url: str = "") -
     """Runs in one member: record a confirmed newsletter's e-mails (their delivery is handed
     over after each batch's commit like any notification). A retry, a redelivery or a second
     task starts after the last batch committed: nothing is recorded twice."""
-    report = newsletter_record(newsletter_id=newsletter_id, site_url=site_url,
-                               seconds=NEWSLETTER_SLICE_SECONDS)
+    report = newsletter_record(
+        newsletter_id=newsletter_id, site_url=site_url, seconds=NEWSLETTER_SLICE_SECONDS
+    )
     if not report.done:
         self.apply_async_for_member(connection.tenant, args=[newsletter_id, site_url])
     return {"recorded": report.recorded, "done": report.done}
 
 
 @receiver(newsletter_confirmed, dispatch_uid="workers.notifications.newsletter_confirmed")
-def _record_newsletter(sender, *, schema_name: str, newsletter_id: int, site_url: str,
-                       **kwargs) -> None:
+def _record_newsletter(
+    sender, *, schema_name: str, newsletter_id: int, site_url: str, **kwargs
+) -> None:
     member = SimpleNamespace(schema_name=schema_name)
     newsletter_record_for_member.apply_async_for_member(member, args=[newsletter_id, site_url])
 
@@ -78,8 +81,9 @@ def _record_newsletter(sender, *, schema_name: str, newsletter_id: int, site_url
 @app.task
 def notifications_sweep(spread_seconds: int = 60) -> int:
     """Beat: every member's due notifications, in case a delivery task was lost."""
-    return for_each_member(notifications_deliver_for_member, spread_seconds=spread_seconds,
-                           skip_suspended=True)
+    return for_each_member(
+        notifications_deliver_for_member, spread_seconds=spread_seconds, skip_suspended=True
+    )
 
 
 @app.task(bind=True, autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)
@@ -94,5 +98,9 @@ def notifications_digest_for_member(self, delivery: str) -> int:
 
 @app.task
 def notifications_digest_sweep(delivery: str, spread_seconds: int = 600) -> int:
-    return for_each_member(notifications_digest_for_member, spread_seconds=spread_seconds,
-                           kwargs={"delivery": delivery}, skip_suspended=True)
+    return for_each_member(
+        notifications_digest_for_member,
+        spread_seconds=spread_seconds,
+        kwargs={"delivery": delivery},
+        skip_suspended=True,
+    )

@@ -1,4 +1,5 @@
 """Measurements for the metrics scrape (queue `aggregation`, public schema)."""
+
 from django.db import connection
 
 from network.members.models import Member

@@ -5,6 +5,7 @@ Idempotent: what was purged is blank or gone, so a task delivered twice purges n
 Suspended members are purged too: keeping data longer than its purpose is not a service to
 stop.
 """
+
 import logging
 from datetime import date
 
@@ -29,5 +30,8 @@ def retention_purge_for_member(self, today: str | None = None) -> dict[str, int]
 @app.task
 def retention_purge_sweep(spread_seconds: int = 1800, today: str | None = None) -> int:
     """Send `retention_purge_for_member` to every ready member (public schema)."""
-    return for_each_member(retention_purge_for_member, spread_seconds=spread_seconds,
-                           kwargs={"today": today} if today else None)
+    return for_each_member(
+        retention_purge_for_member,
+        spread_seconds=spread_seconds,
+        kwargs={"today": today} if today else None,
+    )

@@ -6,6 +6,7 @@ stores the file unless a run before it did (idempotent: the file's name is the f
 what it shows). Rendering is CPU work of a second or more: the `aggregation` queue, not the mail
 of `notifications`, waits behind it.
 """
+
 from types import SimpleNamespace
 
 from django.db import OperationalError

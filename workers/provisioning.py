@@ -1,4 +1,5 @@
 """Jobs of the `provisioning` queue (public schema)."""
+
 from django.db import OperationalError
 from django.dispatch import receiver
 
@@ -21,8 +22,13 @@ def provision_member(self, hcp_code: str, custom_domains: list[str] | None = Non
         return {"hcp_code": hcp_code, "ok": False, "error": str(error)}
     if outcome.created:
         refill_spare_schemas.delay()  # the next onboarding finds a spare again
-    return {"hcp_code": hcp_code, "ok": True, "schema_name": outcome.member.schema_name,
-            "created": outcome.created, "added_domains": outcome.added_domains}
+    return {
+        "hcp_code": hcp_code,
+        "ok": True,
+        "schema_name": outcome.member.schema_name,
+        "created": outcome.created,
+        "added_domains": outcome.added_domains,
+    }
 
 
 @app.task(autoretry_for=(OperationalError,), retry_backoff=True, max_retries=5)

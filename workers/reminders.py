@@ -6,6 +6,7 @@ matters: a Redis restart or a missed tick loses no reminder (the next sweep send
 due meanwhile) and a sweep run twice sends nothing twice. Beat runs the sweep three times a
 day, so that one missed tick is caught up the same day.
 """
+
 from datetime import datetime
 
 from django.db import OperationalError, connection
@@ -30,5 +31,9 @@ def reminders_for_member(self, now: str | None = None) -> dict[str, int]:
 @app.task
 def reminders_sweep(spread_seconds: int = 600, now: str | None = None) -> int:
     """Send `reminders_for_member` to every ready member (public schema)."""
-    return for_each_member(reminders_for_member, spread_seconds=spread_seconds,
-                           kwargs={"now": now} if now else None, skip_suspended=True)
+    return for_each_member(
+        reminders_for_member,
+        spread_seconds=spread_seconds,
+        kwargs={"now": now} if now else None,
+        skip_suspended=True,
+    )

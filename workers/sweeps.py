@@ -1,4 +1,5 @@
 """Network-wide sweeps run by beat (queue `aggregation`)."""
+
 import logging
 
 from django.db import connection
@@ -25,7 +26,10 @@ def members_schema_check() -> dict:
 def member_ping() -> dict:
     """Runs in one member's schema: proves a worker reaches that member's data."""
     profile = site_profile_get()
-    return {"schema_name": connection.schema_name, "hcp_code": profile.hcp_code if profile else None}
+    return {
+        "schema_name": connection.schema_name,
+        "hcp_code": profile.hcp_code if profile else None,
+    }
 
 
 @app.task

@@ -3,6 +3,7 @@
 No middleware, no apps, no database, no tenancy: what Django itself costs per request under
 the same gunicorn, so the full stack's overhead can be read as a ratio.
 """
+
 SECRET_KEY = "bench-bare-only"
 DEBUG = False
 ALLOWED_HOSTS = ["*"]

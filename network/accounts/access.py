@@ -4,6 +4,7 @@ Every question is answered from the user's NetworkRole, and only in the public s
 member's staff account (a User of that member's schema, whose id may equal a network
 account's) never gets a network right, wherever the question is asked.
 """
+
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
@@ -87,6 +88,7 @@ def require_network_host(request) -> None:
 def directorate_required(view):
     """A network page for directorate administrators only: others are asked to sign in
     (anonymous) or refused with 403 (signed in without the role)."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         require_network_host(request)
@@ -95,12 +97,14 @@ def directorate_required(view):
         if not is_directorate(request.user):
             raise PermissionDenied
         return view(request, *args, **kwargs)
+
     return wrapped
 
 
 def region_reader_required(view):
     """A network page about one region (URL kwarg `region_code`): the directorate and that
     region's focal point only."""
+
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         require_network_host(request)
@@ -109,6 +113,7 @@ def region_reader_required(view):
         if not can_read_region(request.user, kwargs.get("region_code", "")):
             raise PermissionDenied
         return view(request, *args, **kwargs)
+
     return wrapped
 
 

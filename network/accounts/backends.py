@@ -1,5 +1,6 @@
 """Directorate administrators hold every permission of the network's back office; nobody else
 gets a permission from a network role. Answered in the public schema only."""
+
 from network.accounts.access import is_directorate
 
 

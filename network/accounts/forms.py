@@ -10,10 +10,10 @@ class NetworkSignInForm(SignInAttemptsMixin, AuthenticationForm):
     """E-mail and password of a network account; accounts without a network role (and member
     staff, whose accounts are not in the network's schema at all) are refused."""
 
-    username = forms.EmailField(label=_("E-mail"),
-                                widget=forms.EmailInput(attrs={"autofocus": True,
-                                                               "autocomplete": "email",
-                                                               "dir": "ltr"}))
+    username = forms.EmailField(
+        label=_("E-mail"),
+        widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email", "dir": "ltr"}),
+    )
     error_messages = {
         "invalid_login": _("This e-mail and password do not match a network account."),
         "inactive": _("This network account is disabled."),

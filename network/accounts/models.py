@@ -4,6 +4,7 @@ A network account is a django.contrib.auth User of the public schema with one Ne
 the directorate (the whole network) or a regional focal point (one region). Member staff
 accounts live in each member's schema and never have a NetworkRole.
 """
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -18,13 +19,23 @@ class NetworkRoleKind(models.TextChoices):
 
 
 class NetworkRole(models.Model):
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                                related_name="network_role", verbose_name=_("user"))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="network_role",
+        verbose_name=_("user"),
+    )
     role = models.CharField(_("role"), max_length=32, choices=NetworkRoleKind.choices)
     # The region council's registry entry (its HCP code is the key); only for focal points.
-    region = models.ForeignKey(Collectivity, on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="+", limit_choices_to={"tier": Tier.REGION},
-                               verbose_name=_("region"))
+    region = models.ForeignKey(
+        Collectivity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"tier": Tier.REGION},
+        verbose_name=_("region"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -33,8 +44,11 @@ class NetworkRole(models.Model):
         constraints = [
             models.CheckConstraint(
                 name="network_role_region_iff_focal_point",
-                condition=(Q(role="directorate", region__isnull=True)
-                           | Q(role="regional_focal_point", region__isnull=False))),
+                condition=(
+                    Q(role="directorate", region__isnull=True)
+                    | Q(role="regional_focal_point", region__isnull=False)
+                ),
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,4 +1,5 @@
 """Creating and changing network accounts (public schema)."""
+
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -14,24 +15,35 @@ from network.registry.models import Collectivity, Tier
 def _region_for(role: str, region_code: str | None) -> Collectivity | None:
     if role == NetworkRoleKind.DIRECTORATE:
         if region_code:
-            raise ValidationError({"region_code": _("A directorate account covers the whole "
-                                                    "network: give it no region.")})
+            raise ValidationError(
+                {
+                    "region_code": _(
+                        "A directorate account covers the whole network: give it no region."
+                    )
+                }
+            )
         return None
     if role != NetworkRoleKind.REGIONAL_FOCAL_POINT:
         raise ValidationError({"role": _("Unknown network role “%(role)s”.") % {"role": role}})
     if not region_code:
-        raise ValidationError({"region_code": _("A regional focal point needs the HCP code of "
-                                                "their region.")})
+        raise ValidationError(
+            {"region_code": _("A regional focal point needs the HCP code of their region.")}
+        )
     region = Collectivity.objects.filter(code=region_code.strip(), tier=Tier.REGION).first()
     if region is None:
-        raise ValidationError({"region_code": _("“%(code)s” is not the HCP code of a region.")
-                               % {"code": region_code}})
+        raise ValidationError(
+            {
+                "region_code": _("“%(code)s” is not the HCP code of a region.")
+                % {"code": region_code}
+            }
+        )
     return region
 
 
 @transaction.atomic
-def network_account_create(*, email: str, role: str, region_code: str | None = None,
-                           password: str | None = None) -> User:
+def network_account_create(
+    *, email: str, role: str, region_code: str | None = None, password: str | None = None
+) -> User:
     """A network account (public schema) with its role. Without a password the account can
     only sign in once a password is set (e.g. by `manage.py create_network_account`)."""
     if connection.schema_name != get_public_schema_name():

@@ -1,4 +1,5 @@
 """Sign-in and sign-out of network accounts, on the network's host only."""
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -57,23 +58,30 @@ def back_office_sign_in(request):
         return redirect(reverse("network-sign-in") + (f"?{query}" if query else ""))
     if network_admin_site.has_permission(request):
         target = request.GET.get("next", "")
-        if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                               require_https=request.is_secure()):
+        if not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
             target = reverse("network_admin:index")
         return redirect(target)
-    messages.warning(request, _("Your role does not open the network back office. "
-                                "Here are the pages your role opens."))
+    messages.warning(
+        request,
+        _("Your role does not open the network back office. Here are the pages your role opens."),
+    )
     return redirect(landing_url(request.user))
 
 
 # Two-factor sign-in (platform/twofactor): required of every network account.
 def _network_two_factor_side() -> Side:
-    return Side(code_template="accounts/two_factor_code.html",
-                manage_template="accounts/two_factor.html",
-                code_url="network-two-factor-code", manage_url="network-two-factor",
-                sign_in_url="network-sign-in", sign_in_scope=NetworkSignInForm.sign_in_scope,
-                landing=lambda request: landing_url(request.user),
-                issuer=lambda request: settings.TWO_FACTOR_ISSUER)
+    return Side(
+        code_template="accounts/two_factor_code.html",
+        manage_template="accounts/two_factor.html",
+        code_url="network-two-factor-code",
+        manage_url="network-two-factor",
+        sign_in_url="network-sign-in",
+        sign_in_scope=NetworkSignInForm.sign_in_scope,
+        landing=lambda request: landing_url(request.user),
+        issuer=lambda request: settings.TWO_FACTOR_ISSUER,
+    )
 
 
 def two_factor_code(request):
@@ -87,5 +95,4 @@ def two_factor(request):
     require_network_host(request)
     if not request.user.is_authenticated:
         return sign_in_redirect(request)
-    return manage(request, _network_two_factor_side(),
-                  required=two_factor_required(request.user))
+    return manage(request, _network_two_factor_side(), required=two_factor_required(request.user))

@@ -5,6 +5,7 @@
 - comparison: one region's members side by side, for the directorate and that region's
   focal point.
 """
+
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -14,8 +15,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from network.accounts.access import CanReadRegion, IsDirectorate
-from network.aggregation.selectors import (SORTS, network_figures, region_list, snapshot_get,
-                                           snapshot_list)
+from network.aggregation.selectors import (
+    SORTS,
+    network_figures,
+    region_list,
+    snapshot_get,
+    snapshot_list,
+)
 from network.members.selectors import link_scheme, member_site_url
 from network.registry.models import Tier
 
@@ -72,20 +78,25 @@ class ComparisonSerializer(serializers.Serializer):
     members = SnapshotSerializer(many=True)
 
 
-FILTERS = [OpenApiParameter("region", str, description="HCP code of a region"),
-           OpenApiParameter("tier", str, enum=Tier.values)]
+FILTERS = [
+    OpenApiParameter("region", str, description="HCP code of a region"),
+    OpenApiParameter("tier", str, enum=Tier.values),
+]
 
 
 class SnapshotListApi(generics.ListAPIView):
     """Every member's snapshot (open data)."""
+
     authentication_classes = [SessionAuthentication]
     permission_classes = [AllowAny]
     serializer_class = SnapshotSerializer
 
     def get_queryset(self):
         tier = self.request.query_params.get("tier")
-        return snapshot_list(region_code=self.request.query_params.get("region") or None,
-                             tier=tier if tier in Tier.values else None)
+        return snapshot_list(
+            region_code=self.request.query_params.get("region") or None,
+            tier=tier if tier in Tier.values else None,
+        )
 
     @extend_schema(parameters=FILTERS)
     def get(self, request, *args, **kwargs):
@@ -94,6 +105,7 @@ class SnapshotListApi(generics.ListAPIView):
 
 class SnapshotDetailApi(generics.RetrieveAPIView):
     """One member's snapshot (open data), by HCP code."""
+
     authentication_classes = [SessionAuthentication]
     permission_classes = [AllowAny]
     serializer_class = SnapshotSerializer
@@ -107,6 +119,7 @@ class SnapshotDetailApi(generics.RetrieveAPIView):
 
 class DashboardApi(APIView):
     """The network in figures (directorate only); `region` narrows it to one region."""
+
     authentication_classes = [SessionAuthentication]
     permission_classes = [IsDirectorate]
 
@@ -121,15 +134,25 @@ class DashboardApi(APIView):
 class ComparisonApi(APIView):
     """The members of one region side by side (the directorate, or that region's focal point);
     `sort` orders them (a column name, "-" in front for descending)."""
+
     authentication_classes = [SessionAuthentication]
     permission_classes = [CanReadRegion]
 
-    @extend_schema(parameters=[OpenApiParameter("sort", str, enum=[*SORTS, *(f"-{s}" for s in SORTS)])],
-                   responses=ComparisonSerializer)
+    @extend_schema(
+        parameters=[OpenApiParameter("sort", str, enum=[*SORTS, *(f"-{s}" for s in SORTS)])],
+        responses=ComparisonSerializer,
+    )
     def get(self, request, region_code: str):
         if not region_list().filter(code=region_code).exists():
             raise Http404
         snapshots = snapshot_list(region_code=region_code, sort=request.query_params.get("sort"))
-        return Response(ComparisonSerializer({
-            "region_code": region_code, "figures": network_figures(region_code=region_code),
-            "members": snapshots}, context={"request": request}).data)
+        return Response(
+            ComparisonSerializer(
+                {
+                    "region_code": region_code,
+                    "figures": network_figures(region_code=region_code),
+                    "members": snapshots,
+                },
+                context={"request": request},
+            ).data
+        )

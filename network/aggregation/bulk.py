@@ -3,6 +3,7 @@
 The workers do the same in production (workers/aggregation.py: one task per chunk); this is
 for operators (`manage.py aggregate_network`) and for the benchmark.
 """
+
 import multiprocessing
 from collections.abc import Callable
 from datetime import datetime
@@ -26,11 +27,17 @@ def snapshots_refresh_chunk_on_fresh_connection(member_ids: list[int], as_of: da
         reset_queries()
 
 
-def snapshots_refresh_network(*, processes: int = 2, chunk_size: int = CHUNK_SIZE,
-                              progress: Callable[[int], None] | None = None) -> int:
+def snapshots_refresh_network(
+    *,
+    processes: int = 2,
+    chunk_size: int = CHUNK_SIZE,
+    progress: Callable[[int], None] | None = None,
+) -> int:
     """Refresh every ready member's snapshot; returns how many were written."""
     chunks = member_id_chunks(chunk_size=chunk_size)
-    refresh = partial(snapshots_refresh_chunk_on_fresh_connection, as_of=timezone.now())  # every member as of one instant
+    refresh = partial(
+        snapshots_refresh_chunk_on_fresh_connection, as_of=timezone.now()
+    )  # every member as of one instant
     done = 0
     if processes <= 1:
         for chunk in chunks:

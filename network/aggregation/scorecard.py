@@ -4,6 +4,7 @@ Each point is a rule people can read (shown on the dashboard, the comparison and
 schema) and a function of the figures alone, so a point can always be explained from the
 published snapshot.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,26 +35,31 @@ class Rule:
 def _public_repository(figures: dict) -> bool:
     shelves = figures["documents"]["by_category"].values()
     stocked = [s for s in shelves if s["count"]]
-    return (len(stocked) >= REPOSITORY_MIN_CATEGORIES
-            and any(s["days_since_update"] <= REPOSITORY_FRESH_DAYS for s in stocked))
+    return len(stocked) >= REPOSITORY_MIN_CATEGORIES and any(
+        s["days_since_update"] <= REPOSITORY_FRESH_DAYS for s in stocked
+    )
 
 
 def _at_least(minimum: float, *path: str) -> Callable[[dict], bool]:
     """The figure at `path` is known (there was something to count) and at least `minimum`."""
+
     def test(figures: dict) -> bool:
         value = figures
         for key in path:
             value = value[key]
         return value is not None and value >= minimum
+
     return test
 
 
 def _ogp_requirement(code: str) -> Callable[[dict], bool]:
     """Whether the member meets one of OGP Local's minimum requirements, read from its figures
     as its own programme page reads them from its schema."""
+
     def test(figures: dict) -> bool:
         requirements = ogp_local.minimum_requirements_from_figures(figures)
         return next(r.met for r in requirements if r.code == code)
+
     return test
 
 
@@ -69,49 +75,94 @@ def _milestones_on_track(figures: dict) -> bool:
 
 
 RULES = [
-    Rule("programme_adopted", _("Programme adopted"),
-         _("The openness programme has been adopted by the council (adopted, in implementation "
-           "or evaluated)."),
-         lambda f: f["programme"]["stage"] in ADOPTED_STAGES),
-    Rule("cocreation_workshop", _("Co-creation workshops"),
-         _("At least one co-creation workshop has been held."),
-         lambda f: f["meetings"]["by_kind"]["cocreation_workshop"] > 0),
-    Rule("monitoring_met", _("Monitoring committee active"),
-         _("The monitoring committee met in the last six months (183 days)."),
-         _ogp_requirement(ogp_local.FORUM), ogp_minimum=True),
-    Rule("public_repository", _("Public document repository"),
-         _("Documents are published in at least 4 categories of the library, and one of them "
-           "was updated in the last 90 days."),
-         _public_repository),
-    Rule("reasoned_responses", _("Reasoned responses"),
-         # xgettext:no-python-format
-         _("At least 80% of the published consultation comments have a reasoned response."),
-         _at_least(RESPONSE_SHARE_MIN, "consultations", "response_share")),
-    Rule("on_time_answers", _("Information requests answered on time"),
-         # xgettext:no-python-format
-         _("At least 80% of the information requests due were decided within the legal "
-           "deadline (law 31.13)."),
-         _at_least(ON_TIME_SHARE_MIN, "information_requests", "on_time_share")),
-    Rule("women_take_part", _("Women take part"),
-         # xgettext:no-python-format
-         _("Women are at least 30% of the participants in the meetings held."),
-         _at_least(WOMEN_SHARE_MIN, "meetings", "participants", "women_share")),
-    Rule("milestones_on_track", _("Milestones on track"),
-         _("The programme has milestones and none of them is overdue."),
-         _milestones_on_track),
-    Rule(ogp_local.SITE, _("OGP Local: site updated"),
-         _("The programme or the library changed in the last four months (OGP Local's minimum "
-           "requirements)."),
-         _ogp_requirement(ogp_local.SITE), ogp_minimum=True),
-    Rule(ogp_local.REPOSITORY, _("OGP Local: document repository"),
-         _("The library holds at least one published document (OGP Local's minimum "
-           "requirements)."),
-         _ogp_requirement(ogp_local.REPOSITORY), ogp_minimum=True),
-    Rule("ideas_answered", _("Citizens' ideas answered"),
-         # xgettext:no-python-format
-         _("Citizens' ideas were collected online and at least 80% of them have an official "
-           "answer (retained, merged or not retained)."),
-         _ideas_answered),
+    Rule(
+        "programme_adopted",
+        _("Programme adopted"),
+        _(
+            "The openness programme has been adopted by the council (adopted, in implementation "
+            "or evaluated)."
+        ),
+        lambda f: f["programme"]["stage"] in ADOPTED_STAGES,
+    ),
+    Rule(
+        "cocreation_workshop",
+        _("Co-creation workshops"),
+        _("At least one co-creation workshop has been held."),
+        lambda f: f["meetings"]["by_kind"]["cocreation_workshop"] > 0,
+    ),
+    Rule(
+        "monitoring_met",
+        _("Monitoring committee active"),
+        _("The monitoring committee met in the last six months (183 days)."),
+        _ogp_requirement(ogp_local.FORUM),
+        ogp_minimum=True,
+    ),
+    Rule(
+        "public_repository",
+        _("Public document repository"),
+        _(
+            "Documents are published in at least 4 categories of the library, and one of them "
+            "was updated in the last 90 days."
+        ),
+        _public_repository,
+    ),
+    Rule(
+        "reasoned_responses",
+        _("Reasoned responses"),
+        # xgettext:no-python-format
+        _("At least 80% of the published consultation comments have a reasoned response."),
+        _at_least(RESPONSE_SHARE_MIN, "consultations", "response_share"),
+    ),
+    Rule(
+        "on_time_answers",
+        _("Information requests answered on time"),
+        # xgettext:no-python-format
+        _(
+            "At least 80% of the information requests due were decided within the legal "
+            "deadline (law 31.13)."
+        ),
+        _at_least(ON_TIME_SHARE_MIN, "information_requests", "on_time_share"),
+    ),
+    Rule(
+        "women_take_part",
+        _("Women take part"),
+        # xgettext:no-python-format
+        _("Women are at least 30% of the participants in the meetings held."),
+        _at_least(WOMEN_SHARE_MIN, "meetings", "participants", "women_share"),
+    ),
+    Rule(
+        "milestones_on_track",
+        _("Milestones on track"),
+        _("The programme has milestones and none of them is overdue."),
+        _milestones_on_track,
+    ),
+    Rule(
+        ogp_local.SITE,
+        _("OGP Local: site updated"),
+        _(
+            "The programme or the library changed in the last four months (OGP Local's minimum "
+            "requirements)."
+        ),
+        _ogp_requirement(ogp_local.SITE),
+        ogp_minimum=True,
+    ),
+    Rule(
+        ogp_local.REPOSITORY,
+        _("OGP Local: document repository"),
+        _("The library holds at least one published document (OGP Local's minimum requirements)."),
+        _ogp_requirement(ogp_local.REPOSITORY),
+        ogp_minimum=True,
+    ),
+    Rule(
+        "ideas_answered",
+        _("Citizens' ideas answered"),
+        # xgettext:no-python-format
+        _(
+            "Citizens' ideas were collected online and at least 80% of them have an official "
+            "answer (retained, merged or not retained)."
+        ),
+        _ideas_answered,
+    ),
 ]
 RULES_BY_CODE = {rule.code: rule for rule in RULES}
 
@@ -122,6 +173,13 @@ def scorecard_from_figures(figures: dict) -> dict[str, bool]:
 
 def scorecard_points(scorecard: dict[str, bool]) -> list[dict]:
     """The scorecard as people read it: each rule with its label, text and whether it holds."""
-    return [{"code": rule.code, "label": rule.label, "rule": rule.rule,
-             "ogp_minimum": rule.ogp_minimum, "met": bool(scorecard.get(rule.code))}
-            for rule in RULES]
+    return [
+        {
+            "code": rule.code,
+            "label": rule.label,
+            "rule": rule.rule,
+            "ogp_minimum": rule.ogp_minimum,
+            "met": bool(scorecard.get(rule.code)),
+        }
+        for rule in RULES
+    ]

@@ -6,6 +6,7 @@ Two ways to the same snapshot: one member at a time in its own schema
 Both end in `snapshots_save`, which derives the typed columns and the scorecard from the
 figures.
 """
+
 import json
 from datetime import datetime
 
@@ -17,9 +18,22 @@ from network.aggregation.models import MemberSnapshot
 from network.aggregation.scorecard import scorecard_from_figures
 from network.members.models import Member
 
-COLUMNS = ["refreshed_at", "figures", "scorecard", "programme_stage", "commitments",
-           "completion_percent", "milestones_overdue", "meetings_held", "participants",
-           "response_share", "requests_received", "on_time_share", "documents", "score"]
+COLUMNS = [
+    "refreshed_at",
+    "figures",
+    "scorecard",
+    "programme_stage",
+    "commitments",
+    "completion_percent",
+    "milestones_overdue",
+    "meetings_held",
+    "participants",
+    "response_share",
+    "requests_received",
+    "on_time_share",
+    "documents",
+    "score",
+]
 
 
 def snapshot_build(*, member_id: int, figures: dict, refreshed_at=None) -> MemberSnapshot:
@@ -28,7 +42,9 @@ def snapshot_build(*, member_id: int, figures: dict, refreshed_at=None) -> Membe
     scorecard = scorecard_from_figures(figures)
     consultations = figures["consultations"]
     return MemberSnapshot(
-        member_id=member_id, refreshed_at=refreshed_at or timezone.now(), figures=figures,
+        member_id=member_id,
+        refreshed_at=refreshed_at or timezone.now(),
+        figures=figures,
         scorecard=scorecard,
         programme_stage=figures["programme"]["stage"] or "",
         commitments=figures["commitments"]["total"],
@@ -36,8 +52,11 @@ def snapshot_build(*, member_id: int, figures: dict, refreshed_at=None) -> Membe
         milestones_overdue=figures["milestones"]["overdue"],
         meetings_held=figures["meetings"]["held"],
         participants=figures["meetings"]["participants"]["total"],
-        response_share=(None if consultations["response_share"] is None
-                        else consultations["response_share"] / 100),
+        response_share=(
+            None
+            if consultations["response_share"] is None
+            else consultations["response_share"] / 100
+        ),
         requests_received=figures["information_requests"]["received"],
         on_time_share=figures["information_requests"]["on_time_share"],
         documents=figures["documents"]["total"],
@@ -57,16 +76,20 @@ def snapshots_save(*, snapshots: list[MemberSnapshot]) -> int:
         return 0
     db = connections[MemberSnapshot.objects.db]  # once: `connection` is a proxy
     fields = [MemberSnapshot._meta.get_field(name) for name in ["member", *COLUMNS]]
-    rows = [{field.column: getattr(snapshot, field.attname) for field in fields}
-            for snapshot in snapshots]
+    rows = [
+        {field.column: getattr(snapshot, field.attname) for field in fields}
+        for snapshot in snapshots
+    ]
     table = MemberSnapshot._meta.db_table
     columns = ", ".join(field.column for field in fields)
     updates = ", ".join(f"{field.column} = EXCLUDED.{field.column}" for field in fields[1:])
     with db.cursor() as cursor:
-        cursor.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} "
-                       f"FROM json_populate_recordset(NULL::{table}, %s::json) "
-                       f"ON CONFLICT (member_id) DO UPDATE SET {updates}",
-                       [json.dumps(rows, default=_json_value)])
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} "
+            f"FROM json_populate_recordset(NULL::{table}, %s::json) "
+            f"ON CONFLICT (member_id) DO UPDATE SET {updates}",
+            [json.dumps(rows, default=_json_value)],
+        )
     return len(snapshots)
 
 
@@ -84,26 +107,30 @@ def snapshot_figures_for_member(*, member: Member, as_of: datetime | None = None
         return member_figures(as_of=as_of)
 
 
-def snapshot_refresh_for_member(*, member: Member,
-                                as_of: datetime | None = None) -> MemberSnapshot:
+def snapshot_refresh_for_member(*, member: Member, as_of: datetime | None = None) -> MemberSnapshot:
     """Refresh one member's snapshot from its own schema (a change, an operator's command)."""
-    snapshot = snapshot_build(member_id=member.pk,
-                              figures=snapshot_figures_for_member(member=member, as_of=as_of))
+    snapshot = snapshot_build(
+        member_id=member.pk, figures=snapshot_figures_for_member(member=member, as_of=as_of)
+    )
     snapshots_save(snapshots=[snapshot])
     return snapshot
 
 
-def snapshots_refresh_for_members(*, member_ids: list[int],
-                                  as_of: datetime | None = None) -> int:
+def snapshots_refresh_for_members(*, member_ids: list[int], as_of: datetime | None = None) -> int:
     """Refresh many members' snapshots at once: a statement per member reads its figures,
     25 to a round trip (sweep.py), and one statement writes the snapshots."""
     from network.aggregation.sweep import figures_for_members
 
-    members = dict(Member.objects.ready().filter(pk__in=member_ids)
-                   .values_list("schema_name", "pk"))
+    members = dict(
+        Member.objects.ready().filter(pk__in=member_ids).values_list("schema_name", "pk")
+    )
     refreshed_at = timezone.now()
     figures = figures_for_members(schema_names=list(members), as_of=as_of)
-    return snapshots_save(snapshots=[
-        snapshot_build(member_id=members[schema], figures=member_figures,
-                       refreshed_at=refreshed_at)
-        for schema, member_figures in figures.items()])
+    return snapshots_save(
+        snapshots=[
+            snapshot_build(
+                member_id=members[schema], figures=member_figures, refreshed_at=refreshed_at
+            )
+            for schema, member_figures in figures.items()
+        ]
+    )

@@ -2,6 +2,7 @@
 stages (tenants/programme/models.py: ProgrammeStatus); the network may not import a member's
 models, so their codes and labels are repeated here (same msgids), and a test checks they
 agree."""
+
 from django.utils.translation import gettext_lazy as _
 
 NO_PROGRAMME = ""

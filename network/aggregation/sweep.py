@@ -26,6 +26,7 @@ implicit transaction, which locks every table and index it reads until it ends (
 member; the server's lock table holds max_locks_per_transaction x max_connections, 6,400 by
 default, shared by every worker).
 """
+
 import re
 from datetime import datetime
 from functools import lru_cache
@@ -53,8 +54,10 @@ def _member_statement(as_of: datetime) -> str:
         sql, params = queryset.query.get_compiler(connection=connection).as_sql()
         sql = quoting.mogrify(sql, params)
         parts.append(f"'{name}', (SELECT coalesce(json_agg(t), '[]'::json) FROM ({sql}) t)")
-    return (f'SET LOCAL search_path TO "{_SCHEMA}";\n'
-            f"SELECT '{_SCHEMA}'::text, json_build_object(" + ", ".join(parts) + ")")
+    return (
+        f'SET LOCAL search_path TO "{_SCHEMA}";\n'
+        f"SELECT '{_SCHEMA}'::text, json_build_object(" + ", ".join(parts) + ")"
+    )
 
 
 def _quote(schema_name: str) -> str:
@@ -63,8 +66,9 @@ def _quote(schema_name: str) -> str:
     return schema_name
 
 
-def figures_for_members(*, schema_names: list[str],
-                        as_of: datetime | None = None) -> dict[str, dict]:
+def figures_for_members(
+    *, schema_names: list[str], as_of: datetime | None = None
+) -> dict[str, dict]:
     """Every given member's figures, {schema_name: figures}, a round trip per
     MEMBERS_PER_ROUND_TRIP members. Runs on the current connection in the public schema; the
     caller closes the connection when it has visited many schemas (their catalog entries stay
@@ -82,19 +86,26 @@ def figures_for_members(*, schema_names: list[str],
         # Outside a transaction each round trip is its own, and SET LOCAL ends with it. Inside
         # the caller's, the last member's path would outlive the call: the round trip runs in
         # a savepoint, rolled back at its end (it only reads), which undoes its SETs.
-        around = (["SAVEPOINT figures_sweep"],
-                  ["ROLLBACK TO SAVEPOINT figures_sweep", "RELEASE SAVEPOINT figures_sweep"]
-                  ) if connection.in_atomic_block else ([], [])
+        around = (
+            (
+                ["SAVEPOINT figures_sweep"],
+                ["ROLLBACK TO SAVEPOINT figures_sweep", "RELEASE SAVEPOINT figures_sweep"],
+            )
+            if connection.in_atomic_block
+            else ([], [])
+        )
         for start in range(0, len(schema_names), MEMBERS_PER_ROUND_TRIP):
-            batch = schema_names[start:start + MEMBERS_PER_ROUND_TRIP]
+            batch = schema_names[start : start + MEMBERS_PER_ROUND_TRIP]
             # No parameters: the simple query protocol, every statement in one go.
-            cursor.execute(";\n".join(
-                around[0] + [member_sql.replace(_SCHEMA, _quote(s)) for s in batch] + around[1]))
+            cursor.execute(
+                ";\n".join(
+                    around[0] + [member_sql.replace(_SCHEMA, _quote(s)) for s in batch] + around[1]
+                )
+            )
             while True:  # a result per statement; the SETs return no rows
                 if cursor.description is not None:
                     rows += cursor.fetchall()
                 if not cursor.nextset():
                     break
     # psycopg parses the json column itself (Django only keeps jsonb as text).
-    return {schema: figures_from_rows(figure_rows, today=today)
-            for schema, figure_rows in rows}
+    return {schema: figures_from_rows(figure_rows, today=today) for schema, figure_rows in rows}

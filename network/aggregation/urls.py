@@ -1,4 +1,5 @@
 """Pages of the network's figures (public schema): included by config/urls_public.py."""
+
 from django.urls import path
 
 from network.aggregation import views

@@ -6,6 +6,7 @@
 
 Session authentication only: DRF's tokens live in the members' schemas, not in the network's.
 """
+
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -67,8 +68,17 @@ class OnboardingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Onboarding
-        fields = ["id", "hcp_code", "name_ar", "name_fr", "state", "requested_at", "started_at",
-                  "finished_at", "error"]
+        fields = [
+            "id",
+            "hcp_code",
+            "name_ar",
+            "name_fr",
+            "state",
+            "requested_at",
+            "started_at",
+            "finished_at",
+            "error",
+        ]
         read_only_fields = fields
 
 
@@ -96,23 +106,30 @@ STATUS_FILTER = OpenApiParameter("status", str, enum=list(selectors.MEMBER_STATU
 class MemberListApi(generics.ListAPIView):
     """Members with their status: all of them for the directorate, a regional focal point's
     region for them."""
+
     authentication_classes = [SessionAuthentication]
     permission_classes = [CanReadRegion]
 
     def get_serializer_class(self):
-        return DirectorateMemberSerializer if is_directorate(self.request.user) else MemberSerializer
+        return (
+            DirectorateMemberSerializer if is_directorate(self.request.user) else MemberSerializer
+        )
 
-    @extend_schema(parameters=[STATUS_FILTER, OpenApiParameter("q", str)],
-                   responses=DirectorateMemberSerializer(many=True))
+    @extend_schema(
+        parameters=[STATUS_FILTER, OpenApiParameter("q", str)],
+        responses=DirectorateMemberSerializer(many=True),
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         status_ = self.request.query_params.get("status")
         return selectors.member_list(
-            user=self.request.user, region_code=self.kwargs.get("region_code"),
+            user=self.request.user,
+            region_code=self.kwargs.get("region_code"),
             status=status_ if status_ in selectors.MEMBER_STATUSES else None,
-            query=self.request.query_params.get("q", "").strip()[:100])
+            query=self.request.query_params.get("q", "").strip()[:100],
+        )
 
 
 class RegionMemberListApi(MemberListApi):
@@ -148,8 +165,9 @@ class MemberSuspendApi(_MemberActionApi):
         payload = SuspendSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
-            member = services.member_suspend(member=member, reason=payload.validated_data["reason"],
-                                             by=request.user)
+            member = services.member_suspend(
+                member=member, reason=payload.validated_data["reason"], by=request.user
+            )
         except ValidationError as error:
             raise _api_error(error) from None
         return self.answer(member)
@@ -168,6 +186,7 @@ class MemberResumeApi(_MemberActionApi):
 
 class OnboardingListApi(ConsoleApi, generics.ListAPIView):
     """Onboardings, latest first; POST queues one (202), polled at its own URL."""
+
     serializer_class = OnboardingSerializer
 
     def get_queryset(self):
@@ -178,8 +197,9 @@ class OnboardingListApi(ConsoleApi, generics.ListAPIView):
         payload = OnboardingRequestSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         try:
-            onboarding = services.onboarding_request(hcp_code=payload.validated_data["hcp_code"],
-                                                     requested_by=request.user)
+            onboarding = services.onboarding_request(
+                hcp_code=payload.validated_data["hcp_code"], requested_by=request.user
+            )
         except ValidationError as error:
             raise _api_error(error) from None
         onboarding = selectors.onboarding_get(onboarding_id=onboarding.pk)
@@ -196,12 +216,17 @@ class OnboardingDetailApi(ConsoleApi, generics.RetrieveAPIView):
 class RegistrySearchApi(ConsoleApi, APIView):
     """The registry by name (Arabic or French, without diacritics or accents) or HCP code."""
 
-    @extend_schema(parameters=[OpenApiParameter("q", str, required=True)],
-                   responses=RegistryEntrySerializer(many=True))
+    @extend_schema(
+        parameters=[OpenApiParameter("q", str, required=True)],
+        responses=RegistryEntrySerializer(many=True),
+    )
     def get(self, request):
         results = registry_search(request.query_params.get("q", "")[:100])
-        members = dict(Member.objects.filter(collectivity_id__in=[c.code for c in results])
-                       .values_list("collectivity_id", "schema_name"))
+        members = dict(
+            Member.objects.filter(collectivity_id__in=[c.code for c in results]).values_list(
+                "collectivity_id", "schema_name"
+            )
+        )
         for collectivity in results:
             collectivity.member_schema_name = members.get(collectivity.code)
         return Response(RegistryEntrySerializer(results, many=True).data)

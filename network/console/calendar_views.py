@@ -1,5 +1,6 @@
 """The official calendar in the console (network host, directorate only): the year's holidays
 as the deadlines count them, the decisions recorded, and the form that records one."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
@@ -34,25 +35,40 @@ def calendar(request):
         if form.is_valid():
             try:
                 decision = holiday_decision_record(
-                    **form.cleaned_data, by_id=request.user.pk,
-                    by_name=request.user.get_username())
+                    **form.cleaned_data, by_id=request.user.pk, by_name=request.user.get_username()
+                )
             except ValidationError as error:
                 for field, field_errors in error.message_dict.items():
                     for message in field_errors:
                         form.add_error(field if field in form.fields else None, message)
             else:
-                messages.success(request, _(
-                    "Recorded: %(name)s from %(day)s. The due dates of open requests are being "
-                    "counted again in every member.") % {
-                        "name": decision.name_ar if (request.LANGUAGE_CODE or "ar") == "ar"
+                messages.success(
+                    request,
+                    _(
+                        "Recorded: %(name)s from %(day)s. The due dates of open requests are being "
+                        "counted again in every member."
+                    )
+                    % {
+                        "name": decision.name_ar
+                        if (request.LANGUAGE_CODE or "ar") == "ar"
                         else decision.name_fr,
-                        "day": formats.date_format(decision.first_day, "DATE_FORMAT")})
+                        "day": formats.date_format(decision.first_day, "DATE_FORMAT"),
+                    },
+                )
                 return redirect(reverse("console-calendar") + f"?year={decision.first_day.year}")
         status = 400
     else:
         form = HolidayDecisionForm(estimated=estimated)
     this_year = timezone.localdate().year
-    return render(request, "console/calendar.html", {
-        "year": year, "years": range(this_year - 1, this_year + YEARS_SHOWN),
-        "holidays": calendar_year(year=year), "form": form,
-        "decisions": holiday_decision_list()[:50]}, status=status)
+    return render(
+        request,
+        "console/calendar.html",
+        {
+            "year": year,
+            "years": range(this_year - 1, this_year + YEARS_SHOWN),
+            "holidays": calendar_year(year=year),
+            "form": form,
+            "decisions": holiday_decision_list()[:50],
+        },
+        status=status,
+    )

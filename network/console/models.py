@@ -1,4 +1,5 @@
 """What the directorate console records (public schema): onboardings and assistance visits."""
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -15,13 +16,20 @@ class Onboarding(models.Model):
         READY = "ready", _("Ready")
         FAILED = "failed", _("Failed")
 
-    collectivity = models.ForeignKey(Collectivity, on_delete=models.PROTECT, related_name="+",
-                                     verbose_name=_("collectivity"))
-    state = models.CharField(_("state"), max_length=16, choices=State.choices,
-                             default=State.PENDING, db_index=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                     null=True, blank=True, related_name="+",
-                                     verbose_name=_("requested by"))
+    collectivity = models.ForeignKey(
+        Collectivity, on_delete=models.PROTECT, related_name="+", verbose_name=_("collectivity")
+    )
+    state = models.CharField(
+        _("state"), max_length=16, choices=State.choices, default=State.PENDING, db_index=True
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
@@ -33,9 +41,11 @@ class Onboarding(models.Model):
         verbose_name_plural = _("onboardings")
         constraints = [
             # One open onboarding per collectivity: a double click does not queue two.
-            models.UniqueConstraint(fields=["collectivity"],
-                                    condition=models.Q(state__in=["pending", "provisioning"]),
-                                    name="one_open_onboarding_per_collectivity"),
+            models.UniqueConstraint(
+                fields=["collectivity"],
+                condition=models.Q(state__in=["pending", "provisioning"]),
+                name="one_open_onboarding_per_collectivity",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -51,10 +61,19 @@ class AssistanceGrant(models.Model):
     single-use token minted on the network host (the member logs the redemption itself)."""
 
     token_id = models.CharField(_("token id"), max_length=64, unique=True)
-    member = models.ForeignKey("members.Member", on_delete=models.CASCADE,
-                               related_name="assistance_grants", verbose_name=_("member"))
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                             related_name="+", verbose_name=_("directorate account"))
+    member = models.ForeignKey(
+        "members.Member",
+        on_delete=models.CASCADE,
+        related_name="assistance_grants",
+        verbose_name=_("member"),
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("directorate account"),
+    )
     email = models.EmailField(_("e-mail"))
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires at"))
@@ -76,8 +95,12 @@ class MemberStatusChange(models.Model):
         SUSPEND = "suspend", _("Suspended")
         RESUME = "resume", _("Resumed")
 
-    member = models.ForeignKey("members.Member", on_delete=models.CASCADE,
-                               related_name="status_changes", verbose_name=_("member"))
+    member = models.ForeignKey(
+        "members.Member",
+        on_delete=models.CASCADE,
+        related_name="status_changes",
+        verbose_name=_("member"),
+    )
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     reason = models.TextField(_("reason"), blank=True)
     by_email = models.EmailField(_("by"))
@@ -93,8 +116,12 @@ class StaffInvitationSent(models.Model):
     """The network's log of the staff invitations the directorate sent into a member (usually
     its first focal point); the account itself lives in the member's schema."""
 
-    member = models.ForeignKey("members.Member", on_delete=models.CASCADE,
-                               related_name="staff_invitations", verbose_name=_("member"))
+    member = models.ForeignKey(
+        "members.Member",
+        on_delete=models.CASCADE,
+        related_name="staff_invitations",
+        verbose_name=_("member"),
+    )
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=32)
     by_email = models.EmailField(_("by"))

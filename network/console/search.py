@@ -5,6 +5,7 @@ minutes), so a search is a scan of a small list and one
 query for the rows found. Arabic is compared without diacritics, tatweel or hamza variants
 (أ إ آ ٱ → ا, ى ئ → ي, ؤ → و, ة → ه); French without accents or case.
 """
+
 import re
 import time
 import unicodedata
@@ -12,8 +13,23 @@ from dataclasses import dataclass
 
 from network.registry.models import Collectivity
 
-_FOLD = str.maketrans({"ٱ": "ا", "ى": "ي", "ة": "ه", "ء": "", "ـ": "", "’": " ", "'": " ",
-                       "-": " ", "_": " ", "«": " ", "»": " ", "(": " ", ")": " "})
+_FOLD = str.maketrans(
+    {
+        "ٱ": "ا",
+        "ى": "ي",
+        "ة": "ه",
+        "ء": "",
+        "ـ": "",
+        "’": " ",
+        "'": " ",
+        "-": " ",
+        "_": " ",
+        "«": " ",
+        "»": " ",
+        "(": " ",
+        ")": " ",
+    }
+)
 _SPACES = re.compile(r"\s+")
 _CODE = re.compile(r"^[0-9][0-9.]*$")
 INDEX_SECONDS = 300
@@ -43,8 +59,10 @@ def _entries() -> list[_Entry]:
     now = time.monotonic()
     if now - _index["built"] > INDEX_SECONDS or not _index["entries"]:
         rows = Collectivity.objects.values_list("code", "tier", "name_ar", "name_fr")
-        _index["entries"] = [_Entry(code, tier, search_normalize(ar), search_normalize(fr))
-                             for code, tier, ar, fr in rows]
+        _index["entries"] = [
+            _Entry(code, tier, search_normalize(ar), search_normalize(fr))
+            for code, tier, ar, fr in rows
+        ]
         _index["built"] = now
     return _index["entries"]
 

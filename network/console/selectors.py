@@ -1,9 +1,14 @@
 """Reads of the directorate console (public schema)."""
+
 from django.db.models import Q, QuerySet
 
 from network.accounts.access import region_codes_readable_by
-from network.console.models import (AssistanceGrant, MemberStatusChange, Onboarding,
-                                    StaffInvitationSent)
+from network.console.models import (
+    AssistanceGrant,
+    MemberStatusChange,
+    Onboarding,
+    StaffInvitationSent,
+)
 from network.console.search import registry_search_codes
 from network.members.models import Member
 from network.registry.models import Tier
@@ -19,16 +24,21 @@ def member_status(member: Member) -> str:
 
 def _in_regions(codes) -> Q:
     """Members of these regions: their councils, provinces and communes."""
-    return (Q(collectivity__region_id__in=codes)
-            | Q(collectivity__tier=Tier.REGION, collectivity_id__in=codes))
+    return Q(collectivity__region_id__in=codes) | Q(
+        collectivity__tier=Tier.REGION, collectivity_id__in=codes
+    )
 
 
-def member_list(*, user=None, status: str | None = None, region_code: str | None = None,
-                query: str = "") -> QuerySet[Member]:
+def member_list(
+    *, user=None, status: str | None = None, region_code: str | None = None, query: str = ""
+) -> QuerySet[Member]:
     """Members with their collectivity and primary domain, limited to what `user` may read
     (None: no limit, for callers that already checked)."""
-    qs = (Member.objects.select_related("collectivity", "collectivity__region")
-          .prefetch_related("domains").order_by("collectivity__tier", "collectivity__name_fr"))
+    qs = (
+        Member.objects.select_related("collectivity", "collectivity__region")
+        .prefetch_related("domains")
+        .order_by("collectivity__tier", "collectivity__name_fr")
+    )
     if user is not None:
         codes = region_codes_readable_by(user)
         if codes is not None:
@@ -46,9 +56,13 @@ def member_list(*, user=None, status: str | None = None, region_code: str | None
 
 
 def member_get(*, schema_name: str) -> Member | None:
-    return (Member.objects.select_related("collectivity", "collectivity__region",
-                                          "collectivity__province")
-            .filter(schema_name=schema_name).first())
+    return (
+        Member.objects.select_related(
+            "collectivity", "collectivity__region", "collectivity__province"
+        )
+        .filter(schema_name=schema_name)
+        .first()
+    )
 
 
 def onboarding_list(*, limit: int = 20) -> QuerySet[Onboarding]:
@@ -56,8 +70,11 @@ def onboarding_list(*, limit: int = 20) -> QuerySet[Onboarding]:
 
 
 def onboarding_get(*, onboarding_id: int) -> Onboarding | None:
-    return (Onboarding.objects.select_related("collectivity", "requested_by")
-            .filter(pk=onboarding_id).first())
+    return (
+        Onboarding.objects.select_related("collectivity", "requested_by")
+        .filter(pk=onboarding_id)
+        .first()
+    )
 
 
 def members_by_code(codes) -> dict[str, Member]:
@@ -65,8 +82,12 @@ def members_by_code(codes) -> dict[str, Member]:
 
 
 def open_onboardings_by_code(codes) -> dict[str, Onboarding]:
-    return {o.collectivity_id: o for o in Onboarding.objects.filter(
-        collectivity_id__in=list(codes), state__in=["pending", "provisioning"])}
+    return {
+        o.collectivity_id: o
+        for o in Onboarding.objects.filter(
+            collectivity_id__in=list(codes), state__in=["pending", "provisioning"]
+        )
+    }
 
 
 def assistance_grants_of(member: Member) -> QuerySet[AssistanceGrant]:
@@ -84,9 +105,15 @@ def assistance_visits_for_member(member: Member, *, limit: int = 20) -> list[dic
     from tenants.site.selectors import assistance_visit_list
 
     with tenant_context(member):
-        return [{"network_email": v.network_email, "visited_at": v.visited_at,
-                 "ip_address": v.ip_address, "token_id": v.token_id}
-                for v in assistance_visit_list()[:limit]]
+        return [
+            {
+                "network_email": v.network_email,
+                "visited_at": v.visited_at,
+                "ip_address": v.ip_address,
+                "token_id": v.token_id,
+            }
+            for v in assistance_visit_list()[:limit]
+        ]
 
 
 def staff_invitations_of(member: Member) -> QuerySet[StaffInvitationSent]:

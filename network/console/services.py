@@ -1,5 +1,6 @@
 """What the directorate does from the console (public schema): onboard, suspend, resume,
 open a member's back office to help it."""
+
 import logging
 import secrets
 from datetime import timedelta
@@ -11,14 +12,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.accounts.access import is_directorate
-from network.console.models import (AssistanceGrant, MemberStatusChange, Onboarding,
-                                    StaffInvitationSent)
+from network.console.models import (
+    AssistanceGrant,
+    MemberStatusChange,
+    Onboarding,
+    StaffInvitationSent,
+)
 from network.console.signals import onboarding_requested
 from network.members.models import Member
 from network.members.services import ProvisioningError, member_provision
 from network.registry.selectors import collectivity_get
-from tenancy.assistance import (ASSISTANCE_TOKEN_SECONDS, assistance_ip_address,
-                                assistance_token_make)
+from tenancy.assistance import (
+    ASSISTANCE_TOKEN_SECONDS,
+    assistance_ip_address,
+    assistance_token_make,
+)
 from tenancy.routing import routing_forget_hosts
 from tenants.notifications.recording import outbox_hand_over
 
@@ -38,28 +46,40 @@ def onboarding_request(*, hcp_code: str, requested_by) -> Onboarding:
     code = (hcp_code or "").strip()
     collectivity = collectivity_get(code=code) if code else None
     if collectivity is None:
-        raise ValidationError({"hcp_code": _("No territorial collectivity has the HCP code "
-                                             "“%(code)s”.") % {"code": code}})
+        raise ValidationError(
+            {
+                "hcp_code": _("No territorial collectivity has the HCP code “%(code)s”.")
+                % {"code": code}
+            }
+        )
     with transaction.atomic():
         with connection.cursor() as cursor:  # two clicks at once: the second waits
             cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", ["onboard:" + code])
         if Member.objects.filter(collectivity=collectivity, is_ready=True).exists():
-            raise ValidationError({"hcp_code": _("%(name)s is already a member of the network.")
-                                   % {"name": collectivity.name_fr}})
+            raise ValidationError(
+                {
+                    "hcp_code": _("%(name)s is already a member of the network.")
+                    % {"name": collectivity.name_fr}
+                }
+            )
         open_one = Onboarding.objects.filter(
             collectivity=collectivity,
-            state__in=[Onboarding.State.PENDING, Onboarding.State.PROVISIONING]).first()
+            state__in=[Onboarding.State.PENDING, Onboarding.State.PROVISIONING],
+        ).first()
         if open_one is not None:
             if open_one.state == Onboarding.State.PENDING:  # its job may have been lost
-                transaction.on_commit(lambda: onboarding_requested.send(
-                    sender=Onboarding, onboarding_id=open_one.pk), robust=True)
+                transaction.on_commit(
+                    lambda: onboarding_requested.send(sender=Onboarding, onboarding_id=open_one.pk),
+                    robust=True,
+                )
             return open_one
-        onboarding = Onboarding.objects.create(collectivity=collectivity,
-                                               requested_by=requested_by)
+        onboarding = Onboarding.objects.create(collectivity=collectivity, requested_by=requested_by)
         # Robust: a broker that is down leaves the onboarding pending (shown as such, and
         # queued again by asking again), never a failed request.
-        transaction.on_commit(lambda: onboarding_requested.send(
-            sender=Onboarding, onboarding_id=onboarding.pk), robust=True)
+        transaction.on_commit(
+            lambda: onboarding_requested.send(sender=Onboarding, onboarding_id=onboarding.pk),
+            robust=True,
+        )
     return onboarding
 
 
@@ -68,8 +88,12 @@ def onboarding_run(*, onboarding_id: int) -> Onboarding | None:
     at each step so that the console shows the progress: pending → provisioning → ready (or
     failed, with the reason). Run again (a redelivered task), it finishes what is left."""
     with transaction.atomic():
-        onboarding = (Onboarding.objects.select_for_update().select_related("collectivity")
-                      .filter(pk=onboarding_id).first())
+        onboarding = (
+            Onboarding.objects.select_for_update()
+            .select_related("collectivity")
+            .filter(pk=onboarding_id)
+            .first()
+        )
         if onboarding is None or not onboarding.is_open:
             return onboarding
         onboarding.state = Onboarding.State.PROVISIONING
@@ -106,16 +130,24 @@ def member_suspend(*, member: Member, reason: str, by) -> Member:
     if not reason:
         raise ValidationError({"reason": _("Give the reason for the suspension.")})
     if len(reason) > REASON_MAX_LENGTH:
-        raise ValidationError({"reason": _("The reason is too long (%(max)s characters at most).")
-                               % {"max": REASON_MAX_LENGTH}})
+        raise ValidationError(
+            {
+                "reason": _("The reason is too long (%(max)s characters at most).")
+                % {"max": REASON_MAX_LENGTH}
+            }
+        )
     with transaction.atomic():
         member = Member.objects.select_for_update().get(pk=member.pk)
         if member.is_suspended:
             raise ValidationError(_("This member is already suspended."), code="suspended")
         member.suspended_at, member.suspension_reason = timezone.now(), reason
         member.save(update_fields=["suspended_at", "suspension_reason"])
-        MemberStatusChange.objects.create(member=member, action=MemberStatusChange.Action.SUSPEND,
-                                          reason=reason, by_email=by.email)
+        MemberStatusChange.objects.create(
+            member=member,
+            action=MemberStatusChange.Action.SUSPEND,
+            reason=reason,
+            by_email=by.email,
+        )
         hosts = _member_hosts(member)
         # Dropped again once committed: a request between the save and the commit could
         # have cached the member as it was.
@@ -131,8 +163,9 @@ def member_resume(*, member: Member, by) -> Member:
             raise ValidationError(_("This member is not suspended."), code="not_suspended")
         member.suspended_at, member.suspension_reason = None, ""
         member.save(update_fields=["suspended_at", "suspension_reason"])
-        MemberStatusChange.objects.create(member=member, action=MemberStatusChange.Action.RESUME,
-                                          by_email=by.email)
+        MemberStatusChange.objects.create(
+            member=member, action=MemberStatusChange.Action.RESUME, by_email=by.email
+        )
         hosts = _member_hosts(member)
         transaction.on_commit(lambda: routing_forget_hosts(hosts))
         # The mail held while it was suspended goes out now, not at the next sweep (robust:
@@ -141,8 +174,9 @@ def member_resume(*, member: Member, by) -> Member:
     return member
 
 
-def assistance_grant_create(*, member: Member, user, ip_address: str | None) -> tuple[
-        AssistanceGrant, str]:
+def assistance_grant_create(
+    *, member: Member, user, ip_address: str | None
+) -> tuple[AssistanceGrant, str]:
     """A single-use, short-lived token that opens `member`'s back office for a directorate
     administrator, logged here; the member logs the visit when the token is redeemed."""
     _require_directorate(user)
@@ -150,11 +184,16 @@ def assistance_grant_create(*, member: Member, user, ip_address: str | None) -> 
         raise ValidationError(_("This member's site is not ready yet."), code="not_ready")
     token_id = secrets.token_urlsafe(18)
     grant = AssistanceGrant.objects.create(
-        token_id=token_id, member=member, user=user, email=user.email,
+        token_id=token_id,
+        member=member,
+        user=user,
+        email=user.email,
         expires_at=timezone.now() + timedelta(seconds=ASSISTANCE_TOKEN_SECONDS),
-        ip_address=assistance_ip_address(ip_address))
-    token = assistance_token_make(schema_name=member.schema_name, email=user.email,
-                                  token_id=token_id)
+        ip_address=assistance_ip_address(ip_address),
+    )
+    token = assistance_token_make(
+        schema_name=member.schema_name, email=user.email, token_id=token_id
+    )
     return grant, token
 
 
@@ -163,8 +202,9 @@ def assistance_url(*, member: Member, token: str, scheme: str = "http") -> str:
     return f"{scheme}://{domain}{settings.SITE_PORT_HINT}/admin/assist/{token}/"
 
 
-def staff_invite_for_member(*, member: Member, email: str, role: str, invited_by,
-                            scheme: str = "https"):
+def staff_invite_for_member(
+    *, member: Member, email: str, role: str, invited_by, scheme: str = "https"
+):
     """Invite a member of `member`'s staff (its first focal point, usually) from the console:
     the account is created in the member's schema by the member's own `staff_invite`, whose
     e-mail carries the one-time link to set a password on the member's host. Logged here (in
@@ -194,13 +234,13 @@ def staff_invite_for_member(*, member: Member, email: str, role: str, invited_by
         set_urlconf(settings.ROOT_URLCONF)
         try:
             with tenant_context(member):
-                staff_invite(email=email, role=role, invited_by=invited_by.email,
-                             site_url=site_url)
+                staff_invite(email=email, role=role, invited_by=invited_by.email, site_url=site_url)
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 raise
             raise ValidationError({"email": error.messages}) from None
         finally:
             set_urlconf(network_urlconf)
-        return StaffInvitationSent.objects.create(member=member, email=email, role=role,
-                                                  by_email=invited_by.email)
+        return StaffInvitationSent.objects.create(
+            member=member, email=email, role=role, by_email=invited_by.email
+        )

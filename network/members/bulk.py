@@ -1,4 +1,5 @@
 """Onboarding many members at once, over several processes (public schema)."""
+
 import multiprocessing
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -44,11 +45,12 @@ def _child_init(template: SchemaTemplate) -> None:
     connection.close()  # never share the parent's socket
 
 
-def members_provision_many(*, codes: list[str], processes: int = 2,
-                           progress: Callable[[int], None] | None = None) -> BulkOutcome:
+def members_provision_many(
+    *, codes: list[str], processes: int = 2, progress: Callable[[int], None] | None = None
+) -> BulkOutcome:
     """Provision every code; each member in its own transaction. Safe to run again."""
     template = schema_template_current()
-    chunks = [codes[i:i + CHUNK] for i in range(0, len(codes), CHUNK)]
+    chunks = [codes[i : i + CHUNK] for i in range(0, len(codes), CHUNK)]
     outcome = BulkOutcome()
 
     def collect(results):

@@ -1,4 +1,5 @@
 """Members of the network (django-tenants tenants) and their domains (public schema)."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_tenants.models import DomainMixin, TenantMixin
@@ -27,8 +28,12 @@ class Member(TenantMixin):
     auto_create_schema = False
     auto_drop_schema = False
 
-    collectivity = models.OneToOneField(Collectivity, on_delete=models.PROTECT,
-                                        related_name="member", verbose_name=_("collectivity"))
+    collectivity = models.OneToOneField(
+        Collectivity,
+        on_delete=models.PROTECT,
+        related_name="member",
+        verbose_name=_("collectivity"),
+    )
     is_ready = models.BooleanField(_("ready"), default=False, db_index=True)
     joined_at = models.DateTimeField(_("joined at"), auto_now_add=True)
     # A suspended member keeps its schema and data; its public pages show a notice (503)

@@ -6,6 +6,7 @@ are grouped by what they have applied, the SQL of each group's pending migration
 once, and each member replays it in its own transaction together with its migration records.
 A migration that cannot be written as SQL (RunPython) falls back to the stock executor.
 """
+
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,13 @@ from django.db.migrations.executor import MigrationExecutor
 
 from network.members.models import Member
 from network.members.schema_template import (
-    content_types_and_permissions_sql, migrate_schema_stock, migration_nodes, quote_ident, quote_literal, schema_template_current)
+    content_types_and_permissions_sql,
+    migrate_schema_stock,
+    migration_nodes,
+    quote_ident,
+    quote_literal,
+    schema_template_current,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -48,10 +55,11 @@ def applied_migrations_for_each_member(schemas: list[str]) -> dict[str, set[Node
     """What every schema has applied, read in one query per READ_BATCH schemas."""
     applied: dict[str, set[Node]] = {s: set() for s in schemas}
     for start in range(0, len(schemas), READ_BATCH):
-        batch = schemas[start:start + READ_BATCH]
+        batch = schemas[start : start + READ_BATCH]
         sql = " UNION ALL ".join(
             f"SELECT {quote_literal(s)}, app, name FROM {quote_ident(s)}.django_migrations"
-            for s in batch)
+            for s in batch
+        )
         with connection.cursor() as cursor:
             cursor.execute(sql)
             for schema, app, name in cursor.fetchall():
@@ -70,8 +78,9 @@ def pending_migrations_by_member(schemas: list[str]) -> dict[str, list[Node]]:
 
 
 def _tenant_app_labels() -> set[str]:
-    return {config.label for config in apps.get_app_configs()
-            if config.name in settings.TENANT_APPS}
+    return {
+        config.label for config in apps.get_app_configs() if config.name in settings.TENANT_APPS
+    }
 
 
 def _render_pending_sql(*, sample_schema: str, pending: list[Node]) -> str | None:
@@ -83,9 +92,11 @@ def _render_pending_sql(*, sample_schema: str, pending: list[Node]) -> str | Non
     try:
         loader = MigrationExecutor(connection).loader
         migrations = [loader.graph.nodes[node] for node in pending]
-        if any(migration.app_label in tenant_labels
-               and not all(op.reduces_to_sql for op in migration.operations)
-               for migration in migrations):
+        if any(
+            migration.app_label in tenant_labels
+            and not all(op.reduces_to_sql for op in migration.operations)
+            for migration in migrations
+        ):
             return None
         # The state every applied migration leaves (not only the first pending one's
         # ancestors: a later pending migration may depend on any applied app).
@@ -97,11 +108,15 @@ def _render_pending_sql(*, sample_schema: str, pending: list[Node]) -> str | Non
             statements += editor.collected_sql
     finally:
         connection.set_schema_to_public()
-    records = ", ".join(f"({quote_literal(app)}, {quote_literal(name)}, now())"
-                        for app, name in pending)
+    records = ", ".join(
+        f"({quote_literal(app)}, {quote_literal(name)}, now())" for app, name in pending
+    )
     body = "\n".join(s for s in statements if not s.startswith("--"))
-    return (body + f"\nINSERT INTO django_migrations (app, name, applied) VALUES {records};\n"
-            + content_types_and_permissions_sql())
+    return (
+        body
+        + f"\nINSERT INTO django_migrations (app, name, applied) VALUES {records};\n"
+        + content_types_and_permissions_sql()
+    )
 
 
 def _apply_sql_to_member(schema: str, sql: str) -> None:
@@ -117,8 +132,8 @@ def _apply_stock_to_member(schema: str) -> None:
 
 
 def migrations_apply_to_members(
-        *, dry_run: bool = False,
-        progress: Callable[[int], None] | None = None) -> MigrationReport:
+    *, dry_run: bool = False, progress: Callable[[int], None] | None = None
+) -> MigrationReport:
     """Apply every pending migration to every ready member; one transaction per member.
 
     A member whose migration fails is left as it was and reported; the others go on.

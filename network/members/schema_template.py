@@ -6,6 +6,7 @@ costs a few tens of milliseconds. The DDL is read back from the catalog of a tem
 that the ordinary migration executor keeps up to date, so it is exactly what migrations
 produce (tests/test_schema_template.py compares the two catalogs).
 """
+
 import hashlib
 import json
 import logging
@@ -146,8 +147,9 @@ def render_schema_ddl(schema_name: str) -> str:
         unsupported = cursor.fetchall()
         if unsupported:
             # Views, functions or free sequences would need rendering too: refuse, loudly.
-            raise RuntimeError(f"The template schema holds objects the renderer does not "
-                               f"replay: {unsupported}")
+            raise RuntimeError(
+                f"The template schema holds objects the renderer does not replay: {unsupported}"
+            )
         cursor.execute("SELECT set_config('search_path', %s, true)", [quote_ident(schema_name)])
         cursor.execute(TABLES_SQL, [schema_name])
         tables = cursor.fetchall()
@@ -160,21 +162,27 @@ def render_schema_ddl(schema_name: str) -> str:
         constraints = cursor.fetchall()
         cursor.execute(INDEXES_SQL, [oids])
         # pg_get_indexdef() qualifies the table whatever the search_path: drop the qualifier.
-        qualifier = re.compile(r" ON (ONLY )?(?:%s|%s)\." % (re.escape(quote_ident(schema_name)),
-                                                             re.escape(schema_name)))
+        qualifier = re.compile(
+            rf" ON (ONLY )?(?:{re.escape(quote_ident(schema_name))}|{re.escape(schema_name)})\."
+        )
         indexes = [qualifier.sub(r" ON \1", row[0], count=1) for row in cursor.fetchall()]
-        cursor.execute(f"SELECT app, name FROM {quote_ident(schema_name)}.django_migrations "
-                       f"ORDER BY id")
+        cursor.execute(
+            f"SELECT app, name FROM {quote_ident(schema_name)}.django_migrations ORDER BY id"
+        )
         migrations = cursor.fetchall()
 
-    statements = [f"CREATE TABLE {quote_ident(name)} ({', '.join(columns[oid])})"
-                  for oid, name in tables]
-    statements += [f"ALTER TABLE {quote_ident(table)} ADD CONSTRAINT {quote_ident(name)} {definition}"
-                   for table, name, definition, _ in constraints]
+    statements = [
+        f"CREATE TABLE {quote_ident(name)} ({', '.join(columns[oid])})" for oid, name in tables
+    ]
+    statements += [
+        f"ALTER TABLE {quote_ident(table)} ADD CONSTRAINT {quote_ident(name)} {definition}"
+        for table, name, definition, _ in constraints
+    ]
     statements += indexes
     if migrations:
-        values = ", ".join(f"({quote_literal(app)}, {quote_literal(name)}, now())"
-                           for app, name in migrations)
+        values = ", ".join(
+            f"({quote_literal(app)}, {quote_literal(name)}, now())" for app, name in migrations
+        )
         statements.append(f"INSERT INTO django_migrations (app, name, applied) VALUES {values}")
     # set_config(..., true) above lasted for this transaction only; have django-tenants
     # issue its own search_path again on the next query.
@@ -189,9 +197,15 @@ def content_types_and_permissions_sql() -> str:
     for model in apps.get_models():
         opts = model._meta
         content_types.append({"app_label": opts.app_label, "model": opts.model_name})
-        permissions += [{"app_label": opts.app_label, "model": opts.model_name,
-                         "codename": codename, "name": str(name)}
-                        for codename, name in _get_all_permissions(opts)]
+        permissions += [
+            {
+                "app_label": opts.app_label,
+                "model": opts.model_name,
+                "codename": codename,
+                "name": str(name),
+            }
+            for codename, name in _get_all_permissions(opts)
+        ]
     return (
         "INSERT INTO django_content_type (app_label, model) SELECT app_label, model FROM "
         f"json_to_recordset({quote_literal(json.dumps(content_types))}) "
@@ -201,7 +215,8 @@ def content_types_and_permissions_sql() -> str:
         f"json_to_recordset({quote_literal(json.dumps(permissions))}) "
         "AS p(app_label text, model text, codename text, name text) "
         "JOIN django_content_type ct ON ct.app_label = p.app_label AND ct.model = p.model "
-        "ON CONFLICT DO NOTHING;\n")
+        "ON CONFLICT DO NOTHING;\n"
+    )
 
 
 def schema_template_current() -> SchemaTemplate:
@@ -220,8 +235,9 @@ def schema_template_current() -> SchemaTemplate:
         logger.info("Rendering the member schema template (%s)", fingerprint[:12])
         migrate_schema_stock(template_schema)
         sql = render_schema_ddl(template_schema) + content_types_and_permissions_sql()
-        return SchemaTemplate.objects.create(fingerprint=fingerprint, sql=sql,
-                                             migration_count=len(migration_nodes()))
+        return SchemaTemplate.objects.create(
+            fingerprint=fingerprint, sql=sql, migration_count=len(migration_nodes())
+        )
 
 
 def schema_create_from_template(*, schema_name: str, template: SchemaTemplate) -> None:
@@ -233,7 +249,8 @@ def schema_create_from_template(*, schema_name: str, template: SchemaTemplate) -
         raise RuntimeError(f"Schema {schema_name} already exists")
     quoted = quote_ident(schema_name)
     with connection.cursor() as cursor:
-        cursor.execute(f"CREATE SCHEMA {quoted}; SET LOCAL search_path TO {quoted};\n"
-                       + template.sql)
+        cursor.execute(
+            f"CREATE SCHEMA {quoted}; SET LOCAL search_path TO {quoted};\n" + template.sql
+        )
     # The SET LOCAL above lasts until commit: make django-tenants set its own path again.
     connection.set_tenant(connection.tenant)

@@ -12,6 +12,7 @@ migration graph's, so a spare can never be behind the code: stale ones are dropp
 No table records the spares: the catalog does. Two provisions racing for the same spare are
 kept apart by a transaction-level advisory lock on its name.
 """
+
 import logging
 import secrets
 
@@ -32,8 +33,10 @@ def _spare_prefix(template: SchemaTemplate) -> str:
 
 def _spare_names(prefix: str) -> list[str]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s) "
-                       "ORDER BY nspname", [prefix])
+        cursor.execute(
+            "SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s) ORDER BY nspname",
+            [prefix],
+        )
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -51,7 +54,9 @@ def spare_schema_claim(*, schema_name: str, template: SchemaTemplate) -> bool:
             cursor.execute("SELECT 1 FROM pg_namespace WHERE nspname = %s", [spare])
             if cursor.fetchone() is None:
                 continue
-            cursor.execute(f"ALTER SCHEMA {quote_ident(spare)} RENAME TO {quote_ident(schema_name)}")
+            cursor.execute(
+                f"ALTER SCHEMA {quote_ident(spare)} RENAME TO {quote_ident(schema_name)}"
+            )
         return True
     return False
 
@@ -72,8 +77,10 @@ def spare_schemas_refill(*, target: int | None = None) -> dict:
     for _ in range(max(0, target - len(_spare_names(prefix)))):
         name = prefix + secrets.token_hex(4)
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(f"CREATE SCHEMA {quote_ident(name)}; "
-                           f"SET LOCAL search_path TO {quote_ident(name)};\n" + template.sql)
+            cursor.execute(
+                f"CREATE SCHEMA {quote_ident(name)}; "
+                f"SET LOCAL search_path TO {quote_ident(name)};\n" + template.sql
+            )
         built += 1
     # SET LOCAL ended with each transaction: let django-tenants set its own path again.
     connection.set_tenant(connection.tenant)

@@ -12,6 +12,7 @@ travel. The manifest holds the HCP code, the schema, the migrations applied, the
 and SHA-256 of every table, and every file with its size and SHA-256: the import checks
 them all before the member is served again.
 """
+
 import hashlib
 import io
 import json
@@ -37,9 +38,12 @@ from django_tenants.utils import schema_exists, tenant_context
 
 from network.members.models import Domain, Member
 from network.members.schema_template import (
-    migration_nodes, quote_ident, schema_create_from_template, schema_template_current)
-from network.members.services import (
-    ProvisioningError, _ensure_domains_free, member_default_domain)
+    migration_nodes,
+    quote_ident,
+    schema_create_from_template,
+    schema_template_current,
+)
+from network.members.services import ProvisioningError, _ensure_domains_free, member_default_domain
 from network.members.spares import spare_schema_claim
 from network.registry.selectors import collectivity_get
 from tenancy.routing import routing_forget_hosts
@@ -149,8 +153,9 @@ def _tables_export(*, schema: str, archive: tarfile.TarFile) -> dict[str, dict]:
             column_list = ", ".join(quote_ident(c) for c in columns)
             digest, rows, size = hashlib.sha256(), 0, 0
             with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
-                with cursor.cursor.copy(f"COPY {_qualified(schema, table)} ({column_list}) "
-                                        f"TO STDOUT") as copy:
+                with cursor.cursor.copy(
+                    f"COPY {_qualified(schema, table)} ({column_list}) TO STDOUT"
+                ) as copy:
                     for block in copy:
                         block = bytes(block)
                         spool.write(block)
@@ -200,8 +205,9 @@ def member_export(*, member: Member, path: Path) -> TransferOutcome:
                 tables = _tables_export(schema=member.schema_name, archive=archive)
                 migrations = _migrations(member.schema_name)
             files = _files_export_for_member(member=member, archive=archive)
-            domains = list(member.domains.order_by("-is_primary", "domain")
-                           .values_list("domain", flat=True))
+            domains = list(
+                member.domains.order_by("-is_primary", "domain").values_list("domain", flat=True)
+            )
             manifest = {
                 "format": FORMAT,
                 "exported_at": timezone.now().isoformat(),
@@ -212,7 +218,9 @@ def member_export(*, member: Member, path: Path) -> TransferOutcome:
                     "hcp_code": member.collectivity_id,
                     "schema": member.schema_name,
                     "joined_at": member.joined_at.isoformat(),
-                    "suspended_at": member.suspended_at.isoformat() if member.suspended_at else None,
+                    "suspended_at": member.suspended_at.isoformat()
+                    if member.suspended_at
+                    else None,
                     "suspension_reason": member.suspension_reason,
                     "default_domain": member_default_domain(member.collectivity),
                     "domains": domains,
@@ -237,16 +245,20 @@ def _manifest_read(archive: tarfile.TarFile) -> dict:
     try:
         manifest = json.load(archive.extractfile(MANIFEST))
     except (KeyError, ValueError) as error:
-        raise TransferError(_("This file is not a member export (no readable manifest).")) from error
+        raise TransferError(
+            _("This file is not a member export (no readable manifest).")
+        ) from error
     if manifest.get("format") != FORMAT:
-        raise TransferError(_("This export's format (%(found)s) is not the one this platform "
-                              "reads (%(expected)s).")
-                            % {"found": manifest.get("format"), "expected": FORMAT})
+        raise TransferError(
+            _("This export's format (%(found)s) is not the one this platform reads (%(expected)s).")
+            % {"found": manifest.get("format"), "expected": FORMAT}
+        )
     for entry in manifest["files"]:
         name = entry["name"]
         if name.startswith("/") or ".." in name.split("/"):
-            raise TransferError(_("The export names a file outside the member's folder: %(name)s.")
-                                % {"name": name})
+            raise TransferError(
+                _("The export names a file outside the member's folder: %(name)s.") % {"name": name}
+            )
     return manifest
 
 
@@ -256,12 +268,19 @@ def _migrations_check(manifest: dict) -> None:
     if theirs != ours:
         only_theirs, only_ours = sorted(theirs - ours), sorted(ours - theirs)
         raise TransferError(
-            _("The export's migration state differs from this deployment's: %(theirs)d "
-              "migration(s) only in the export (%(theirs_list)s), %(ours)d only here "
-              "(%(ours_list)s). Run the same version of the platform on both sides, migrate "
-              "(`manage.py migrate_members`), then export again.")
-            % {"theirs": len(only_theirs), "theirs_list": ", ".join(only_theirs[:5]) or "-",
-               "ours": len(only_ours), "ours_list": ", ".join(only_ours[:5]) or "-"})
+            _(
+                "The export's migration state differs from this deployment's: %(theirs)d "
+                "migration(s) only in the export (%(theirs_list)s), %(ours)d only here "
+                "(%(ours_list)s). Run the same version of the platform on both sides, migrate "
+                "(`manage.py migrate_members`), then export again."
+            )
+            % {
+                "theirs": len(only_theirs),
+                "theirs_list": ", ".join(only_theirs[:5]) or "-",
+                "ours": len(only_ours),
+                "ours_list": ", ".join(only_ours[:5]) or "-",
+            }
+        )
 
 
 def _schema_fill(*, schema: str, manifest: dict, archive: tarfile.TarFile) -> None:
@@ -269,10 +288,13 @@ def _schema_fill(*, schema: str, manifest: dict, archive: tarfile.TarFile) -> No
     ours = _tables(schema)
     theirs = manifest["tables"]
     differing = sorted(set(ours) ^ set(theirs)) + sorted(
-        t for t in set(ours) & set(theirs) if set(ours[t]) != set(theirs[t]["columns"]))
+        t for t in set(ours) & set(theirs) if set(ours[t]) != set(theirs[t]["columns"])
+    )
     if differing:
-        raise TransferError(_("The export's tables differ from this deployment's: %(tables)s.")
-                            % {"tables": ", ".join(differing[:10])})
+        raise TransferError(
+            _("The export's tables differ from this deployment's: %(tables)s.")
+            % {"tables": ", ".join(differing[:10])}
+        )
     with connection.cursor() as cursor:
         # The template's content types wait for their foreign-key checks, and PostgreSQL
         # truncates no table with checks pending: run them now.
@@ -283,31 +305,41 @@ def _schema_fill(*, schema: str, manifest: dict, archive: tarfile.TarFile) -> No
         for table, described in theirs.items():
             column_list = ", ".join(quote_ident(c) for c in described["columns"])
             source = _Hashing(archive.extractfile(f"tables/{table}.copy"))
-            with cursor.cursor.copy(f"COPY {_qualified(schema, table)} ({column_list}) "
-                                    f"FROM STDIN") as copy:
+            with cursor.cursor.copy(
+                f"COPY {_qualified(schema, table)} ({column_list}) FROM STDIN"
+            ) as copy:
                 while chunk := source.read(CHUNK):
                     copy.write(chunk)
             if source.digest.hexdigest() != described["sha256"]:
-                raise TransferError(_("The rows of table %(table)s do not match the manifest "
-                                      "(damaged export).") % {"table": table})
+                raise TransferError(
+                    _("The rows of table %(table)s do not match the manifest (damaged export).")
+                    % {"table": table}
+                )
         cursor.execute(SEQUENCES_SQL, [schema])
         for table, column in cursor.fetchall():
             qualified = _qualified(schema, table)
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence(%s, %s), "
-                           f"coalesce(max({quote_ident(column)}), 1), max({quote_ident(column)}) "
-                           f"IS NOT NULL) FROM {qualified}", [qualified, column])
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence(%s, %s), "
+                f"coalesce(max({quote_ident(column)}), 1), max({quote_ident(column)}) "
+                f"IS NOT NULL) FROM {qualified}",
+                [qualified, column],
+            )
         cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        cursor.execute(" UNION ALL ".join(f"SELECT %s, count(*) FROM {_qualified(schema, t)}"
-                                          for t in theirs), list(theirs))
+        cursor.execute(
+            " UNION ALL ".join(f"SELECT %s, count(*) FROM {_qualified(schema, t)}" for t in theirs),
+            list(theirs),
+        )
         counted = dict(cursor.fetchall())
-    wrong = [f"{t} ({counted[t]} ≠ {d['rows']})" for t, d in theirs.items() if counted[t] != d["rows"]]
+    wrong = [
+        f"{t} ({counted[t]} ≠ {d['rows']})" for t, d in theirs.items() if counted[t] != d["rows"]
+    ]
     if wrong:
-        raise TransferError(_("Row counts differ from the manifest: %(tables)s.")
-                            % {"tables": ", ".join(wrong)})
+        raise TransferError(
+            _("Row counts differ from the manifest: %(tables)s.") % {"tables": ", ".join(wrong)}
+        )
 
 
-def _files_import_for_member(*, member: Member, manifest: dict,
-                             archive: tarfile.TarFile) -> None:
+def _files_import_for_member(*, member: Member, manifest: dict, archive: tarfile.TarFile) -> None:
     """Make the member's files exactly the export's (whatever its folder held is removed),
     then read each back through the storage and check its size and SHA-256."""
     with tenant_context(member):
@@ -316,19 +348,23 @@ def _files_import_for_member(*, member: Member, manifest: dict,
             storage.delete(name)
         for entry in manifest["files"]:
             name = entry["name"]
-            saved = storage.save(name, File(archive.extractfile(f"files/{name}"),
-                                            name=posixpath.basename(name)))
+            saved = storage.save(
+                name, File(archive.extractfile(f"files/{name}"), name=posixpath.basename(name))
+            )
             if saved != name:
-                raise TransferError(_("The storage renamed %(name)s to %(saved)s.")
-                                    % {"name": name, "saved": saved})
+                raise TransferError(
+                    _("The storage renamed %(name)s to %(saved)s.") % {"name": name, "saved": saved}
+                )
         for entry in manifest["files"]:
             with storage.open(entry["name"], "rb") as raw:
                 check = _Hashing(raw)
                 while check.read(CHUNK):
                     pass
             if (check.size, check.digest.hexdigest()) != (entry["size"], entry["sha256"]):
-                raise TransferError(_("The file %(name)s differs from the manifest once stored.")
-                                    % {"name": entry["name"]})
+                raise TransferError(
+                    _("The file %(name)s differs from the manifest once stored.")
+                    % {"name": entry["name"]}
+                )
 
 
 def _pages_drop_for_member(*, member: Member) -> None:
@@ -340,8 +376,9 @@ def _pages_drop_for_member(*, member: Member) -> None:
         content_changed()
 
 
-def member_import(*, path: Path, hcp_code: str | None = None,
-                  replace: bool = False) -> TransferOutcome:
+def member_import(
+    *, path: Path, hcp_code: str | None = None, replace: bool = False
+) -> TransferOutcome:
     """Restore the member exported at `path` into this deployment and serve it again.
 
     Refuses (TransferError, nothing written) an archive of another member than `hcp_code`, an
@@ -357,16 +394,23 @@ def member_import(*, path: Path, hcp_code: str | None = None,
         described = manifest["member"]
         code = described["hcp_code"]
         if hcp_code and hcp_code.strip() != code:
-            raise TransferError(_("This export is of member %(found)s, not %(expected)s.")
-                                % {"found": code, "expected": hcp_code})
+            raise TransferError(
+                _("This export is of member %(found)s, not %(expected)s.")
+                % {"found": code, "expected": hcp_code}
+            )
         collectivity = collectivity_get(code=code)
         if collectivity is None:
-            raise TransferError(_("No territorial collectivity has the HCP code “%(code)s” here: "
-                                  "load the registry first (`manage.py load_registry`).")
-                                % {"code": code})
+            raise TransferError(
+                _(
+                    "No territorial collectivity has the HCP code “%(code)s” here: "
+                    "load the registry first (`manage.py load_registry`)."
+                )
+                % {"code": code}
+            )
         _migrations_check(manifest)
         domains = [member_default_domain(collectivity)] + [
-            d for d in described["domains"] if d != described["default_domain"]]
+            d for d in described["domains"] if d != described["default_domain"]
+        ]
 
         with transaction.atomic():
             with connection.cursor() as cursor:
@@ -375,14 +419,21 @@ def member_import(*, path: Path, hcp_code: str | None = None,
             schema = member.schema_name if member else Member.schema_name_for(code)
             existing = member is not None or schema_exists(schema)
             if existing and not replace:
-                raise TransferError(_("Member %(code)s (%(schema)s) already exists here; pass "
-                                      "--replace to overwrite its rows and files with the "
-                                      "export's.") % {"code": code, "schema": schema})
+                raise TransferError(
+                    _(
+                        "Member %(code)s (%(schema)s) already exists here; pass "
+                        "--replace to overwrite its rows and files with the "
+                        "export's."
+                    )
+                    % {"code": code, "schema": schema}
+                )
             try:
                 _ensure_domains_free(domains, member)
             except ProvisioningError as error:
                 raise TransferError(str(error)) from error
-            previous_domains = list(member.domains.values_list("domain", flat=True)) if member else []
+            previous_domains = (
+                list(member.domains.values_list("domain", flat=True)) if member else []
+            )
             if member is None:
                 member = Member.objects.create(schema_name=schema, collectivity=collectivity)
             if schema_exists(schema):
@@ -397,12 +448,18 @@ def member_import(*, path: Path, hcp_code: str | None = None,
 
             suspended_at = described["suspended_at"]
             Member.objects.filter(pk=member.pk).update(
-                is_ready=False, joined_at=datetime.fromisoformat(described["joined_at"]),
+                is_ready=False,
+                joined_at=datetime.fromisoformat(described["joined_at"]),
                 suspended_at=datetime.fromisoformat(suspended_at) if suspended_at else None,
-                suspension_reason=described["suspension_reason"])
+                suspension_reason=described["suspension_reason"],
+            )
             Domain.objects.filter(tenant=member).delete()
-            Domain.objects.bulk_create([Domain(domain=d, tenant=member, is_primary=(i == 0))
-                                        for i, d in enumerate(domains)])
+            Domain.objects.bulk_create(
+                [
+                    Domain(domain=d, tenant=member, is_primary=(i == 0))
+                    for i, d in enumerate(domains)
+                ]
+            )
         routing_forget_hosts(previous_domains + domains)
 
         member.refresh_from_db()
@@ -411,5 +468,6 @@ def member_import(*, path: Path, hcp_code: str | None = None,
     member.is_ready = True
     routing_forget_hosts(domains)
     _pages_drop_for_member(member=member)
-    return TransferOutcome(member=member, manifest=manifest, seconds=time.monotonic() - started,
-                           replaced=existing)
+    return TransferOutcome(
+        member=member, manifest=manifest, seconds=time.monotonic() - started, replaced=existing
+    )

@@ -1,5 +1,6 @@
 """The network's own back office (public schema), separate from the members' back offices:
 the default admin site lists member models, whose tables exist only in member schemas."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, User

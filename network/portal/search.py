@@ -1,4 +1,5 @@
 """The portal's search (public schema): members by name, news and best practices."""
+
 from network.console.search import registry_search_codes
 from network.members.models import Member
 from network.members.selectors import link_scheme, member_directory, member_site_url
@@ -15,8 +16,12 @@ def member_search(*, query: str, request) -> list[Member]:
     codes = registry_search_codes(query, limit=None)
     if not codes:
         return []
-    members = {member.collectivity_id: member for member in
-               member_directory().filter(collectivity_id__in=codes, suspended_at__isnull=True)}
+    members = {
+        member.collectivity_id: member
+        for member in member_directory().filter(
+            collectivity_id__in=codes, suspended_at__isnull=True
+        )
+    }
     found = [members[code] for code in codes if code in members][:MAX_MEMBERS]
     scheme = link_scheme(request)
     for member in found:
@@ -25,6 +30,8 @@ def member_search(*, query: str, request) -> list[Member]:
 
 
 def portal_search(*, query: str, request) -> dict:
-    return {"members": member_search(query=query, request=request),
-            "news": list(news_search(query=query)[:MAX_PUBLICATIONS]),
-            "practices": list(best_practice_search(query=query)[:MAX_PUBLICATIONS])}
+    return {
+        "members": member_search(query=query, request=request),
+        "news": list(news_search(query=query)[:MAX_PUBLICATIONS]),
+        "practices": list(best_practice_search(query=query)[:MAX_PUBLICATIONS]),
+    }

@@ -1,4 +1,5 @@
 """Pages of the public network portal (public schema): included by config/urls_public.py."""
+
 from django.urls import path
 
 from network.portal import views
@@ -12,7 +13,8 @@ urlpatterns = [
     path("best-practices/<int:pk>/", views.best_practice_detail, name="best-practice-detail"),
     path("trainings/", views.training_list, name="trainings"),
     path("commitment-templates/", views.commitment_template_list, name="templates"),
-    path("commitment-templates/<int:pk>/", views.commitment_template_detail,
-         name="template-detail"),
+    path(
+        "commitment-templates/<int:pk>/", views.commitment_template_detail, name="template-detail"
+    ),
     path("search/", views.search, name="search"),
 ]

@@ -1,5 +1,6 @@
 """The public network portal (public schema, NETWORK_DOMAIN): the member directory by region,
 news, best practices, trainings and commitment templates. Thin: selectors read, templates show."""
+
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
@@ -29,8 +30,9 @@ def _members_by_region(request) -> list[dict]:
         group = groups.setdefault(region.code, {"region": region, "members": []})
         group["members"].append(member)
     for group in groups.values():
-        group["members"].sort(key=lambda m: (tier_order[m.collectivity.tier],
-                                             getattr(m.collectivity, name_field)))
+        group["members"].sort(
+            key=lambda m: (tier_order[m.collectivity.tier], getattr(m.collectivity, name_field))
+        )
     return [groups[code] for code in sorted(groups)]
 
 
@@ -40,16 +42,22 @@ def _page(request, queryset):
 
 def home(request):
     regions = _members_by_region(request)
-    return render(request, "portal/home.html", {
-        "regions": regions,
-        "member_count": sum(len(group["members"]) for group in regions),
-        "latest_news": list(selectors.news_visible()[:3]),
-        "next_trainings": list(selectors.training_visible(upcoming=True)[:2]),
-    })
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "regions": regions,
+            "member_count": sum(len(group["members"]) for group in regions),
+            "latest_news": list(selectors.news_visible()[:3]),
+            "next_trainings": list(selectors.training_visible(upcoming=True)[:2]),
+        },
+    )
 
 
 def news_list(request):
-    return render(request, "portal/news_list.html", {"page": _page(request, selectors.news_visible())})
+    return render(
+        request, "portal/news_list.html", {"page": _page(request, selectors.news_visible())}
+    )
 
 
 def news_detail(request, pk: int):
@@ -70,30 +78,50 @@ def best_practice_detail(request, pk: int):
         raise Http404
     listed = member_directory().filter(pk=practice.member_id).first()
     site_url = member_site_url(listed, scheme=link_scheme(request)) if listed else ""
-    return render(request, "portal/best_practice_detail.html", {
-        "practice": practice, "site_url": site_url,
-        "page_url": site_url.rstrip("/") + practice.member_page_path if site_url and
-        practice.member_page_path.startswith("/") else ""})
+    return render(
+        request,
+        "portal/best_practice_detail.html",
+        {
+            "practice": practice,
+            "site_url": site_url,
+            "page_url": site_url.rstrip("/") + practice.member_page_path
+            if site_url and practice.member_page_path.startswith("/")
+            else "",
+        },
+    )
 
 
 def training_list(request):
-    return render(request, "portal/training_list.html", {
-        "upcoming": list(selectors.training_visible(upcoming=True)),
-        "past": list(selectors.training_visible(upcoming=False)[:PAGE_SIZE]),
-    })
+    return render(
+        request,
+        "portal/training_list.html",
+        {
+            "upcoming": list(selectors.training_visible(upcoming=True)),
+            "past": list(selectors.training_visible(upcoming=False)[:PAGE_SIZE]),
+        },
+    )
 
 
 def commitment_template_list(request):
-    return render(request, "portal/template_list.html", {
-        "templates": list(selectors.commitment_template_visible())})
+    return render(
+        request,
+        "portal/template_list.html",
+        {"templates": list(selectors.commitment_template_visible())},
+    )
 
 
 def commitment_template_detail(request, pk: int):
     template = selectors.commitment_template_visible().filter(pk=pk).first()
     if template is None:
         raise Http404
-    return render(request, "portal/template_detail.html", {
-        "template": template, "copies": list(selectors.template_copy_list(template=template)[:50])})
+    return render(
+        request,
+        "portal/template_detail.html",
+        {
+            "template": template,
+            "copies": list(selectors.template_copy_list(template=template)[:50]),
+        },
+    )
 
 
 def search(request):

@@ -1,6 +1,7 @@
 """The directorate's back office for the portal's publications (network admin site, Arabic
 RTL like the members' back office). Only directorate accounts see or change them; every save
 goes through the services."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +11,13 @@ from network.members.models import Member
 from network.portal.admin_site import network_admin_site
 from network.publications import services
 from network.publications.models import (
-    BestPractice, CommitmentTemplate, NewsItem, Principle, TemplateCopy, Training)
+    BestPractice,
+    CommitmentTemplate,
+    NewsItem,
+    Principle,
+    TemplateCopy,
+    Training,
+)
 from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.site.api_support import actor
 
@@ -41,9 +48,12 @@ class DirectorateOnlyMixin:
 
 class PrinciplesForm(forms.ModelForm):
     # Tick boxes rather than a comma-separated text field.
-    principles = forms.TypedMultipleChoiceField(choices=Principle.choices, label=_("principles"),
-                                                widget=forms.CheckboxSelectMultiple,
-                                                required=False)
+    principles = forms.TypedMultipleChoiceField(
+        choices=Principle.choices,
+        label=_("principles"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
 
 class PublicationAdmin(DirectorateOnlyMixin, BilingualFieldsMixin, admin.ModelAdmin):
@@ -56,8 +66,9 @@ class PublicationAdmin(DirectorateOnlyMixin, BilingualFieldsMixin, admin.ModelAd
     def save_model(self, request, obj, form, change):
         if change:
             changes = {field: form.cleaned_data[field] for field in form.changed_data}
-            services.publication_update(publication=type(obj).objects.get(pk=obj.pk),
-                                        by=actor(request), **changes)
+            services.publication_update(
+                publication=type(obj).objects.get(pk=obj.pk), by=actor(request), **changes
+            )
         else:
             services.publication_save_new(publication=obj, by=actor(request))
 
@@ -81,14 +92,18 @@ class PublicationAdmin(DirectorateOnlyMixin, BilingualFieldsMixin, admin.ModelAd
         self.message_user(request, _("Withdrawn."), messages.SUCCESS)
 
 
-STATE_FIELDS = (_("Publication"), {"fields": ["state", "published_at", "updated_by",
-                                              "updated_at"]})
+STATE_FIELDS = (_("Publication"), {"fields": ["state", "published_at", "updated_by", "updated_at"]})
 
 
 @admin.register(NewsItem, site=network_admin_site)
 class NewsItemAdmin(PublicationAdmin):
-    fieldsets = [(None, {"fields": ["title_ar", "title_fr", "summary_ar", "summary_fr",
-                                    "body_ar", "body_fr"]}), STATE_FIELDS]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["title_ar", "title_fr", "summary_ar", "summary_fr", "body_ar", "body_fr"]},
+        ),
+        STATE_FIELDS,
+    ]
 
 
 @admin.register(BestPractice, site=network_admin_site)
@@ -104,30 +119,73 @@ class BestPracticeAdmin(PublicationAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "member":
             kwargs["queryset"] = Member.objects.select_related("collectivity").order_by(
-                "collectivity__name_fr")
+                "collectivity__name_fr"
+            )
             field = super().formfield_for_foreignkey(db_field, request, **kwargs)
             field.label_from_instance = _member_label
             return field
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
-    fieldsets = [(None, {"fields": ["member", "title_ar", "title_fr", "principles",
-                                    "summary_ar", "summary_fr", "body_ar", "body_fr",
-                                    "member_page_path"]}), STATE_FIELDS]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "member",
+                    "title_ar",
+                    "title_fr",
+                    "principles",
+                    "summary_ar",
+                    "summary_fr",
+                    "body_ar",
+                    "body_fr",
+                    "member_page_path",
+                ]
+            },
+        ),
+        STATE_FIELDS,
+    ]
 
 
 @admin.register(Training, site=network_admin_site)
 class TrainingAdmin(PublicationAdmin):
     list_display = ["title_ar", "starts_at", "mode", "state", "published_at"]
     list_filter = ["state", "mode"]
-    fieldsets = [(None, {"fields": ["title_ar", "title_fr", "description_ar", "description_fr",
-                                    "audience_ar", "audience_fr"]}),
-                 (_("When and where"), {"fields": ["starts_at", "ends_at", "mode", "link",
-                                                   "place_ar", "place_fr", "registration_url"]}),
-                 STATE_FIELDS]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "title_ar",
+                    "title_fr",
+                    "description_ar",
+                    "description_fr",
+                    "audience_ar",
+                    "audience_fr",
+                ]
+            },
+        ),
+        (
+            _("When and where"),
+            {
+                "fields": [
+                    "starts_at",
+                    "ends_at",
+                    "mode",
+                    "link",
+                    "place_ar",
+                    "place_fr",
+                    "registration_url",
+                ]
+            },
+        ),
+        STATE_FIELDS,
+    ]
 
 
 class TemplateCopyInline(ReadOnlyAdminMixin, admin.TabularInline):
     """Which members copied the template, and which version (the best-practices story)."""
+
     model = TemplateCopy
     extra = 0
     fields = ["member_name", "version", "commitment_id", "by", "copied_at"]
@@ -147,8 +205,20 @@ class CommitmentTemplateAdmin(PublicationAdmin):
     list_display = ["title_ar", "version", "state", "published_at"]
     readonly_fields = ["version", "updated_by", "updated_at"]
     inlines = [TemplateCopyInline]
-    fieldsets = [(None, {"fields": ["title_ar", "title_fr", "principles", "version"]}),
-                 (_("The commitment (OGP template)"), {"fields": [
-                     "problem_ar", "problem_fr", "action_ar", "action_fr", "solution_ar",
-                     "solution_fr"]}),
-                 STATE_FIELDS]
+    fieldsets = [
+        (None, {"fields": ["title_ar", "title_fr", "principles", "version"]}),
+        (
+            _("The commitment (OGP template)"),
+            {
+                "fields": [
+                    "problem_ar",
+                    "problem_fr",
+                    "action_ar",
+                    "action_fr",
+                    "solution_ar",
+                    "solution_fr",
+                ]
+            },
+        ),
+        STATE_FIELDS,
+    ]

@@ -1,5 +1,6 @@
 """The network's side of platform/commitment_templates: the catalogue members read, and the
 record of their copies (connected at start-up by PublicationsConfig.ready)."""
+
 import commitment_templates
 import events
 
@@ -19,9 +20,13 @@ def _get(template_id: int) -> dict | None:
 def _record_copy(sender, *, schema_name: str, kind: str, data: dict, **kwargs) -> None:
     if kind != commitment_templates.TEMPLATE_COPIED:
         return
-    template_copy_record(schema_name=schema_name, template_id=data["template_id"],
-                         version=data["template_version"], commitment_id=data["commitment_id"],
-                         by=data.get("by", ""))
+    template_copy_record(
+        schema_name=schema_name,
+        template_id=data["template_id"],
+        version=data["template_version"],
+        commitment_id=data["commitment_id"],
+        by=data.get("by", ""),
+    )
 
 
 commitment_templates.provide(published=_published, get=_get)

@@ -1,5 +1,6 @@
 """What the directorate publishes on the network portal (public schema): news, best practices
 from members, trainings and the commitment templates members copy into their programme."""
+
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
@@ -38,10 +39,15 @@ class Publication(Bilingual, models.Model):
 
     title_ar = models.CharField(_("title (Arabic)"), max_length=250)
     title_fr = models.CharField(_("title (French)"), max_length=250, blank=True)
-    state = models.CharField(_("state"), max_length=20, choices=State.choices,
-                             default=State.DRAFT, db_index=True)
-    published_at = models.DateTimeField(_("publication date"), null=True, blank=True,
-                                        help_text=_("A later date schedules the publication."))
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.DRAFT, db_index=True
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("A later date schedules the publication."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     updated_by = models.CharField(_("updated by"), max_length=150, blank=True, editable=False)
@@ -57,8 +63,11 @@ class Publication(Bilingual, models.Model):
 
     @property
     def is_visible(self) -> bool:
-        return (self.state == State.PUBLISHED and self.published_at is not None
-                and self.published_at <= timezone.now())
+        return (
+            self.state == State.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
 
 
 class NewsItem(Publication):
@@ -78,17 +87,26 @@ class NewsItem(Publication):
 class BestPractice(Publication):
     """A practice of one member that others can learn from."""
 
-    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="best_practices",
-                               verbose_name=_("member"))
-    principles = ArrayField(models.CharField(max_length=30, choices=Principle.choices),
-                            verbose_name=_("principles"), default=list, blank=True)
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="best_practices", verbose_name=_("member")
+    )
+    principles = ArrayField(
+        models.CharField(max_length=30, choices=Principle.choices),
+        verbose_name=_("principles"),
+        default=list,
+        blank=True,
+    )
     summary_ar = models.TextField(_("summary (Arabic)"), blank=True)
     summary_fr = models.TextField(_("summary (French)"), blank=True)
     body_ar = models.TextField(_("text (Arabic)"))
     body_fr = models.TextField(_("text (French)"), blank=True)
     # A page of the member's site that shows the practice (e.g. its programme or library).
-    member_page_path = models.CharField(_("page on the member's site"), max_length=200,
-                                        blank=True, help_text=_("A path such as /programme/"))
+    member_page_path = models.CharField(
+        _("page on the member's site"),
+        max_length=200,
+        blank=True,
+        help_text=_("A path such as /programme/"),
+    )
 
     class Meta(Publication.Meta):
         verbose_name = _("best practice")
@@ -125,12 +143,17 @@ class Training(Publication):
         ordering = ["starts_at", "pk"]
         verbose_name = _("training")
         verbose_name_plural = _("trainings")
-        constraints = [models.CheckConstraint(
-            condition=models.Q(ends_at__isnull=True) | models.Q(ends_at__gte=models.F("starts_at")),
-            name="training_ends_after_it_starts")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__isnull=True)
+                | models.Q(ends_at__gte=models.F("starts_at")),
+                name="training_ends_after_it_starts",
+            )
+        ]
 
     def clean(self):
         from django.core.exceptions import ValidationError
+
         if self.mode == self.Mode.REMOTE and not self.link:
             raise ValidationError({"link": _("A remote training needs the link to join it.")})
         if self.mode == self.Mode.IN_PERSON and not self.place_ar:
@@ -157,8 +180,11 @@ class CommitmentTemplate(Publication):
     action_fr = models.TextField(_("what the commitment does (French)"), blank=True)
     solution_ar = models.TextField(_("how it solves the problem (Arabic)"))
     solution_fr = models.TextField(_("how it solves the problem (French)"), blank=True)
-    principles = ArrayField(models.CharField(max_length=30, choices=Principle.choices),
-                            verbose_name=_("principles"), default=list)
+    principles = ArrayField(
+        models.CharField(max_length=30, choices=Principle.choices),
+        verbose_name=_("principles"),
+        default=list,
+    )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta(Publication.Meta):
@@ -175,17 +201,25 @@ class CommitmentTemplate(Publication):
 
     def as_copy(self) -> dict:
         """The template by value, as a member's programme receives it."""
-        return {"id": self.pk, "version": self.version,
-                **{field: getattr(self, field) for field in self.CONTENT_FIELDS}}
+        return {
+            "id": self.pk,
+            "version": self.version,
+            **{field: getattr(self, field) for field in self.CONTENT_FIELDS},
+        }
 
 
 class TemplateCopy(models.Model):
     """A member copied a template into its programme: the network's record of it."""
 
-    template = models.ForeignKey(CommitmentTemplate, on_delete=models.CASCADE,
-                                 related_name="copies", verbose_name=_("commitment template"))
-    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="template_copies",
-                               verbose_name=_("member"))
+    template = models.ForeignKey(
+        CommitmentTemplate,
+        on_delete=models.CASCADE,
+        related_name="copies",
+        verbose_name=_("commitment template"),
+    )
+    member = models.ForeignKey(
+        Member, on_delete=models.CASCADE, related_name="template_copies", verbose_name=_("member")
+    )
     version = models.PositiveIntegerField(_("version"))
     # The member's commitment, by value (its id in the member's schema).
     commitment_id = models.PositiveBigIntegerField(_("commitment id in the member's schema"))
@@ -196,8 +230,11 @@ class TemplateCopy(models.Model):
         ordering = ["-copied_at", "-pk"]
         verbose_name = _("template copy")
         verbose_name_plural = _("template copies")
-        constraints = [models.UniqueConstraint(fields=["member", "commitment_id"],
-                                               name="template_copy_once_per_commitment")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member", "commitment_id"], name="template_copy_once_per_commitment"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.member.collectivity.name_ar} · v{self.version}"

@@ -1,10 +1,16 @@
 """Reads of the network's publications (public schema). The portal and the public API see
 only what is published and due; the back office sees everything."""
+
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
 from network.publications.models import (
-    BestPractice, CommitmentTemplate, NewsItem, TemplateCopy, Training)
+    BestPractice,
+    CommitmentTemplate,
+    NewsItem,
+    TemplateCopy,
+    Training,
+)
 from tenants.search.vectors import Source, queryset_matching
 
 
@@ -13,8 +19,9 @@ def news_visible() -> QuerySet[NewsItem]:
 
 
 def best_practice_visible() -> QuerySet[BestPractice]:
-    return (BestPractice.objects.visible()
-            .select_related("member", "member__collectivity", "member__collectivity__region"))
+    return BestPractice.objects.visible().select_related(
+        "member", "member__collectivity", "member__collectivity__region"
+    )
 
 
 def training_visible(*, upcoming: bool | None = None) -> QuerySet[Training]:
@@ -42,15 +49,20 @@ def template_copy_list(*, template: CommitmentTemplate | None = None) -> QuerySe
     return qs.filter(template=template) if template else qs
 
 
-
 # The portal's search reads news and practices with the members' full-text vectors
 # (tenants/search/vectors.py, no model imported): a few hundred rows, no index needed.
-NEWS_SEARCH = Source("news", "publications_newsitem",
-                     arabic=(("title_ar", "A"), ("summary_ar", "B"), ("body_ar", "C")),
-                     french=(("title_fr", "A"), ("summary_fr", "B"), ("body_fr", "C")))
-PRACTICE_SEARCH = Source("best_practice", "publications_bestpractice",
-                         arabic=(("title_ar", "A"), ("summary_ar", "B"), ("body_ar", "C")),
-                         french=(("title_fr", "A"), ("summary_fr", "B"), ("body_fr", "C")))
+NEWS_SEARCH = Source(
+    "news",
+    "publications_newsitem",
+    arabic=(("title_ar", "A"), ("summary_ar", "B"), ("body_ar", "C")),
+    french=(("title_fr", "A"), ("summary_fr", "B"), ("body_fr", "C")),
+)
+PRACTICE_SEARCH = Source(
+    "best_practice",
+    "publications_bestpractice",
+    arabic=(("title_ar", "A"), ("summary_ar", "B"), ("body_ar", "C")),
+    french=(("title_fr", "A"), ("summary_fr", "B"), ("body_fr", "C")),
+)
 
 
 def news_search(*, query: str) -> QuerySet[NewsItem]:

@@ -1,5 +1,6 @@
 """Writes of the network's publications (public schema). Who may write is decided at the edge
 (the network back office and API admit directorate accounts only); `by` is the name recorded."""
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -32,15 +33,20 @@ def publication_update(*, publication: Publication, by: str, **changes) -> Publi
         setattr(publication, field, value)
     if content_changed:
         # From the locked row: two editors at once still give two versions.
-        publication.version = CommitmentTemplate.objects.select_for_update().values_list(
-            "version", flat=True).get(pk=publication.pk) + 1
+        publication.version = (
+            CommitmentTemplate.objects.select_for_update()
+            .values_list("version", flat=True)
+            .get(pk=publication.pk)
+            + 1
+        )
     return _save(publication, by=by)
 
 
 def publication_publish(*, publication: Publication, by: str, at=None) -> Publication:
     """Publish now, or at `at` (a later date schedules it)."""
-    return publication_update(publication=publication, by=by, state=State.PUBLISHED,
-                              published_at=at or timezone.now())
+    return publication_update(
+        publication=publication, by=by, state=State.PUBLISHED, published_at=at or timezone.now()
+    )
 
 
 def publication_withdraw(*, publication: Publication, by: str) -> Publication:
@@ -58,8 +64,9 @@ def _save(publication: Publication, *, by: str) -> Publication:
 
 
 @transaction.atomic
-def template_copy_record(*, schema_name: str, template_id: int, version: int,
-                         commitment_id: int, by: str) -> TemplateCopy | None:
+def template_copy_record(
+    *, schema_name: str, template_id: int, version: int, commitment_id: int, by: str
+) -> TemplateCopy | None:
     """Record that a member copied a template (called from the member's copy event, inside
     the member's transaction; the tables are the public schema's). None for an unknown
     member or template: a member's copy never fails because of the network's record."""
@@ -67,12 +74,14 @@ def template_copy_record(*, schema_name: str, template_id: int, version: int,
     template = CommitmentTemplate.objects.filter(pk=template_id).first()
     if member is None or template is None:
         return None
-    return TemplateCopy.objects.create(member=member, template=template, version=version,
-                                       commitment_id=commitment_id, by=by)
+    return TemplateCopy.objects.create(
+        member=member, template=template, version=version, commitment_id=commitment_id, by=by
+    )
 
 
-def commitment_template_copy_for_member(*, member: Member, template: CommitmentTemplate,
-                                        by: str) -> int:
+def commitment_template_copy_for_member(
+    *, member: Member, template: CommitmentTemplate, by: str
+) -> int:
     """Copy a published template into the member's current programme; runs in the member's
     schema and returns the new commitment's id there. The network's record of the copy is
     written by the member's copy event, in the same transaction."""
@@ -87,8 +96,9 @@ def commitment_template_copy_for_member(*, member: Member, template: CommitmentT
         programme = programme_current()
         if programme is None:
             raise ValidationError({"programme": _("The member has no openness programme yet.")})
-        return commitment_create_from_template(programme=programme, template=template.as_copy(),
-                                               by=by).pk
+        return commitment_create_from_template(
+            programme=programme, template=template.as_copy(), by=by
+        ).pk
 
 
 @transaction.atomic

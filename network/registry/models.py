@@ -1,4 +1,5 @@
 """The registry of Morocco's 1,590 territorial collectivities (public schema)."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +12,7 @@ class Tier(models.TextChoices):
 
 class Kind(models.TextChoices):
     """The finer HCP type inside a tier."""
+
     REGION = "region", _("Region")
     PREFECTURE = "prefecture", _("Prefecture")
     PROVINCE = "province", _("Province")
@@ -28,10 +30,22 @@ class Collectivity(models.Model):
     name_fr = models.CharField(_("name (French)"), max_length=200)
     # A valid host-name label: a member's site answers on <slug>.<NETWORK_DOMAIN>.
     slug = models.SlugField(_("slug"), max_length=63, unique=True)
-    region = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
-                               related_name="+", verbose_name=_("region"))
-    province = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True,
-                                 related_name="+", verbose_name=_("prefecture or province"))
+    region = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("region"),
+    )
+    province = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prefecture or province"),
+    )
     population_2024 = models.PositiveIntegerField(_("population (2024)"), null=True, blank=True)
 
     class Meta:

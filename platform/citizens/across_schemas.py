@@ -9,6 +9,7 @@ a result comes back per statement, in order. A query string holds the statements
 SCHEMAS_PER_ROUND_TRIP schemas: they run in one transaction, which holds a lock on every table
 and index they touch until it ends (the server's lock table is shared by every worker).
 """
+
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -49,7 +50,7 @@ def statements_run(statements: Sequence[str], *, per_schema: int = 1) -> list[li
     results, size = [], SCHEMAS_PER_ROUND_TRIP * per_schema
     with connection.cursor() as cursor:
         for start in range(0, len(statements), size):
-            cursor.execute(";\n".join(statements[start:start + size]))
+            cursor.execute(";\n".join(statements[start : start + size]))
             while True:
                 results.append(cursor.fetchall() if cursor.description is not None else [])
                 if not cursor.nextset():
@@ -60,10 +61,15 @@ def statements_run(statements: Sequence[str], *, per_schema: int = 1) -> list[li
 @lru_cache(maxsize=1)
 def _member_tables() -> re.Pattern:
     """The tables every member's schema holds (the models of TENANT_APPS), as SQL names."""
-    tables = {model._meta.db_table for config in apps.get_app_configs()
-              if config.name in settings.TENANT_APPS for model in config.get_models()}
-    return re.compile('"(' + "|".join(re.escape(t) for t in sorted(tables, key=len, reverse=True))
-                      + ')"')
+    tables = {
+        model._meta.db_table
+        for config in apps.get_app_configs()
+        if config.name in settings.TENANT_APPS
+        for model in config.get_models()
+    }
+    return re.compile(
+        '"(' + "|".join(re.escape(t) for t in sorted(tables, key=len, reverse=True)) + ')"'
+    )
 
 
 def _in_schema(sql: str) -> str:
@@ -71,8 +77,9 @@ def _in_schema(sql: str) -> str:
     return _member_tables().sub(lambda m: f'"{_SCHEMA}"."{m.group(1)}"', sql)
 
 
-def querysets_in_schemas(querysets: Sequence[QuerySet],
-                         schema_names: Sequence[str]) -> dict[str, list[list]]:
+def querysets_in_schemas(
+    querysets: Sequence[QuerySet], schema_names: Sequence[str]
+) -> dict[str, list[list]]:
     """Every queryset run in every schema, {schema_name: [rows of each queryset]}: a model
     queryset gives instances (every field loaded), a `values_list` one tuples. Each is
     compiled once; the tables of the member apps it names (subqueries included) are those
@@ -88,8 +95,11 @@ def querysets_in_schemas(querysets: Sequence[QuerySet],
         sql, params = compiler.as_sql()
         converters = compiler.get_converters([column for column, _, _ in compiler.select])
         compiled.append((_in_schema(bound(sql, params)), model, names, compiler, converters))
-    statements = [sql.replace(_SCHEMA, schema_checked(schema_name))
-                  for schema_name in schema_names for sql, *_ in compiled]
+    statements = [
+        sql.replace(_SCHEMA, schema_checked(schema_name))
+        for schema_name in schema_names
+        for sql, *_ in compiled
+    ]
     results = iter(statements_run(statements, per_schema=len(compiled)))
     found = {}
     for schema_name in schema_names:
@@ -99,6 +109,8 @@ def querysets_in_schemas(querysets: Sequence[QuerySet],
             if converters:
                 rows = [tuple(row) for row in compiler.apply_converters(rows, converters)]
             found[schema_name].append(
-                rows if names is None
-                else [model.from_db(connection.alias, names, row) for row in rows])
+                rows
+                if names is None
+                else [model.from_db(connection.alias, names, row) for row in rows]
+            )
     return found

@@ -6,6 +6,7 @@ Government grants (decree 2.05.916, docs/law.md section 1).
 A decision replaces the `holidays` package's estimate of a feast (Umm al-Qura dates, often a
 day early for Morocco); until one is recorded, the estimate counts and is shown as such.
 """
+
 from datetime import date, timedelta
 
 from django.contrib.postgres.fields import ArrayField
@@ -26,19 +27,30 @@ REPLACES_WITHIN_DAYS = 3
 class HolidayDecision(models.Model):
     first_day = models.DateField(_("first day off"), unique=True)
     days = models.PositiveSmallIntegerField(
-        _("number of days off"), default=1,
-        validators=[MinValueValidator(1), MaxValueValidator(MAX_DAYS)])
+        _("number of days off"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_DAYS)],
+    )
     name_ar = models.CharField(_("name in Arabic"), max_length=120)
     name_fr = models.CharField(_("name in French"), max_length=120)
     replaces = ArrayField(
-        models.DateField(), verbose_name=_("estimated dates it replaces"), default=list,
+        models.DateField(),
+        verbose_name=_("estimated dates it replaces"),
+        default=list,
         blank=True,
-        help_text=_("The days the calendar had estimated for this feast. They become working "
-                    "days again unless another holiday falls on them."))
+        help_text=_(
+            "The days the calendar had estimated for this feast. They become working "
+            "days again unless another holiday falls on them."
+        ),
+    )
     source = models.CharField(
-        _("source"), max_length=500, blank=True,
-        help_text=_("The announcement: the ministry's communiqué, or the press item that "
-                    "reports it."))
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "The announcement: the ministry's communiqué, or the press item that reports it."
+        ),
+    )
     # The network account by value (its id and name as shown then): the record stays readable.
     recorded_by_id = models.BigIntegerField(null=True, blank=True, editable=False)
     recorded_by_name = models.CharField(_("recorded by"), max_length=150, blank=True)
@@ -60,18 +72,26 @@ class HolidayDecision(models.Model):
     def clean(self) -> None:
         errors = {}
         if not self.name_ar.strip():
-            errors["name_ar"] = ValidationError(gettext("Give the name in Arabic."),
-                                                code="required")
+            errors["name_ar"] = ValidationError(
+                gettext("Give the name in Arabic."), code="required"
+            )
         if not self.name_fr.strip():
-            errors["name_fr"] = ValidationError(gettext("Give the name in French."),
-                                                code="required")
+            errors["name_fr"] = ValidationError(
+                gettext("Give the name in French."), code="required"
+            )
         if self.first_day and self.replaces:
-            far = [day for day in self.replaces
-                   if abs((day - self.first_day).days) > REPLACES_WITHIN_DAYS + MAX_DAYS]
+            far = [
+                day
+                for day in self.replaces
+                if abs((day - self.first_day).days) > REPLACES_WITHIN_DAYS + MAX_DAYS
+            ]
             if far:
                 errors["replaces"] = ValidationError(
-                    gettext("A replaced date must be within a few days of the first day off: "
-                            "%(days)s.") % {"days": ", ".join(f"{d:%Y-%m-%d}" for d in far)},
-                    code="replaces_far")
+                    gettext(
+                        "A replaced date must be within a few days of the first day off: %(days)s."
+                    )
+                    % {"days": ", ".join(f"{d:%Y-%m-%d}" for d in far)},
+                    code="replaces_far",
+                )
         if errors:
             raise ValidationError(errors)

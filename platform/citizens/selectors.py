@@ -1,4 +1,5 @@
 """Reads of the official calendar (public schema, readable from any member's schema)."""
+
 from datetime import date
 
 from django.db.models import QuerySet

@@ -13,6 +13,7 @@ on the public table) at most every CALENDAR_CHECK_SECONDS, or at once when asked
 (`calendar_current(check=True)`, which the recompute task does): a decision recorded by one
 process is seen by all the others within seconds, and the deadline loops never query.
 """
+
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -24,7 +25,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 
 # How a holiday's date is known.
-FIXED = "fixed"          # a date of the decrees (1 January, Throne Day...)
+FIXED = "fixed"  # a date of the decrees (1 January, Throne Day...)
 ESTIMATED = "estimated"  # an Islamic feast at the package's estimated date
 ANNOUNCED = "announced"  # a recorded decision (the ministry's announcement, a day off granted)
 
@@ -61,16 +62,23 @@ def package_holidays(year: int) -> dict[date, tuple[Holiday, ...]]:
     found = {}
     for day in sorted(english):
         found[day] = tuple(
-            Holiday(day=day, name_ar=name_ar, name_fr=name_fr,
-                    kind=ESTIMATED if _ESTIMATED_MARK in name_en else FIXED)
-            for name_en, name_ar, name_fr in zip(english.get_list(day), arabic.get_list(day),
-                                                 french.get_list(day)))
+            Holiday(
+                day=day,
+                name_ar=name_ar,
+                name_fr=name_fr,
+                kind=ESTIMATED if _ESTIMATED_MARK in name_en else FIXED,
+            )
+            for name_en, name_ar, name_fr in zip(
+                english.get_list(day), arabic.get_list(day), french.get_list(day)
+            )
+        )
     return found
 
 
 @dataclass(frozen=True)
 class Decision:
     """What the calendar needs of a HolidayDecision (plain values, shared by every member)."""
+
     first_day: date
     days: int
     name_ar: str
@@ -108,9 +116,14 @@ class Calendar:
         for decision in self.decisions:
             for day in decision.days_off:
                 if day.year == year:
-                    days.setdefault(day, []).append(Holiday(
-                        day=day, name_ar=decision.name_ar, name_fr=decision.name_fr,
-                        kind=ANNOUNCED))
+                    days.setdefault(day, []).append(
+                        Holiday(
+                            day=day,
+                            name_ar=decision.name_ar,
+                            name_fr=decision.name_fr,
+                            kind=ANNOUNCED,
+                        )
+                    )
         return {day: tuple(named) for day, named in sorted(days.items())}
 
     def holidays_on(self, day: date) -> tuple[Holiday, ...]:
@@ -176,9 +189,16 @@ def decisions_version():
 def _decisions_load() -> tuple[Decision, ...]:
     from citizens.models import HolidayDecision
 
-    return tuple(Decision(first_day=d.first_day, days=d.days, name_ar=d.name_ar,
-                          name_fr=d.name_fr, replaces=tuple(d.replaces))
-                 for d in HolidayDecision.objects.order_by("first_day"))
+    return tuple(
+        Decision(
+            first_day=d.first_day,
+            days=d.days,
+            name_ar=d.name_ar,
+            name_fr=d.name_fr,
+            replaces=tuple(d.replaces),
+        )
+        for d in HolidayDecision.objects.order_by("first_day")
+    )
 
 
 def calendar_current(*, check: bool = False) -> Calendar:
@@ -186,8 +206,11 @@ def calendar_current(*, check: bool = False) -> Calendar:
     CALENDAR_CHECK_SECONDS, or now with `check=True`."""
     now = time.monotonic()
     calendar = _state["calendar"]
-    if calendar is not None and not check and \
-            now - _state["checked_at"] < settings.CALENDAR_CHECK_SECONDS:
+    if (
+        calendar is not None
+        and not check
+        and now - _state["checked_at"] < settings.CALENDAR_CHECK_SECONDS
+    ):
         return calendar
     with _lock:
         version = decisions_version()
@@ -207,6 +230,7 @@ def calendar_forget() -> None:
 
 
 # --- what the deadlines and reminders call ----------------------------------------------------
+
 
 def is_working_day(day: date) -> bool:
     return calendar_current().is_working_day(day)

@@ -13,6 +13,7 @@ commitment_create_from_template) that announces it with `events.emit`; the netwo
 which member copied which template from that event. Without a registered catalogue (member
 code alone) the catalogue is empty.
 """
+
 from collections.abc import Callable
 
 from django.db import models
@@ -22,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 class Principle(models.TextChoices):
     """The openness principles a commitment serves: one list for the network's templates and
     the members' commitments, so that a copied template keeps its principles."""
+
     TRANSPARENCY_INTEGRITY = "transparency_integrity", _("Transparency and integrity")
     ACCOUNTABILITY = "accountability", _("Accountability")
     ACCESS_TO_INFORMATION = "access_to_information", _("Access to information")
@@ -40,8 +42,17 @@ def principle_labels(codes) -> list[str]:
 TEMPLATE_COPIED = "commitment.copied_from_template"
 
 # The fields a member's commitment takes from a template (the same names on both sides).
-CONTENT_FIELDS = ("title_ar", "title_fr", "problem_ar", "problem_fr", "action_ar", "action_fr",
-                  "solution_ar", "solution_fr", "principles")
+CONTENT_FIELDS = (
+    "title_ar",
+    "title_fr",
+    "problem_ar",
+    "problem_fr",
+    "action_ar",
+    "action_fr",
+    "solution_ar",
+    "solution_fr",
+    "principles",
+)
 
 
 _published: Callable[[], list[dict]] | None = None

@@ -1,4 +1,5 @@
 """Settings read from the environment, with safe defaults for development."""
+
 import os
 
 
@@ -26,7 +27,7 @@ def env_list(name: str, default: list[str]) -> list[str]:
 def celery_url(redis_url: str) -> str:
     """Kombu spells a Redis Unix socket `redis+socket://`, redis-py `unix://`."""
     if redis_url.startswith("unix://"):
-        return "redis+socket://" + redis_url[len("unix://"):]
+        return "redis+socket://" + redis_url[len("unix://") :]
     return redis_url
 
 
@@ -47,5 +48,6 @@ def secret_key(name: str, *, debug: bool) -> str:
         raise ImproperlyConfigured(
             f"{name} is {'a public placeholder' if value else 'not set'}: set it to a long "
             "random value of your own (python -c 'import secrets; print(secrets.token_urlsafe(50))'), "
-            "or DJANGO_DEBUG=1 for development.")
+            "or DJANGO_DEBUG=1 for development."
+        )
     return value

@@ -1,4 +1,5 @@
 """What an error page or report may show of the settings and of the request's environment."""
+
 import re
 
 from django.views.debug import SafeExceptionReporterFilter
@@ -12,4 +13,5 @@ class InfitahExceptionReporterFilter(SafeExceptionReporterFilter):
     hidden_settings = re.compile(
         "API|TOKEN|KEY|SECRET|PASS|SIGNATURE|HTTP_COOKIE|DATABASE_URL|REDIS_URL|BROKER_URL"
         "|RESULT_BACKEND|LOCATION|DSN|_URL$|CREDENTIAL",
-        flags=re.IGNORECASE)
+        flags=re.IGNORECASE,
+    )

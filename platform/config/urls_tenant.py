@@ -1,4 +1,5 @@
 """URLs of a member's openness site (the member's schema, <slug>.<NETWORK_DOMAIN>)."""
+
 from django.contrib import admin
 from django.urls import include, path
 
@@ -22,8 +23,11 @@ urlpatterns = [
     path("privacy/", site.privacy, name="privacy"),
     path("lang/<str:language>/", switch_language, name="switch-language"),
     path("healthz", health, name="health"),
-    path("staff/set-password/<uidb64>/<token>/", site.StaffSetPasswordView.as_view(),
-         name="staff-set-password"),
+    path(
+        "staff/set-password/<uidb64>/<token>/",
+        site.StaffSetPasswordView.as_view(),
+        name="staff-set-password",
+    ),
     path("staff/", include("tenants.workspace.urls")),
     path("api/", include("tenants.api_urls")),
     path("media/members/<str:schema_name>/<path:path>", site.member_file, name="member-file"),

@@ -11,6 +11,7 @@ Two signals, so that member code never imports the network or the workers (impor
 
 Both carry the schema they happened in: a receiver never guesses the member.
 """
+
 from django.db import connection
 from django.dispatch import Signal
 

@@ -10,6 +10,7 @@ two audiences; the narrow space reads the same to both and never breaks a number
 lines. Numbers below 10 000 stay whole ("1590", "2026"): French and Arabic typesetting allow
 it, and a year in a recorded value is never split.
 """
+
 import datetime
 import re
 from decimal import Decimal, InvalidOperation
@@ -45,12 +46,13 @@ def number_for_reading(value, decimal_places: int | None = None) -> str:
     if decimal_places is None and number == number.to_integral_value():
         number = number.quantize(Decimal(1))
     grouping = abs(number) >= GROUPING_FROM
-    return formats.number_format(number, decimal_pos=decimal_places, use_l10n=True,
-                                 force_grouping=grouping)
+    return formats.number_format(
+        number, decimal_pos=decimal_places, use_l10n=True, force_grouping=grouping
+    )
 
 
 def period_for_reading(start, end) -> str:
-    """"2023–2026": the first year first in the reading direction of the page."""
+    """ "2023–2026": the first year first in the reading direction of the page."""
     if start in (None, "") or end in (None, "") or str(start) == str(end):
         return str(start if start not in (None, "") else end or "")
     return f"{start}{PERIOD_DASH}{end}"
@@ -68,16 +70,23 @@ def recorded_value_for_reading(text) -> SafeString:
     writer's, not the page's)."""
     text = "" if text is None else str(text).strip()
     if _ISO_DATE.match(text) and (day := parse_date(text)):
-        return format_html('<time datetime="{}">{}</time>', text,
-                           formats.date_format(day, "DATE_FORMAT"))
+        return format_html(
+            '<time datetime="{}">{}</time>', text, formats.date_format(day, "DATE_FORMAT")
+        )
     if _ISO_DATETIME.match(text) and (moment := parse_datetime(text)):
         if timezone.is_aware(moment):
             moment = timezone.localtime(moment)
-        return format_html('<time datetime="{}">{}</time>', moment.isoformat(),
-                           formats.date_format(moment, "DATETIME_FORMAT"))
+        return format_html(
+            '<time datetime="{}">{}</time>',
+            moment.isoformat(),
+            formats.date_format(moment, "DATETIME_FORMAT"),
+        )
     if _URL.match(text) and (host := urlsplit(text).hostname):
-        return format_html('<a href="{}" rel="noopener nofollow"><bdi dir="ltr">{}</bdi></a>',
-                           text, host.removeprefix("www."))
+        return format_html(
+            '<a href="{}" rel="noopener nofollow"><bdi dir="ltr">{}</bdi></a>',
+            text,
+            host.removeprefix("www."),
+        )
     if _NUMBER.match(text):
         return format_html("<bdi>{}</bdi>", number_for_reading(text))
     return format_html("<bdi>{}</bdi>", text)

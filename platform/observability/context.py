@@ -3,6 +3,7 @@
 Context variables, set by the request middleware and the workers' task signals. Nothing here
 queries anything on the way in: the role is only worked out when a line is written.
 """
+
 import hashlib
 import logging
 import re

@@ -1,5 +1,6 @@
 """Error reporting (optional): with SENTRY_DSN set, sentry-sdk with its Django and Celery
 integrations; without it, nothing is imported or started."""
+
 from observability import context
 
 

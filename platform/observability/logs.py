@@ -1,17 +1,24 @@
 """Log lines with their context: one filter that adds it, a JSON formatter for production, and
 the LOGGING dictionary the settings use (web, workers and commands alike)."""
+
 import json
 import logging
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 
 from observability import context
 
 CONTEXT_FIELDS = ("schema", "request_id", "role", "task", "task_id")
-PLAIN_FORMAT = ("%(asctime)s %(levelname)s %(name)s [%(schema)s %(request_id)s %(role)s"
-                "%(task_label)s] %(message)s")
+PLAIN_FORMAT = (
+    "%(asctime)s %(levelname)s %(name)s [%(schema)s %(request_id)s %(role)s"
+    "%(task_label)s] %(message)s"
+)
 # What the standard LogRecord carries by itself: anything else was passed in `extra=`.
-_RECORD_FIELDS = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "task_label",
-                                                          *CONTEXT_FIELDS}
+_RECORD_FIELDS = set(vars(logging.makeLogRecord({}))) | {
+    "message",
+    "asctime",
+    "task_label",
+    *CONTEXT_FIELDS,
+}
 
 
 class ContextFilter(logging.Filter):
@@ -42,8 +49,7 @@ class JsonFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         line = {
-            "time": datetime.fromtimestamp(record.created, timezone.utc).isoformat(
-                timespec="milliseconds"),
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -62,15 +68,23 @@ class JsonFormatter(logging.Formatter):
 
 def logging_config(*, log_format: str, level: str) -> dict:
     """The LOGGING setting: `log_format` "json" or "plain", `level` the root level."""
-    formatter = ({"()": "observability.logs.JsonFormatter"} if log_format == "json"
-                 else {"()": "observability.logs.PlainFormatter", "format": PLAIN_FORMAT})
+    formatter = (
+        {"()": "observability.logs.JsonFormatter"}
+        if log_format == "json"
+        else {"()": "observability.logs.PlainFormatter", "format": PLAIN_FORMAT}
+    )
     return {
         "version": 1,
         "disable_existing_loggers": False,
         "filters": {"context": {"()": "observability.logs.ContextFilter"}},
         "formatters": {"infitah": formatter},
-        "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["context"],
-                                 "formatter": "infitah"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "filters": ["context"],
+                "formatter": "infitah",
+            }
+        },
         "root": {"handlers": ["console"], "level": level.upper()},
         "loggers": {
             "django.db.backends": {"level": "WARNING"},

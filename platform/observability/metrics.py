@@ -8,6 +8,7 @@
 - The outbox backlog per state, summed over the members: read from what the workers' periodic
   task stored (observability.outbox); a scrape never queries a member's schema.
 """
+
 import hmac
 import os
 
@@ -19,12 +20,18 @@ STATUS_CLASSES = ("1xx", "2xx", "3xx", "4xx", "5xx")
 TASK_BUCKETS = (0.1, 0.5, 1, 5, 15, 60, 300, 900, 1800, float("inf"))
 
 _requests_registry = CollectorRegistry(auto_describe=True)
-_requests = Counter("infitah_http_requests", "HTTP requests answered, by status class",
-                    ["status"], registry=_requests_registry)
-_latency = Histogram("infitah_http_request_duration_seconds",
-                     "Time to answer an HTTP request (the whole middleware stack)",
-                     registry=_requests_registry,
-                     buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10))
+_requests = Counter(
+    "infitah_http_requests",
+    "HTTP requests answered, by status class",
+    ["status"],
+    registry=_requests_registry,
+)
+_latency = Histogram(
+    "infitah_http_request_duration_seconds",
+    "Time to answer an HTTP request (the whole middleware stack)",
+    registry=_requests_registry,
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
 # One child per class, made once: a request only increments.
 _by_class = {index: _requests.labels(status) for index, status in enumerate(STATUS_CLASSES, 1)}
 
@@ -70,13 +77,18 @@ class NetworkCollector:
         yield from self._outbox()
 
     def _tasks(self):
-        raw = {key.decode(): value.decode() for key, value in _redis().hgetall(
-            redis_key("tasks")).items()}
-        outcomes = CounterMetricFamily("infitah_task_runs", "Task runs by task and outcome "
-                                       "(failure: failed for good, after its retries)",
-                                       labels=["task", "outcome"])
-        latency = HistogramMetricFamily("infitah_task_duration_seconds",
-                                        "Task run time, by task", labels=["task"])
+        raw = {
+            key.decode(): value.decode()
+            for key, value in _redis().hgetall(redis_key("tasks")).items()
+        }
+        outcomes = CounterMetricFamily(
+            "infitah_task_runs",
+            "Task runs by task and outcome (failure: failed for good, after its retries)",
+            labels=["task", "outcome"],
+        )
+        latency = HistogramMetricFamily(
+            "infitah_task_duration_seconds", "Task run time, by task", labels=["task"]
+        )
         tasks = sorted({key.split("|", 1)[0] for key in raw})
         for task in tasks:
             for outcome in ("success", "failure", "retry"):
@@ -92,8 +104,11 @@ class NetworkCollector:
     def _queues(self):
         from workers.app import QUEUES, app
 
-        lengths = GaugeMetricFamily("infitah_queue_length", "Messages waiting in each Celery "
-                                    "queue (broker)", labels=["queue"])
+        lengths = GaugeMetricFamily(
+            "infitah_queue_length",
+            "Messages waiting in each Celery queue (broker)",
+            labels=["queue"],
+        )
         with app.connection_for_read() as conn:
             pipe = conn.default_channel.client.pipeline(transaction=False)
             for queue in QUEUES:
@@ -106,15 +121,19 @@ class NetworkCollector:
         from observability.outbox import outbox_backlog_read
 
         stored = outbox_backlog_read()
-        backlog = GaugeMetricFamily("infitah_outbox_backlog", "Notifications waiting in the "
-                                    "members' outboxes, by state, summed over the members",
-                                    labels=["state"])
+        backlog = GaugeMetricFamily(
+            "infitah_outbox_backlog",
+            "Notifications waiting in the members' outboxes, by state, summed over the members",
+            labels=["state"],
+        )
         for state, count in stored["states"].items():
             backlog.add_metric([state], count)
         yield backlog
-        yield GaugeMetricFamily("infitah_outbox_backlog_measured_timestamp_seconds",
-                                "When the workers last measured the outbox backlog",
-                                value=stored["measured_at"])
+        yield GaugeMetricFamily(
+            "infitah_outbox_backlog_measured_timestamp_seconds",
+            "When the workers last measured the outbox backlog",
+            value=stored["measured_at"],
+        )
 
 
 def metrics_text() -> bytes:
@@ -140,4 +159,3 @@ def scrape_allowed(request) -> bool:
         if hmac.compare_digest(given.encode(), f"Bearer {token}".encode()):
             return True
     return request.META.get("REMOTE_ADDR", "") in settings.METRICS_ALLOWED_ADDRESSES
-

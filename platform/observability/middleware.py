@@ -1,5 +1,6 @@
 """The first middleware: a request id for the request's log lines and response, and the
 request metrics. No database or Redis call: a few microseconds a request (docs/operations.md)."""
+
 import time
 
 from observability import context, metrics

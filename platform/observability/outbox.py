@@ -3,6 +3,7 @@
 Measured in one statement per chunk of members (a UNION ALL over their schemas, by the index on
 state), every few minutes: never a query per member on each scrape.
 """
+
 import json
 import time
 
@@ -20,10 +21,12 @@ def outbox_backlog_measure_for_members(*, schema_names: list[str]) -> dict[str, 
     states = ", ".join(f"'{state}'" for state in BACKLOG_STATES)
     with connection.cursor() as cursor:
         for start in range(0, len(schema_names), CHUNK):
-            chunk = schema_names[start:start + CHUNK]
+            chunk = schema_names[start : start + CHUNK]
             union = " UNION ALL ".join(
                 f"SELECT state FROM {connection.ops.quote_name(name)}.notifications_notification "
-                f"WHERE state IN ({states})" for name in chunk)
+                f"WHERE state IN ({states})"
+                for name in chunk
+            )
             cursor.execute(f"SELECT state, count(*) FROM ({union}) AS rows GROUP BY state")
             for state, count in cursor.fetchall():
                 totals[state] += count

@@ -2,6 +2,7 @@
 workers and the file storage, each with its time. By hand rather than django-health-check:
 its releases for this Django need Python 3.14 (we run 3.11), and its checks are apps and
 URLconfs of their own, where django-tenants routes two URLconfs by host."""
+
 import time
 import uuid
 
@@ -50,8 +51,13 @@ def _storage() -> None:
         storage.delete(name)
 
 
-CHECKS = {"database": _database, "cache": _cache, "broker": _broker, "workers": _workers,
-          "storage": _storage}
+CHECKS = {
+    "database": _database,
+    "cache": _cache,
+    "broker": _broker,
+    "workers": _workers,
+    "storage": _storage,
+}
 
 
 def readiness_report() -> dict:

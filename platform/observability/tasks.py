@@ -1,6 +1,7 @@
 """The workers' side of the logs and metrics: Celery signal receivers (connected in
 workers/app.py). A task's lines carry its name, id and member's schema; its run time and
 outcome go to the task metrics."""
+
 import logging
 import time
 
@@ -30,8 +31,12 @@ def task_failed(task_id=None, exception=None, sender=None, **kwargs) -> None:
     started = _started.get(task_id)
     seconds = time.perf_counter() - started if started is not None else None
     _safely(metrics.task_observe, task=sender.name, seconds=seconds, outcome="failure")
-    logger.error("Task failed for good: %s: %s", type(exception).__name__, exception,
-                 extra={"duration_seconds": seconds})
+    logger.error(
+        "Task failed for good: %s: %s",
+        type(exception).__name__,
+        exception,
+        extra={"duration_seconds": seconds},
+    )
 
 
 def task_retried(request=None, reason=None, sender=None, **kwargs) -> None:

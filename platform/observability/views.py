@@ -1,4 +1,5 @@
 """Readiness and metrics: on the network's host, for operators and their monitors."""
+
 import logging
 
 from django.http import Http404, HttpResponse, JsonResponse

@@ -7,6 +7,7 @@ member does not even verify on another), names its member again in the payload, 
 after ASSISTANCE_TOKEN_SECONDS, and carries a random id that the member records when the
 token is used: a second use is refused by a unique constraint in the member's schema.
 """
+
 import ipaddress
 from dataclasses import dataclass
 
@@ -32,8 +33,9 @@ def assistance_token_make(*, schema_name: str, email: str, token_id: str) -> str
     return signing.dumps({"m": schema_name, "e": email, "j": token_id}, salt=_salt(schema_name))
 
 
-def assistance_token_read(token: str, *, schema_name: str,
-                          max_age: int = ASSISTANCE_TOKEN_SECONDS) -> AssistanceClaim | None:
+def assistance_token_read(
+    token: str, *, schema_name: str, max_age: int = ASSISTANCE_TOKEN_SECONDS
+) -> AssistanceClaim | None:
     """The claim of a valid token for `schema_name`, or None (forged, expired, another
     member's)."""
     try:

@@ -1,4 +1,5 @@
 """Routes each request to the network portal or to one member's schema, by host."""
+
 from django.conf import settings
 from django.db import connection
 from django.http import HttpResponseBadRequest
@@ -37,8 +38,9 @@ class MemberRoutingMiddleware:
         host = host_from_header(raw_host)
         if host is None:
             # Plain text: no template, no member, nothing of the header echoed back.
-            return HttpResponseBadRequest("Bad Request (400): invalid Host header.",
-                                          content_type="text/plain; charset=utf-8")
+            return HttpResponseBadRequest(
+                "Bad Request (400): invalid Host header.", content_type="text/plain; charset=utf-8"
+            )
         route = route_for_host(host)
 
         if route.kind == UNKNOWN:
@@ -55,14 +57,15 @@ class MemberRoutingMiddleware:
             response["Retry-After"] = "60"
             return response
         if member.suspended_at is not None and not request.path_info.startswith(
-                SUSPENDED_MEMBER_OPEN_PATHS):
+            SUSPENDED_MEMBER_OPEN_PATHS
+        ):
             # Before the page cache: a suspended member's cached pages are never served.
             # The locale middleware has not run yet: the visitor's language is read here.
             language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-            with translation.override(language if language in self.languages
-                                      else settings.LANGUAGE_CODE):
-                return render(request, "tenancy/member_suspended.html", {"host": host},
-                              status=503)
+            with translation.override(
+                language if language in self.languages else settings.LANGUAGE_CODE
+            ):
+                return render(request, "tenancy/member_suspended.html", {"host": host}, status=503)
         member.domain_url = host
         request.tenant = member
         request.urlconf = self.member_urlconf

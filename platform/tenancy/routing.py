@@ -6,6 +6,7 @@ no member is cached too, briefly, so a flood of unknown hosts cannot hammer the 
 The dictionary is bounded (least recently used hosts go first): random Host headers cannot
 grow a process's memory. A Host header that is not a host name is refused before any lookup.
 """
+
 import re
 import threading
 import time
@@ -23,6 +24,7 @@ UNKNOWN = "unknown"
 @dataclass
 class Route:
     """What the middleware needs to know about a host."""
+
     kind: str  # "network", "member" or UNKNOWN
     member_fields: dict | None = None
 
@@ -38,6 +40,7 @@ class Route:
 
 NETWORK_ROUTE = Route(kind="network")
 UNKNOWN_ROUTE = Route(kind=UNKNOWN)
+
 
 class BoundedRoutes:
     """host -> (expiry, Route), at most `max_hosts` of them, the least recently used dropped
@@ -86,8 +89,10 @@ def _shared_key(host: str) -> str:
 
 # A host name (labels of letters, digits, "-" and "_": a domain with "_" is a clear 404, not a
 # 400) or a bracketed IPv6 address, then an optional port. Nothing else: no "@", no space.
-_HOST_RE = re.compile(r"^(?:(?P<name>[a-z0-9_.-]{1,253})|(?P<ipv6>\[[0-9a-f:.]+\]))"
-                      r"(?::[0-9]{1,5})?$")
+_HOST_RE = re.compile(
+    r"^(?:(?P<name>[a-z0-9_.-]{1,253})|(?P<ipv6>\[[0-9a-f:.]+\]))"
+    r"(?::[0-9]{1,5})?$"
+)
 _LABEL_MAX = 63
 
 
@@ -112,8 +117,7 @@ def normalize_host(host: str) -> str:
 
 
 def _route_from_database(host: str) -> Route:
-    domain = (get_tenant_domain_model().objects.select_related("tenant")
-              .filter(domain=host).first())
+    domain = get_tenant_domain_model().objects.select_related("tenant").filter(domain=host).first()
     if domain is None:
         return UNKNOWN_ROUTE
     member = domain.tenant

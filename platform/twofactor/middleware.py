@@ -1,4 +1,5 @@
 """The one rule of two-factor sign-in, for every page of every host (see twofactor/__init__)."""
+
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import AnonymousUser
 from django.shortcuts import redirect
@@ -24,7 +25,7 @@ def _pages(request) -> tuple[str, ...]:
 
 
 def step_needed(request, user) -> str | None:
-    """"code" when the session must give a code, "enrol" when the account must first set up
+    """ "code" when the session must give a code, "enrol" when the account must first set up
     two-factor (network accounts only), None when it may go on. Needs OTPMiddleware's
     `user.is_verified`."""
     if not user.is_authenticated or user.is_verified():

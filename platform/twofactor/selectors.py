@@ -1,4 +1,5 @@
 """Reads of two-factor devices, in the current schema (where the account lives)."""
+
 from django.conf import settings
 from django.db import connection
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -33,4 +34,5 @@ def two_factor_required(user) -> bool:
     if settings.DEBUG and user.get_username() in settings.TWO_FACTOR_DEMO_ACCOUNTS:
         return False
     from network.accounts.access import network_role  # the network's rule, public schema only
+
     return user.is_staff or user.is_superuser or network_role(user) is not None

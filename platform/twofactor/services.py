@@ -1,5 +1,6 @@
 """Writes of two-factor devices, in the current schema: the public schema for a network
 account, the member's schema for its staff (the caller's request decides, never an argument)."""
+
 import re
 from base64 import b32encode
 from urllib.parse import quote, urlencode
@@ -31,14 +32,26 @@ def totp_device_start(*, user) -> TOTPDevice:
 def totp_device_confirm(*, user, token: str) -> tuple[TOTPDevice, list[str]]:
     """The pending authenticator becomes the account's (its first code proves the scan) and
     fresh recovery codes come with it; returns the device and the codes, shown once."""
-    device = (TOTPDevice.objects.select_for_update()
-              .filter(user_id=user.pk, confirmed=False).order_by("-pk").first())
+    device = (
+        TOTPDevice.objects.select_for_update()
+        .filter(user_id=user.pk, confirmed=False)
+        .order_by("-pk")
+        .first()
+    )
     if device is None:
-        raise ValidationError(_("Start again: scan a new code with your authenticator app."),
-                              code="no_pending_device")
+        raise ValidationError(
+            _("Start again: scan a new code with your authenticator app."), code="no_pending_device"
+        )
     if not device.verify_token(_normalised(token)):
-        raise ValidationError({"code": _("This code is not the one your app shows. Check the "
-                                         "app's clock and try the next code.")}, code="wrong_code")
+        raise ValidationError(
+            {
+                "code": _(
+                    "This code is not the one your app shows. Check the "
+                    "app's clock and try the next code."
+                )
+            },
+            code="wrong_code",
+        )
     TOTPDevice.objects.filter(user_id=user.pk).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
@@ -49,7 +62,8 @@ def totp_device_confirm(*, user, token: str) -> tuple[TOTPDevice, list[str]]:
 def recovery_codes_regenerate(*, user) -> list[str]:
     """RECOVERY_CODES new single-use codes; the old ones stop working."""
     device, _created = StaticDevice.objects.get_or_create(
-        user=user, name="recovery", defaults={"confirmed": True})
+        user=user, name="recovery", defaults={"confirmed": True}
+    )
     StaticDevice.objects.filter(user_id=user.pk).exclude(pk=device.pk).delete()
     device.token_set.all().delete()
     codes = set()
@@ -73,8 +87,7 @@ def two_factor_verify(*, user, token: str) -> Device | None:
     token = _normalised(token)
     model = TOTPDevice if _TOTP_CODE.match(token) else StaticDevice
     with transaction.atomic():
-        device = (model.objects.select_for_update()
-                  .filter(user_id=user.pk, confirmed=True).first())
+        device = model.objects.select_for_update().filter(user_id=user.pk, confirmed=True).first()
         if device is not None and device.verify_token(token):
             return device
     return None
@@ -85,8 +98,15 @@ def otpauth_uri(*, device: TOTPDevice, issuer: str) -> str:
     format), the issuer naming the network or the member."""
     issuer = issuer.replace(":", "")
     label = quote(f"{issuer}:{device.user.get_username()}")
-    params = urlencode({"secret": totp_secret(device), "issuer": issuer, "algorithm": "SHA1",
-                        "digits": device.digits, "period": device.step})
+    params = urlencode(
+        {
+            "secret": totp_secret(device),
+            "issuer": issuer,
+            "algorithm": "SHA1",
+            "digits": device.digits,
+            "period": device.step,
+        }
+    )
     return f"otpauth://totp/{label}?{params}"
 
 
@@ -99,8 +119,12 @@ def two_factor_code_check(*, request, code: str, scope: str) -> Device:
     """The device that accepts the signed-in account's `code`, else ValidationError. Failures
     count in the sign-in limiter under `<scope>-code` (per account and address, and per
     address), apart from passwords: a right password must not clear a run of wrong codes."""
-    from citizens import (sign_in_failure_record, sign_in_succeeded, sign_in_wait_seconds,
-                          too_many_sign_in_failures_message)
+    from citizens import (
+        sign_in_failure_record,
+        sign_in_succeeded,
+        sign_in_wait_seconds,
+        too_many_sign_in_failures_message,
+    )
 
     user = request.user
     identity, scope = user.get_username().lower(), f"{scope}-code"
@@ -110,8 +134,14 @@ def two_factor_code_check(*, request, code: str, scope: str) -> Device:
     device = two_factor_verify(user=user, token=code)
     if device is None:
         sign_in_failure_record(request, scope=scope, identity=identity)
-        raise ValidationError({"code": _("This code is not right (or was already used). "
-                                         "Wait a few seconds and try the next code.")},
-                              code="wrong_code")
+        raise ValidationError(
+            {
+                "code": _(
+                    "This code is not right (or was already used). "
+                    "Wait a few seconds and try the next code."
+                )
+            },
+            code="wrong_code",
+        )
     sign_in_succeeded(request, scope=scope, identity=identity)
     return device

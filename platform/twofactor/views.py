@@ -2,6 +2,7 @@
 workspace: the code step after the password, and the page that sets it up (QR code, secret,
 recovery codes shown once) and turns it off where it is not required. Each side wraps them
 with its own guard, templates and landing page (a `Side`)."""
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,18 +28,19 @@ NEW_CODES_KEY = "twofactor_new_codes"  # shown on the next page, then gone
 class Side:
     code_template: str
     manage_template: str
-    code_url: str                    # URL name of the code step
-    manage_url: str                  # URL name of the set-up page
-    sign_in_url: str                 # URL name of the password step
-    sign_in_scope: str               # the password form's limiter scope; codes: "<scope>-code"
-    landing: Callable[..., str]      # where the account goes after the code (request -> url)
-    issuer: Callable[..., str]       # the name apps show beside the account (request -> str)
+    code_url: str  # URL name of the code step
+    manage_url: str  # URL name of the set-up page
+    sign_in_url: str  # URL name of the password step
+    sign_in_scope: str  # the password form's limiter scope; codes: "<scope>-code"
+    landing: Callable[..., str]  # where the account goes after the code (request -> url)
+    issuer: Callable[..., str]  # the name apps show beside the account (request -> str)
 
 
 def _next_url(request, side: Side) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                       require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return side.landing(request)
 
@@ -70,18 +72,23 @@ def code_step(request, side: Side):
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            device = services.two_factor_code_check(request=request,
-                                                    code=form.cleaned_data["code"],
-                                                    scope=side.sign_in_scope)
+            device = services.two_factor_code_check(
+                request=request, code=form.cleaned_data["code"], scope=side.sign_in_scope
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
             _verified(request, device)
             if device.persistent_id.startswith("otp_static"):
                 left = selectors.recovery_codes_left(request.user)
-                messages.warning(request, _("You used a recovery code: %(left)s left. Make new "
-                                            "ones on the two-factor page if you run low.")
-                                 % {"left": left})
+                messages.warning(
+                    request,
+                    _(
+                        "You used a recovery code: %(left)s left. Make new "
+                        "ones on the two-factor page if you run low."
+                    )
+                    % {"left": left},
+                )
             return redirect(next_url)
     return render(request, side.code_template, {"form": form, "next": next_url})
 
@@ -104,39 +111,51 @@ def manage(request, side: Side, *, required: bool):
         form = EnrolForm(request.POST)
         if form.is_valid():
             try:
-                device, codes = services.totp_device_confirm(user=user,
-                                                             token=form.cleaned_data["code"])
+                device, codes = services.totp_device_confirm(
+                    user=user, token=form.cleaned_data["code"]
+                )
             except ValidationError as error:
                 _add_errors(form, error)
             else:
                 _verified(request, device)
                 request.session[NEW_CODES_KEY] = codes
-                messages.success(request, _("Two-factor sign-in is on. From now on, signing in "
-                                            "asks for a code from your app."))
+                messages.success(
+                    request,
+                    _(
+                        "Two-factor sign-in is on. From now on, signing in "
+                        "asks for a code from your app."
+                    ),
+                )
                 return _back(side, next_url)
     if action == "regenerate" and on:
         request.session[NEW_CODES_KEY] = services.recovery_codes_regenerate(user=user)
-        messages.success(request, _("New recovery codes are ready; the old ones no longer "
-                                    "work."))
+        messages.success(request, _("New recovery codes are ready; the old ones no longer work."))
         return _back(side, next_url)
     if action == "turn-off" and on and not required:
         form = CodeForm(request.POST)
         if form.is_valid():
             try:
-                services.two_factor_code_check(request=request, code=form.cleaned_data["code"],
-                                               scope=side.sign_in_scope)
+                services.two_factor_code_check(
+                    request=request, code=form.cleaned_data["code"], scope=side.sign_in_scope
+                )
             except ValidationError as error:
                 _add_errors(form, error)
             else:
                 services.two_factor_turn_off(user=user)
-                messages.success(request, _("Two-factor sign-in is off. Signing in asks for "
-                                            "your password only."))
+                messages.success(
+                    request, _("Two-factor sign-in is off. Signing in asks for your password only.")
+                )
                 return _back(side, next_url)
     pending = None if on else selectors.totp_device_pending(user)
-    context = {"on": on, "required": required, "form": form, "next": next_url,
-               "new_codes": request.session.pop(NEW_CODES_KEY, None),
-               "codes_left": selectors.recovery_codes_left(user) if on else 0,
-               "manage_url_name": side.manage_url}
+    context = {
+        "on": on,
+        "required": required,
+        "form": form,
+        "next": next_url,
+        "new_codes": request.session.pop(NEW_CODES_KEY, None),
+        "codes_left": selectors.recovery_codes_left(user) if on else 0,
+        "manage_url_name": side.manage_url,
+    }
     if pending is not None:
         uri = services.otpauth_uri(device=pending, issuer=side.issuer(request))
         context.update(qr=qr_svg(uri), secret=services.totp_secret(pending), uri=uri)

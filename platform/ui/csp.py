@@ -1,5 +1,6 @@
 """The headers every page gets, live or from the page cache (any schema): the
 Content-Security-Policy, built once per shape of policy, and X-Frame-Options."""
+
 from csp.constants import HEADER
 from csp.middleware import CheckableLazyObject, CSPMiddleware
 from csp.utils import build_policy
@@ -12,7 +13,9 @@ _MAX_SHAPES = 1024
 def policy_shape(update: dict[str, list[str]] | None) -> tuple:
     """A response's extra sources (`_csp_update`) as a hashable, ordered key. A page served
     from the page cache carries it ready-made (`_csp_shape`), computed when it was stored."""
-    return tuple((name, tuple(sources)) for name, sources in sorted(update.items())) if update else ()
+    return (
+        tuple((name, tuple(sources)) for name, sources in sorted(update.items())) if update else ()
+    )
 
 
 class PageHeadersMiddleware(CSPMiddleware):
@@ -41,17 +44,23 @@ class PageHeadersMiddleware(CSPMiddleware):
     def __call__(self, request):
         self.process_request(request)  # request.csp_nonce, made on first use
         response = self.get_response(request)
-        if "X-Frame-Options" not in response and not getattr(response, "xframe_options_exempt",
-                                                             False):
-            response.headers["X-Frame-Options"] = getattr(settings, "X_FRAME_OPTIONS",
-                                                          "DENY").upper()
+        if "X-Frame-Options" not in response and not getattr(
+            response, "xframe_options_exempt", False
+        ):
+            response.headers["X-Frame-Options"] = getattr(
+                settings, "X_FRAME_OPTIONS", "DENY"
+            ).upper()
         return self.process_response(request, response)
 
     def process_response(self, request, response):
-        if (HEADER in response or getattr(response, "_csp_exempt", False)
-                or getattr(response, "_csp_config", None) or getattr(response, "_csp_replace", None)
-                or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-                or (settings.DEBUG and response.status_code in (404, 500))):
+        if (
+            HEADER in response
+            or getattr(response, "_csp_exempt", False)
+            or getattr(response, "_csp_config", None)
+            or getattr(response, "_csp_replace", None)
+            or getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
+            or (settings.DEBUG and response.status_code in (404, 500))
+        ):
             return super().process_response(request, response)
         update = getattr(response, "_csp_update", None)
         nonce = getattr(request, "_csp_nonce", None)

@@ -12,6 +12,7 @@ A 500 page must render when nothing else works: it reads the member's profile on
 and falls back to a plain network frame (no query, no cache, no context processor) when it
 cannot; if even that template fails, a fixed bilingual page is returned.
 """
+
 import logging
 import sys
 from urllib.parse import quote
@@ -53,8 +54,9 @@ def _profile(request):
 
         return site_profile_get()
     except Exception:  # the database is down or the transaction broken: the plain frame
-        logger.warning("Error page without the member's branding: its profile is unreadable",
-                       exc_info=True)
+        logger.warning(
+            "Error page without the member's branding: its profile is unreadable", exc_info=True
+        )
         return None
 
 
@@ -87,18 +89,33 @@ def _actions(request, *, member: bool, sign_in: bool, signed_in: bool) -> list[t
     else:
         actions.append((_("Go to the network's home page"), _url("portal-home", "/")))
     if sign_in:
-        address = (_url("staff:sign-in", "/staff/sign-in/") if member
-                   else _url("network-sign-in", "/sign-in/"))
-        actions.append((_("Sign in with another account") if signed_in else _("Sign in"),
-                        f"{address}?next={quote(request.get_full_path())}"))
+        address = (
+            _url("staff:sign-in", "/staff/sign-in/")
+            if member
+            else _url("network-sign-in", "/sign-in/")
+        )
+        actions.append(
+            (
+                _("Sign in with another account") if signed_in else _("Sign in"),
+                f"{address}?next={quote(request.get_full_path())}",
+            )
+        )
     if member:
-        actions.append((_("Network directory"),
-                        f"//{settings.NETWORK_DOMAIN}{settings.SITE_PORT_HINT}/"))
+        actions.append(
+            (_("Network directory"), f"//{settings.NETWORK_DOMAIN}{settings.SITE_PORT_HINT}/")
+        )
     return actions
 
 
-def render_error(request, template: str, *, status: int, sign_in: bool = False,
-                 query_allowed: bool = True, context: dict | None = None) -> HttpResponse:
+def render_error(
+    request,
+    template: str,
+    *,
+    status: int,
+    sign_in: bool = False,
+    query_allowed: bool = True,
+    context: dict | None = None,
+) -> HttpResponse:
     """The error page `template` in the host's frame, in the visitor's language.
 
     Rendered without the context processors (they query): everything the frames need is
@@ -153,8 +170,12 @@ def csrf_failure(request, reason=""):
     # Staff and network accounts post forms after signing in: their way back may be to sign
     # in again. A citizen's forms (comment, request, petition) need no account.
     member = getattr(request, "tenant", None) is not None
-    return render_error(request, "errors/csrf_failure.html", status=403,
-                        sign_in=_in_workspace(request) or not member)
+    return render_error(
+        request,
+        "errors/csrf_failure.html",
+        status=403,
+        sign_in=_in_workspace(request) or not member,
+    )
 
 
 FALLBACK_500 = """<!doctype html>
@@ -199,9 +220,12 @@ class ErrorPagesMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (settings.DEBUG and response.status_code == 404
-                and getattr(request, "resolver_match", None) is None
-                and not getattr(response, "infitah_error_page", False)):
+        if (
+            settings.DEBUG
+            and response.status_code == 404
+            and getattr(request, "resolver_match", None) is None
+            and not getattr(response, "infitah_error_page", False)
+        ):
             return page_not_found(request)
         return response
 
@@ -212,8 +236,12 @@ class ErrorPagesMiddleware:
             logger.warning("Not Found: %s (%s)", request.path, exception)
             return page_not_found(request, exception)
         got_request_exception.send(sender=None, request=request)
-        logger.error("Internal Server Error: %s", request.path, exc_info=sys.exc_info(),
-                     extra={"status_code": 500, "request": request})
+        logger.error(
+            "Internal Server Error: %s",
+            request.path,
+            exc_info=sys.exc_info(),
+            extra={"status_code": 500, "request": request},
+        )
         response = server_error(request)
         response._has_been_logged = True
         return response

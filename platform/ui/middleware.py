@@ -4,8 +4,14 @@ from django.utils import translation
 # The staff's pages: the member's workspace and back office, the network's console, back
 # office and sign-in. Their interface is kept in Arabic and French (settings.
 # BACK_OFFICE_LANGUAGES); a visitor who reads the public site in Amazigh gets Arabic there.
-BACK_OFFICE_PREFIXES = ("/staff/", "/admin/", "/console/", "/sign-in/", "/sign-out/",
-                        "/two-factor/")
+BACK_OFFICE_PREFIXES = (
+    "/staff/",
+    "/admin/",
+    "/console/",
+    "/sign-in/",
+    "/sign-out/",
+    "/two-factor/",
+)
 
 
 def is_back_office(path: str) -> bool:

@@ -12,6 +12,7 @@ clear 400, never a 500 deep in a view, a form or the database.
 The answer is JSON `{"detail": ...}` on the APIs (`/api/`), a short page in Arabic and French
 elsewhere: this runs before the host is routed to its member, so there is no branded frame.
 """
+
 import re
 
 from django.http.multipartparser import MultiPartParserError
@@ -47,16 +48,19 @@ def carries_nul(request) -> bool:
         return True
     if request.method == "POST" and request.content_type in FORM_TYPES:
         # (Django itself drops the unprintable characters of an uploaded file's name.)
-        return any(NUL in key or any(NUL in v for v in values)
-                   for key, values in request.POST.lists())
+        return any(
+            NUL in key or any(NUL in v for v in values) for key, values in request.POST.lists()
+        )
     if request.method in ("POST", "PUT", "PATCH") and _json_body(request):
         return bool(JSON_NUL.search(request.body))
     return False
 
 
 def _nul_message() -> str:
-    return _("This request contains a character that is not allowed (NUL). Remove it and "
-             "send the request again.")
+    return _(
+        "This request contains a character that is not allowed (NUL). Remove it and "
+        "send the request again."
+    )
 
 
 def _form_message() -> str:
@@ -75,7 +79,9 @@ def bad_request(request, message=_nul_message):
     return HttpResponseBadRequest(
         '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f'<title>400</title>{"".join(lines)}</html>', content_type="text/html; charset=utf-8")
+        f"<title>400</title>{''.join(lines)}</html>",
+        content_type="text/html; charset=utf-8",
+    )
 
 
 class RequestGuardMiddleware:

@@ -3,6 +3,7 @@
 Every member-side file field runs `validate_upload(file, kinds=...)`; the storage keeps files
 under the member's own folder (TenantFileSystemStorage on disk, uploads.storage on a bucket).
 """
+
 import io
 import zipfile
 from dataclasses import dataclass
@@ -35,8 +36,10 @@ DOCUMENT_KINDS = (PDF, DOCX, XLSX, PPTX, ODT, ODS, CSV) + IMAGE_KINDS
 EVIDENCE_KINDS = DOCUMENT_KINDS
 
 _OOXML_FOLDERS = {"word/": DOCX, "xl/": XLSX, "ppt/": PPTX}
-_ODF_MIMETYPES = {b"application/vnd.oasis.opendocument.text": ODT,
-                  b"application/vnd.oasis.opendocument.spreadsheet": ODS}
+_ODF_MIMETYPES = {
+    b"application/vnd.oasis.opendocument.text": ODT,
+    b"application/vnd.oasis.opendocument.spreadsheet": ODS,
+}
 
 
 def _sniff_zip(data: bytes) -> FileKind | None:
@@ -88,9 +91,11 @@ def validate_upload(file, *, kinds: tuple[FileKind, ...] = DOCUMENT_KINDS) -> Fi
     name agrees with its content, and it is within the size limit."""
     limit = settings.UPLOAD_MAX_BYTES
     if file.size is not None and file.size > limit:
-        raise ValidationError(_("The file is too large (%(size)s); the limit is %(limit)s.")
-                              % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
-                              code="file_too_large")
+        raise ValidationError(
+            _("The file is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)},
+            code="file_too_large",
+        )
     position = file.tell() if hasattr(file, "tell") else 0
     file.seek(0)
     data = file.read(limit + 1)
@@ -98,13 +103,17 @@ def validate_upload(file, *, kinds: tuple[FileKind, ...] = DOCUMENT_KINDS) -> Fi
     kind = sniff(data)
     allowed = ", ".join(sorted({ext for k in kinds for ext in k.extensions}))
     if kind is None or kind not in kinds:
-        raise ValidationError(_("This type of file is not accepted. Accepted: %(allowed)s.")
-                              % {"allowed": allowed}, code="file_type")
+        raise ValidationError(
+            _("This type of file is not accepted. Accepted: %(allowed)s.") % {"allowed": allowed},
+            code="file_type",
+        )
     extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
     if extension not in kind.extensions:
-        raise ValidationError(_("The file's name (.%(extension)s) does not match its content "
-                                "(%(kind)s).") % {"extension": extension, "kind": kind.name},
-                              code="file_name_mismatch")
+        raise ValidationError(
+            _("The file's name (.%(extension)s) does not match its content (%(kind)s).")
+            % {"extension": extension, "kind": kind.name},
+            code="file_name_mismatch",
+        )
     return kind
 
 

@@ -7,6 +7,7 @@ private (no ACL is sent: the bucket's default, and no public policy). A file's a
 app's own (`/media/members/<schema>/<name>`): `member_file` checks the host there, then redirects
 to a signed link that lives S3_LINK_SECONDS.
 """
+
 import mimetypes
 
 from django.conf import settings
@@ -42,8 +43,10 @@ class MemberS3Storage(S3Storage):
 
     def url(self, name: str, *args, **kwargs) -> str:
         """The app's address of the file, on the member's host (the same as on disk)."""
-        return (f"{settings.MEDIA_URL}{member_prefix(connection.schema_name)}/"
-                f"{filepath_to_uri(clean_name(name))}")
+        return (
+            f"{settings.MEDIA_URL}{member_prefix(connection.schema_name)}/"
+            f"{filepath_to_uri(clean_name(name))}"
+        )
 
     def signed_link(self, name: str) -> str:
         """A short-lived link that reads the object from the bucket; only for the current

@@ -1,6 +1,7 @@
 """The back office of consultations. Consultations and sections are validated as a whole;
 moderation decisions and reasoned responses go through the services, so each decision is
 logged with its reason and each response records who gave it and when."""
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -10,11 +11,24 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from tenants.consultations.models import (
-    Comment, Consultation, ModerationDecision, ModerationEvent, Response, Section)
+    Comment,
+    Consultation,
+    ModerationDecision,
+    ModerationEvent,
+    Response,
+    Section,
+)
 from tenants.consultations.services import (
-    EDITABLE_FIELDS, consultation_add_commitment_sections, consultation_create,
-    consultation_update, comment_hide, comment_restore, response_save, section_create,
-    section_delete)
+    EDITABLE_FIELDS,
+    consultation_add_commitment_sections,
+    consultation_create,
+    consultation_update,
+    comment_hide,
+    comment_restore,
+    response_save,
+    section_create,
+    section_delete,
+)
 from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.site.api_support import actor
 
@@ -24,16 +38,19 @@ class SectionFormSet(forms.BaseInlineFormSet):
         super().clean()
         for form in self.deleted_forms:
             if form.instance.pk and form.instance.comments.exists():
-                raise ValidationError(_("A section that has comments cannot be deleted."),
-                                      code="section_has_comments")
+                raise ValidationError(
+                    _("A section that has comments cannot be deleted."), code="section_has_comments"
+                )
 
 
 class SectionForm(forms.ModelForm):
     class Meta:
         model = Section
         fields = ["number", "title_ar", "title_fr", "text_ar", "text_fr", "commitment"]
-        help_texts = {"number": _("Left empty: after the last section."),
-                      "title_ar": _("Left empty with a commitment: the commitment's title.")}
+        help_texts = {
+            "number": _("Left empty: after the last section."),
+            "title_ar": _("Left empty with a commitment: the commitment's title."),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -65,13 +82,20 @@ class ConsultationAdmin(BilingualFieldsMixin, admin.ModelAdmin):
     actions = ["add_commitment_sections"]
     fieldsets = [
         (None, {"fields": ["title_ar", "title_fr", ("opens_at", "closes_at")]}),
-        (_("What is consulted on"), {"fields": ["programme", "document", "description_ar",
-                                                "description_fr"]}),
+        (
+            _("What is consulted on"),
+            {"fields": ["programme", "document", "description_ar", "description_fr"]},
+        ),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(
-            published=Count("comments", filter=Q(comments__status=Comment.Status.PUBLISHED)))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                published=Count("comments", filter=Q(comments__status=Comment.Status.PUBLISHED))
+            )
+        )
 
     @admin.display(description=_("title"), ordering="title_ar")
     def title(self, consultation: Consultation) -> str:
@@ -87,9 +111,14 @@ class ConsultationAdmin(BilingualFieldsMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            consultation_update(consultation=obj, **{name: getattr(obj, name)
-                                                     for name in form.changed_data
-                                                     if name in EDITABLE_FIELDS})
+            consultation_update(
+                consultation=obj,
+                **{
+                    name: getattr(obj, name)
+                    for name in form.changed_data
+                    if name in EDITABLE_FIELDS
+                },
+            )
             return
         created = consultation_create(**{name: getattr(obj, name) for name in EDITABLE_FIELDS})
         # The admin goes on with `obj` (its inlines, message, log entry and redirect).
@@ -104,22 +133,33 @@ class ConsultationAdmin(BilingualFieldsMixin, admin.ModelAdmin):
             if section.pk:
                 section.save()  # validated as a whole by its form
             else:
-                section_create(consultation=form.instance, number=section.number,
-                               title_ar=section.title_ar, title_fr=section.title_fr,
-                               text_ar=section.text_ar, text_fr=section.text_fr,
-                               commitment=section.commitment)
+                section_create(
+                    consultation=form.instance,
+                    number=section.number,
+                    title_ar=section.title_ar,
+                    title_fr=section.title_fr,
+                    text_ar=section.text_ar,
+                    text_fr=section.text_fr,
+                    commitment=section.commitment,
+                )
 
     @admin.action(description=_("Add a section for each commitment of the programme"))
     def add_commitment_sections(self, request, queryset):
-        added = sum(len(consultation_add_commitment_sections(consultation=consultation))
-                    for consultation in queryset)
-        self.message_user(request, ngettext("%(count)d section added.",
-                                            "%(count)d sections added.", added) % {"count": added},
-                          messages.SUCCESS)
+        added = sum(
+            len(consultation_add_commitment_sections(consultation=consultation))
+            for consultation in queryset
+        )
+        self.message_user(
+            request,
+            ngettext("%(count)d section added.", "%(count)d sections added.", added)
+            % {"count": added},
+            messages.SUCCESS,
+        )
 
 
 class ResponseInline(BilingualFieldsMixin, admin.StackedInline):
     """The reasoned response, saved through `response_save` (see CommentAdmin.save_formset)."""
+
     model = Response
     can_delete = False
     fields = ["kind", "reasoning_ar", "reasoning_fr", "by", "at"]
@@ -139,10 +179,18 @@ class ModerationEventInline(ReadOnlyAdminMixin, admin.TabularInline):
 
 class CommentDecisionForm(forms.ModelForm):
     """The comment itself is read-only; a moderator may hide or restore it, with a reason."""
-    decision = forms.ChoiceField(label=_("moderation"), required=False,
-                                 choices=[("", _("No change")), *ModerationDecision.choices])
-    reason = forms.CharField(label=_("reason"), required=False, widget=forms.Textarea(
-        attrs={"rows": 3}), help_text=_("Required to hide or restore; kept in the moderation log."))
+
+    decision = forms.ChoiceField(
+        label=_("moderation"),
+        required=False,
+        choices=[("", _("No change")), *ModerationDecision.choices],
+    )
+    reason = forms.CharField(
+        label=_("reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required to hide or restore; kept in the moderation log."),
+    )
 
     class Meta:
         model = Comment
@@ -152,29 +200,55 @@ class CommentDecisionForm(forms.ModelForm):
         cleaned = super().clean()
         decision, status = cleaned.get("decision"), self.instance.status
         if decision and not cleaned.get("reason", "").strip():
-            self.add_error("reason", ValidationError(_("Give the reason for this decision."),
-                                                     code="reason_required"))
-        if (decision == ModerationDecision.HIDE and status == Comment.Status.PENDING) or \
-                (decision == ModerationDecision.RESTORE and status != Comment.Status.HIDDEN):
-            self.add_error("decision", ValidationError(
-                _("This comment cannot be moderated that way (it is %(status)s).")
-                % {"status": self.instance.get_status_display()}, code="wrong_status"))
+            self.add_error(
+                "reason",
+                ValidationError(_("Give the reason for this decision."), code="reason_required"),
+            )
+        if (decision == ModerationDecision.HIDE and status == Comment.Status.PENDING) or (
+            decision == ModerationDecision.RESTORE and status != Comment.Status.HIDDEN
+        ):
+            self.add_error(
+                "decision",
+                ValidationError(
+                    _("This comment cannot be moderated that way (it is %(status)s).")
+                    % {"status": self.instance.get_status_display()},
+                    code="wrong_status",
+                ),
+            )
         return cleaned
 
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "consultation", "section", "status", "report_count",
-                    "has_response", "created_at"]
+    list_display = [
+        "excerpt",
+        "consultation",
+        "section",
+        "status",
+        "report_count",
+        "has_response",
+        "created_at",
+    ]
     list_filter = ["status", "moderator_decided", "response__kind", "consultation"]
     search_fields = ["body", "author_name", "email"]
     date_hierarchy = "created_at"
     list_select_related = ["consultation", "section", "response"]
     form = CommentDecisionForm
     inlines = [ResponseInline, ModerationEventInline]
-    readonly_fields = ["consultation", "section", "status", "created_at", "verified_at",
-                       "author_name", "show_name", "email", "language_label", "body",
-                       "report_count", "moderator_decided"]
+    readonly_fields = [
+        "consultation",
+        "section",
+        "status",
+        "created_at",
+        "verified_at",
+        "author_name",
+        "show_name",
+        "email",
+        "language_label",
+        "body",
+        "report_count",
+        "moderator_decided",
+    ]
     fieldsets = [
         (None, {"fields": ["consultation", "section", "status", "created_at", "verified_at"]}),
         (_("Author"), {"fields": ["author_name", "show_name", "email", "language_label"]}),
@@ -215,8 +289,13 @@ class CommentAdmin(admin.ModelAdmin):
         if formset.model is not Response:
             return  # the moderation log is written by the services only
         for response in responses:
-            response_save(comment=form.instance, kind=response.kind, by=actor(request),
-                          reasoning_ar=response.reasoning_ar, reasoning_fr=response.reasoning_fr)
+            response_save(
+                comment=form.instance,
+                kind=response.kind,
+                by=actor(request),
+                reasoning_ar=response.reasoning_ar,
+                reasoning_fr=response.reasoning_fr,
+            )
 
 
 @admin.register(ModerationEvent)

@@ -9,6 +9,7 @@ address and read no session or token (`authentication_classes = []`).
 Staff (by role, tenants/site/roles.py): the comments with e-mails and the moderation log,
 reasoned responses, hiding and restoring comments with a reason.
 """
+
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -22,16 +23,29 @@ from rest_framework.response import Response
 from citizens import client_address
 from tenants.consultations import services
 from tenants.consultations.models import (
-    Comment, Consultation, ModerationDecision, ModerationEvent, Section)
+    Comment,
+    Consultation,
+    ModerationDecision,
+    ModerationEvent,
+    Section,
+)
 from tenants.consultations.models import Response as ReasonedResponse
 from tenants.consultations.selectors import (
-    comment_public_get, comment_public_list, comment_staff_get, comment_staff_list,
-    consultation_detail, consultation_list, consultation_summary, response_share)
+    comment_public_get,
+    comment_public_list,
+    comment_staff_get,
+    comment_staff_list,
+    consultation_detail,
+    consultation_list,
+    consultation_summary,
+    response_share,
+)
 from tenants.consultations.tokens import link_sent_message
 from tenants.site.api_support import actor, run_service
 
 
 # Public reads --------------------------------------------------------------------------------
+
 
 class SectionOutputSerializer(serializers.ModelSerializer):
     class Meta:
@@ -49,9 +63,11 @@ class PublicResponseSerializer(serializers.ModelSerializer):
 
 
 class PublicCommentSerializer(serializers.ModelSerializer):
-    author = serializers.CharField(source="public_name",
-                                   help_text="The author's name when they chose to show it, "
-                                             "otherwise “Participant” in the page's language.")
+    author = serializers.CharField(
+        source="public_name",
+        help_text="The author's name when they chose to show it, "
+        "otherwise “Participant” in the page's language.",
+    )
     name_shown = serializers.BooleanField(source="show_name")
     response = PublicResponseSerializer(source="reasoned_response", allow_null=True)
 
@@ -85,8 +101,17 @@ class ConsultationOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Consultation
-        fields = ["id", "title_ar", "title_fr", "opens_at", "closes_at", "state", "state_label",
-                  "programme", "document"]
+        fields = [
+            "id",
+            "title_ar",
+            "title_fr",
+            "opens_at",
+            "closes_at",
+            "state",
+            "state_label",
+            "programme",
+            "document",
+        ]
         read_only_fields = fields
 
 
@@ -105,13 +130,19 @@ class ConsultationDetailOutputSerializer(ConsultationOutputSerializer):
 
     class Meta(ConsultationOutputSerializer.Meta):
         fields = ConsultationOutputSerializer.Meta.fields + [
-            "description_ar", "description_fr", "sections", "response_share", "summary",
-            "comments"]
+            "description_ar",
+            "description_fr",
+            "sections",
+            "response_share",
+            "summary",
+            "comments",
+        ]
 
     @extend_schema_field(PublicCommentSerializer(many=True))
     def get_comments(self, consultation: Consultation) -> list:
-        return PublicCommentSerializer(comment_public_list(consultation=consultation),
-                                       many=True).data
+        return PublicCommentSerializer(
+            comment_public_list(consultation=consultation), many=True
+        ).data
 
     @extend_schema_field(ResponseShareSerializer)
     def get_response_share(self, consultation: Consultation) -> dict:
@@ -126,6 +157,7 @@ class ConsultationDetailOutputSerializer(ConsultationOutputSerializer):
 
 class ConsultationListApi(ListAPIView):
     """The member's consultations: open ones first, then upcoming, then closed."""
+
     permission_classes = [AllowAny]
     serializer_class = ConsultationListOutputSerializer
 
@@ -143,6 +175,7 @@ def _consultation(pk: int) -> Consultation:
 class ConsultationDetailApi(GenericAPIView):
     """A consultation with its sections, published comments and responses, the share of
     comments with a reasoned response, and its summary once closed."""
+
     permission_classes = [AllowAny]
     serializer_class = ConsultationDetailOutputSerializer
 
@@ -152,18 +185,25 @@ class ConsultationDetailApi(GenericAPIView):
 
 # Public writes -------------------------------------------------------------------------------
 
+
 class CommentInputSerializer(serializers.Serializer):
-    section = serializers.IntegerField(required=False, allow_null=True,
-                                       help_text="A section of the consultation; none for a "
-                                                 "comment on the whole text.")
+    section = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        help_text="A section of the consultation; none for a comment on the whole text.",
+    )
     body = serializers.CharField(max_length=services.BODY_MAX_LENGTH)
     author_name = serializers.CharField(max_length=services.NAME_MAX_LENGTH)
-    show_name = serializers.BooleanField(default=False,
-                                         help_text="Show the name with the comment.")
-    email = serializers.EmailField(help_text="Never published; the link to confirm the comment "
-                                             "is sent there.")
-    website = serializers.CharField(required=False, allow_blank=True, write_only=True,
-                                    help_text="Leave empty (a field for robots).")
+    show_name = serializers.BooleanField(default=False, help_text="Show the name with the comment.")
+    email = serializers.EmailField(
+        help_text="Never published; the link to confirm the comment is sent there."
+    )
+    website = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        write_only=True,
+        help_text="Leave empty (a field for robots).",
+    )
 
     def validate_website(self, value: str) -> str:
         if value:
@@ -173,11 +213,13 @@ class CommentInputSerializer(serializers.Serializer):
     def validate_section(self, value: int | None) -> Section | None:
         if value is None:
             return None
-        section = next((s for s in self.context["consultation"].sections.all() if s.pk == value),
-                       None)
+        section = next(
+            (s for s in self.context["consultation"].sections.all() if s.pk == value), None
+        )
         if section is None:
-            raise serializers.ValidationError(_("This consultation has no such section."),
-                                              code="other_section")
+            raise serializers.ValidationError(
+                _("This consultation has no such section."), code="other_section"
+            )
         return section
 
 
@@ -186,13 +228,15 @@ class DetailSerializer(serializers.Serializer):
 
 
 def _too_many() -> Throttled:
-    return Throttled(wait=services.HOUR, detail=_("Too many in a short time. Please try again "
-                                                  "in an hour."))
+    return Throttled(
+        wait=services.HOUR, detail=_("Too many in a short time. Please try again in an hour.")
+    )
 
 
 class CommentSubmitApi(GenericAPIView):
     """Send a comment while the consultation is open. It is published once its author follows
     the link e-mailed to them (202: check your e-mail)."""
+
     permission_classes = [AllowAny]
     authentication_classes = []
     serializer_class = CommentInputSerializer
@@ -207,16 +251,24 @@ class CommentSubmitApi(GenericAPIView):
         data = given.validated_data
         if services.comment_limit_reached(email=data["email"], address=client_address(request)):
             raise _too_many()
-        run_service(services.comment_submit, consultation=consultation,
-                    author_name=data["author_name"], email=data["email"], body=data["body"],
-                    show_name=data["show_name"], section=data.get("section"),
-                    language=get_language(), site_url=request.build_absolute_uri("/"))
+        run_service(
+            services.comment_submit,
+            consultation=consultation,
+            author_name=data["author_name"],
+            email=data["email"],
+            body=data["body"],
+            show_name=data["show_name"],
+            section=data.get("section"),
+            language=get_language(),
+            site_url=request.build_absolute_uri("/"),
+        )
         return Response({"detail": link_sent_message()}, status=status.HTTP_202_ACCEPTED)
 
 
 class CommentReportApi(GenericAPIView):
     """Report a published comment; after several reports it is hidden until a moderator
     decides."""
+
     permission_classes = [AllowAny]
     authentication_classes = []
     serializer_class = DetailSerializer
@@ -229,11 +281,14 @@ class CommentReportApi(GenericAPIView):
         if services.report_limit_reached(address=client_address(request)):
             raise _too_many()
         services.comment_report(comment=comment, address=client_address(request))
-        return Response({"detail": _("Thank you: the moderators will look at this comment.")},
-                        status=status.HTTP_202_ACCEPTED)
+        return Response(
+            {"detail": _("Thank you: the moderators will look at this comment.")},
+            status=status.HTTP_202_ACCEPTED,
+        )
 
 
 # Staff -----------------------------------------------------------------------------------------
+
 
 class StaffMay(BasePermission):
     """The signed-in member of staff's role gives every permission in the view's
@@ -263,9 +318,23 @@ class StaffCommentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Comment
-        fields = ["id", "consultation", "section", "body", "author_name", "show_name", "email",
-                  "language", "status", "created_at", "verified_at", "report_count",
-                  "moderator_decided", "response", "moderation_events"]
+        fields = [
+            "id",
+            "consultation",
+            "section",
+            "body",
+            "author_name",
+            "show_name",
+            "email",
+            "language",
+            "status",
+            "created_at",
+            "verified_at",
+            "report_count",
+            "moderator_decided",
+            "response",
+            "moderation_events",
+        ]
         read_only_fields = fields
 
 
@@ -302,6 +371,7 @@ class StaffCommentApiBase(GenericAPIView):
 @extend_schema_view(get=extend_schema(parameters=[StaffCommentFilterSerializer]))
 class StaffCommentListApi(ListAPIView):
     """Every comment (pending, published, hidden) with its author's e-mail, for staff."""
+
     permission_classes = [StaffMay]
     required_perms = ["consultations.view_comment"]
     serializer_class = StaffCommentSerializer
@@ -309,12 +379,15 @@ class StaffCommentListApi(ListAPIView):
     def get_queryset(self):
         filters = StaffCommentFilterSerializer(data=self.request.query_params)
         filters.is_valid(raise_exception=True)
-        return comment_staff_list(consultation_id=filters.validated_data.get("consultation"),
-                                  status=filters.validated_data.get("status"))
+        return comment_staff_list(
+            consultation_id=filters.validated_data.get("consultation"),
+            status=filters.validated_data.get("status"),
+        )
 
 
 class CommentResponseApi(StaffCommentApiBase):
     """Publish or revise the reasoned response to a comment."""
+
     required_perms = ["consultations.add_response", "consultations.change_response"]
 
     @extend_schema(request=StaffResponseSerializer)
@@ -331,13 +404,20 @@ class ModerationInputSerializer(serializers.Serializer):
 
 class CommentModerationApi(StaffCommentApiBase):
     """Hide or restore a comment, with the reason (recorded in the moderation log)."""
+
     required_perms = ["consultations.moderate_comment"]
-    decisions = {ModerationDecision.HIDE: services.comment_hide,
-                 ModerationDecision.RESTORE: services.comment_restore}
+    decisions = {
+        ModerationDecision.HIDE: services.comment_hide,
+        ModerationDecision.RESTORE: services.comment_restore,
+    }
 
     @extend_schema(request=ModerationInputSerializer)
     def post(self, request, pk: int):
         data = self.given(ModerationInputSerializer)
-        run_service(self.decisions[data["decision"]], comment=self.existing(pk),
-                    by=actor(request), reason=data["reason"])
+        run_service(
+            self.decisions[data["decision"]],
+            comment=self.existing(pk),
+            by=actor(request),
+            reason=data["reason"],
+        )
         return self.answer(pk)

@@ -10,6 +10,7 @@ visitors is hidden until a moderator decides.
 E-mail addresses are personal data: they are seen by the member's staff only, never on a
 public page or in the public API. A name is shown only when its author ticked the box.
 """
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -47,12 +48,22 @@ class Consultation(Bilingual, models.Model):
     description_ar = models.TextField(_("text (Arabic)"), blank=True)
     description_fr = models.TextField(_("text (French)"), blank=True)
     # What is consulted on: the draft programme, a document of the library, or only the text.
-    programme = models.ForeignKey("programme.Programme", on_delete=models.SET_NULL, null=True,
-                                  blank=True, related_name="consultations",
-                                  verbose_name=_("programme"))
-    document = models.ForeignKey("documents.Document", on_delete=models.SET_NULL, null=True,
-                                 blank=True, related_name="consultations",
-                                 verbose_name=_("document"))
+    programme = models.ForeignKey(
+        "programme.Programme",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("programme"),
+    )
+    document = models.ForeignKey(
+        "documents.Document",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultations",
+        verbose_name=_("document"),
+    )
     opens_at = models.DateTimeField(_("opens at"))
     closes_at = models.DateTimeField(_("closes at"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -62,8 +73,12 @@ class Consultation(Bilingual, models.Model):
         verbose_name = _("consultation")
         verbose_name_plural = _("consultations")
         ordering = ["-opens_at", "-pk"]
-        constraints = [models.CheckConstraint(condition=models.Q(closes_at__gt=models.F("opens_at")),
-                                              name="consultation_closes_after_it_opens")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="consultation_closes_after_it_opens",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -72,7 +87,8 @@ class Consultation(Bilingual, models.Model):
         errors = in_one_language_at_least(self, "title")
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = ValidationError(
-                gettext("The consultation must close after it opens."), code="closes_before_opening")
+                gettext("The consultation must close after it opens."), code="closes_before_opening"
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -105,23 +121,35 @@ class Section(Bilingual, models.Model):
     """A part of the consulted text. A section about a commitment of the programme keeps a
     copy of its title, so the summary still reads right if the commitment changes or goes."""
 
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
-                                     related_name="sections", verbose_name=_("consultation"))
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.CASCADE,
+        related_name="sections",
+        verbose_name=_("consultation"),
+    )
     number = models.PositiveSmallIntegerField(_("number"))
     title_ar = models.CharField(_("title (Arabic)"), max_length=300, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
     text_ar = models.TextField(_("text (Arabic)"), blank=True)
     text_fr = models.TextField(_("text (French)"), blank=True)
-    commitment = models.ForeignKey("programme.Commitment", on_delete=models.SET_NULL, null=True,
-                                   blank=True, related_name="consultation_sections",
-                                   verbose_name=_("commitment"))
+    commitment = models.ForeignKey(
+        "programme.Commitment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consultation_sections",
+        verbose_name=_("commitment"),
+    )
 
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
         ordering = ["number", "pk"]
-        constraints = [models.UniqueConstraint(fields=["consultation", "number"],
-                                               name="consultation_section_number_unique")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "number"], name="consultation_section_number_unique"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.title}"
@@ -142,18 +170,29 @@ class Comment(models.Model):
         PUBLISHED = "published", _("Published")
         HIDDEN = "hidden", _("Hidden")
 
-    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE,
-                                     related_name="comments", verbose_name=_("consultation"))
+    consultation = models.ForeignKey(
+        Consultation,
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name=_("consultation"),
+    )
     # None: a comment on the whole text. A section with comments cannot be deleted.
-    section = models.ForeignKey(Section, on_delete=models.PROTECT, null=True, blank=True,
-                                related_name="comments", verbose_name=_("section"))
+    section = models.ForeignKey(
+        Section,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="comments",
+        verbose_name=_("section"),
+    )
     body = models.TextField(_("comment"))
     author_name = models.CharField(_("name"), max_length=100)
     show_name = models.BooleanField(_("show the name"), default=False)
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=2, default="ar")
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.PENDING)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
     verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
     report_count = models.PositiveIntegerField(_("reports"), default=0)
@@ -164,7 +203,9 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "pk"]
-        indexes = [models.Index(fields=["consultation", "status"], name="consultation_comment_status")]
+        indexes = [
+            models.Index(fields=["consultation", "status"], name="consultation_comment_status")
+        ]
         # A plain string, like the names Django gives its own permissions.
         permissions = [("moderate_comment", "Can hide and restore comments")]
 
@@ -172,10 +213,19 @@ class Comment(models.Model):
         return self.body[:60]
 
     def clean(self) -> None:
-        if self.section_id and self.consultation_id and \
-                self.section.consultation_id != self.consultation_id:
-            raise ValidationError({"section": ValidationError(
-                gettext("This section belongs to another consultation."), code="other_section")})
+        if (
+            self.section_id
+            and self.consultation_id
+            and self.section.consultation_id != self.consultation_id
+        ):
+            raise ValidationError(
+                {
+                    "section": ValidationError(
+                        gettext("This section belongs to another consultation."),
+                        code="other_section",
+                    )
+                }
+            )
 
     @property
     def public_name(self) -> str:
@@ -193,8 +243,9 @@ class Comment(models.Model):
 class CommentReport(models.Model):
     """One visitor's report of a comment; a visitor (by address) counts once per comment."""
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="reports",
-                                verbose_name=_("comment"))
+    comment = models.ForeignKey(
+        Comment, on_delete=models.CASCADE, related_name="reports", verbose_name=_("comment")
+    )
     # A keyed hash of the visitor's address, never the address itself.
     reporter = models.CharField(_("reporter"), max_length=64)
     at = models.DateTimeField(_("at"), auto_now_add=True)
@@ -202,8 +253,11 @@ class CommentReport(models.Model):
     class Meta:
         verbose_name = _("report")
         verbose_name_plural = _("reports")
-        constraints = [models.UniqueConstraint(fields=["comment", "reporter"],
-                                               name="consultation_report_once_per_reporter")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["comment", "reporter"], name="consultation_report_once_per_reporter"
+            )
+        ]
 
 
 class ModerationEvent(models.Model):
@@ -214,8 +268,12 @@ class ModerationEvent(models.Model):
         HIDE = "hide", _("Hidden by a moderator")
         RESTORE = "restore", _("Restored by a moderator")
 
-    comment = models.ForeignKey(Comment, on_delete=models.CASCADE,
-                                related_name="moderation_events", verbose_name=_("comment"))
+    comment = models.ForeignKey(
+        Comment,
+        on_delete=models.CASCADE,
+        related_name="moderation_events",
+        verbose_name=_("comment"),
+    )
     action = models.CharField(_("action"), max_length=24, choices=Action.choices)
     reason = models.TextField(_("reason"), blank=True)
     by = models.CharField(_("by"), max_length=150, blank=True)
@@ -232,6 +290,7 @@ class ModerationEvent(models.Model):
 
 class ModerationDecision(models.TextChoices):
     """What a moderator decides on a comment (recorded as a ModerationEvent)."""
+
     HIDE = "hide", _("Hide")
     RESTORE = "restore", _("Restore")
 
@@ -244,8 +303,9 @@ class Response(Bilingual, models.Model):
         PARTLY = "partly", _("Partly accepted")
         NOT_RETAINED = "not_retained", _("Not retained")
 
-    comment = models.OneToOneField(Comment, on_delete=models.CASCADE, related_name="response",
-                                   verbose_name=_("comment"))
+    comment = models.OneToOneField(
+        Comment, on_delete=models.CASCADE, related_name="response", verbose_name=_("comment")
+    )
     kind = models.CharField(_("response"), max_length=16, choices=Kind.choices)
     reasoning_ar = models.TextField(_("reasons (Arabic)"), blank=True)
     reasoning_fr = models.TextField(_("reasons (French)"), blank=True)

@@ -5,6 +5,7 @@ member schemas, so a link made at Tétouan is worthless at Tanger. Links expire 
 CONSULTATION_VERIFICATION_HOURS (48 by default); the comment's status makes them single-use
 (a published comment is never "verified" again).
 """
+
 from django.conf import settings
 from django.core import signing
 from django.db import connection
@@ -36,8 +37,11 @@ def member_link_read(purpose: str, token: str) -> dict:
     LinkRefused when forged, made elsewhere, for another purpose or expired. Shared by the
     confirmation links of comments, ideas and survey responses."""
     try:
-        value = signing.loads(token, salt=f"infitah.{purpose}.{connection.schema_name}",
-                              max_age=verification_hours() * 3600)
+        value = signing.loads(
+            token,
+            salt=f"infitah.{purpose}.{connection.schema_name}",
+            max_age=verification_hours() * 3600,
+        )
     except signing.SignatureExpired as error:
         raise LinkRefused("expired") from error
     except signing.BadSignature as error:
@@ -61,5 +65,7 @@ def comment_token_read(token: str) -> int:
 
 def link_sent_message() -> str:
     """What a person reads after sending a comment that waits for its link."""
-    return _("Thank you. Check your e-mail: your comment will be published once you follow "
-             "the link we sent you (within %(hours)s hours).") % {"hours": verification_hours()}
+    return _(
+        "Thank you. Check your e-mail: your comment will be published once you follow "
+        "the link we sent you (within %(hours)s hours)."
+    ) % {"hours": verification_hours()}

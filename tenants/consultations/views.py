@@ -3,6 +3,7 @@
 Only the list is cached: a consultation's page carries the comment form (a CSRF token) and the
 report buttons, and the verification page writes to the visitor's session.
 """
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -17,10 +18,20 @@ from citizens import client_address
 from tenants.consultations.forms import CommentForm
 from tenants.consultations.models import Consultation
 from tenants.consultations.selectors import (
-    comment_public_get, comment_public_list, consultation_detail, consultation_list,
-    consultation_summary, response_share)
+    comment_public_get,
+    comment_public_list,
+    consultation_detail,
+    consultation_list,
+    consultation_summary,
+    response_share,
+)
 from tenants.consultations.services import (
-    comment_limit_reached, comment_report, comment_submit, comment_verify, report_limit_reached)
+    comment_limit_reached,
+    comment_report,
+    comment_submit,
+    comment_verify,
+    report_limit_reached,
+)
 from tenants.consultations.tokens import LinkRefused, link_sent_message
 from tenants.site.page_cache import cache_public_page
 
@@ -33,11 +44,17 @@ LIST_ORDER = (Consultation.State.OPEN, Consultation.State.UPCOMING, Consultation
 def index(request):
     """Open consultations first, then upcoming ones, then closed ones."""
     consultations = list(consultation_list())
-    groups = [(state, Consultation.State(state).label,
-               [consultation for consultation in consultations if consultation.state == state])
-              for state in LIST_ORDER]
-    return render(request, "consultations/list.html",
-                  {"groups": groups, "any": bool(consultations)})
+    groups = [
+        (
+            state,
+            Consultation.State(state).label,
+            [consultation for consultation in consultations if consultation.state == state],
+        )
+        for state in LIST_ORDER
+    ]
+    return render(
+        request, "consultations/list.html", {"groups": groups, "any": bool(consultations)}
+    )
 
 
 def _existing(pk: int) -> Consultation:
@@ -48,10 +65,13 @@ def _existing(pk: int) -> Consultation:
 
 
 def _page(request, consultation: Consultation, form: CommentForm | None, status: int = 200):
-    context = {"consultation": consultation, "form": form,
-               "comments": comment_public_list(consultation=consultation),
-               "share": response_share(consultation=consultation),
-               "verified_email": request.session.get(VERIFIED_EMAIL)}
+    context = {
+        "consultation": consultation,
+        "form": form,
+        "comments": comment_public_list(consultation=consultation),
+        "share": response_share(consultation=consultation),
+        "verified_email": request.session.get(VERIFIED_EMAIL),
+    }
     if consultation.is_closed:
         context["summary"] = consultation_summary(consultation=consultation)
     return render(request, "consultations/detail.html", context, status=status)
@@ -60,8 +80,10 @@ def _page(request, consultation: Consultation, form: CommentForm | None, status:
 def _new_form(request, consultation: Consultation, data=None) -> CommentForm | None:
     if not consultation.is_open:
         return None
-    initial = {"section": request.GET.get("section"),
-               "email": request.session.get(VERIFIED_EMAIL, "")}
+    initial = {
+        "section": request.GET.get("section"),
+        "email": request.session.get(VERIFIED_EMAIL, ""),
+    }
     return CommentForm(data, sections=consultation.sections.all(), initial=initial)
 
 
@@ -79,15 +101,22 @@ def consultation_page(request, pk: int):
         return _page(request, consultation, form, status=400)
     data = form.cleaned_data
     if comment_limit_reached(email=data["email"], address=client_address(request)):
-        form.add_error(None, _("You have sent many comments in a short time. Please try again "
-                               "in an hour."))
+        form.add_error(
+            None, _("You have sent many comments in a short time. Please try again in an hour.")
+        )
         return _page(request, consultation, form, status=429)
     try:
-        comment = comment_submit(consultation=consultation, author_name=data["author_name"],
-                                 email=data["email"], body=data["body"],
-                                 show_name=data["show_name"], section=data.get("section"),
-                                 language=get_language(), site_url=request.build_absolute_uri("/"),
-                                 verified_email=request.session.get(VERIFIED_EMAIL))
+        comment = comment_submit(
+            consultation=consultation,
+            author_name=data["author_name"],
+            email=data["email"],
+            body=data["body"],
+            show_name=data["show_name"],
+            section=data.get("section"),
+            language=get_language(),
+            site_url=request.build_absolute_uri("/"),
+            verified_email=request.session.get(VERIFIED_EMAIL),
+        )
     except ValidationError as error:
         form.add_error(None, error)
         return _page(request, consultation, form, status=400)
@@ -105,12 +134,16 @@ def verify(request, token: str):
     try:
         comment = comment_verify(token=token)
     except LinkRefused as refused:
-        response = render(request, "consultations/verify.html", {"refused": refused.reason},
-                          status=400)
+        response = render(
+            request, "consultations/verify.html", {"refused": refused.reason}, status=400
+        )
     else:
         request.session[VERIFIED_EMAIL] = comment.email
-        response = render(request, "consultations/verify.html",
-                          {"comment": comment, "consultation": comment.consultation})
+        response = render(
+            request,
+            "consultations/verify.html",
+            {"comment": comment, "consultation": comment.consultation},
+        )
     response["Referrer-Policy"] = "no-referrer"  # the token stays out of other sites' logs
     return response
 
@@ -122,10 +155,12 @@ def report(request, pk: int):
     if comment is None:
         raise Http404
     if report_limit_reached(address=client_address(request)):
-        messages.error(request, _("You have sent many reports in a short time. Please try "
-                                  "again in an hour."))
+        messages.error(
+            request, _("You have sent many reports in a short time. Please try again in an hour.")
+        )
     else:
         comment_report(comment=comment, address=client_address(request))
         messages.success(request, _("Thank you: the moderators will look at this comment."))
-    return redirect(f"{reverse('consultations:detail', args=[comment.consultation_id])}"
-                    f"#comment-{comment.pk}")
+    return redirect(
+        f"{reverse('consultations:detail', args=[comment.consultation_id])}#comment-{comment.pk}"
+    )

@@ -1,5 +1,6 @@
 """The back office of the library: every save and delete goes through the services, so a
 document is validated as a whole, its file checked by content, and who did it recorded."""
+
 from django.contrib import admin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from tenants.documents.models import Document
 from tenants.documents.selectors import document_library
 from tenants.documents.services import (
-    EDITABLE_FIELDS, document_create, document_delete, document_update)
+    EDITABLE_FIELDS,
+    document_create,
+    document_delete,
+    document_update,
+)
 from tenants.site.api_support import actor
 
 
@@ -39,12 +44,19 @@ class DocumentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            document_update(document=obj, by=actor(request),
-                            **{name: getattr(obj, name) for name in form.changed_data
-                               if name in EDITABLE_FIELDS})
+            document_update(
+                document=obj,
+                by=actor(request),
+                **{
+                    name: getattr(obj, name)
+                    for name in form.changed_data
+                    if name in EDITABLE_FIELDS
+                },
+            )
             return
-        document = document_create(by=actor(request),
-                                   **{name: getattr(obj, name) for name in EDITABLE_FIELDS})
+        document = document_create(
+            by=actor(request), **{name: getattr(obj, name) for name in EDITABLE_FIELDS}
+        )
         # The admin goes on with `obj` (its message, its log entry, the redirect).
         for field in Document._meta.concrete_fields:
             setattr(obj, field.attname, getattr(document, field.attname))

@@ -1,4 +1,5 @@
 """Documents a member publishes proactively (law 31.13, art. 10), by category (member schema)."""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -13,6 +14,7 @@ class Category(models.TextChoices):
     """The library's shelves, in the order the public page shows them: what law 31.13,
     article 10, asks a collectivity to publish (docs/law.md, section 5). New shelves go last,
     so that the open data's columns keep their order."""
+
     BUDGET_ACCOUNTS = "budget_accounts", _("Budget and accounts")
     COUNCIL = "council", _("Council agendas and minutes")
     DECISIONS = "decisions", _("Decisions")
@@ -36,8 +38,13 @@ class Document(Bilingual, models.Model):
     title_fr = models.CharField(_("title (French)"), max_length=300, blank=True)
     description_ar = models.TextField(_("description (Arabic)"), blank=True)
     description_fr = models.TextField(_("description (French)"), blank=True)
-    file = models.FileField(_("file"), upload_to="documents/%Y/", max_length=255, blank=True,
-                            validators=[validate_document])
+    file = models.FileField(
+        _("file"),
+        upload_to="documents/%Y/",
+        max_length=255,
+        blank=True,
+        validators=[validate_document],
+    )
     link = models.URLField(_("link"), max_length=500, blank=True)
     published_on = models.DateField(_("published on"), default=timezone.localdate)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -50,8 +57,9 @@ class Document(Bilingual, models.Model):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         ordering = ["-published_on", "-pk"]
-        indexes = [models.Index(fields=["category", "-published_on"],
-                                name="documents_category_published")]
+        indexes = [
+            models.Index(fields=["category", "-published_on"], name="documents_category_published")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -60,15 +68,17 @@ class Document(Bilingual, models.Model):
         errors = {}
         if not (self.title_ar.strip() or self.title_fr.strip()):
             errors["title_ar"] = ValidationError(
-                gettext("Give the document a title in Arabic or in French."),
-                code="title_required")
+                gettext("Give the document a title in Arabic or in French."), code="title_required"
+            )
         if not self.file and not self.link:
-            errors["file"] = ValidationError(gettext("Attach a file or give a link."),
-                                             code="file_or_link_required")
+            errors["file"] = ValidationError(
+                gettext("Attach a file or give a link."), code="file_or_link_required"
+            )
         elif self.file and self.link:
             # One place to read it: a citizen should not wonder which of the two is right.
-            errors["link"] = ValidationError(gettext("Give a file or a link, not both."),
-                                             code="file_and_link")
+            errors["link"] = ValidationError(
+                gettext("Give a file or a link, not both."), code="file_and_link"
+            )
         if errors:
             raise ValidationError(errors)
 

@@ -1,4 +1,5 @@
 """Reads of the document library (the current member's schema)."""
+
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -12,8 +13,9 @@ from tenants.documents.models import Category, Document
 from tenants.search.vectors import queryset_matching
 
 
-def document_library(*, query: str | None = None,
-                     category: str | None = None) -> QuerySet[Document]:
+def document_library(
+    *, query: str | None = None, category: str | None = None
+) -> QuerySet[Document]:
     """The library, newest first: in one category and/or matching a search, when given (the
     site's full-text search, tenants/search/vectors.py: best match first, then newest)."""
     documents = Document.objects.all()
@@ -26,10 +28,13 @@ def document_library(*, query: str | None = None,
 
 def document_latest_by_category(*, per_category: int) -> QuerySet[Document]:
     """The newest `per_category` documents of each category, in one query."""
-    return (Document.objects
-            .annotate(rank=Window(RowNumber(), partition_by=[F("category")],
-                                  order_by=[F("published_on").desc(), F("pk").desc()]))
-            .filter(rank__lte=per_category))
+    return Document.objects.annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("category")],
+            order_by=[F("published_on").desc(), F("pk").desc()],
+        )
+    ).filter(rank__lte=per_category)
 
 
 def document_latest(*, limit: int = 5) -> QuerySet[Document]:
@@ -96,16 +101,23 @@ def category_freshness() -> list[CategoryFreshness]:
 def category_freshness_rows() -> QuerySet:
     """A row per category that holds documents: category, count, last_updated (one query;
     the network's sweep runs it over many members at once)."""
-    return (Document.objects.order_by().values("category")
-            .annotate(count=Count("pk"), last_updated=Max("published_on")))
+    return (
+        Document.objects.order_by()
+        .values("category")
+        .annotate(count=Count("pk"), last_updated=Max("published_on"))
+    )
 
 
 def category_freshness_from_rows(rows) -> list[CategoryFreshness]:
     rows = {row["category"]: row for row in rows}
-    return [CategoryFreshness(category=category,
-                              count=rows.get(category, {}).get("count", 0),
-                              last_updated=rows.get(category, {}).get("last_updated"))
-            for category in Category.values]
+    return [
+        CategoryFreshness(
+            category=category,
+            count=rows.get(category, {}).get("count", 0),
+            last_updated=rows.get(category, {}).get("last_updated"),
+        )
+        for category in Category.values
+    ]
 
 
 def category_stale(*, today: date) -> list[CategoryFreshness]:

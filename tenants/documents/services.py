@@ -5,6 +5,7 @@ is called, from a request on the member's host, the admin, the API or a task).
 `actor`). A file replaced or deleted here is removed from storage once the transaction has
 committed: a document withdrawn for a mistake must not stay downloadable at its old address.
 """
+
 from django.db import transaction
 
 from events import emit
@@ -12,8 +13,16 @@ from tenants.documents.models import Document
 from uploads import delete_files_after_commit
 
 # What staff may set on a document, through the API, the admin or code.
-EDITABLE_FIELDS = ("category", "title_ar", "title_fr", "description_ar", "description_fr",
-                   "file", "link", "published_on")
+EDITABLE_FIELDS = (
+    "category",
+    "title_ar",
+    "title_fr",
+    "description_ar",
+    "description_fr",
+    "file",
+    "link",
+    "published_on",
+)
 
 
 def _check_editable(fields: dict) -> None:

@@ -1,5 +1,6 @@
 """Workspace pages of the document library (member schema): the shelves with their last
 update, publishing, editing and withdrawing a document, through tenants/documents/services.py."""
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -30,15 +31,22 @@ def list(request):  # noqa: A001  (the URL name the inbox links to)
     category = category if category in Category.values else ""
     shelves = category_freshness()
     documents = document_library(category=category or None)
-    return render(request, "documents/staff/list.html", {
-        "shelves": shelves, "category": category,
-        "shelf": next((shelf for shelf in shelves if shelf.category == category), None),
-        "page": Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))})
+    return render(
+        request,
+        "documents/staff/list.html",
+        {
+            "shelves": shelves,
+            "category": category,
+            "shelf": next((shelf for shelf in shelves if shelf.category == category), None),
+            "page": Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page")),
+        },
+    )
 
 
 def _form_page(request, form, *, document=None, status=200):
-    return render(request, "documents/staff/form.html", {"form": form, "document": document},
-                  status=status)
+    return render(
+        request, "documents/staff/form.html", {"form": form, "document": document}, status=status
+    )
 
 
 def _back_to_shelf(category: str):
@@ -47,15 +55,22 @@ def _back_to_shelf(category: str):
 
 @staff_required("documents.add_document")
 def document_new(request):
-    initial = {"category": request.GET.get("category")} if request.GET.get(
-        "category") in Category.values else {}
+    initial = (
+        {"category": request.GET.get("category")}
+        if request.GET.get("category") in Category.values
+        else {}
+    )
     form = DocumentForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST":
         if form.is_valid():
             created = run_form_service(
-                request, form, services.document_create, by=actor(request),
+                request,
+                form,
+                services.document_create,
+                by=actor(request),
                 success=_("The document is published in the library."),
-                **form.fields_for_service())
+                **form.fields_for_service(),
+            )
             if created is not None:
                 return _back_to_shelf(created.category)
         return _form_page(request, form, status=400)
@@ -65,13 +80,18 @@ def document_new(request):
 @staff_required("documents.change_document")
 def document_edit(request, pk):
     document = _document_or_404(pk)
-    form = DocumentForm(request.POST or None, request.FILES or None,
-                        instance=_document_or_404(pk))
+    form = DocumentForm(request.POST or None, request.FILES or None, instance=_document_or_404(pk))
     if request.method == "POST":
         if form.is_valid():
-            saved = run_form_service(request, form, services.document_update,
-                                     document=_document_or_404(pk), by=actor(request),
-                                     success=_("The document was saved."), **form.changes())
+            saved = run_form_service(
+                request,
+                form,
+                services.document_update,
+                document=_document_or_404(pk),
+                by=actor(request),
+                success=_("The document was saved."),
+                **form.changes(),
+            )
             if saved is not None:
                 return _back_to_shelf(saved.category)
         return _form_page(request, form, document=document, status=400)

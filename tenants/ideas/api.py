@@ -5,6 +5,7 @@ name when shown, else "Participant"), confirmed supports, the official answer (a
 commitment or idea it led to), the published comments and the public path. Never an e-mail,
 never a pending or hidden idea or comment (public serializers list their fields explicitly).
 """
+
 from django.http import Http404
 from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema_field
@@ -18,9 +19,11 @@ from tenants.ideas.selectors import collection_programme, idea_public_get, idea_
 
 
 class IdeaOutputSerializer(serializers.ModelSerializer):
-    author = serializers.CharField(source="public_name",
-                                   help_text="The association, or the author's name when they "
-                                             "chose to show it, else “Participant”.")
+    author = serializers.CharField(
+        source="public_name",
+        help_text="The association, or the author's name when they "
+        "chose to show it, else “Participant”.",
+    )
     principle_label = serializers.CharField()
     answer_label = serializers.CharField(source="get_answer_display")
     support_count = serializers.IntegerField(help_text="Confirmed supports.")
@@ -28,9 +31,22 @@ class IdeaOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Idea
-        fields = ["id", "programme", "principle", "principle_label", "title", "author",
-                  "created_at", "support_count", "comment_count", "answer", "answer_label",
-                  "commitment", "merged_into", "answered_at"]
+        fields = [
+            "id",
+            "programme",
+            "principle",
+            "principle_label",
+            "title",
+            "author",
+            "created_at",
+            "support_count",
+            "comment_count",
+            "answer",
+            "answer_label",
+            "commitment",
+            "merged_into",
+            "answered_at",
+        ]
         read_only_fields = fields
 
 
@@ -61,8 +77,14 @@ class IdeaDetailOutputSerializer(IdeaOutputSerializer):
     attachment = serializers.FileField(read_only=True, allow_null=True, use_url=True)
 
     class Meta(IdeaOutputSerializer.Meta):
-        fields = IdeaOutputSerializer.Meta.fields + ["body", "attachment", "answer_text_ar",
-                                                     "answer_text_fr", "comments", "path"]
+        fields = IdeaOutputSerializer.Meta.fields + [
+            "body",
+            "attachment",
+            "answer_text_ar",
+            "answer_text_fr",
+            "comments",
+            "path",
+        ]
         read_only_fields = fields
 
     @extend_schema_field(IdeaCommentOutputSerializer(many=True))
@@ -76,6 +98,7 @@ class IdeaDetailOutputSerializer(IdeaOutputSerializer):
 
 class IdeaListApi(ListAPIView):
     """The published ideas of the member's current programme, the newest first."""
+
     permission_classes = [AllowAny]
     serializer_class = IdeaOutputSerializer
 
@@ -86,6 +109,7 @@ class IdeaListApi(ListAPIView):
 
 class IdeaDetailApi(GenericAPIView):
     """A published idea with its text, answer, comments and dated path."""
+
     permission_classes = [AllowAny]
     serializer_class = IdeaDetailOutputSerializer
 

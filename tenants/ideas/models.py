@@ -13,6 +13,7 @@ answer: retained (with the commitment it became), merged (into another idea), no
 E-mail addresses are personal data: seen by the focal point only, never on a public page or
 in the public API.
 """
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext
@@ -25,6 +26,7 @@ from uploads import validate_document
 
 class Status(models.TextChoices):
     """Where a citizen's contribution stands (ideas and comments alike)."""
+
     PENDING = "pending", _("Waiting for e-mail verification")
     PUBLISHED = "published", _("Published")
     HIDDEN = "hidden", _("Hidden")
@@ -32,6 +34,7 @@ class Status(models.TextChoices):
 
 class Answer(models.TextChoices):
     """The member's official answer to an idea."""
+
     UNDER_STUDY = "under_study", _("Under study")
     RETAINED = "retained", _("Retained")
     MERGED = "merged", _("Merged into another idea")
@@ -50,8 +53,9 @@ class Contribution(models.Model):
     show_name = models.BooleanField(_("show the name"), default=False)
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=2, default="ar")
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.PENDING)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.PENDING
+    )
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
     verified_at = models.DateTimeField(_("e-mail verified at"), null=True, blank=True)
     report_count = models.PositiveIntegerField(_("reports"), default=0)
@@ -63,23 +67,44 @@ class Contribution(models.Model):
 
 
 class Idea(Contribution):
-    programme = models.ForeignKey("programme.Programme", on_delete=models.CASCADE,
-                                  related_name="ideas", verbose_name=_("programme"))
+    programme = models.ForeignKey(
+        "programme.Programme",
+        on_delete=models.CASCADE,
+        related_name="ideas",
+        verbose_name=_("programme"),
+    )
     principle = models.CharField(_("principle"), max_length=30, choices=Principle.choices)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("the idea"))
-    attachment = models.FileField(_("attachment"), upload_to="ideas/%Y/", max_length=255,
-                                  blank=True, validators=[validate_document])
+    attachment = models.FileField(
+        _("attachment"),
+        upload_to="ideas/%Y/",
+        max_length=255,
+        blank=True,
+        validators=[validate_document],
+    )
     # An association signs as such: its name is shown instead of the person's.
     association = models.CharField(_("association"), max_length=200, blank=True)
 
-    answer = models.CharField(_("official answer"), max_length=16, choices=Answer.choices,
-                              blank=True)
-    commitment = models.ForeignKey("programme.Commitment", on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="ideas",
-                                   verbose_name=_("commitment it became"))
-    merged_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="merged_ideas", verbose_name=_("merged into"))
+    answer = models.CharField(
+        _("official answer"), max_length=16, choices=Answer.choices, blank=True
+    )
+    commitment = models.ForeignKey(
+        "programme.Commitment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ideas",
+        verbose_name=_("commitment it became"),
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_ideas",
+        verbose_name=_("merged into"),
+    )
     answer_text_ar = models.TextField(_("reasons (Arabic)"), blank=True)
     answer_text_fr = models.TextField(_("reasons (French)"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
@@ -88,10 +113,13 @@ class Idea(Contribution):
         verbose_name = _("idea")
         verbose_name_plural = _("ideas")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["status", "answer"], name="idea_status_answer"),
-                   # The public list: a programme's published ideas, the newest first.
-                   models.Index(fields=["programme", "status", "-created_at", "-id"],
-                                name="idea_programme_newest")]
+        indexes = [
+            models.Index(fields=["status", "answer"], name="idea_status_answer"),
+            # The public list: a programme's published ideas, the newest first.
+            models.Index(
+                fields=["programme", "status", "-created_at", "-id"], name="idea_programme_newest"
+            ),
+        ]
         permissions = [("moderate_idea", "Can hide and restore ideas and their comments")]
 
     def __str__(self) -> str:
@@ -116,8 +144,9 @@ class Idea(Contribution):
 class Support(models.Model):
     """One person's support of an idea: counted once it is confirmed, once per address."""
 
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="supports",
-                             verbose_name=_("idea"))
+    idea = models.ForeignKey(
+        Idea, on_delete=models.CASCADE, related_name="supports", verbose_name=_("idea")
+    )
     email = models.EmailField(_("e-mail"))
     language = models.CharField(_("language"), max_length=2, default="ar")
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
@@ -126,8 +155,9 @@ class Support(models.Model):
     class Meta:
         verbose_name = _("support")
         verbose_name_plural = _("supports")
-        constraints = [models.UniqueConstraint(fields=["idea", "email"],
-                                               name="idea_support_once_per_email")]
+        constraints = [
+            models.UniqueConstraint(fields=["idea", "email"], name="idea_support_once_per_email")
+        ]
         indexes = [models.Index(fields=["idea", "confirmed_at"], name="idea_support_confirmed")]
 
     def __str__(self) -> str:
@@ -135,8 +165,9 @@ class Support(models.Model):
 
 
 class IdeaComment(Contribution):
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="comments",
-                             verbose_name=_("idea"))
+    idea = models.ForeignKey(
+        Idea, on_delete=models.CASCADE, related_name="comments", verbose_name=_("idea")
+    )
     body = models.TextField(_("comment"))
 
     class Meta:
@@ -152,10 +183,22 @@ class IdeaComment(Contribution):
 class Report(models.Model):
     """One visitor's report of an idea or a comment; a visitor (by address) counts once."""
 
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, null=True, blank=True,
-                             related_name="reports", verbose_name=_("idea"))
-    comment = models.ForeignKey(IdeaComment, on_delete=models.CASCADE, null=True, blank=True,
-                                related_name="reports", verbose_name=_("comment"))
+    idea = models.ForeignKey(
+        Idea,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("idea"),
+    )
+    comment = models.ForeignKey(
+        IdeaComment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("comment"),
+    )
     # A keyed hash of the visitor's address, never the address itself.
     reporter = models.CharField(_("reporter"), max_length=64)
     at = models.DateTimeField(_("at"), auto_now_add=True)
@@ -166,10 +209,12 @@ class Report(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(idea__isnull=True) ^ models.Q(comment__isnull=True),
-                name="idea_report_one_target"),
+                name="idea_report_one_target",
+            ),
             models.UniqueConstraint(fields=["idea", "reporter"], name="idea_report_once"),
-            models.UniqueConstraint(fields=["comment", "reporter"],
-                                    name="idea_comment_report_once"),
+            models.UniqueConstraint(
+                fields=["comment", "reporter"], name="idea_comment_report_once"
+            ),
         ]
 
 
@@ -186,14 +231,22 @@ class Event(models.Model):
 
     PUBLIC_KINDS = (Kind.PUBLISHED, Kind.ANSWERED)
 
-    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="events",
-                             verbose_name=_("idea"))
+    idea = models.ForeignKey(
+        Idea, on_delete=models.CASCADE, related_name="events", verbose_name=_("idea")
+    )
     # Set when the event is about one of the idea's comments (moderation).
-    comment = models.ForeignKey(IdeaComment, on_delete=models.CASCADE, null=True, blank=True,
-                                related_name="events", verbose_name=_("comment"))
+    comment = models.ForeignKey(
+        IdeaComment,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("comment"),
+    )
     kind = models.CharField(_("kind"), max_length=24, choices=Kind.choices)
-    answer = models.CharField(_("official answer"), max_length=16, choices=Answer.choices,
-                              blank=True)
+    answer = models.CharField(
+        _("official answer"), max_length=16, choices=Answer.choices, blank=True
+    )
     note = models.TextField(_("note"), blank=True)
     by = models.CharField(_("by"), max_length=150, blank=True)
     at = models.DateTimeField(_("at"), auto_now_add=True)
@@ -208,5 +261,6 @@ class Event(models.Model):
 
     def clean(self) -> None:
         if self.kind == self.Kind.ANSWERED and not self.answer:
-            raise ValidationError({"answer": ValidationError(gettext("Choose the answer."),
-                                                             code="required")})
+            raise ValidationError(
+                {"answer": ValidationError(gettext("Choose the answer."), code="required")}
+            )

@@ -4,14 +4,24 @@ The public sees published ideas and comments only: never a pending or a hidden o
 e-mail, never a name its author chose to withhold (`public_name`); supports are counted once
 confirmed.
 """
+
 from dataclasses import dataclass
 
 from django.db.models import (
-    Case, Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When)
+    Case,
+    Count,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 
-from tenants.ideas.models import (
-    FINAL_ANSWERS, Answer, Event, Idea, IdeaComment, Status, Support)
+from tenants.ideas.models import FINAL_ANSWERS, Answer, Event, Idea, IdeaComment, Status, Support
 from tenants.programme.models import Commitment, Programme, ProgrammeStatus
 
 PUBLISHED = Q(status=Status.PUBLISHED)
@@ -19,6 +29,7 @@ CONFIRMED_SUPPORTS = Count("supports", filter=Q(supports__confirmed_at__isnull=F
 
 
 # The phase -----------------------------------------------------------------------------------
+
 
 def collection_programme() -> Programme | None:
     """The programme ideas are collected for: the member's current one (as
@@ -44,19 +55,38 @@ def _supports_counted(ideas: QuerySet[Idea]) -> QuerySet[Idea]:
     # A subquery rather than a join: the page also counts comments, and two joins would
     # multiply each other's rows.
     def count(model, **filters):
-        return Coalesce(Subquery(model.objects.filter(idea=OuterRef("pk"), **filters).order_by()
-                                 .values("idea").annotate(n=Count("pk")).values("n"),
-                                 output_field=IntegerField()), 0)
-    return ideas.annotate(support_count=count(Support, confirmed_at__isnull=False),
-                          comment_count=count(IdeaComment, status=Status.PUBLISHED))
+        return Coalesce(
+            Subquery(
+                model.objects.filter(idea=OuterRef("pk"), **filters)
+                .order_by()
+                .values("idea")
+                .annotate(n=Count("pk"))
+                .values("n"),
+                output_field=IntegerField(),
+            ),
+            0,
+        )
+
+    return ideas.annotate(
+        support_count=count(Support, confirmed_at__isnull=False),
+        comment_count=count(IdeaComment, status=Status.PUBLISHED),
+    )
 
 
-def idea_public_list(*, programme: Programme, principle: str | None = None,
-                     answer: str | None = None, sort: str | None = None) -> QuerySet[Idea]:
+def idea_public_list(
+    *,
+    programme: Programme,
+    principle: str | None = None,
+    answer: str | None = None,
+    sort: str | None = None,
+) -> QuerySet[Idea]:
     """The programme's published ideas with their confirmed supports and published comments
     counted and the commitment or idea they led to; one query a page."""
-    ideas = _supports_counted(Idea.objects.filter(PUBLISHED, programme=programme)
-                              .select_related("commitment", "merged_into"))
+    ideas = _supports_counted(
+        Idea.objects.filter(PUBLISHED, programme=programme).select_related(
+            "commitment", "merged_into"
+        )
+    )
     if principle:
         ideas = ideas.filter(principle=principle)
     if answer == WAITING:
@@ -72,12 +102,16 @@ def idea_public_get(*, pk: int) -> Idea | None:
     comments = IdeaComment.objects.filter(PUBLISHED).order_by("created_at", "pk")
     events = Event.objects.filter(kind__in=Event.PUBLIC_KINDS, comment__isnull=True)
     merged = Idea.objects.filter(PUBLISHED).order_by("created_at", "pk")
-    return (_supports_counted(Idea.objects.filter(PUBLISHED, pk=pk))
-            .select_related("programme", "commitment", "merged_into")
-            .prefetch_related(Prefetch("comments", comments, to_attr="public_comments"),
-                              Prefetch("events", events, to_attr="public_events"),
-                              Prefetch("merged_ideas", merged, to_attr="public_merged_ideas"))
-            .first())
+    return (
+        _supports_counted(Idea.objects.filter(PUBLISHED, pk=pk))
+        .select_related("programme", "commitment", "merged_into")
+        .prefetch_related(
+            Prefetch("comments", comments, to_attr="public_comments"),
+            Prefetch("events", events, to_attr="public_events"),
+            Prefetch("merged_ideas", merged, to_attr="public_merged_ideas"),
+        )
+        .first()
+    )
 
 
 def comment_public_get(*, pk: int) -> IdeaComment | None:
@@ -103,9 +137,12 @@ class IdeaCounts:
 def idea_aggregates() -> dict:
     """Over published ideas joined to their supports (one join): ideas, confirmed supports,
     ideas with a final answer (retained, merged, not retained), ideas retained."""
-    return {"ideas": Count("pk", distinct=True), "supports": CONFIRMED_SUPPORTS,
-            "answered": Count("pk", distinct=True, filter=Q(answer__in=FINAL_ANSWERS)),
-            "retained": Count("pk", distinct=True, filter=Q(answer=Answer.RETAINED))}
+    return {
+        "ideas": Count("pk", distinct=True),
+        "supports": CONFIRMED_SUPPORTS,
+        "answered": Count("pk", distinct=True, filter=Q(answer__in=FINAL_ANSWERS)),
+        "retained": Count("pk", distinct=True, filter=Q(answer=Answer.RETAINED)),
+    }
 
 
 def idea_published() -> QuerySet[Idea]:
@@ -121,31 +158,46 @@ def idea_counts(*, programme: Programme | None = None) -> IdeaCounts:
 
 def idea_figures_from_row(row: dict) -> dict:
     """The member's idea figures for the network's snapshot, from idea_aggregates' row."""
-    counts = IdeaCounts(ideas=row["ideas"], supports=row["supports"] or 0,
-                        answered=row["answered"], retained=row["retained"])
-    return {"total": counts.ideas, "supports": counts.supports, "answered": counts.answered,
-            "retained": counts.retained,
-            "answered_share": round(counts.answered / counts.ideas, 4) if counts.ideas else None,
-            "retained_share": round(counts.retained / counts.ideas, 4) if counts.ideas else None}
+    counts = IdeaCounts(
+        ideas=row["ideas"],
+        supports=row["supports"] or 0,
+        answered=row["answered"],
+        retained=row["retained"],
+    )
+    return {
+        "total": counts.ideas,
+        "supports": counts.supports,
+        "answered": counts.answered,
+        "retained": counts.retained,
+        "answered_share": round(counts.answered / counts.ideas, 4) if counts.ideas else None,
+        "retained_share": round(counts.retained / counts.ideas, 4) if counts.ideas else None,
+    }
 
 
 def ideas_behind_commitment(*, commitment: Commitment) -> list[Idea]:
     """The published ideas retained as this commitment (one query)."""
-    return list(Idea.objects.filter(PUBLISHED, commitment=commitment, answer=Answer.RETAINED)
-                .order_by("created_at", "pk"))
+    return list(
+        Idea.objects.filter(PUBLISHED, commitment=commitment, answer=Answer.RETAINED).order_by(
+            "created_at", "pk"
+        )
+    )
 
 
 def ideas_behind_programme(*, programme: Programme) -> list[Idea]:
     """The published ideas retained into the programme's commitments, with their commitment
     (one query)."""
-    return list(Idea.objects.filter(PUBLISHED, programme=programme, answer=Answer.RETAINED,
-                                    commitment__isnull=False)
-                .select_related("commitment").order_by("commitment__number", "created_at", "pk"))
+    return list(
+        Idea.objects.filter(
+            PUBLISHED, programme=programme, answer=Answer.RETAINED, commitment__isnull=False
+        )
+        .select_related("commitment")
+        .order_by("commitment__number", "created_at", "pk")
+    )
 
 
 # Staff reads ---------------------------------------------------------------------------------
 
-STAFF_WAITING = "waiting"    # published without an answer
+STAFF_WAITING = "waiting"  # published without an answer
 STAFF_REPORTED = "reported"  # reported and no member of staff has decided
 STAFF_STATES = (STAFF_WAITING, STAFF_REPORTED, *Answer.values, Status.HIDDEN, Status.PENDING)
 
@@ -158,8 +210,9 @@ def idea_waiting() -> QuerySet[Idea]:
 def idea_staff_queue(*, state: str | None = None) -> QuerySet[Idea]:
     """Every idea for the staff: those without an answer first, then the others, oldest
     first; `state` one of STAFF_STATES. One query a page (with its counts)."""
-    reported = Q(report_count__gt=0, moderator_decided=False,
-                 status__in=[Status.PUBLISHED, Status.HIDDEN])
+    reported = Q(
+        report_count__gt=0, moderator_decided=False, status__in=[Status.PUBLISHED, Status.HIDDEN]
+    )
     ideas = _supports_counted(Idea.objects.select_related("commitment", "merged_into"))
     if state == STAFF_WAITING:
         ideas = ideas.filter(PUBLISHED, answer="")
@@ -169,28 +222,44 @@ def idea_staff_queue(*, state: str | None = None) -> QuerySet[Idea]:
         ideas = ideas.filter(answer=state)
     elif state in (Status.HIDDEN, Status.PENDING):
         ideas = ideas.filter(status=state)
-    priority = Case(When(reported, then=Value(0)), When(PUBLISHED & Q(answer=""), then=Value(1)),
-                    When(answer=Answer.UNDER_STUDY, then=Value(2)), default=Value(3),
-                    output_field=IntegerField())
+    priority = Case(
+        When(reported, then=Value(0)),
+        When(PUBLISHED & Q(answer=""), then=Value(1)),
+        When(answer=Answer.UNDER_STUDY, then=Value(2)),
+        default=Value(3),
+        output_field=IntegerField(),
+    )
     return ideas.annotate(priority=priority).order_by("priority", "created_at", "pk")
 
 
 def idea_staff_get(*, pk: int) -> Idea | None:
     """One idea for the staff (any status) with its comments (all of them), its whole path and
     its counts (three queries), or None."""
-    return (_supports_counted(Idea.objects.filter(pk=pk))
-            .select_related("programme", "commitment", "merged_into")
-            .prefetch_related(Prefetch("comments", IdeaComment.objects.order_by("created_at", "pk"),
-                                       to_attr="all_comments"),
-                              Prefetch("events", Event.objects.select_related("comment")
-                                       .order_by("at", "pk"), to_attr="all_events"))
-            .first())
+    return (
+        _supports_counted(Idea.objects.filter(pk=pk))
+        .select_related("programme", "commitment", "merged_into")
+        .prefetch_related(
+            Prefetch(
+                "comments", IdeaComment.objects.order_by("created_at", "pk"), to_attr="all_comments"
+            ),
+            Prefetch(
+                "events",
+                Event.objects.select_related("comment").order_by("at", "pk"),
+                to_attr="all_events",
+            ),
+        )
+        .first()
+    )
 
 
 def merge_targets(*, idea: Idea) -> QuerySet[Idea]:
     """The ideas `idea` may be merged into: published, of its programme, not merged."""
-    return (Idea.objects.filter(PUBLISHED, programme_id=idea.programme_id)
-            .exclude(pk=idea.pk).exclude(answer=Answer.MERGED).order_by("-created_at", "-pk"))
+    return (
+        Idea.objects.filter(PUBLISHED, programme_id=idea.programme_id)
+        .exclude(pk=idea.pk)
+        .exclude(answer=Answer.MERGED)
+        .order_by("-created_at", "-pk")
+    )
 
 
 def commitment_choices(*, idea: Idea) -> QuerySet[Commitment]:

@@ -7,8 +7,14 @@ confirmed address is then remembered in the visitor's session under the consulta
 so a person who confirmed an address on a consultation is not asked again here, and back.
 The payload names what it confirms ("idea", "support", "comment"): ids repeat across tables.
 """
-from tenants.consultations.tokens import (LinkRefused, member_link_make,  # noqa: F401
-                                          member_link_read, verification_hours)
+
+# verification_hours is read from here by the ideas' services and pages.
+from tenants.consultations.tokens import (  # noqa: F401
+    LinkRefused,
+    member_link_make,
+    member_link_read,
+    verification_hours,
+)
 
 KINDS = ("idea", "support", "comment")
 

@@ -3,6 +3,7 @@
 Only the list is cached: the proposal form and an idea's page carry forms (CSRF tokens) and
 the visitor's confirmed address, and the confirmation page writes to the session.
 """
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -22,31 +23,44 @@ from tenants.ideas import services
 from tenants.ideas.forms import CommentForm, IdeaForm, SupportForm
 from tenants.ideas.models import Answer, Idea, Status
 from tenants.ideas.selectors import (
-    WAITING, collection_is_open, collection_programme, comment_public_get, idea_counts,
-    idea_public_get, idea_public_list)
+    WAITING,
+    collection_is_open,
+    collection_programme,
+    comment_public_get,
+    idea_counts,
+    idea_public_get,
+    idea_public_list,
+)
 from tenants.ideas.tokens import LinkRefused
 from tenants.site.page_cache import cache_public_page
 
 PER_PAGE = 20
 TOO_MANY = {
-    "idea": gettext_lazy("You have sent many ideas in a short time. Please try again in an "
-                         "hour."),
-    "support": gettext_lazy("You have sent many supports in a short time. Please try again in "
-                            "an hour."),
-    "comment": gettext_lazy("You have sent many comments in a short time. Please try again in "
-                            "an hour."),
+    "idea": gettext_lazy("You have sent many ideas in a short time. Please try again in an hour."),
+    "support": gettext_lazy(
+        "You have sent many supports in a short time. Please try again in an hour."
+    ),
+    "comment": gettext_lazy(
+        "You have sent many comments in a short time. Please try again in an hour."
+    ),
 }
 
 
 def _link_sent_message(kind: str) -> str:
     hours = services.verification_hours()
     return {
-        "idea": _("Thank you. Check your e-mail: your idea will be published once you follow "
-                  "the link we sent you (within %(hours)s hours)."),
-        "support": _("Thank you. Check your e-mail: your support will be counted once you "
-                     "follow the link we sent you (within %(hours)s hours)."),
-        "comment": _("Thank you. Check your e-mail: your comment will be published once you "
-                     "follow the link we sent you (within %(hours)s hours)."),
+        "idea": _(
+            "Thank you. Check your e-mail: your idea will be published once you follow "
+            "the link we sent you (within %(hours)s hours)."
+        ),
+        "support": _(
+            "Thank you. Check your e-mail: your support will be counted once you "
+            "follow the link we sent you (within %(hours)s hours)."
+        ),
+        "comment": _(
+            "Thank you. Check your e-mail: your comment will be published once you "
+            "follow the link we sent you (within %(hours)s hours)."
+        ),
     }[kind] % {"hours": hours}
 
 
@@ -60,18 +74,30 @@ def index(request):
     programme = collection_programme()
     if programme is None:
         return render(request, "ideas/list.html", {"programme": None})
-    filters = {"principle": _choice(request.GET.get("principle"), Principle.values),
-               "answer": _choice(request.GET.get("state"), {WAITING, *Answer.values})}
-    page = Paginator(idea_public_list(programme=programme, **filters), PER_PAGE) \
-        .get_page(request.GET.get("page"))
+    filters = {
+        "principle": _choice(request.GET.get("principle"), Principle.values),
+        "answer": _choice(request.GET.get("state"), {WAITING, *Answer.values}),
+    }
+    page = Paginator(idea_public_list(programme=programme, **filters), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "ideas/list.html", {
-        "programme": programme, "is_open": collection_is_open(programme),
-        "counts": idea_counts(programme=programme), "page": page, "ideas": page.object_list,
-        "filters": filters, "principles": Principle.choices,
-        "answers": [(WAITING, _("Awaiting an answer")), *Answer.choices],
-        "query": query.urlencode()})
+    return render(
+        request,
+        "ideas/list.html",
+        {
+            "programme": programme,
+            "is_open": collection_is_open(programme),
+            "counts": idea_counts(programme=programme),
+            "page": page,
+            "ideas": page.object_list,
+            "filters": filters,
+            "principles": Principle.choices,
+            "answers": [(WAITING, _("Awaiting an answer")), *Answer.choices],
+            "query": query.urlencode(),
+        },
+    )
 
 
 @never_cache  # the form's CSRF token, and the visitor's confirmed address
@@ -79,34 +105,58 @@ def propose(request):
     """The proposal form while the programme is co-created (POST sends the idea)."""
     programme = collection_programme()
     if not collection_is_open(programme):
-        return render(request, "ideas/propose.html", {"programme": programme, "form": None},
-                      status=403 if request.method == "POST" else 200)
+        return render(
+            request,
+            "ideas/propose.html",
+            {"programme": programme, "form": None},
+            status=403 if request.method == "POST" else 200,
+        )
     verified = request.session.get(VERIFIED_EMAIL)
     if request.method != "POST":
-        form = IdeaForm(initial={"email": verified or "",
-                                 "principle": _choice(request.GET.get("principle"),
-                                                      Principle.values)})
-        return render(request, "ideas/propose.html", {"programme": programme, "form": form,
-                                                      "verified_email": verified})
+        form = IdeaForm(
+            initial={
+                "email": verified or "",
+                "principle": _choice(request.GET.get("principle"), Principle.values),
+            }
+        )
+        return render(
+            request,
+            "ideas/propose.html",
+            {"programme": programme, "form": form, "verified_email": verified},
+        )
     form = IdeaForm(request.POST, request.FILES)
 
     def again(status: int):
-        return render(request, "ideas/propose.html", {"programme": programme, "form": form,
-                                                      "verified_email": verified}, status=status)
+        return render(
+            request,
+            "ideas/propose.html",
+            {"programme": programme, "form": form, "verified_email": verified},
+            status=status,
+        )
+
     if not form.is_valid():
         return again(400)
     data = form.cleaned_data
-    if services.public_write_limit_reached(action="idea", email=data["email"],
-                                           address=client_address(request)):
+    if services.public_write_limit_reached(
+        action="idea", email=data["email"], address=client_address(request)
+    ):
         form.add_error(None, TOO_MANY["idea"])
         return again(429)
     try:
         idea = services.idea_submit(
-            programme=programme, principle=data["principle"], title=data["title"],
-            body=data["body"], author_name=data["author_name"], email=data["email"],
-            show_name=data["show_name"], association=data["association"],
-            attachment=data["attachment"], language=get_language(),
-            site_url=request.build_absolute_uri("/"), verified_email=verified)
+            programme=programme,
+            principle=data["principle"],
+            title=data["title"],
+            body=data["body"],
+            author_name=data["author_name"],
+            email=data["email"],
+            show_name=data["show_name"],
+            association=data["association"],
+            attachment=data["attachment"],
+            language=get_language(),
+            site_url=request.build_absolute_uri("/"),
+            verified_email=verified,
+        )
     except ValidationError as error:
         _add_errors(form, error)
         return again(400)
@@ -138,11 +188,18 @@ def _page(request, idea: Idea, *, support_form=None, comment_form=None, status: 
     is_open = collection_is_open(idea.programme)
     verified = request.session.get(VERIFIED_EMAIL)
     initial = {"email": verified or ""}
-    return render(request, "ideas/detail.html", {
-        "idea": idea, "is_open": is_open, "verified_email": verified,
-        "support_form": (support_form or SupportForm(initial=initial)) if is_open else None,
-        "comment_form": (comment_form or CommentForm(initial=initial)) if is_open else None,
-    }, status=status)
+    return render(
+        request,
+        "ideas/detail.html",
+        {
+            "idea": idea,
+            "is_open": is_open,
+            "verified_email": verified,
+            "support_form": (support_form or SupportForm(initial=initial)) if is_open else None,
+            "comment_form": (comment_form or CommentForm(initial=initial)) if is_open else None,
+        },
+        status=status,
+    )
 
 
 @never_cache
@@ -154,36 +211,50 @@ def idea_page(request, pk: int):
 
 def _contribute(request, pk: int, kind: str):
     idea = _existing(pk)
-    form_class, form_key = ((SupportForm, "support_form") if kind == "support"
-                            else (CommentForm, "comment_form"))
+    form_class, form_key = (
+        (SupportForm, "support_form") if kind == "support" else (CommentForm, "comment_form")
+    )
     form = form_class(request.POST)
     if not collection_is_open(idea.programme):
         return _page(request, idea, status=403)
     if not form.is_valid():
         return _page(request, idea, status=400, **{form_key: form})
     data = form.cleaned_data
-    if services.public_write_limit_reached(action=kind, email=data["email"],
-                                           address=client_address(request)):
+    if services.public_write_limit_reached(
+        action=kind, email=data["email"], address=client_address(request)
+    ):
         form.add_error(None, TOO_MANY[kind])
         return _page(request, idea, status=429, **{form_key: form})
-    common = {"idea": idea, "email": data["email"], "language": get_language(),
-              "site_url": request.build_absolute_uri("/"),
-              "verified_email": request.session.get(VERIFIED_EMAIL)}
+    common = {
+        "idea": idea,
+        "email": data["email"],
+        "language": get_language(),
+        "site_url": request.build_absolute_uri("/"),
+        "verified_email": request.session.get(VERIFIED_EMAIL),
+    }
     try:
         if kind == "support":
             done = services.support_submit(**common)
             counted = done.confirmed_at is not None
         else:
-            done = services.comment_submit(body=data["body"], author_name=data["author_name"],
-                                           show_name=data["show_name"], **common)
+            done = services.comment_submit(
+                body=data["body"],
+                author_name=data["author_name"],
+                show_name=data["show_name"],
+                **common,
+            )
             counted = done.status == Status.PUBLISHED
     except ValidationError as error:
         _add_errors(form, error)
         return _page(request, idea, status=400, **{form_key: form})
     anchor = "support" if kind == "support" else "comments"
     if counted:
-        messages.success(request, _("Thank you: your support is counted.") if kind == "support"
-                         else _("Thank you: your comment is published."))
+        messages.success(
+            request,
+            _("Thank you: your support is counted.")
+            if kind == "support"
+            else _("Thank you: your comment is published."),
+        )
     else:
         messages.info(request, _link_sent_message(kind))
     return redirect(f"{reverse('ideas:detail', args=[idea.pk])}#{anchor}")
@@ -206,8 +277,7 @@ def confirm(request, token: str):
     try:
         kind, found = services.contribution_confirm(token=token)
     except LinkRefused as refused:
-        response = render(request, "ideas/confirm.html", {"refused": refused.reason},
-                          status=400)
+        response = render(request, "ideas/confirm.html", {"refused": refused.reason}, status=400)
     else:
         request.session[VERIFIED_EMAIL] = found.email
         idea = found if kind == "idea" else found.idea
@@ -218,8 +288,9 @@ def confirm(request, token: str):
 
 def _report(request, *, idea=None, comment=None):
     if services.public_write_limit_reached(action="report", address=client_address(request)):
-        messages.error(request, _("You have sent many reports in a short time. Please try "
-                                  "again in an hour."))
+        messages.error(
+            request, _("You have sent many reports in a short time. Please try again in an hour.")
+        )
     else:
         services.contribution_report(idea=idea, comment=comment, address=client_address(request))
         messages.success(request, _("Thank you: the moderators will look at it."))

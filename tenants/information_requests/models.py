@@ -7,6 +7,7 @@ which the public register shows. Deadlines are counted in Moroccan working days
 (`citizens.working_days`); a request still open after its due date is *deemed refused*
 (nothing is stored for that: it follows from the date, see `is_overdue`).
 """
+
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -38,8 +39,11 @@ COMPLAINT_HEAD_ANSWER_WORKING_DAYS = 15
 
 
 def complaint_head_answer_working_days() -> int:
-    return getattr(settings, "INFORMATION_REQUEST_COMPLAINT_ANSWER_WORKING_DAYS",
-                   COMPLAINT_HEAD_ANSWER_WORKING_DAYS)
+    return getattr(
+        settings,
+        "INFORMATION_REQUEST_COMPLAINT_ANSWER_WORKING_DAYS",
+        COMPLAINT_HEAD_ANSWER_WORKING_DAYS,
+    )
 
 
 # Law 31.13 applies to requests received from 12 March 2019 (its entry into force, one year
@@ -48,16 +52,27 @@ LAW_IN_FORCE_ON = date(2019, 3, 12)
 # The national portal of the right of access to information.
 NATIONAL_PORTAL_URL = "https://www.chafafiya.ma/"
 # The deadlines and the portal, as the pages and e-mails that explain them name them.
-LEGAL_TERMS = {"answer_days": ANSWER_WORKING_DAYS, "extension_days": EXTENSION_WORKING_DAYS,
-               "urgent_days": URGENT_WORKING_DAYS,
-               "urgent_extension_days": URGENT_EXTENSION_WORKING_DAYS,
-               "head_days": COMPLAINT_TO_HEAD_WORKING_DAYS,
-               "commission_days": COMPLAINT_TO_COMMISSION_DAYS,
-               "national_portal_url": NATIONAL_PORTAL_URL}
+LEGAL_TERMS = {
+    "answer_days": ANSWER_WORKING_DAYS,
+    "extension_days": EXTENSION_WORKING_DAYS,
+    "urgent_days": URGENT_WORKING_DAYS,
+    "urgent_extension_days": URGENT_EXTENSION_WORKING_DAYS,
+    "head_days": COMPLAINT_TO_HEAD_WORKING_DAYS,
+    "commission_days": COMPLAINT_TO_COMMISSION_DAYS,
+    "national_portal_url": NATIONAL_PORTAL_URL,
+}
 
 # What identifies the requester: never in a public page or a public API answer.
-PERSONAL_FIELDS = ("requester_name", "id_document", "id_number", "postal_address", "email",
-                   "language", "urgency_reason", "scan")
+PERSONAL_FIELDS = (
+    "requester_name",
+    "id_document",
+    "id_number",
+    "postal_address",
+    "email",
+    "language",
+    "urgency_reason",
+    "scan",
+)
 # What the public register never shows of a request: the request as written may hold personal
 # data; only the summary staff write is published (`subject`).
 PRIVATE_FIELDS = (*PERSONAL_FIELDS, "information_wanted")
@@ -83,36 +98,59 @@ class RefusalGround(models.TextChoices):
     """Why information may be withheld: the exceptions of article 7 of law 31.13 (disclosure
     would harm...), and the grounds the Commission (CDAI) recognises. Each cites its source in
     REFUSAL_GROUND_SOURCES."""
+
     NATIONAL_DEFENCE = "national_defence", _("National defence")
     STATE_SECURITY = "state_security", _("The internal or external security of the State")
     PRIVATE_LIFE = "private_life", _("The private life of persons, or personal data")
-    FUNDAMENTAL_RIGHTS = "fundamental_rights", _(
-        "The fundamental rights and freedoms guaranteed by the Constitution")
+    FUNDAMENTAL_RIGHTS = (
+        "fundamental_rights",
+        _("The fundamental rights and freedoms guaranteed by the Constitution"),
+    )
     SOURCES = "sources", _("The protection of sources of information")
-    FOREIGN_RELATIONS = "foreign_relations", _(
-        "Relations with another State or an international organisation")
-    MONETARY_ECONOMIC_POLICY = "monetary_economic_policy", _(
-        "The monetary, economic or financial policy of the State")
-    INTELLECTUAL_PROPERTY = "intellectual_property", _(
-        "Industrial property rights, copyright or related rights")
-    VICTIMS_WITNESSES = "victims_witnesses", _(
-        "The rights of victims, witnesses, experts and whistle-blowers in corruption cases")
+    FOREIGN_RELATIONS = (
+        "foreign_relations",
+        _("Relations with another State or an international organisation"),
+    )
+    MONETARY_ECONOMIC_POLICY = (
+        "monetary_economic_policy",
+        _("The monetary, economic or financial policy of the State"),
+    )
+    INTELLECTUAL_PROPERTY = (
+        "intellectual_property",
+        _("Industrial property rights, copyright or related rights"),
+    )
+    VICTIMS_WITNESSES = (
+        "victims_witnesses",
+        _("The rights of victims, witnesses, experts and whistle-blowers in corruption cases"),
+    )
     SECRET_BY_LAW = "secret_by_law", _("Information kept secret by a special law")
-    GOVERNMENT_DELIBERATIONS = "government_deliberations", _(
-        "The secrecy of the deliberations of the Council of Ministers or of the Government")
-    ADMINISTRATIVE_INQUIRIES = "administrative_inquiries", _(
-        "The secrecy of administrative inquiries and investigations")
-    COURT_PROCEEDINGS = "court_proceedings", _(
-        "The course of court proceedings and their preliminary steps")
-    COMPETITION = "competition", _(
-        "Free and fair competition and private initiative (commercial or industrial secrets)")
+    GOVERNMENT_DELIBERATIONS = (
+        "government_deliberations",
+        _("The secrecy of the deliberations of the Council of Ministers or of the Government"),
+    )
+    ADMINISTRATIVE_INQUIRIES = (
+        "administrative_inquiries",
+        _("The secrecy of administrative inquiries and investigations"),
+    )
+    COURT_PROCEEDINGS = (
+        "court_proceedings",
+        _("The course of court proceedings and their preliminary steps"),
+    )
+    COMPETITION = (
+        "competition",
+        _("Free and fair competition and private initiative (commercial or industrial secrets)"),
+    )
     # The Commission's grounds (CDAI, "Foire aux questions", cdai.ma).
     NOT_HELD = "not_held", _("The information is not held by the council")
-    ALREADY_PUBLISHED = "already_published", _(
-        "The information is already published and available to the public")
+    ALREADY_PUBLISHED = (
+        "already_published",
+        _("The information is already published and available to the public"),
+    )
     UNCLEAR = "unclear", _("The request is not clear")
-    REPEATED = "repeated", _(
-        "The same requester asked for the same information, already given, within the year")
+    REPEATED = (
+        "repeated",
+        _("The same requester asked for the same information, already given, within the year"),
+    )
     BEING_PREPARED = "being_prepared", _("The information is still being prepared")
     ARCHIVES = "archives", _("The information is held by the Archives of Morocco (law 69.99)")
 
@@ -134,6 +172,7 @@ REFUSAL_GROUND_CITATION = ARTICLE_7
 
 class Channel(models.TextChoices):
     """How a request or a complaint reached the council."""
+
     ONLINE = "online", _("On the website")
     DESK = "desk", _("On paper, at the desk")
     POST = "post", _("By post")
@@ -145,9 +184,9 @@ class IdDocument(models.TextChoices):
     RESIDENCE_CARD = "residence_card", _("Residence card")
 
 
-id_number_format = RegexValidator(r"^[A-Z0-9]{4,20}$",
-                                  _("Letters and digits only, as on the card."),
-                                  code="id_number_format")
+id_number_format = RegexValidator(
+    r"^[A-Z0-9]{4,20}$", _("Letters and digits only, as on the card."), code="id_number_format"
+)
 
 
 class InformationRequest(models.Model):
@@ -157,34 +196,53 @@ class InformationRequest(models.Model):
 
     # The requester: personal data (PERSONAL_FIELDS), for the member's staff only.
     requester_name = models.CharField(_("full name"), max_length=200)
-    id_document = models.CharField(_("identity document"), max_length=20,
-                                   choices=IdDocument.choices, default=IdDocument.CIN)
-    id_number = models.CharField(_("identity document number"), max_length=20,
-                                 validators=[id_number_format])
+    id_document = models.CharField(
+        _("identity document"), max_length=20, choices=IdDocument.choices, default=IdDocument.CIN
+    )
+    id_number = models.CharField(
+        _("identity document number"), max_length=20, validators=[id_number_format]
+    )
     postal_address = models.TextField(_("postal address"), max_length=500)
     # Optional in the record (a request may come by post); the site's form asks for it.
     email = models.EmailField(_("e-mail"), blank=True)
-    language = models.CharField(_("language of the requester"), max_length=2, default="ar",
-                                choices=[("ar", "العربية"), ("fr", "Français")])
+    language = models.CharField(
+        _("language of the requester"),
+        max_length=2,
+        default="ar",
+        choices=[("ar", "العربية"), ("fr", "Français")],
+    )
 
     # The request.
     information_wanted = models.TextField(_("information wanted"), max_length=5000)
     is_urgent = models.BooleanField(
-        _("urgent"), default=False,
-        help_text=_("Needed to protect a person's life, safety or freedom: due in 3 working days."))
+        _("urgent"),
+        default=False,
+        help_text=_("Needed to protect a person's life, safety or freedom: due in 3 working days."),
+    )
     urgency_reason = models.TextField(_("why it is urgent"), max_length=1000, blank=True)
     public_summary = models.TextField(
-        _("summary for the public register"), max_length=5000, blank=True,
-        help_text=_("The only text of the request the public register shows: the request as "
-                    "written is never published. Write it without the requester's name or "
-                    "anything that identifies them."))
-    channel = models.CharField(_("received"), max_length=10, choices=Channel.choices,
-                               default=Channel.ONLINE)
+        _("summary for the public register"),
+        max_length=5000,
+        blank=True,
+        help_text=_(
+            "The only text of the request the public register shows: the request as "
+            "written is never published. Write it without the requester's name or "
+            "anything that identifies them."
+        ),
+    )
+    channel = models.CharField(
+        _("received"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
     # The request as received on paper, by post or by e-mail: personal data, for the focal
     # point only (tenants/site/personal_data.py), never under the public media address.
-    scan = models.FileField(_("scan of the request"), upload_to="information_requests/scans/%Y/",
-                            storage=private_storage, max_length=255, blank=True,
-                            validators=[validate_document])
+    scan = models.FileField(
+        _("scan of the request"),
+        upload_to="information_requests/scans/%Y/",
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+        validators=[validate_document],
+    )
 
     # Deadlines.
     received_on = models.DateField(_("received on"))
@@ -193,22 +251,34 @@ class InformationRequest(models.Model):
     extension_reason = models.TextField(_("reason for the extension"), blank=True)
 
     # Where it stands, and the answer.
-    state = models.CharField(_("state"), max_length=20, choices=State.choices,
-                             default=State.RECEIVED)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.RECEIVED
+    )
     decided_on = models.DateField(_("answered on"), null=True, blank=True)
     answer_text = models.TextField(
-        _("answer"), blank=True,
-        help_text=_("Published in the public register: never include the requester's name or "
-                    "contact details."))
-    answer_file = models.FileField(_("answer file"), upload_to="information_requests/%Y/",
-                                   max_length=255, blank=True, validators=[validate_document])
-    refusal_ground = models.CharField(_("legal ground of the refusal"), max_length=40,
-                                      choices=RefusalGround.choices, blank=True)
+        _("answer"),
+        blank=True,
+        help_text=_(
+            "Published in the public register: never include the requester's name or "
+            "contact details."
+        ),
+    )
+    answer_file = models.FileField(
+        _("answer file"),
+        upload_to="information_requests/%Y/",
+        max_length=255,
+        blank=True,
+        validators=[validate_document],
+    )
+    refusal_ground = models.CharField(
+        _("legal ground of the refusal"), max_length=40, choices=RefusalGround.choices, blank=True
+    )
     # Written and reasoned (art. 16): required for a refusal and for what a partial answer
     # withholds; published with the decision.
     decision_reasons = models.TextField(_("reasons of the decision"), blank=True)
-    overdue_notice_at = models.DateTimeField(_("requester told the deadline passed"), null=True,
-                                             blank=True, editable=False)
+    overdue_notice_at = models.DateTimeField(
+        _("requester told the deadline passed"), null=True, blank=True, editable=False
+    )
 
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -218,10 +288,13 @@ class InformationRequest(models.Model):
         verbose_name_plural = _("information requests")
         ordering = ["-received_on", "-sequence"]
         constraints = [
-            models.UniqueConstraint(fields=["year", "sequence"],
-                                    name="information_requests_one_number_a_year"),
-            models.CheckConstraint(condition=models.Q(due_on__gte=models.F("initial_due_on")),
-                                   name="information_requests_due_not_before_initial"),
+            models.UniqueConstraint(
+                fields=["year", "sequence"], name="information_requests_one_number_a_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(due_on__gte=models.F("initial_due_on")),
+                name="information_requests_due_not_before_initial",
+            ),
         ]
         indexes = [models.Index(fields=["state", "due_on"], name="information_requests_due")]
 
@@ -231,21 +304,26 @@ class InformationRequest(models.Model):
     def clean(self) -> None:
         errors = {}
         if not self.requester_name.strip():
-            errors["requester_name"] = ValidationError(gettext("Give your full name."),
-                                                       code="required")
+            errors["requester_name"] = ValidationError(
+                gettext("Give your full name."), code="required"
+            )
         if not self.information_wanted.strip():
             errors["information_wanted"] = ValidationError(
-                gettext("Say which information you want."), code="required")
+                gettext("Say which information you want."), code="required"
+            )
         if self.is_urgent and not self.urgency_reason.strip():
             errors["urgency_reason"] = ValidationError(
-                gettext("Say why the information is needed urgently."), code="urgency_reason")
+                gettext("Say why the information is needed urgently."), code="urgency_reason"
+            )
         if self.state in (State.REFUSED, State.PARTLY_ANSWERED) and not self.refusal_ground:
             errors["refusal_ground"] = ValidationError(
                 gettext("Give the legal ground of the refusal (article 7, law 31.13)."),
-                code="ground_required")
+                code="ground_required",
+            )
         if self.state in ANSWERED_STATES and not (self.answer_text.strip() or self.answer_file):
             errors["answer_text"] = ValidationError(
-                gettext("Give the answer as a text, a file or both."), code="answer_required")
+                gettext("Give the answer as a text, a file or both."), code="answer_required"
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -306,6 +384,7 @@ class InformationRequest(models.Model):
 
 class Step(models.TextChoices):
     """What happened to a request, as its history records it."""
+
     FILED = "filed", _("Request received")
     STARTED = "started", _("Work started")
     EXTENDED = "extended", _("Deadline extended")
@@ -320,6 +399,7 @@ class Step(models.TextChoices):
 
 class Transition(models.TextChoices):
     """What staff can do to an open request, by the API or the back office (services.TRANSITIONS)."""
+
     START = "start", _("Start work")
     EXTEND = "extend", _("Extend the deadline")
     ANSWER = "answer", _("Give the answer")
@@ -331,11 +411,16 @@ class Transition(models.TextChoices):
 class RequestEvent(models.Model):
     """One dated step of a request, kept for good: the state before and after, who, why."""
 
-    request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE,
-                                related_name="events", verbose_name=_("information request"))
+    request = models.ForeignKey(
+        InformationRequest,
+        on_delete=models.CASCADE,
+        related_name="events",
+        verbose_name=_("information request"),
+    )
     step = models.CharField(_("step"), max_length=20, choices=Step.choices)
-    state_before = models.CharField(_("state before"), max_length=20, choices=State.choices,
-                                    blank=True)
+    state_before = models.CharField(
+        _("state before"), max_length=20, choices=State.choices, blank=True
+    )
     state_after = models.CharField(_("state after"), max_length=20, choices=State.choices)
     at = models.DateTimeField(_("at"), default=timezone.now)
     # A staff member's name (staff accounts may go, the record stays readable); empty when
@@ -365,20 +450,29 @@ class Complaint(models.Model):
     `complaint_head_answer_working_days()`. The register shows that there is one, its dates and
     its outcome; its text is the requester's and stays with staff."""
 
-    request = models.OneToOneField(InformationRequest, on_delete=models.CASCADE,
-                                   related_name="complaint",
-                                   verbose_name=_("information request"))
-    channel = models.CharField(_("received"), max_length=10, choices=Channel.choices,
-                               default=Channel.ONLINE)
+    request = models.OneToOneField(
+        InformationRequest,
+        on_delete=models.CASCADE,
+        related_name="complaint",
+        verbose_name=_("information request"),
+    )
+    channel = models.CharField(
+        _("received"), max_length=10, choices=Channel.choices, default=Channel.ONLINE
+    )
     received_on = models.DateField(_("received on"))
     due_on = models.DateField(_("the head must answer by"))
     grievance = models.TextField(_("the complaint"), max_length=5000)
-    scan = models.FileField(_("scan of the complaint"),
-                            upload_to="information_requests/complaints/%Y/",
-                            storage=private_storage, max_length=255, blank=True,
-                            validators=[validate_document])
-    outcome = models.CharField(_("outcome"), max_length=20, choices=ComplaintOutcome.choices,
-                               default=ComplaintOutcome.OPEN)
+    scan = models.FileField(
+        _("scan of the complaint"),
+        upload_to="information_requests/complaints/%Y/",
+        storage=private_storage,
+        max_length=255,
+        blank=True,
+        validators=[validate_document],
+    )
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=ComplaintOutcome.choices, default=ComplaintOutcome.OPEN
+    )
     decided_on = models.DateField(_("answered on"), null=True, blank=True)
     answer_text = models.TextField(_("the head's answer"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

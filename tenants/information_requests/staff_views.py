@@ -3,6 +3,7 @@ form that records a request received on paper, a request's own page where each s
 through the services (which validate, date the step in the public history and write to the
 requester), its complaint to the head of the council, and the list of complaints to answer.
 Scans of paper requests and complaints are the focal point's alone, each reading logged."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -16,8 +17,13 @@ from citizens.working_days import working_days_between
 from tenants.information_requests import services
 from tenants.information_requests.models import OPEN_STATES, State, Step
 from tenants.information_requests.selectors import (
-    STAFF_FILTER_ALL, STAFF_FILTER_OPEN, STAFF_FILTER_OVERDUE, complaint_staff_list,
-    information_request_staff_detail, information_request_staff_queue)
+    STAFF_FILTER_ALL,
+    STAFF_FILTER_OPEN,
+    STAFF_FILTER_OVERDUE,
+    complaint_staff_list,
+    information_request_staff_detail,
+    information_request_staff_queue,
+)
 from tenants.information_requests.staff_forms import ACTION_FORMS, RecordRequestForm
 from tenants.site.api_support import actor
 from tenants.site.personal_data import identity_read_record, identity_visible
@@ -29,8 +35,12 @@ IDENTITY_FIELDS = ["id_document", "id_number"]
 
 
 def _filters() -> list[tuple[str, str]]:
-    return [(STAFF_FILTER_OPEN, _("Open (by due date)")), (STAFF_FILTER_OVERDUE, _("Overdue")),
-            *State.choices, (STAFF_FILTER_ALL, _("All requests"))]
+    return [
+        (STAFF_FILTER_OPEN, _("Open (by due date)")),
+        (STAFF_FILTER_OVERDUE, _("Overdue")),
+        *State.choices,
+        (STAFF_FILTER_ALL, _("All requests")),
+    ]
 
 
 @staff_required(PERM)
@@ -39,10 +49,14 @@ def request_list(request):
     show = request.GET.get("show", STAFF_FILTER_OPEN)
     show = show if show in dict(filters) else STAFF_FILTER_OPEN
     today = timezone.localdate()
-    page = Paginator(information_request_staff_queue(show=show, today=today),
-                     PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "information_requests/staff/list.html", {
-        "page": page, "filters": filters, "show": show, "today": today})
+    page = Paginator(information_request_staff_queue(show=show, today=today), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "information_requests/staff/list.html",
+        {"page": page, "filters": filters, "show": show, "today": today},
+    )
 
 
 @staff_required(PERM)
@@ -54,8 +68,8 @@ def new(request):
         if form.is_valid():
             try:
                 information_request = services.information_request_record(
-                    by=actor(request), site_url=request.build_absolute_uri("/"),
-                    **form.cleaned_data)
+                    by=actor(request), site_url=request.build_absolute_uri("/"), **form.cleaned_data
+                )
             except ValidationError as error:
                 form.add_service_error(error)
             else:
@@ -67,10 +81,13 @@ def new(request):
 
 def _receipt_message(information_request) -> str:
     if information_request.email:
-        return _("The request %(reference)s was recorded and its receipt e-mailed to the "
-                 "requester.") % {"reference": information_request.reference}
-    return _("The request %(reference)s was recorded. The requester gave no e-mail: send the "
-             "receipt by post.") % {"reference": information_request.reference}
+        return _(
+            "The request %(reference)s was recorded and its receipt e-mailed to the requester."
+        ) % {"reference": information_request.reference}
+    return _(
+        "The request %(reference)s was recorded. The requester gave no e-mail: send the "
+        "receipt by post."
+    ) % {"reference": information_request.reference}
 
 
 def _complaint(information_request):
@@ -90,8 +107,11 @@ def _allowed_actions(information_request, today) -> list[str]:
         actions.append("start")
     if state in OPEN_STATES:
         actions += ["answer", "partly_answer", "refuse"]
-    if (state in services.ALLOWED_FROM[Step.EXTENDED] and not information_request.is_extended
-            and not information_request.is_overdue(today)):
+    if (
+        state in services.ALLOWED_FROM[Step.EXTENDED]
+        and not information_request.is_extended
+        and not information_request.is_overdue(today)
+    ):
         actions.append("extend")
     actions.append("summary")
     if complaint is None and information_request.complaint_window is not None:
@@ -117,61 +137,98 @@ def _take_action(request, information_request, form):
     data, by, site_url = form.cleaned_data, actor(request), request.build_absolute_uri("/")
     try:
         if form.action == "start":
-            services.information_request_start(information_request=information_request, by=by,
-                                               note=data["note"])
+            services.information_request_start(
+                information_request=information_request, by=by, note=data["note"]
+            )
             return _("Processing has started: the step is in the request's history.")
         if form.action == "answer":
             services.information_request_answer(
-                information_request=information_request, by=by, answer_text=data["answer_text"],
-                answer_file=data["answer_file"], site_url=site_url)
+                information_request=information_request,
+                by=by,
+                answer_text=data["answer_text"],
+                answer_file=data["answer_file"],
+                site_url=site_url,
+            )
             return _decision_message(
-                information_request, _("The answer was sent to the requester by e-mail."),
-                _("The answer was recorded. The requester gave no e-mail: send it by post."))
+                information_request,
+                _("The answer was sent to the requester by e-mail."),
+                _("The answer was recorded. The requester gave no e-mail: send it by post."),
+            )
         if form.action == "partly_answer":
             services.information_request_answer_partly(
-                information_request=information_request, by=by,
-                answer_text=data["answer_text"], answer_file=data["answer_file"],
-                refusal_ground=data["refusal_ground"], reasons=data["reasons"],
-                published_where=data["published_where"], site_url=site_url)
+                information_request=information_request,
+                by=by,
+                answer_text=data["answer_text"],
+                answer_file=data["answer_file"],
+                refusal_ground=data["refusal_ground"],
+                reasons=data["reasons"],
+                published_where=data["published_where"],
+                site_url=site_url,
+            )
             return _decision_message(
-                information_request, _("The partial answer was sent to the requester by e-mail."),
-                _("The partial answer was recorded. The requester gave no e-mail: send it by "
-                  "post."))
+                information_request,
+                _("The partial answer was sent to the requester by e-mail."),
+                _(
+                    "The partial answer was recorded. The requester gave no e-mail: send it by "
+                    "post."
+                ),
+            )
         if form.action == "refuse":
             services.information_request_refuse(
-                information_request=information_request, by=by,
-                refusal_ground=data["refusal_ground"], reasons=data["reasons"],
-                published_where=data["published_where"], site_url=site_url)
+                information_request=information_request,
+                by=by,
+                refusal_ground=data["refusal_ground"],
+                reasons=data["reasons"],
+                published_where=data["published_where"],
+                site_url=site_url,
+            )
             return _decision_message(
-                information_request, _("The refusal was sent to the requester by e-mail, with "
-                                       "the ways to complain."),
-                _("The refusal was recorded. The requester gave no e-mail: send it by post."))
+                information_request,
+                _("The refusal was sent to the requester by e-mail, with the ways to complain."),
+                _("The refusal was recorded. The requester gave no e-mail: send it by post."),
+            )
         if form.action == "complaint":
-            services.complaint_file(information_request=information_request, by=by,
-                                    channel=data["channel"], received_on=data["received_on"],
-                                    grievance=data["grievance"], scan=data["scan"],
-                                    site_url=site_url)
-            return _("The complaint was recorded; the head of the council's answer is due in "
-                     "the time shown.")
+            services.complaint_file(
+                information_request=information_request,
+                by=by,
+                channel=data["channel"],
+                received_on=data["received_on"],
+                grievance=data["grievance"],
+                scan=data["scan"],
+                site_url=site_url,
+            )
+            return _(
+                "The complaint was recorded; the head of the council's answer is due in "
+                "the time shown."
+            )
         if form.action == "complaint_answer":
-            services.complaint_answer(complaint=information_request.complaint, by=by,
-                                      outcome=data["outcome"], answer_text=data["answer_text"],
-                                      site_url=site_url)
+            services.complaint_answer(
+                complaint=information_request.complaint,
+                by=by,
+                outcome=data["outcome"],
+                answer_text=data["answer_text"],
+                site_url=site_url,
+            )
             return _decision_message(
-                information_request, _("The head's answer was sent to the requester by e-mail, "
-                                       "with the next step."),
-                _("The head's answer was recorded. The requester gave no e-mail: send it by "
-                  "post."))
+                information_request,
+                _("The head's answer was sent to the requester by e-mail, with the next step."),
+                _("The head's answer was recorded. The requester gave no e-mail: send it by post."),
+            )
         if form.action == "extend":
-            services.information_request_extend(information_request=information_request, by=by,
-                                                reason=data["reason"], site_url=site_url)
+            services.information_request_extend(
+                information_request=information_request,
+                by=by,
+                reason=data["reason"],
+                site_url=site_url,
+            )
             return _decision_message(
-                information_request, _("The deadline was extended and the requester told by "
-                                       "e-mail."),
-                _("The deadline was extended. The requester gave no e-mail: tell them by post."))
+                information_request,
+                _("The deadline was extended and the requester told by e-mail."),
+                _("The deadline was extended. The requester gave no e-mail: tell them by post."),
+            )
         services.information_request_set_public_summary(
-            information_request=information_request, by=by,
-            public_summary=data["public_summary"])
+            information_request=information_request, by=by, public_summary=data["public_summary"]
+        )
         return _("The summary for the public register was saved.")
     except ValidationError as error:
         form.add_service_error(error)
@@ -210,19 +267,32 @@ def detail(request, pk: int):
         forms.append(form)
     show_identity = identity_visible(request.user)
     if show_identity:
-        identity_read_record(user=request.user, subject=information_request,
-                             fields=IDENTITY_FIELDS)
+        identity_read_record(user=request.user, subject=information_request, fields=IDENTITY_FIELDS)
     complaint = _complaint(information_request)
-    return render(request, "information_requests/staff/detail.html", {
-        "information_request": information_request, "forms": forms, "bound": bound,
-        "show_identity": show_identity, "today": today, "complaint": complaint,
-        "complaint_days_left": (working_days_between(today, complaint.due_on)
-                                if complaint and complaint.is_open
-                                and complaint.due_on >= today else None),
-        "days_left": _days_left(information_request, today),
-        "overdue_days": (working_days_between(information_request.due_on, today)
-                         if information_request.is_overdue(today) else 0),
-    }, status=status)
+    return render(
+        request,
+        "information_requests/staff/detail.html",
+        {
+            "information_request": information_request,
+            "forms": forms,
+            "bound": bound,
+            "show_identity": show_identity,
+            "today": today,
+            "complaint": complaint,
+            "complaint_days_left": (
+                working_days_between(today, complaint.due_on)
+                if complaint and complaint.is_open and complaint.due_on >= today
+                else None
+            ),
+            "days_left": _days_left(information_request, today),
+            "overdue_days": (
+                working_days_between(information_request.due_on, today)
+                if information_request.is_overdue(today)
+                else 0
+            ),
+        },
+        status=status,
+    )
 
 
 def _scan_response(request, information_request, file_field, label: str):
@@ -233,8 +303,9 @@ def _scan_response(request, information_request, file_field, label: str):
     if not file_field:
         raise Http404
     identity_read_record(user=request.user, subject=information_request, fields=[label])
-    response = FileResponse(file_field.open("rb"), as_attachment=False,
-                            filename=file_field.name.rsplit("/", 1)[-1])
+    response = FileResponse(
+        file_field.open("rb"), as_attachment=False, filename=file_field.name.rsplit("/", 1)[-1]
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -263,6 +334,10 @@ def complaints(request):
     """Complaints to the head of the council: the open ones by due date, or all."""
     show_all = request.GET.get("show") == "all"
     page = Paginator(complaint_staff_list(show_all=show_all), PER_PAGE).get_page(
-        request.GET.get("page"))
-    return render(request, "information_requests/staff/complaints.html", {
-        "page": page, "show_all": show_all, "today": timezone.localdate()})
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "information_requests/staff/complaints.html",
+        {"page": page, "show_all": show_all, "today": timezone.localdate()},
+    )

@@ -7,6 +7,7 @@ the workspace (staff_views.scan), each reading logged (tenants/site/personal_dat
 MEDIA_ROOT/private/<schema>/; on the bucket: the `private/<schema>/` prefix, which
 `site.member_file` never signs.
 """
+
 import os
 
 from django.conf import settings
@@ -48,7 +49,9 @@ class _PrivateStorage(LazyObject):
 
     def _setup(self):
         if isinstance(storages["default"], MemberS3Storage):
-            self._wrapped = PrivateMemberS3Storage(**settings.STORAGES["default"].get("OPTIONS", {}))
+            self._wrapped = PrivateMemberS3Storage(
+                **settings.STORAGES["default"].get("OPTIONS", {})
+            )
         else:
             self._wrapped = PrivateMemberFileStorage()
 

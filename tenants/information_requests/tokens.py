@@ -5,6 +5,7 @@ It is given once, to the requester only: in the receipt e-mail and on the receip
 browser that filed the request. Request ids repeat across member schemas, so the signature is
 salted with the schema: a link made at Tétouan is worthless at Tanger.
 """
+
 from django.core import signing
 from django.db import connection
 from django.urls import reverse
@@ -28,8 +29,10 @@ def requester_token_read(token: str) -> int | None:
 
 
 def requester_path(information_request) -> str:
-    return reverse("information_requests:mine",
-                   args=[information_request.pk, requester_token_make(information_request)])
+    return reverse(
+        "information_requests:mine",
+        args=[information_request.pk, requester_token_make(information_request)],
+    )
 
 
 def requester_link(information_request, *, site_url: str) -> str:

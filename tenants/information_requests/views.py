@@ -2,6 +2,7 @@
 summaries staff wrote, cached), the request form (never cached: it carries a CSRF token), the
 receipt, and the requester's own page (reached by their signed link, tokens.py): where they
 follow the request and complain to the head of the council within the law's window."""
+
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
@@ -19,10 +20,16 @@ from citizens import client_address
 from tenants.information_requests.forms import InformationRequestForm
 from tenants.information_requests.models import LEGAL_TERMS, State
 from tenants.information_requests.selectors import (
-    information_request_figures, information_request_of_requester,
-    information_request_public_detail, information_request_register)
+    information_request_figures,
+    information_request_of_requester,
+    information_request_public_detail,
+    information_request_register,
+)
 from tenants.information_requests.services import (
-    FilingRateLimited, complaint_file, information_request_file)
+    FilingRateLimited,
+    complaint_file,
+    information_request_file,
+)
 from tenants.information_requests.tokens import requester_path, requester_token_read
 from tenants.site.page_cache import cache_public_page
 
@@ -38,18 +45,29 @@ def index(request):
     state = state if state in State.values else ""
     overdue = request.GET.get("overdue") == "1"
     requests = information_request_register(state=state or None, overdue=overdue)
-    return render(request, "information_requests/register.html", {
-        "page": Paginator(requests, PER_PAGE).get_page(request.GET.get("page")),
-        "figures": information_request_figures(), "states": State.choices, "state": state,
-        "overdue": overdue, **LEGAL_TERMS})
+    return render(
+        request,
+        "information_requests/register.html",
+        {
+            "page": Paginator(requests, PER_PAGE).get_page(request.GET.get("page")),
+            "figures": information_request_figures(),
+            "states": State.choices,
+            "state": state,
+            "overdue": overdue,
+            **LEGAL_TERMS,
+        },
+    )
 
 
 def _public_page(request, pk: int, template: str):
     information_request = information_request_public_detail(pk=pk)
     if information_request is None:
         raise Http404
-    return render(request, f"information_requests/{template}.html",
-                  {"information_request": information_request, **LEGAL_TERMS})
+    return render(
+        request,
+        f"information_requests/{template}.html",
+        {"information_request": information_request, **LEGAL_TERMS},
+    )
 
 
 @cache_public_page
@@ -65,8 +83,11 @@ def new(request):
     if request.method == "POST" and form.is_valid():
         try:
             information_request = information_request_file(
-                **form.service_arguments(), language=get_language(),
-                client_address=client_address(request), site_url=request.build_absolute_uri("/"))
+                **form.service_arguments(),
+                language=get_language(),
+                client_address=client_address(request),
+                site_url=request.build_absolute_uri("/"),
+            )
         except FilingRateLimited as error:
             form.add_error(None, error)
             status = 429
@@ -75,10 +96,13 @@ def new(request):
         else:
             # This browser filed it: its receipt page may show the requester's own link.
             request.session[FILED_SESSION_KEY] = [
-                *request.session.get(FILED_SESSION_KEY, [])[-9:], information_request.pk]
+                *request.session.get(FILED_SESSION_KEY, [])[-9:],
+                information_request.pk,
+            ]
             return redirect("information_requests:receipt", pk=information_request.pk)
-    return render(request, "information_requests/form.html", {"form": form, **LEGAL_TERMS},
-                  status=status)
+    return render(
+        request, "information_requests/form.html", {"form": form, **LEGAL_TERMS}, status=status
+    )
 
 
 def receipt(request, pk: int):
@@ -88,19 +112,29 @@ def receipt(request, pk: int):
     if information_request is None:
         raise Http404
     filed_here = pk in request.session.get(FILED_SESSION_KEY, [])
-    response = render(request, "information_requests/receipt.html", {
-        "information_request": information_request, **LEGAL_TERMS,
-        "private_path": requester_path(information_request) if filed_here else ""})
+    response = render(
+        request,
+        "information_requests/receipt.html",
+        {
+            "information_request": information_request,
+            **LEGAL_TERMS,
+            "private_path": requester_path(information_request) if filed_here else "",
+        },
+    )
     response["Cache-Control"] = "private, no-store"
     return response
 
 
 class ComplaintForm(forms.Form):
     grievance = forms.CharField(
-        label=gettext_lazy("Your complaint"), max_length=5000,
+        label=gettext_lazy("Your complaint"),
+        max_length=5000,
         widget=forms.Textarea(attrs={"rows": 5, "dir": "auto", "class": "form-control"}),
-        help_text=gettext_lazy("Say what you disagree with in the answer, the refusal or the "
-                               "silence. Only the council's staff read it."))
+        help_text=gettext_lazy(
+            "Say what you disagree with in the answer, the refusal or the "
+            "silence. Only the council's staff read it."
+        ),
+    )
 
 
 def mine(request, pk: int, token: str):
@@ -121,25 +155,38 @@ def mine(request, pk: int, token: str):
             status = 400
         elif form.is_valid():
             try:
-                complaint_file(information_request=information_request,
-                               grievance=form.cleaned_data["grievance"],
-                               site_url=request.build_absolute_uri("/"))
+                complaint_file(
+                    information_request=information_request,
+                    grievance=form.cleaned_data["grievance"],
+                    site_url=request.build_absolute_uri("/"),
+                )
             except ValidationError as error:
                 form.add_error(None, error)
                 status = 400
             else:
-                messages.success(request, _("Your complaint was sent to the head of the "
-                                            "council."))
+                messages.success(request, _("Your complaint was sent to the head of the council."))
                 return redirect(request.path)
         else:
             status = 400
     window = information_request.complaint_window
-    response = render(request, "information_requests/mine.html", {
-        "information_request": information_request, "complaint": complaint, "form": form,
-        "complain_by": window[1] if window else None, "today": today, **LEGAL_TERMS,
-        "commission_by": (complaint.commission_window_starts + timedelta(
-            days=LEGAL_TERMS["commission_days"])) if complaint else None,
-    }, status=status)
+    response = render(
+        request,
+        "information_requests/mine.html",
+        {
+            "information_request": information_request,
+            "complaint": complaint,
+            "form": form,
+            "complain_by": window[1] if window else None,
+            "today": today,
+            **LEGAL_TERMS,
+            "commission_by": (
+                complaint.commission_window_starts + timedelta(days=LEGAL_TERMS["commission_days"])
+            )
+            if complaint
+            else None,
+        },
+        status=status,
+    )
     # The page is the requester's: neither a shared cache nor a search engine keeps it.
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"

@@ -4,6 +4,7 @@ and deletions go through the services, so replaced or deleted files leave storag
 Registrations (personal data) are listed, exported as CSV and marked present here; the
 published attendance is counted from them by an action on the meetings.
 """
+
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, Q
@@ -15,10 +16,15 @@ from django.utils.translation import ngettext
 from tenants.meetings.exports import registrations_csv
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
 from tenants.meetings.selectors import When, registration_list, when_q
-from tenants.meetings.services import (EDITABLE_FIELDS, meeting_attendance_from_registrations,
-                                       meeting_delete, meeting_photo_delete,
-                                       meeting_record_attendance, meeting_update,
-                                       registration_mark_present)
+from tenants.meetings.services import (
+    EDITABLE_FIELDS,
+    meeting_attendance_from_registrations,
+    meeting_delete,
+    meeting_photo_delete,
+    meeting_record_attendance,
+    meeting_update,
+    registration_mark_present,
+)
 
 
 class WhenListFilter(admin.SimpleListFilter):
@@ -64,39 +70,65 @@ class MeetingAdmin(admin.ModelAdmin):
     actions = ["count_attendance_from_registrations", "export_registrations"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(registered=Count(
-            "registrations", filter=Q(registrations__cancelled_at__isnull=True)))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                registered=Count(
+                    "registrations", filter=Q(registrations__cancelled_at__isnull=True)
+                )
+            )
+        )
 
     @admin.display(description=_("registrations"), ordering="registered")
     def registrations(self, meeting: Meeting) -> str:
         capacity = f" / {meeting.capacity}" if meeting.capacity is not None else ""
         link = reverse("admin:meetings_registration_changelist")
-        return format_html('<a href="{}?meeting__id__exact={}">{}{}</a>', link, meeting.pk,
-                           meeting.registered, capacity)
+        return format_html(
+            '<a href="{}?meeting__id__exact={}">{}{}</a>',
+            link,
+            meeting.pk,
+            meeting.registered,
+            capacity,
+        )
 
-    @admin.action(description=_("Count the attendance from the registrations marked present"),
-                  permissions=["change"])
+    @admin.action(
+        description=_("Count the attendance from the registrations marked present"),
+        permissions=["change"],
+    )
     def count_attendance_from_registrations(self, request, queryset):
         for meeting in queryset:
             counted = meeting_attendance_from_registrations(meeting=meeting)
             present = sum(row.total for row in counted.rows) + counted.gender_not_said
-            self.message_user(request, ngettext(
-                "%(meeting)s: %(present)d person present; %(not_said)d of them not counted as "
-                "a woman or a man (gender not said).",
-                "%(meeting)s: %(present)d people present; %(not_said)d of them not counted as "
-                "women or men (gender not said).", present) % {
-                    "meeting": meeting, "present": present, "not_said": counted.gender_not_said},
-                messages.SUCCESS)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(meeting)s: %(present)d person present; %(not_said)d of them not counted as "
+                    "a woman or a man (gender not said).",
+                    "%(meeting)s: %(present)d people present; %(not_said)d of them not counted as "
+                    "women or men (gender not said).",
+                    present,
+                )
+                % {"meeting": meeting, "present": present, "not_said": counted.gender_not_said},
+                messages.SUCCESS,
+            )
 
     @admin.action(description=_("Export the registrations (CSV)"), permissions=["view"])
     def export_registrations(self, request, queryset):
-        return registrations_csv(registration_list().filter(meeting__in=queryset),
-                                 filename="registrations.csv")
+        return registrations_csv(
+            registration_list().filter(meeting__in=queryset), filename="registrations.csv"
+        )
 
     def save_model(self, request, obj, form, change):
         if change:
-            meeting_update(meeting=obj, **{name: getattr(obj, name) for name in form.changed_data
-                                           if name in EDITABLE_FIELDS})
+            meeting_update(
+                meeting=obj,
+                **{
+                    name: getattr(obj, name)
+                    for name in form.changed_data
+                    if name in EDITABLE_FIELDS
+                },
+            )
         else:
             # The form has validated the new meeting as a whole (full_clean).
             super().save_model(request, obj, form, change)
@@ -123,8 +155,10 @@ class MeetingAdmin(admin.ModelAdmin):
                 if row.instance.pk:
                     formset.deleted_objects.append(row.instance)
                 continue
-            counts[row.cleaned_data["category"]] = (row.cleaned_data.get("women") or 0,
-                                                    row.cleaned_data.get("men") or 0)
+            counts[row.cleaned_data["category"]] = (
+                row.cleaned_data.get("women") or 0,
+                row.cleaned_data.get("men") or 0,
+            )
             if row.instance.pk is None and row.has_changed():
                 formset.new_objects.append(row.instance)
             elif row.has_changed():
@@ -157,14 +191,38 @@ class RegistrationStatusFilter(admin.SimpleListFilter):
 class RegistrationAdmin(admin.ModelAdmin):
     """Registrations come from the public form; staff read them, export them and mark who came.
     Only `present` can be changed, through the service."""
-    list_display = ["name", "email", "meeting", "category", "gender", "registered_at",
-                    "is_active", "present"]
-    list_filter = [("meeting", admin.RelatedOnlyFieldListFilter), RegistrationStatusFilter,
-                   "present", "category", "gender"]
+
+    list_display = [
+        "name",
+        "email",
+        "meeting",
+        "category",
+        "gender",
+        "registered_at",
+        "is_active",
+        "present",
+    ]
+    list_filter = [
+        ("meeting", admin.RelatedOnlyFieldListFilter),
+        RegistrationStatusFilter,
+        "present",
+        "category",
+        "gender",
+    ]
     list_select_related = ["meeting"]
     search_fields = ["name", "email"]
-    fields = ["meeting", "name", "email", "category", "gender", "language", "registered_at",
-              "cancelled_at", "reminded_at", "present"]
+    fields = [
+        "meeting",
+        "name",
+        "email",
+        "category",
+        "gender",
+        "language",
+        "registered_at",
+        "cancelled_at",
+        "reminded_at",
+        "present",
+    ]
     readonly_fields = [name for name in fields if name != "present"]
     actions = ["mark_present", "mark_absent", "export_csv"]
 
@@ -176,17 +234,24 @@ class RegistrationAdmin(admin.ModelAdmin):
         return not registration.is_cancelled
 
     def save_model(self, request, obj, form, change):
-        registration_mark_present(registrations=Registration.objects.filter(pk=obj.pk),
-                                  present=obj.present)
+        registration_mark_present(
+            registrations=Registration.objects.filter(pk=obj.pk), present=obj.present
+        )
 
     def _mark(self, request, queryset, present: bool) -> None:
         changed = registration_mark_present(registrations=queryset, present=present)
-        self.message_user(request, ngettext(
-            "%(count)d registration changed. Count the attendance from the registrations (an "
-            "action on the meetings) to publish it.",
-            "%(count)d registrations changed. Count the attendance from the registrations (an "
-            "action on the meetings) to publish it.", changed) % {"count": changed},
-            messages.SUCCESS)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d registration changed. Count the attendance from the registrations (an "
+                "action on the meetings) to publish it.",
+                "%(count)d registrations changed. Count the attendance from the registrations (an "
+                "action on the meetings) to publish it.",
+                changed,
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )
 
     @admin.action(description=_("Mark as present"), permissions=["change"])
     def mark_present(self, request, queryset):
@@ -196,7 +261,8 @@ class RegistrationAdmin(admin.ModelAdmin):
     def mark_absent(self, request, queryset):
         self._mark(request, queryset, False)
 
-    @admin.action(description=_("Export as CSV (opens in Excel, Arabic included)"),
-                  permissions=["view"])
+    @admin.action(
+        description=_("Export as CSV (opens in Excel, Arabic included)"), permissions=["view"]
+    )
     def export_csv(self, request, queryset):
         return registrations_csv(queryset.select_related("meeting"), filename="registrations.csv")

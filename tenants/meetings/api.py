@@ -4,6 +4,7 @@ Thin views: parse with an input serializer, call a service or a selector, answer
 output serializer. The project's default permission (DjangoModelPermissionsOrAnonReadOnly)
 reads the model from `queryset`.
 """
+
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -20,12 +21,24 @@ from rest_framework.response import Response
 from citizens import client_address
 from moments import PlausibleMomentsMixin
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
-from tenants.meetings.selectors import (When, attendance_rows, attendance_totals,
-                                        meeting_detail, meeting_for_registration, meeting_list,
-                                        meeting_seats, registration_list)
-from tenants.meetings.services import (EDITABLE_FIELDS, meeting_create, meeting_delete,
-                                       meeting_update, registration_create,
-                                       registration_rate_limited)
+from tenants.meetings.selectors import (
+    When,
+    attendance_rows,
+    attendance_totals,
+    meeting_detail,
+    meeting_for_registration,
+    meeting_list,
+    meeting_seats,
+    registration_list,
+)
+from tenants.meetings.services import (
+    EDITABLE_FIELDS,
+    meeting_create,
+    meeting_delete,
+    meeting_update,
+    registration_create,
+    registration_rate_limited,
+)
 from tenants.site.api_support import run_service
 
 
@@ -47,8 +60,20 @@ class MeetingOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meeting
-        fields = ["id", "kind", "kind_label", "title_ar", "title_fr", "starts_at", "ends_at",
-                  "place", "online_link", "is_held", "takes_registrations", "capacity"]
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "title_ar",
+            "title_fr",
+            "starts_at",
+            "ends_at",
+            "place",
+            "online_link",
+            "is_held",
+            "takes_registrations",
+            "capacity",
+        ]
 
 
 class MeetingAttendanceOutputSerializer(serializers.ModelSerializer):
@@ -76,18 +101,29 @@ class MeetingDetailOutputSerializer(MeetingOutputSerializer):
     attendance = serializers.SerializerMethodField()
     attendance_totals = serializers.SerializerMethodField()
     attendance_gender_not_said = serializers.IntegerField(
-        source="present_gender_not_said", read_only=True,
+        source="present_gender_not_said",
+        read_only=True,
         help_text="Registered people marked present who preferred not to say their gender: "
-                  "counted neither among women nor among men.")
+        "counted neither among women nor among men.",
+    )
     photos = MeetingPhotoOutputSerializer(many=True)
     registration_open = serializers.SerializerMethodField()
     seats_left = serializers.SerializerMethodField()
 
     class Meta(MeetingOutputSerializer.Meta):
         fields = MeetingOutputSerializer.Meta.fields + [
-            "registration_open", "seats_left", "agenda_ar", "agenda_fr", "minutes", "attendance",
-            "attendance_totals", "attendance_gender_not_said", "photos", "created_at",
-            "updated_at"]
+            "registration_open",
+            "seats_left",
+            "agenda_ar",
+            "agenda_fr",
+            "minutes",
+            "attendance",
+            "attendance_totals",
+            "attendance_gender_not_said",
+            "photos",
+            "created_at",
+            "updated_at",
+        ]
 
     def get_registration_open(self, meeting: Meeting) -> bool:
         """Whether a registration would be taken now (open, and a seat left)."""
@@ -135,17 +171,18 @@ class MeetingApiBase(GenericAPIView):
 
 
 class MeetingListApi(MeetingApiBase):
-    @extend_schema(parameters=[MeetingFilterSerializer],
-                   responses=MeetingOutputSerializer(many=True))
+    @extend_schema(
+        parameters=[MeetingFilterSerializer], responses=MeetingOutputSerializer(many=True)
+    )
     def get(self, request):
         filters = MeetingFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         page = self.paginate_queryset(meeting_list(**filters.validated_data))
         return self.get_paginated_response(
-            MeetingOutputSerializer(page, many=True, context=self.get_serializer_context()).data)
+            MeetingOutputSerializer(page, many=True, context=self.get_serializer_context()).data
+        )
 
-    @extend_schema(request=MeetingInputSerializer,
-                   responses={201: MeetingDetailOutputSerializer})
+    @extend_schema(request=MeetingInputSerializer, responses={201: MeetingDetailOutputSerializer})
     def post(self, request):
         data = self.validated_input()
         with django_errors_as_400():
@@ -182,13 +219,20 @@ class RegistrationInputSerializer(serializers.Serializer):
     name = serializers.CharField(max_length=200)
     email = serializers.EmailField(max_length=254)
     category = serializers.ChoiceField(choices=Attendance.Category.choices)
-    gender = serializers.ChoiceField(choices=Registration.Gender.choices, required=False,
-                                     default=Registration.Gender.NOT_SAID)
-    language = serializers.ChoiceField(choices=Registration.Language.choices, required=False,
-                                       help_text="The language of the confirmation e-mail "
-                                                 "(default: the language of the request).")
-    website = serializers.CharField(required=False, allow_blank=True, write_only=True,
-                                    help_text="Leave empty (a trap for robots).")
+    gender = serializers.ChoiceField(
+        choices=Registration.Gender.choices, required=False, default=Registration.Gender.NOT_SAID
+    )
+    language = serializers.ChoiceField(
+        choices=Registration.Language.choices,
+        required=False,
+        help_text="The language of the confirmation e-mail (default: the language of the request).",
+    )
+    website = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        write_only=True,
+        help_text="Leave empty (a trap for robots).",
+    )
 
     def validate_website(self, value: str) -> str:
         if value:
@@ -203,11 +247,13 @@ class RegistrationReceiptSerializer(serializers.Serializer):
 class MeetingRegisterApi(GenericAPIView):
     """Register for an upcoming meeting (anyone, rate-limited). The answer holds no personal
     data: the confirmation, with its cancel link, goes to the e-mail address."""
+
     permission_classes = [AllowAny]
     serializer_class = RegistrationInputSerializer
 
-    @extend_schema(request=RegistrationInputSerializer,
-                   responses={201: RegistrationReceiptSerializer})
+    @extend_schema(
+        request=RegistrationInputSerializer, responses={201: RegistrationReceiptSerializer}
+    )
     def post(self, request, pk: int):
         meeting = meeting_for_registration(pk=pk)
         if meeting is None:
@@ -217,12 +263,23 @@ class MeetingRegisterApi(GenericAPIView):
         data = {**given.validated_data}
         data.pop("website", None)
         if registration_rate_limited(email=data["email"], address=client_address(request)):
-            raise Throttled(detail=_("Too many registrations from you in a short time: please "
-                                     "try again later."))
-        run_service(registration_create, meeting=meeting, site_url=request.build_absolute_uri("/"),
-                    **{"language": get_language(), **data})
-        return Response({"detail": _("You are registered. The confirmation is on its way to "
-                                     "your e-mail address.")}, status=status.HTTP_201_CREATED)
+            raise Throttled(
+                detail=_("Too many registrations from you in a short time: please try again later.")
+            )
+        run_service(
+            registration_create,
+            meeting=meeting,
+            site_url=request.build_absolute_uri("/"),
+            **{"language": get_language(), **data},
+        )
+        return Response(
+            {
+                "detail": _(
+                    "You are registered. The confirmation is on its way to your e-mail address."
+                )
+            },
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class CanSeeRegistrations(BasePermission):
@@ -238,13 +295,26 @@ class RegistrationOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Registration
-        fields = ["id", "name", "email", "category", "category_label", "gender", "gender_label",
-                  "language", "registered_at", "cancelled_at", "present", "reminded_at"]
+        fields = [
+            "id",
+            "name",
+            "email",
+            "category",
+            "category_label",
+            "gender",
+            "gender_label",
+            "language",
+            "registered_at",
+            "cancelled_at",
+            "present",
+            "reminded_at",
+        ]
         read_only_fields = fields
 
 
 class MeetingRegistrationListApi(ListAPIView):
     """The registrations of a meeting, with their personal data (the member's staff only)."""
+
     permission_classes = [CanSeeRegistrations]
     serializer_class = RegistrationOutputSerializer
 

@@ -16,8 +16,9 @@ A meeting without an end is given DEFAULT_DURATION, as calendar apps show a zero
 poorly. A cancelled meeting stays in the feed with STATUS:CANCELLED, so that subscribed
 calendars strike it rather than keep it (the model's `cancelled_at`, when it has one).
 """
+
 from datetime import timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -36,7 +37,7 @@ PRODUCT_ID = "-//Infitah//Meetings//AR"
 
 
 def _utc(moment):
-    return moment.astimezone(dt_timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def meeting_is_cancelled(meeting: Meeting) -> bool:
@@ -103,9 +104,15 @@ def calendar_feed(request):
     meetings = Meeting.objects.filter(starts_at__gte=since).order_by("starts_at", "pk")
     with translation.override(_language(request)):
         profile = SiteProfile.objects.first()
-        name = f"{profile.name if profile else ''} · {translation.gettext('Meetings and workshops')}"
-        body = meetings_calendar(meetings, name=name, base_url=request.build_absolute_uri("/")[:-1],
-                                 host=request.get_host().split(":")[0])
+        name = (
+            f"{profile.name if profile else ''} · {translation.gettext('Meetings and workshops')}"
+        )
+        body = meetings_calendar(
+            meetings,
+            name=name,
+            base_url=request.build_absolute_uri("/")[:-1],
+            host=request.get_host().split(":")[0],
+        )
     return _response(body, filename="meetings.ics", attachment=False)
 
 
@@ -115,7 +122,10 @@ def meeting_calendar(request, pk: int):
     if meeting is None:
         raise Http404
     with translation.override(_language(request)):
-        body = meetings_calendar([meeting], name=str(meeting.title),
-                                 base_url=request.build_absolute_uri("/")[:-1],
-                                 host=request.get_host().split(":")[0])
+        body = meetings_calendar(
+            [meeting],
+            name=str(meeting.title),
+            base_url=request.build_absolute_uri("/")[:-1],
+            host=request.get_host().split(":")[0],
+        )
     return _response(body, filename=f"meeting-{meeting.pk}.ics", attachment=True)

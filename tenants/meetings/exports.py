@@ -4,6 +4,7 @@ UTF-8 with a byte order mark, so that Excel opens Arabic names as Arabic rather 
 mojibake. A cell that starts like a formula is prefixed with an apostrophe: names come from
 the public, and a spreadsheet must not run them.
 """
+
 import csv
 from collections.abc import Iterable
 
@@ -31,14 +32,37 @@ def registrations_csv(registrations: Iterable[Registration], *, filename: str) -
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([_("Meeting"), _("Starts at"), _("Name"), _("E-mail"), _("Category"),
-                     _("Gender"), _("Language"), _("Registered at"), _("Cancelled at"),
-                     _("Present")])
+    writer.writerow(
+        [
+            _("Meeting"),
+            _("Starts at"),
+            _("Name"),
+            _("E-mail"),
+            _("Category"),
+            _("Gender"),
+            _("Language"),
+            _("Registered at"),
+            _("Cancelled at"),
+            _("Present"),
+        ]
+    )
     for registration in registrations:
         meeting = registration.meeting
-        writer.writerow([_cell(value) for value in (
-            meeting.title, _moment(meeting.starts_at), registration.name, registration.email,
-            registration.get_category_display(), registration.get_gender_display(),
-            registration.language, _moment(registration.registered_at),
-            _moment(registration.cancelled_at), _("yes") if registration.present else _("no"))])
+        writer.writerow(
+            [
+                _cell(value)
+                for value in (
+                    meeting.title,
+                    _moment(meeting.starts_at),
+                    registration.name,
+                    registration.email,
+                    registration.get_category_display(),
+                    registration.get_gender_display(),
+                    registration.language,
+                    _moment(registration.registered_at),
+                    _moment(registration.cancelled_at),
+                    _("yes") if registration.present else _("no"),
+                )
+            ]
+        )
     return response

@@ -7,6 +7,7 @@ splits the site's list into upcoming and past (`selectors.meeting_list`).
 
 People register until the meeting starts, within its capacity when it has one.
 """
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -34,15 +35,24 @@ class Meeting(models.Model):
     online_link = models.URLField(_("online link"), max_length=500, blank=True)
     agenda_ar = models.TextField(_("agenda (Arabic)"), blank=True)
     agenda_fr = models.TextField(_("agenda (French)"), blank=True)
-    minutes = models.FileField(_("minutes"), upload_to="meetings/minutes/", blank=True,
-                               validators=[validate_document])
+    minutes = models.FileField(
+        _("minutes"), upload_to="meetings/minutes/", blank=True, validators=[validate_document]
+    )
     takes_registrations = models.BooleanField(
-        _("open for registration"), default=True,
-        help_text=_("People can register on the site until the meeting starts. Untick it for "
-                    "a closed meeting (a monitoring committee, for instance)."))
+        _("open for registration"),
+        default=True,
+        help_text=_(
+            "People can register on the site until the meeting starts. Untick it for "
+            "a closed meeting (a monitoring committee, for instance)."
+        ),
+    )
     capacity = models.PositiveIntegerField(
-        _("capacity"), null=True, blank=True, validators=[MinValueValidator(1)],
-        help_text=_("How many people can register. Empty: no limit."))
+        _("capacity"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many people can register. Empty: no limit."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -92,8 +102,9 @@ class Meeting(models.Model):
 
 
 class MeetingPhoto(models.Model):
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="photos",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="photos", verbose_name=_("meeting")
+    )
     image = models.FileField(_("image"), upload_to="meetings/photos/", validators=[validate_image])
     caption = models.CharField(_("caption"), max_length=300, blank=True)
 
@@ -118,8 +129,9 @@ class Attendance(models.Model):
         STAFF = "staff", _("Staff")
         MEDIA = "media", _("Media")
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("meeting")
+    )
     category = models.CharField(_("category"), max_length=32, choices=Category.choices)
     women = models.PositiveIntegerField(_("women"), default=0)
     men = models.PositiveIntegerField(_("men"), default=0)
@@ -127,8 +139,11 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        constraints = [models.UniqueConstraint(fields=["meeting", "category"],
-                                               name="meetings_attendance_one_row_per_category")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "category"], name="meetings_attendance_one_row_per_category"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_category_display()}: {self.women} + {self.men}"
@@ -155,17 +170,20 @@ class Registration(models.Model):
         ARABIC = "ar", "العربية"
         FRENCH = "fr", "Français"
 
-    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="registrations",
-                                verbose_name=_("meeting"))
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("meeting")
+    )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), max_length=254)
     category = models.CharField(_("category"), max_length=32, choices=Attendance.Category.choices)
     # Only for the attendance statistics by gender.
-    gender = models.CharField(_("gender"), max_length=16, choices=Gender.choices,
-                              default=Gender.NOT_SAID)
+    gender = models.CharField(
+        _("gender"), max_length=16, choices=Gender.choices, default=Gender.NOT_SAID
+    )
     # The language the person registered in: their confirmation and reminders use it.
-    language = models.CharField(_("language"), max_length=8, choices=Language.choices,
-                                default=Language.ARABIC)
+    language = models.CharField(
+        _("language"), max_length=8, choices=Language.choices, default=Language.ARABIC
+    )
     registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
     present = models.BooleanField(_("present"), default=False)
@@ -176,9 +194,13 @@ class Registration(models.Model):
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
         ordering = ["registered_at", "pk"]
-        constraints = [models.UniqueConstraint(
-            fields=["meeting", "email"], condition=models.Q(cancelled_at__isnull=True),
-            name="meetings_registration_one_active_per_email")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "email"],
+                condition=models.Q(cancelled_at__isnull=True),
+                name="meetings_registration_one_active_per_email",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.name

@@ -1,4 +1,5 @@
 """Reads on meetings (the current member's schema), each in a constant number of queries."""
+
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet, TextChoices
@@ -47,16 +48,26 @@ def _meetings_with_registration_counts() -> QuerySet[Meeting]:
     `present_gender_not_said` (people present who did not say their gender)."""
     return Meeting.objects.annotate(
         registered=Count("registrations", filter=Q(registrations__cancelled_at__isnull=True)),
-        present_gender_not_said=Count("registrations", filter=Q(
-            registrations__cancelled_at__isnull=True, registrations__present=True,
-            registrations__gender=Registration.Gender.NOT_SAID)))
+        present_gender_not_said=Count(
+            "registrations",
+            filter=Q(
+                registrations__cancelled_at__isnull=True,
+                registrations__present=True,
+                registrations__gender=Registration.Gender.NOT_SAID,
+            ),
+        ),
+    )
 
 
 def meeting_detail(*, pk: int) -> Meeting | None:
     """One meeting with its attendance, photos and registration counts (three queries), or
     None."""
-    return (_meetings_with_registration_counts().prefetch_related("attendance", "photos")
-            .filter(pk=pk).first())
+    return (
+        _meetings_with_registration_counts()
+        .prefetch_related("attendance", "photos")
+        .filter(pk=pk)
+        .first()
+    )
 
 
 def meeting_for_registration(*, pk: int) -> Meeting | None:
@@ -67,6 +78,7 @@ def meeting_for_registration(*, pk: int) -> Meeting | None:
 @dataclass(frozen=True)
 class Seats:
     """Where a meeting stands for registration; `left` is None when there is no limit."""
+
     is_open: bool
     capacity: int | None
     taken: int
@@ -87,8 +99,9 @@ class Seats:
 def meeting_seats(meeting: Meeting) -> Seats:
     """The meeting's seats (uses the counts of meeting_detail / meeting_for_registration: no
     query)."""
-    return Seats(is_open=meeting.registration_is_open, capacity=meeting.capacity,
-                 taken=meeting.registered)
+    return Seats(
+        is_open=meeting.registration_is_open, capacity=meeting.capacity, taken=meeting.registered
+    )
 
 
 def registration_list(*, meeting: Meeting | None = None) -> QuerySet[Registration]:
@@ -127,33 +140,40 @@ def attendance_totals(meeting: Meeting) -> AttendanceTotals:
     """Women, men and all who attended (uses the prefetched rows: no query after
     meeting_detail)."""
     rows = meeting.attendance.all()
-    return AttendanceTotals(women=sum(row.women for row in rows),
-                            men=sum(row.men for row in rows))
+    return AttendanceTotals(women=sum(row.women for row in rows), men=sum(row.men for row in rows))
 
 
 def meeting_without_record(*, now=None) -> QuerySet[Meeting]:
     """Meetings held (started before `now`) that still lack their attendance or their
     minutes, the most recent first: what the public page cannot show yet."""
     now = now or timezone.now()
-    return (Meeting.objects.filter(starts_at__lt=now)
-            .filter(Q(minutes="") | ~Q(pk__in=Attendance.objects.values("meeting_id")))
-            .annotate(attendance_rows=Count("attendance"))
-            .order_by("-starts_at", "-pk"))
+    return (
+        Meeting.objects.filter(starts_at__lt=now)
+        .filter(Q(minutes="") | ~Q(pk__in=Attendance.objects.values("meeting_id")))
+        .annotate(attendance_rows=Count("attendance"))
+        .order_by("-starts_at", "-pk")
+    )
 
 
 def meeting_staff_list(*, when: When) -> QuerySet[Meeting]:
     """Upcoming or past meetings for the staff's list, with how many attendance rows and
     photos each has (`attendance_rows`, `photo_count`): one query a page."""
-    return meeting_list(when=when).annotate(attendance_rows=Count("attendance", distinct=True),
-                                            photo_count=Count("photos", distinct=True))
+    return meeting_list(when=when).annotate(
+        attendance_rows=Count("attendance", distinct=True),
+        photo_count=Count("photos", distinct=True),
+    )
 
 
 def meeting_present_counts(*, meeting: Meeting) -> dict[str, tuple[int, int]]:
     """{category: (women, men)} of the meeting's registrations marked present (not
     cancelled), to prefill the attendance form; the rule of
     services.meeting_attendance_from_registrations, without writing. One query."""
-    rows = (Registration.objects.filter(meeting=meeting, cancelled_at__isnull=True, present=True)
-            .order_by().values_list("category", "gender").annotate(number=Count("pk")))
+    rows = (
+        Registration.objects.filter(meeting=meeting, cancelled_at__isnull=True, present=True)
+        .order_by()
+        .values_list("category", "gender")
+        .annotate(number=Count("pk"))
+    )
     counts = {category: [0, 0] for category in Attendance.Category.values}
     for category, gender, number in rows:
         if category in counts and gender == Registration.Gender.WOMAN:

@@ -3,6 +3,7 @@
 Files replaced or deleted here are removed from storage after the transaction commits: a
 minutes file withdrawn for a mistake must not stay reachable at its old address.
 """
+
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,9 +27,20 @@ from tenants.site.page_cache import content_changed
 from uploads import delete_files_after_commit
 
 # What staff may set on a meeting, through the API, the admin or code.
-EDITABLE_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "place",
-                   "online_link", "agenda_ar", "agenda_fr", "minutes", "takes_registrations",
-                   "capacity")
+EDITABLE_FIELDS = (
+    "kind",
+    "title_ar",
+    "title_fr",
+    "starts_at",
+    "ends_at",
+    "place",
+    "online_link",
+    "agenda_ar",
+    "agenda_fr",
+    "minutes",
+    "takes_registrations",
+    "capacity",
+)
 
 # Registrations from one e-mail address, and from one network address (a family, an
 # association's office, a cybercafé), per hour.
@@ -36,8 +48,7 @@ REGISTRATIONS_PER_EMAIL = 5
 REGISTRATIONS_PER_ADDRESS = 30
 RATE_WINDOW_SECONDS = 3600
 # A change of these is told to the meeting's followers (tenants/notifications).
-NOTIFIED_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "place",
-                   "online_link")
+NOTIFIED_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "place", "online_link")
 
 
 def _meeting_save(meeting: Meeting) -> Meeting:
@@ -49,17 +60,39 @@ def _meeting_save(meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
-def meeting_create(*, kind: str, starts_at: datetime, title_ar: str = "", title_fr: str = "",
-                   ends_at: datetime | None = None, place: str = "", online_link: str = "",
-                   agenda_ar: str = "", agenda_fr: str = "", minutes: File | None = None,
-                   takes_registrations: bool = True, capacity: int | None = None) -> Meeting:
+def meeting_create(
+    *,
+    kind: str,
+    starts_at: datetime,
+    title_ar: str = "",
+    title_fr: str = "",
+    ends_at: datetime | None = None,
+    place: str = "",
+    online_link: str = "",
+    agenda_ar: str = "",
+    agenda_fr: str = "",
+    minutes: File | None = None,
+    takes_registrations: bool = True,
+    capacity: int | None = None,
+) -> Meeting:
     """Announce a meeting; at least one title (Arabic or French) is required. People may
     register until it starts (unless `takes_registrations` is False), `capacity` at most."""
-    meeting = _meeting_save(Meeting(kind=kind, title_ar=title_ar, title_fr=title_fr,
-                                    starts_at=starts_at, ends_at=ends_at, place=place,
-                                    online_link=online_link, agenda_ar=agenda_ar,
-                                    agenda_fr=agenda_fr, minutes=minutes,
-                                    takes_registrations=takes_registrations, capacity=capacity))
+    meeting = _meeting_save(
+        Meeting(
+            kind=kind,
+            title_ar=title_ar,
+            title_fr=title_fr,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            place=place,
+            online_link=online_link,
+            agenda_ar=agenda_ar,
+            agenda_fr=agenda_fr,
+            minutes=minutes,
+            takes_registrations=takes_registrations,
+            capacity=capacity,
+        )
+    )
     emit("meeting.announced", meeting_id=meeting.pk)
     return meeting
 
@@ -78,8 +111,11 @@ def meeting_update(*, meeting: Meeting, **changes) -> Meeting:
         setattr(meeting, name, value)
     _meeting_save(meeting)
     # What people who plan to come need to know again: when, where, what.
-    moved = {name: str(getattr(meeting, name)) for name in NOTIFIED_FIELDS
-             if name in changes and getattr(stored, name) != getattr(meeting, name)}
+    moved = {
+        name: str(getattr(meeting, name))
+        for name in NOTIFIED_FIELDS
+        if name in changes and getattr(stored, name) != getattr(meeting, name)
+    }
     if moved:
         emit("meeting.changed", meeting_id=meeting.pk, changes=moved)
     if stored.minutes.name != meeting.minutes.name:
@@ -96,14 +132,18 @@ def meeting_delete(*, meeting: Meeting) -> None:
 
 
 @transaction.atomic
-def meeting_record_attendance(*, meeting: Meeting,
-                              counts: Mapping[str, tuple[int, int]]) -> list[Attendance]:
+def meeting_record_attendance(
+    *, meeting: Meeting, counts: Mapping[str, tuple[int, int]]
+) -> list[Attendance]:
     """Replace the meeting's attendance with `counts`: {category: (women, men)}.
 
     Categories left out, or given as (0, 0), have no row: the table shows who came.
     """
-    rows = [Attendance(meeting=meeting, category=category, women=women, men=men)
-            for category, (women, men) in counts.items() if women or men]
+    rows = [
+        Attendance(meeting=meeting, category=category, women=women, men=men)
+        for category, (women, men) in counts.items()
+        if women or men
+    ]
     for row in rows:
         # The meeting is the one in hand and one row per category comes from the mapping:
         # no need for a query per row to check either.
@@ -131,13 +171,18 @@ def meeting_photo_delete(*, photo: MeetingPhoto) -> None:
 def registration_rate_limited(*, email: str, address: str) -> bool:
     """Count one registration attempt; True when the e-mail or the network address has made
     too many this hour (at this member: the counters carry the schema)."""
-    by_address = citizens.rate_limit_hit(scope="meeting-registration-address", identity=address,
-                                         limit=REGISTRATIONS_PER_ADDRESS,
-                                         window_seconds=RATE_WINDOW_SECONDS)
-    by_email = citizens.rate_limit_hit(scope="meeting-registration-email",
-                                       identity=normalized_email(email),
-                                       limit=REGISTRATIONS_PER_EMAIL,
-                                       window_seconds=RATE_WINDOW_SECONDS)
+    by_address = citizens.rate_limit_hit(
+        scope="meeting-registration-address",
+        identity=address,
+        limit=REGISTRATIONS_PER_ADDRESS,
+        window_seconds=RATE_WINDOW_SECONDS,
+    )
+    by_email = citizens.rate_limit_hit(
+        scope="meeting-registration-email",
+        identity=normalized_email(email),
+        limit=REGISTRATIONS_PER_EMAIL,
+        window_seconds=RATE_WINDOW_SECONDS,
+    )
     return by_address or by_email
 
 
@@ -150,10 +195,17 @@ def registration_cancel_link(*, registration: Registration, site_url: str) -> st
 
 
 @transaction.atomic
-def registration_create(*, meeting: Meeting, name: str, email: str, category: str,
-                        gender: str = Registration.Gender.NOT_SAID,
-                        language: str = Registration.Language.ARABIC,
-                        site_url: str = "", send_confirmation: bool = True) -> Registration:
+def registration_create(
+    *,
+    meeting: Meeting,
+    name: str,
+    email: str,
+    category: str,
+    gender: str = Registration.Gender.NOT_SAID,
+    language: str = Registration.Language.ARABIC,
+    site_url: str = "",
+    send_confirmation: bool = True,
+) -> Registration:
     """Register a person for an upcoming meeting and e-mail them a confirmation with a cancel
     link (`site_url`: the member's site, for the link).
 
@@ -168,25 +220,39 @@ def registration_create(*, meeting: Meeting, name: str, email: str, category: st
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     if not meeting.registration_is_open:
         raise ValidationError(_("Registration for this meeting is closed."), code="closed")
-    registration = Registration(meeting=meeting, name=citizens.clean_citizen_text(name),
-                                email=normalized_email(email), category=category,
-                                gender=gender or Registration.Gender.NOT_SAID,
-                                language=language if language in Registration.Language.values
-                                else Registration.Language.ARABIC)
+    registration = Registration(
+        meeting=meeting,
+        name=citizens.clean_citizen_text(name),
+        email=normalized_email(email),
+        category=category,
+        gender=gender or Registration.Gender.NOT_SAID,
+        language=language
+        if language in Registration.Language.values
+        else Registration.Language.ARABIC,
+    )
     registration.full_clean(validate_constraints=False)
     active = Registration.objects.filter(meeting=meeting, cancelled_at__isnull=True)
     if active.filter(email=registration.email).exists():
-        raise ValidationError(_("This e-mail address is already registered for this meeting."),
-                              code="already_registered")
+        raise ValidationError(
+            _("This e-mail address is already registered for this meeting."),
+            code="already_registered",
+        )
     if meeting.capacity is not None and active.count() >= meeting.capacity:
         raise ValidationError(_("This meeting is full: every seat is taken."), code="full")
     registration.save()  # post_save refreshes the cached pages (the seats left)
     if send_confirmation:
-        member_mail_send(to=registration.email, template="meetings/email/registration_confirmed",
-                         language=registration.language,
-                         context={"meeting": meeting, "registration": registration,
-                                  "cancel_link": registration_cancel_link(
-                                      registration=registration, site_url=site_url)})
+        member_mail_send(
+            to=registration.email,
+            template="meetings/email/registration_confirmed",
+            language=registration.language,
+            context={
+                "meeting": meeting,
+                "registration": registration,
+                "cancel_link": registration_cancel_link(
+                    registration=registration, site_url=site_url
+                ),
+            },
+        )
     return registration
 
 
@@ -195,13 +261,16 @@ def registration_cancel(*, registration: Registration) -> bool:
     """Cancel a registration and free its seat; True if it was active, False if it was
     cancelled already (a second click on the link changes nothing). Refused (`started`) once
     the meeting has started: attendance is being taken."""
-    registration = (Registration.objects.select_for_update().select_related("meeting")
-                    .get(pk=registration.pk))
+    registration = (
+        Registration.objects.select_for_update().select_related("meeting").get(pk=registration.pk)
+    )
     if registration.is_cancelled:
         return False
     if registration.meeting.has_started:
-        raise ValidationError(_("The meeting has started: the registration can no longer be "
-                                "cancelled."), code="started")
+        raise ValidationError(
+            _("The meeting has started: the registration can no longer be cancelled."),
+            code="started",
+        )
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["cancelled_at"])
     return True
@@ -212,8 +281,11 @@ def registration_mark_present(*, registrations: QuerySet[Registration], present:
     """Mark registrations as present (or not); cancelled ones are left alone. Returns how many
     changed. The published attendance changes only through
     meeting_attendance_from_registrations."""
-    changed = (registrations.filter(cancelled_at__isnull=True).exclude(present=present)
-               .update(present=present))
+    changed = (
+        registrations.filter(cancelled_at__isnull=True)
+        .exclude(present=present)
+        .update(present=present)
+    )
     if changed:
         transaction.on_commit(content_changed)  # one refresh for the lot (update sends no signal)
     return changed
@@ -235,13 +307,23 @@ def meeting_attendance_from_registrations(*, meeting: Meeting) -> RegisteredAtte
     it in a note under the table. Counts entered by hand for this meeting are replaced: add
     people who came without registering afterwards (by hand, in the back office).
     """
-    present = (Registration.objects.filter(meeting=meeting, cancelled_at__isnull=True,
-                                           present=True).values_list("category", "gender"))
+    present = Registration.objects.filter(
+        meeting=meeting, cancelled_at__isnull=True, present=True
+    ).values_list("category", "gender")
     tally = Counter(present)
-    counts = {category: (tally[category, Registration.Gender.WOMAN],
-                         tally[category, Registration.Gender.MAN])
-              for category in Attendance.Category.values}
+    counts = {
+        category: (
+            tally[category, Registration.Gender.WOMAN],
+            tally[category, Registration.Gender.MAN],
+        )
+        for category in Attendance.Category.values
+    }
     rows = meeting_record_attendance(meeting=meeting, counts=counts)
-    return RegisteredAttendance(rows=rows, gender_not_said=sum(
-        number for (_category, gender), number in tally.items()
-        if gender == Registration.Gender.NOT_SAID))
+    return RegisteredAttendance(
+        rows=rows,
+        gender_not_said=sum(
+            number
+            for (_category, gender), number in tally.items()
+            if gender == Registration.Gender.NOT_SAID
+        ),
+    )

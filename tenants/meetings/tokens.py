@@ -3,6 +3,7 @@
 Registration ids repeat across member schemas, so the signature is salted with the schema: a
 link made at Tétouan is worthless at Tanger, even for a registration with the same id there.
 """
+
 from django.core import signing
 from django.db import connection
 

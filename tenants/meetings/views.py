@@ -4,6 +4,7 @@ The list and a meeting's page are cached for anonymous visitors; the registratio
 the cancel page carry a CSRF token (and the cancel page a personal link), so they are never
 cached.
 """
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -15,11 +16,21 @@ from django.views.decorators.cache import never_cache
 from citizens import client_address
 from tenants.meetings.forms import RegistrationForm
 from tenants.meetings.models import Meeting
-from tenants.meetings.selectors import (When, attendance_rows, attendance_totals, meeting_detail,
-                                        meeting_for_registration, meeting_list, meeting_seats,
-                                        registration_by_cancel_token)
-from tenants.meetings.services import (registration_cancel, registration_create,
-                                       registration_rate_limited)
+from tenants.meetings.selectors import (
+    When,
+    attendance_rows,
+    attendance_totals,
+    meeting_detail,
+    meeting_for_registration,
+    meeting_list,
+    meeting_seats,
+    registration_by_cancel_token,
+)
+from tenants.meetings.services import (
+    registration_cancel,
+    registration_create,
+    registration_rate_limited,
+)
 from tenants.site.page_cache import cache_public_page
 
 PAST_PER_PAGE = 20
@@ -33,8 +44,11 @@ def meeting_index(request):
     pages = Paginator(meeting_list(kind=kind, when=When.PAST), PAST_PER_PAGE)
     past = pages.get_page(request.GET.get("page"))
     upcoming = meeting_list(kind=kind, when=When.UPCOMING) if past.number == 1 else None
-    return render(request, "meetings/list.html",
-                  {"kind": kind, "kinds": Meeting.Kind.choices, "upcoming": upcoming, "past": past})
+    return render(
+        request,
+        "meetings/list.html",
+        {"kind": kind, "kinds": Meeting.Kind.choices, "upcoming": upcoming, "past": past},
+    )
 
 
 @cache_public_page
@@ -43,9 +57,16 @@ def meeting_page(request, pk: int):
     if meeting is None:
         raise Http404
     # Seats left stay right in the cache: every registration saved drops the member's pages.
-    return render(request, "meetings/detail.html",
-                  {"meeting": meeting, "attendance": attendance_rows(meeting),
-                   "totals": attendance_totals(meeting), "seats": meeting_seats(meeting)})
+    return render(
+        request,
+        "meetings/detail.html",
+        {
+            "meeting": meeting,
+            "attendance": attendance_rows(meeting),
+            "totals": attendance_totals(meeting),
+            "seats": meeting_seats(meeting),
+        },
+    )
 
 
 def _existing_for_registration(pk: int) -> Meeting:
@@ -63,23 +84,35 @@ def meeting_register(request, pk: int):
     form = RegistrationForm(request.POST if request.method == "POST" else None)
     status = 200
     if seats.can_register and form.is_valid():
-        if registration_rate_limited(email=form.cleaned_data["email"],
-                                     address=client_address(request)):
-            form.add_error(None, ValidationError(
-                _("Too many registrations from you in a short time: please try again later."),
-                code="rate_limited"))
+        if registration_rate_limited(
+            email=form.cleaned_data["email"], address=client_address(request)
+        ):
+            form.add_error(
+                None,
+                ValidationError(
+                    _("Too many registrations from you in a short time: please try again later."),
+                    code="rate_limited",
+                ),
+            )
             status = 429
         else:
             try:
-                registration_create(meeting=meeting, **form.registration_fields(),
-                                    language=get_language(),
-                                    site_url=request.build_absolute_uri("/"))
+                registration_create(
+                    meeting=meeting,
+                    **form.registration_fields(),
+                    language=get_language(),
+                    site_url=request.build_absolute_uri("/"),
+                )
             except ValidationError as refused:
                 form.add_error(None, refused)
             else:
                 return redirect("meetings:registered", pk=meeting.pk)
-    return render(request, "meetings/register.html",
-                  {"meeting": meeting, "seats": seats, "form": form}, status=status)
+    return render(
+        request,
+        "meetings/register.html",
+        {"meeting": meeting, "seats": seats, "form": form},
+        status=status,
+    )
 
 
 def meeting_registered(request, pk: int):

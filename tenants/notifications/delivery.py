@@ -21,6 +21,7 @@ carries the same Message-ID as the first and mail systems that deduplicate drop 
 that runs out of its own lease stops and puts the rest of its batch back rather than race a
 second worker.
 """
+
 import hashlib
 import logging
 import smtplib
@@ -52,21 +53,41 @@ class DeliveryReport:
 def _due(only: list[int] | None = None) -> Q:
     now = timezone.now()
     mine = Q(pk__in=only) if only is not None else Q()
-    return mine & Q(digest="") & (Q(state=Notification.State.PENDING, next_attempt_at__lte=now)
-                           | Q(state=Notification.State.SENDING, claimed_until__lt=now))
+    return (
+        mine
+        & Q(digest="")
+        & (
+            Q(state=Notification.State.PENDING, next_attempt_at__lte=now)
+            | Q(state=Notification.State.SENDING, claimed_until__lt=now)
+        )
+    )
 
 
-def _claim(batch_size: int, lease_until: datetime,
-           only: list[int] | None = None) -> list[Notification]:
+def _claim(
+    batch_size: int, lease_until: datetime, only: list[int] | None = None
+) -> list[Notification]:
     with transaction.atomic():
-        rows = list(Notification.objects.select_for_update(skip_locked=True)
-                    .filter(_due(only)).order_by("next_attempt_at", "pk")
-                    .only("pk", "key", "recipient_email", "from_email", "subject", "body",
-                          "unsubscribe_url", "attempts")[:batch_size])
+        rows = list(
+            Notification.objects.select_for_update(skip_locked=True)
+            .filter(_due(only))
+            .order_by("next_attempt_at", "pk")
+            .only(
+                "pk",
+                "key",
+                "recipient_email",
+                "from_email",
+                "subject",
+                "body",
+                "unsubscribe_url",
+                "attempts",
+            )[:batch_size]
+        )
         if rows:
             Notification.objects.filter(pk__in=[row.pk for row in rows]).update(
-                state=Notification.State.SENDING, claimed_until=lease_until,
-                attempts=F("attempts") + 1)
+                state=Notification.State.SENDING,
+                claimed_until=lease_until,
+                attempts=F("attempts") + 1,
+            )
             for row in rows:
                 row.attempts += 1
     return rows
@@ -83,8 +104,14 @@ def _message(row: Notification, smtp) -> EmailMessage:
     if row.unsubscribe_url:
         headers["List-Unsubscribe"] = f"<{row.unsubscribe_url}>"
         headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    return EmailMessage(row.subject, row.body, row.from_email, [row.recipient_email],
-                        headers=headers, connection=smtp)
+    return EmailMessage(
+        row.subject,
+        row.body,
+        row.from_email,
+        [row.recipient_email],
+        headers=headers,
+        connection=smtp,
+    )
 
 
 def _permanent(error: Exception) -> bool:
@@ -102,9 +129,11 @@ def _reason(error: Exception) -> str:
     elif isinstance(error, smtplib.SMTPResponseException):
         answers = [(error.smtp_code, error.smtp_error)]
     if answers:
-        return "; ".join(f"SMTP {code}: " + (text.decode(errors="replace")
-                                            if isinstance(text, bytes) else str(text))
-                         for code, text in answers)[:1000]
+        return "; ".join(
+            f"SMTP {code}: "
+            + (text.decode(errors="replace") if isinstance(text, bytes) else str(text))
+            for code, text in answers
+        )[:1000]
     return f"{type(error).__name__}: {error}"[:1000]
 
 
@@ -112,37 +141,52 @@ def _mark_sent(row: Notification, lease_until: datetime) -> None:
     # One statement, committed on its own (autocommit): the smallest window there is between
     # "the SMTP server accepted" and "the outbox knows". Plain SQL: it runs once per e-mail.
     with connection.cursor() as cursor:
-        cursor.execute(f'UPDATE "{Notification._meta.db_table}" SET "state" = %s, '
-                       '"sent_at" = %s, "claimed_until" = NULL, "last_error" = \'\' '
-                       'WHERE "id" = %s AND "state" = %s AND "claimed_until" = %s',
-                       [Notification.State.SENT, timezone.now(), row.pk,
-                        Notification.State.SENDING, lease_until])
+        cursor.execute(
+            f'UPDATE "{Notification._meta.db_table}" SET "state" = %s, '
+            '"sent_at" = %s, "claimed_until" = NULL, "last_error" = \'\' '
+            'WHERE "id" = %s AND "state" = %s AND "claimed_until" = %s',
+            [
+                Notification.State.SENT,
+                timezone.now(),
+                row.pk,
+                Notification.State.SENDING,
+                lease_until,
+            ],
+        )
 
 
-def _mark_failure(row: Notification, error: Exception, lease_until: datetime,
-                  report: DeliveryReport, *, permanent: bool = False) -> None:
+def _mark_failure(
+    row: Notification,
+    error: Exception,
+    lease_until: datetime,
+    report: DeliveryReport,
+    *,
+    permanent: bool = False,
+) -> None:
     reason = _reason(error)
-    mine = Notification.objects.filter(pk=row.pk, state=Notification.State.SENDING,
-                                       claimed_until=lease_until)
-    if (permanent or _permanent(error)
-            or row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS):
+    mine = Notification.objects.filter(
+        pk=row.pk, state=Notification.State.SENDING, claimed_until=lease_until
+    )
+    if permanent or _permanent(error) or row.attempts >= settings.NOTIFICATIONS_MAX_ATTEMPTS:
         mine.update(state=Notification.State.FAILED, claimed_until=None, last_error=reason)
         report.failed += 1
-        logger.warning("Notification %s failed after %d attempts: %s", row.pk, row.attempts,
-                       reason)
+        logger.warning("Notification %s failed after %d attempts: %s", row.pk, row.attempts, reason)
         return
     delay = settings.NOTIFICATIONS_RETRY_SECONDS * 2 ** (row.attempts - 1)
-    mine.update(state=Notification.State.PENDING, claimed_until=None, last_error=reason,
-                next_attempt_at=timezone.now() + timedelta(seconds=delay))
+    mine.update(
+        state=Notification.State.PENDING,
+        claimed_until=None,
+        last_error=reason,
+        next_attempt_at=timezone.now() + timedelta(seconds=delay),
+    )
     report.retried += 1
 
 
 def _release(rows: list[Notification], lease_until: datetime) -> None:
     """Give back rows claimed but not tried (the lease ran short): as if never claimed."""
-    Notification.objects.filter(pk__in=[row.pk for row in rows], claimed_until=lease_until,
-                                state=Notification.State.SENDING).update(
-        state=Notification.State.PENDING, claimed_until=None,
-        attempts=F("attempts") - 1)
+    Notification.objects.filter(
+        pk__in=[row.pk for row in rows], claimed_until=lease_until, state=Notification.State.SENDING
+    ).update(state=Notification.State.PENDING, claimed_until=None, attempts=F("attempts") - 1)
 
 
 SMTP_ERRORS = (smtplib.SMTPException, OSError)
@@ -191,8 +235,9 @@ def _close_quietly(smtp) -> None:
         pass
 
 
-def notifications_deliver(*, batch_size: int | None = None, max_batches: int | None = None,
-                          only: list[int] | None = None) -> DeliveryReport:
+def notifications_deliver(
+    *, batch_size: int | None = None, max_batches: int | None = None, only: list[int] | None = None
+) -> DeliveryReport:
     """Send the current member's due notifications (or those of `only` among them), batch
     after batch, one SMTP connection a batch. Safe to run concurrently and again (see the
     module's docstring)."""
@@ -215,7 +260,8 @@ def notifications_next_due_in() -> float | None:
     """Seconds until a row of the member's outbox can be claimed again, or None."""
     figures = Notification.objects.filter(digest="").aggregate(
         pending=Min("next_attempt_at", filter=Q(state=Notification.State.PENDING)),
-        leased=Min("claimed_until", filter=Q(state=Notification.State.SENDING)))
+        leased=Min("claimed_until", filter=Q(state=Notification.State.SENDING)),
+    )
     moments = [moment for moment in figures.values() if moment is not None]
     if not moments:
         return None

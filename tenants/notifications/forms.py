@@ -1,4 +1,5 @@
 """The public subscription forms (the services validate again; the forms check the shape)."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -10,12 +11,17 @@ TOPIC_CHOICES = [(topic.value, topic.label) for topic in GENERAL_TOPICS]
 
 class PreferencesForm(forms.Form):
     topics = forms.MultipleChoiceField(
-        label=_("What do you want to follow?"), choices=TOPIC_CHOICES,
-        widget=forms.CheckboxSelectMultiple, required=False)
-    language = forms.ChoiceField(label=_("Language of the e-mails"), choices=Language.choices,
-                                 widget=forms.RadioSelect)
-    delivery = forms.ChoiceField(label=_("How often?"), choices=Delivery.choices,
-                                 widget=forms.RadioSelect)
+        label=_("What do you want to follow?"),
+        choices=TOPIC_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the e-mails"), choices=Language.choices, widget=forms.RadioSelect
+    )
+    delivery = forms.ChoiceField(
+        label=_("How often?"), choices=Delivery.choices, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args, allow_no_topic: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -29,11 +35,14 @@ class PreferencesForm(forms.Form):
 
 
 class SubscribeForm(HoneypotMixin, PreferencesForm):
-    email = forms.EmailField(label=_("Your e-mail"), max_length=254,
-                             help_text=_("Never published. We send you a link to confirm it."),
-                             widget=forms.EmailInput(attrs={"autocomplete": "email",
-                                                            "dir": "ltr",
-                                                            "class": "form-control"}))
+    email = forms.EmailField(
+        label=_("Your e-mail"),
+        max_length=254,
+        help_text=_("Never published. We send you a link to confirm it."),
+        widget=forms.EmailInput(
+            attrs={"autocomplete": "email", "dir": "ltr", "class": "form-control"}
+        ),
+    )
     # "information_request:12" / "petition:7": one request or petition to follow as well.
     follow = forms.CharField(required=False, max_length=40, widget=forms.HiddenInput)
     field_order = ["email", "topics", "language", "delivery"]

@@ -1,5 +1,6 @@
 """Links in e-mails (member schema): the member's own address, and each subscriber's signed
 manage and one-click unsubscribe links."""
+
 import time
 
 from django.conf import settings
@@ -7,8 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from tenants.notifications.models import Subscriber
-from tenants.notifications.tokens import (LinkRefused, subscriber_token_make,
-                                          subscriber_token_read)
+from tenants.notifications.tokens import LinkRefused, subscriber_token_make, subscriber_token_read
 
 
 def member_site_url() -> str:
@@ -32,12 +32,15 @@ def subscriber_links(subscriber: Subscriber, *, site_url: str | None = None) -> 
     base = (site_url or member_site_url()).rstrip("/")
 
     def link(purpose: str, name: str) -> str:
-        signed = subscriber_token_make(subscriber_pk=subscriber.pk, token=subscriber.token,
-                                       purpose=purpose)
+        signed = subscriber_token_make(
+            subscriber_pk=subscriber.pk, token=subscriber.token, purpose=purpose
+        )
         return base + reverse(name, kwargs={"token": signed})
 
-    return {"manage_url": link("manage", "notifications-manage"),
-            "unsubscribe_url": link("unsubscribe", "notifications-unsubscribe")}
+    return {
+        "manage_url": link("manage", "notifications-manage"),
+        "unsubscribe_url": link("unsubscribe", "notifications-unsubscribe"),
+    }
 
 
 def subscriber_from_link(signed: str, *, purpose: str) -> Subscriber:

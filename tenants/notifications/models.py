@@ -13,6 +13,7 @@ goes through (member schema).
   Digest items wait as `pending` with their `digest` frequency until a digest groups them into
   one notification of their own (state `grouped`).
 """
+
 import secrets
 
 from django.contrib.postgres.fields import ArrayField
@@ -50,13 +51,16 @@ def new_token() -> str:
 
 class Subscriber(models.Model):
     email = models.EmailField(_("e-mail"), unique=True)
-    language = models.CharField(_("language"), max_length=2, choices=Language.choices,
-                                default=Language.ARABIC)
-    delivery = models.CharField(_("delivery"), max_length=10, choices=Delivery.choices,
-                                default=Delivery.IMMEDIATE)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.ARABIC
+    )
+    delivery = models.CharField(
+        _("delivery"), max_length=10, choices=Delivery.choices, default=Delivery.IMMEDIATE
+    )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
-    token = models.CharField(_("management token"), max_length=64, default=new_token,
-                             unique=True, editable=False)
+    token = models.CharField(
+        _("management token"), max_length=64, default=new_token, unique=True, editable=False
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -68,8 +72,12 @@ class Subscriber(models.Model):
 
 
 class Subscription(models.Model):
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE,
-                                   related_name="subscriptions", verbose_name=_("subscriber"))
+    subscriber = models.ForeignKey(
+        Subscriber,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+        verbose_name=_("subscriber"),
+    )
     topic = models.CharField(_("topic"), max_length=24, choices=Topic.choices)
     # The request or petition followed; 0 for the general topics (0 rather than NULL so that
     # the unique constraint below holds).
@@ -79,8 +87,11 @@ class Subscription(models.Model):
     class Meta:
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
-        constraints = [models.UniqueConstraint(fields=["subscriber", "topic", "object_id"],
-                                               name="notifications_subscription_once")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["subscriber", "topic", "object_id"], name="notifications_subscription_once"
+            )
+        ]
         indexes = [models.Index(fields=["topic", "object_id"])]
 
     def __str__(self) -> str:
@@ -108,10 +119,17 @@ class Notification(models.Model):
     unsubscribe_url = models.CharField(_("unsubscribe link"), max_length=500, blank=True)
     # "" for an e-mail of its own; "daily" / "weekly" for an item waiting for its digest.
     digest = models.CharField(_("digest"), max_length=10, blank=True, default="")
-    grouped_into = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="items", verbose_name=_("digest"))
-    state = models.CharField(_("state"), max_length=10, choices=State.choices,
-                             default=State.PENDING)
+    grouped_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        verbose_name=_("digest"),
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=State.choices, default=State.PENDING
+    )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt at"))
@@ -128,8 +146,9 @@ class Notification(models.Model):
             # recipient). Plain indexes: member schemas are replayed from their catalog, where
             # a partial index's condition does not read back identically.
             models.Index(fields=["state", "next_attempt_at"], name="notifications_due"),
-            models.Index(fields=["digest", "state", "recipient_email"],
-                         name="notifications_digest"),
+            models.Index(
+                fields=["digest", "state", "recipient_email"], name="notifications_digest"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -155,10 +174,13 @@ class Newsletter(models.Model):
     subject_fr = models.CharField(_("subject (French)"), max_length=200, blank=True)
     body_fr = models.TextField(_("message (French)"), blank=True)
     # Empty: every subscriber who follows one of the general topics.
-    topics = ArrayField(models.CharField(max_length=24, choices=Topic.choices), default=list,
-                        blank=True, verbose_name=_("topics"))
-    state = models.CharField(_("state"), max_length=10, choices=State.choices,
-                             default=State.DRAFT)
+    topics = ArrayField(
+        models.CharField(max_length=24, choices=Topic.choices),
+        default=list,
+        blank=True,
+        verbose_name=_("topics"),
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
     created_by = models.CharField(_("written by"), max_length=150, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -197,14 +219,17 @@ class Newsletter(models.Model):
         for code in ("ar", "fr"):
             subject, body = getattr(self, f"subject_{code}"), getattr(self, f"body_{code}")
             if subject and not body:
-                errors[f"body_{code}"] = ValidationError(_("Write the message under its subject."),
-                                                         code="body")
+                errors[f"body_{code}"] = ValidationError(
+                    _("Write the message under its subject."), code="body"
+                )
             elif body and not subject:
-                errors[f"subject_{code}"] = ValidationError(_("Give the message a subject."),
-                                                            code="subject")
+                errors[f"subject_{code}"] = ValidationError(
+                    _("Give the message a subject."), code="subject"
+                )
         if not errors and not self.languages:
             errors["subject_ar"] = ValidationError(
-                _("Write the newsletter in Arabic, in French or in both."), code="empty")
+                _("Write the newsletter in Arabic, in French or in both."), code="empty"
+            )
         if any(topic not in GENERAL_TOPICS for topic in self.topics):
             errors["topics"] = ValidationError(_("Choose topics from the list."), code="topics")
         if errors:

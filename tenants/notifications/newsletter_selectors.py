@@ -1,12 +1,18 @@
 """Reads of the member's newsletters: who they go to and how far they got (member schema).
 
 Counts only: the addresses stay in the focal point's back office."""
+
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
-from tenants.notifications.models import (GENERAL_TOPICS, Delivery, Newsletter, Notification,
-                                          Subscriber)
+from tenants.notifications.models import (
+    GENERAL_TOPICS,
+    Delivery,
+    Newsletter,
+    Notification,
+    Subscriber,
+)
 
 
 def newsletter_key_prefix(newsletter_id: int) -> str:
@@ -27,8 +33,9 @@ def newsletter_audience(*, topics: list[str]) -> QuerySet[Subscriber]:
     topics: a person who follows only one information request or petition asked for news of
     that, not for the member's newsletters. Each once, oldest first."""
     wanted = [topic for topic in topics if topic in GENERAL_TOPICS] or list(GENERAL_TOPICS)
-    followers = Subscriber.objects.filter(verified_at__isnull=False,
-                                          subscriptions__topic__in=wanted).values("pk")
+    followers = Subscriber.objects.filter(
+        verified_at__isnull=False, subscriptions__topic__in=wanted
+    ).values("pk")
     return Subscriber.objects.filter(pk__in=followers).order_by("pk")
 
 
@@ -43,8 +50,11 @@ class Audience:
 def newsletter_audience_count(*, newsletter: Newsletter) -> Audience:
     """How many subscribers a draft would reach now, by the version they would read, and how
     many of them would get it in their digest (one query)."""
-    rows = (newsletter_audience(topics=newsletter.topics).values("language")
-            .annotate(n=Count("pk"), digest=Count("pk", filter=~Q(delivery=Delivery.IMMEDIATE))))
+    rows = (
+        newsletter_audience(topics=newsletter.topics)
+        .values("language")
+        .annotate(n=Count("pk"), digest=Count("pk", filter=~Q(delivery=Delivery.IMMEDIATE)))
+    )
     audience = Audience()
     for row in rows:
         version = newsletter.version(row["language"]) if newsletter.languages else row["language"]
@@ -87,10 +97,14 @@ class Reach:
 def newsletter_reach(*, newsletter: Newsletter) -> Reach:
     """Queued, waiting for a digest, sent, failed, by the language of the e-mail (one query
     over the newsletter's rows of the outbox)."""
-    rows = (Notification.objects
-            .filter(kind="newsletter", key__startswith=newsletter_key_prefix(newsletter.pk) + ":s")
-            .values("language", "state", "digest", "grouped_into__state")
-            .annotate(n=Count("pk")).order_by())
+    rows = (
+        Notification.objects.filter(
+            kind="newsletter", key__startswith=newsletter_key_prefix(newsletter.pk) + ":s"
+        )
+        .values("language", "state", "digest", "grouped_into__state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     reach = Reach(rows={"ar": {}, "fr": {}, "total": {}})
     for row in rows:
         bucket = _bucket(row["state"], row["digest"], row["grouped_into__state"])

@@ -15,6 +15,7 @@ Each subscriber reads the version in their language; when the newsletter has non
 one (the site's first language), else the French one: the whole e-mail, its footer included, is
 then in the language of the version they read.
 """
+
 import time
 from dataclasses import dataclass
 
@@ -28,8 +29,13 @@ from citizens import clean_citizen_text
 from tenants.notifications.models import Newsletter
 from tenants.notifications.newsletter_selectors import newsletter_audience, newsletter_key_prefix
 from tenants.notifications.links import member_site_url
-from tenants.notifications.recording import (_MANAGE, _UNSUBSCRIBE, _render, _sender,
-                                             notifications_record_for_followers)
+from tenants.notifications.recording import (
+    _MANAGE,
+    _UNSUBSCRIBE,
+    _render,
+    _sender,
+    notifications_record_for_followers,
+)
 from tenants.notifications.signals import newsletter_confirmed
 from tenants.site.selectors import site_profile_get
 
@@ -41,14 +47,18 @@ BODY_MAX_LENGTH = 20_000
 BATCH_SIZE = 1000
 
 
-def _cleaned(*, subject_ar: str, body_ar: str, subject_fr: str, body_fr: str,
-             topics: list[str]) -> dict:
+def _cleaned(
+    *, subject_ar: str, body_ar: str, subject_fr: str, body_fr: str, topics: list[str]
+) -> dict:
     """Plain text: tags removed (nh3), spaces and blank lines tidied, paragraphs kept."""
     values = {"topics": list(dict.fromkeys(topics or []))}
     errors = {}
-    for name, text, limit in (("subject_ar", subject_ar, 200), ("subject_fr", subject_fr, 200),
-                              ("body_ar", body_ar, BODY_MAX_LENGTH),
-                              ("body_fr", body_fr, BODY_MAX_LENGTH)):
+    for name, text, limit in (
+        ("subject_ar", subject_ar, 200),
+        ("subject_fr", subject_fr, 200),
+        ("body_ar", body_ar, BODY_MAX_LENGTH),
+        ("body_fr", body_fr, BODY_MAX_LENGTH),
+    ):
         try:
             cleaned = clean_citizen_text(text or "", max_length=limit)
         except ValidationError as error:
@@ -61,29 +71,54 @@ def _cleaned(*, subject_ar: str, body_ar: str, subject_fr: str, body_fr: str,
 
 
 @transaction.atomic
-def newsletter_create(*, by: str, subject_ar: str = "", body_ar: str = "",
-                      subject_fr: str = "", body_fr: str = "",
-                      topics: list[str] | None = None) -> Newsletter:
+def newsletter_create(
+    *,
+    by: str,
+    subject_ar: str = "",
+    body_ar: str = "",
+    subject_fr: str = "",
+    body_fr: str = "",
+    topics: list[str] | None = None,
+) -> Newsletter:
     """A draft, written by `by` (the name shown in the workspace)."""
-    newsletter = Newsletter(created_by=by, **_cleaned(
-        subject_ar=subject_ar, body_ar=body_ar, subject_fr=subject_fr, body_fr=body_fr,
-        topics=topics or []))
+    newsletter = Newsletter(
+        created_by=by,
+        **_cleaned(
+            subject_ar=subject_ar,
+            body_ar=body_ar,
+            subject_fr=subject_fr,
+            body_fr=body_fr,
+            topics=topics or [],
+        ),
+    )
     newsletter.full_clean()
     newsletter.save()
     return newsletter
 
 
 @transaction.atomic
-def newsletter_update(*, newsletter: Newsletter, subject_ar: str = "", body_ar: str = "",
-                      subject_fr: str = "", body_fr: str = "",
-                      topics: list[str] | None = None) -> Newsletter:
+def newsletter_update(
+    *,
+    newsletter: Newsletter,
+    subject_ar: str = "",
+    body_ar: str = "",
+    subject_fr: str = "",
+    body_fr: str = "",
+    topics: list[str] | None = None,
+) -> Newsletter:
     """A draft changed; a newsletter already sent is what its readers got and stays so."""
     newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
     if newsletter.state != Newsletter.State.DRAFT:
-        raise ValidationError(_("This newsletter was sent: it cannot be changed any more."),
-                              code="sent")
-    for name, value in _cleaned(subject_ar=subject_ar, body_ar=body_ar, subject_fr=subject_fr,
-                                body_fr=body_fr, topics=topics or []).items():
+        raise ValidationError(
+            _("This newsletter was sent: it cannot be changed any more."), code="sent"
+        )
+    for name, value in _cleaned(
+        subject_ar=subject_ar,
+        body_ar=body_ar,
+        subject_fr=subject_fr,
+        body_fr=body_fr,
+        topics=topics or [],
+    ).items():
         setattr(newsletter, name, value)
     newsletter.full_clean()
     newsletter.save()
@@ -113,13 +148,24 @@ def newsletter_send(*, newsletter: Newsletter, by: str, site_url: str = "") -> S
     newsletter.full_clean()
     audience = newsletter_audience(topics=newsletter.topics).count()
     if not audience:
-        raise ValidationError(_("No subscriber follows what this newsletter is for yet: "
-                                "nothing was sent."), code="no_audience")
+        raise ValidationError(
+            _("No subscriber follows what this newsletter is for yet: nothing was sent."),
+            code="no_audience",
+        )
     newsletter.state = Newsletter.State.SENDING
     newsletter.sent_by, newsletter.sent_at = by, timezone.now()
     newsletter.audience_size, newsletter.recipients, newsletter.recorded_up_to = audience, 0, 0
-    newsletter.save(update_fields=["state", "sent_by", "sent_at", "audience_size", "recipients",
-                                   "recorded_up_to", "updated_at"])
+    newsletter.save(
+        update_fields=[
+            "state",
+            "sent_by",
+            "sent_at",
+            "audience_size",
+            "recipients",
+            "recorded_up_to",
+            "updated_at",
+        ]
+    )
     _hand_over_after_commit(newsletter.pk, site_url)
     return SendOutcome(newsletter=newsletter, audience=audience, already_sent=False)
 
@@ -131,8 +177,12 @@ def _hand_over_after_commit(newsletter_id: int, site_url: str) -> None:
         if settings.NOTIFICATIONS_DELIVERY == "inline":  # development without workers, tests
             newsletter_record(newsletter_id=newsletter_id, site_url=site_url)
         else:
-            newsletter_confirmed.send(sender=Newsletter, schema_name=schema,
-                                      newsletter_id=newsletter_id, site_url=site_url)
+            newsletter_confirmed.send(
+                sender=Newsletter,
+                schema_name=schema,
+                newsletter_id=newsletter_id,
+                site_url=site_url,
+            )
 
     # Robust: the confirmation is committed whatever happens here (a broker down is logged;
     # sending again hands the newsletter over again).
@@ -145,8 +195,13 @@ class RecordReport:
     done: bool = False  # nothing left: the newsletter is sent (or was not `sending`)
 
 
-def newsletter_record(*, newsletter_id: int, site_url: str = "", batch_size: int = BATCH_SIZE,
-                      seconds: float | None = None) -> RecordReport:
+def newsletter_record(
+    *,
+    newsletter_id: int,
+    site_url: str = "",
+    batch_size: int = BATCH_SIZE,
+    seconds: float | None = None,
+) -> RecordReport:
     """Record a `sending` newsletter's e-mails, batch after batch, then mark it sent. With
     `seconds`, stop after the batch that passes them (`done` False: the worker sends itself
     again, and a large audience never runs into the task's time limit). Safe to run again or
@@ -155,8 +210,9 @@ def newsletter_record(*, newsletter_id: int, site_url: str = "", batch_size: int
     report = RecordReport()
     deadline = time.monotonic() + seconds if seconds is not None else None
     while True:  # one batch at least, so that every call gets on
-        batch = newsletter_record_batch(newsletter_id=newsletter_id, site_url=site_url,
-                                        batch_size=batch_size)
+        batch = newsletter_record_batch(
+            newsletter_id=newsletter_id, site_url=site_url, batch_size=batch_size
+        )
         if batch is None:
             report.done = True
             return report
@@ -166,8 +222,9 @@ def newsletter_record(*, newsletter_id: int, site_url: str = "", batch_size: int
 
 
 @transaction.atomic
-def newsletter_record_batch(*, newsletter_id: int, site_url: str = "",
-                            batch_size: int = BATCH_SIZE) -> int | None:
+def newsletter_record_batch(
+    *, newsletter_id: int, site_url: str = "", batch_size: int = BATCH_SIZE
+) -> int | None:
     """One transaction: the next `batch_size` subscribers of the audience (by id, after the
     last one recorded) get their e-mail, in the version of their language (else Arabic), at
     once or in their digest, and the newsletter remembers how far it got. Returns how many
@@ -177,8 +234,11 @@ def newsletter_record_batch(*, newsletter_id: int, site_url: str = "",
     newsletter = Newsletter.objects.select_for_update().filter(pk=newsletter_id).first()
     if newsletter is None or newsletter.state != Newsletter.State.SENDING:
         return None
-    subscribers = list(newsletter_audience(topics=newsletter.topics)
-                       .filter(pk__gt=newsletter.recorded_up_to)[:batch_size])
+    subscribers = list(
+        newsletter_audience(topics=newsletter.topics).filter(pk__gt=newsletter.recorded_up_to)[
+            :batch_size
+        ]
+    )
     if not subscribers:
         newsletter.state = Newsletter.State.SENT
         newsletter.save(update_fields=["state", "updated_at"])
@@ -195,9 +255,14 @@ def newsletter_record_batch(*, newsletter_id: int, site_url: str = "",
     for code, group in by_version.items():
         if group:
             recorded += notifications_record_for_followers(
-                kind=KIND, key_prefix=newsletter_key_prefix(newsletter.pk), subscribers=group,
-                template=TEMPLATE, site_url=site_url, profile=profile,
-                context=_version_context(newsletter, code))
+                kind=KIND,
+                key_prefix=newsletter_key_prefix(newsletter.pk),
+                subscribers=group,
+                template=TEMPLATE,
+                site_url=site_url,
+                profile=profile,
+                context=_version_context(newsletter, code),
+            )
     newsletter.recipients += recorded
     newsletter.recorded_up_to = subscribers[-1].pk
     newsletter.save(update_fields=["recipients", "recorded_up_to", "updated_at"])
@@ -205,8 +270,10 @@ def newsletter_record_batch(*, newsletter_id: int, site_url: str = "",
 
 
 def _version_context(newsletter: Newsletter, code: str) -> dict:
-    return {"subject": getattr(newsletter, f"subject_{code}"),
-            "body": getattr(newsletter, f"body_{code}")}
+    return {
+        "subject": getattr(newsletter, f"subject_{code}"),
+        "body": getattr(newsletter, f"body_{code}"),
+    }
 
 
 @dataclass
@@ -227,12 +294,27 @@ def newsletter_preview(*, newsletter: Newsletter) -> list[Preview]:
     previews = []
     for language in ("ar", "fr"):
         version = newsletter.version(language)
-        subject, body = _render(TEMPLATE, {**_version_context(newsletter, version),
-                                           "in_digest": False, "manage_url": _MANAGE,
-                                           "unsubscribe_url": _UNSUBSCRIBE}, version, profile)
+        subject, body = _render(
+            TEMPLATE,
+            {
+                **_version_context(newsletter, version),
+                "in_digest": False,
+                "manage_url": _MANAGE,
+                "unsubscribe_url": _UNSUBSCRIBE,
+            },
+            version,
+            profile,
+        )
         with translation.override(version):
             own_link = _("[the subscriber's own link]")
         body = body.replace(_MANAGE, own_link).replace(_UNSUBSCRIBE, own_link)
-        previews.append(Preview(language=language, version=version,
-                                sender=_sender(profile, version), subject=subject, body=body))
+        previews.append(
+            Preview(
+                language=language,
+                version=version,
+                sender=_sender(profile, version),
+                subject=subject,
+                body=body,
+            )
+        )
     return previews

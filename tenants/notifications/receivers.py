@@ -6,6 +6,7 @@ matching topic (in the subscriber's language, for at once or for their digest) a
 staff's own work, one per member of staff with the role concerned. Each row's key is the event's
 fingerprint and the recipient, so an event seen twice records nothing new.
 """
+
 import logging
 
 from django.db import connection
@@ -15,8 +16,11 @@ from django.utils.translation import gettext_lazy as _
 from tenants.notifications.models import Topic
 from tenants.notifications.selectors import topic_followers
 from tenants.notifications.links import member_site_url
-from tenants.notifications.recording import (event_fingerprint, notification_record,
-                                             notifications_record_for_followers)
+from tenants.notifications.recording import (
+    event_fingerprint,
+    notification_record,
+    notifications_record_for_followers,
+)
 from tenants.site.roles import Role
 from tenants.site.selectors import site_profile_get
 
@@ -104,8 +108,9 @@ KIND_LABELS = {
 def notifications_from_event(sender, *, schema_name: str, kind: str, data: dict, **kwargs) -> int:
     """The receiver of `member_event`: how many notifications were recorded."""
     if schema_name != connection.schema_name:  # never record into another member's outbox
-        logger.error("Event %s of %s seen in %s: ignored", kind, schema_name,
-                     connection.schema_name)
+        logger.error(
+            "Event %s of %s seen in %s: ignored", kind, schema_name, connection.schema_name
+        )
         return 0
     if kind in PUBLIC_EVENTS:
         return _for_subscribers(kind, data)
@@ -125,28 +130,43 @@ def _for_subscribers(kind: str, data: dict) -> int:
         return 0
     site_url = member_site_url()
     return notifications_record_for_followers(
-        kind=kind, key_prefix=f"{kind}:{event_fingerprint(kind, data)}",
+        kind=kind,
+        key_prefix=f"{kind}:{event_fingerprint(kind, data)}",
         subscribers=subscribers.iterator(chunk_size=2000),
-        template="notifications/email/news", site_url=site_url,
-        context={"kind": kind, "label": KIND_LABELS[kind], "item": item,
-                 "link": site_url + path, "data": data})
+        template="notifications/email/news",
+        site_url=site_url,
+        context={
+            "kind": kind,
+            "label": KIND_LABELS[kind],
+            "item": item,
+            "link": site_url + path,
+            "data": data,
+        },
+    )
 
 
 def _for_staff(kind: str, data: dict) -> int:
     from tenants.site.models import StaffMembership
 
     roles, about = STAFF_EVENTS[kind]
-    emails = sorted({membership.user.email.strip().lower() for membership in
-                     StaffMembership.objects.filter(role__in=roles, user__is_active=True)
-                     .select_related("user") if membership.user.email})
+    emails = sorted(
+        {
+            membership.user.email.strip().lower()
+            for membership in StaffMembership.objects.filter(
+                role__in=roles, user__is_active=True
+            ).select_related("user")
+            if membership.user.email
+        }
+    )
     if not emails:
         return 0
     item, path = about(data)
     if item is None:
         return 0
     try:  # staff act in the back office
-        path = reverse(f"admin:{item._meta.app_label}_{item._meta.model_name}_change",
-                       args=[item.pk])
+        path = reverse(
+            f"admin:{item._meta.app_label}_{item._meta.model_name}_change", args=[item.pk]
+        )
     except NoReverseMatch:
         pass
     profile, site_url = site_profile_get(), member_site_url()
@@ -154,10 +174,20 @@ def _for_staff(kind: str, data: dict) -> int:
     recorded = 0
     for email in emails:
         # The back office is Arabic first; staff read their work in Arabic.
-        row = notification_record(key=f"{kind}:{fingerprint}:{email}", recipient_email=email,
-                                  language="ar", template="notifications/email/staff",
-                                  context={"kind": kind, "label": KIND_LABELS[kind],
-                                           "item": item, "link": site_url + path, "data": data},
-                                  kind=kind, profile=profile)
+        row = notification_record(
+            key=f"{kind}:{fingerprint}:{email}",
+            recipient_email=email,
+            language="ar",
+            template="notifications/email/staff",
+            context={
+                "kind": kind,
+                "label": KIND_LABELS[kind],
+                "item": item,
+                "link": site_url + path,
+                "data": data,
+            },
+            kind=kind,
+            profile=profile,
+        )
         recorded += row is not None
     return recorded

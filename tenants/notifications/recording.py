@@ -8,6 +8,7 @@ task or a sweep run again records nothing twice. After commit the member's outbo
 over, once per transaction, to the workers (`outbox_ready`) or, without workers, to an inline
 delivery (delivery.py sends the rows). Nothing is handed over on rollback.
 """
+
 import hashlib
 import json
 from email.utils import parseaddr
@@ -44,9 +45,23 @@ def _render(template: str, context: dict, language: str, profile) -> tuple[str, 
     return subject[:300], body
 
 
-_INSERT_COLUMNS = ("key", "recipient_email", "language", "kind", "from_email", "template",
-                   "subject", "body", "unsubscribe_url", "digest", "state", "attempts",
-                   "last_error", "next_attempt_at", "created_at")
+_INSERT_COLUMNS = (
+    "key",
+    "recipient_email",
+    "language",
+    "kind",
+    "from_email",
+    "template",
+    "subject",
+    "body",
+    "unsubscribe_url",
+    "digest",
+    "state",
+    "attempts",
+    "last_error",
+    "next_attempt_at",
+    "created_at",
+)
 
 
 def _insert(rows: list[dict]) -> list[int]:
@@ -57,11 +72,13 @@ def _insert(rows: list[dict]) -> list[int]:
     ids = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 500):
-            chunk = rows[start:start + 500]
-            cursor.execute(f'INSERT INTO "{table}" ({columns}) VALUES '
-                           f'{", ".join([one] * len(chunk))} '
-                           'ON CONFLICT ("key") DO NOTHING RETURNING "id"',
-                           [row[column] for row in chunk for column in _INSERT_COLUMNS])
+            chunk = rows[start : start + 500]
+            cursor.execute(
+                f'INSERT INTO "{table}" ({columns}) VALUES '
+                f"{', '.join([one] * len(chunk))} "
+                'ON CONFLICT ("key") DO NOTHING RETURNING "id"',
+                [row[column] for row in chunk for column in _INSERT_COLUMNS],
+            )
             ids.extend(pk for (pk,) in cursor.fetchall())
     return ids
 
@@ -74,23 +91,54 @@ def fit_key(key: str) -> str:
     and ends with a digest of the whole, so that it stays unique and stable."""
     if len(key) <= KEY_MAX_LENGTH:
         return key
-    return f"{key[:KEY_MAX_LENGTH - 41]}~{hashlib.sha256(key.encode()).hexdigest()[:40]}"
+    return f"{key[: KEY_MAX_LENGTH - 41]}~{hashlib.sha256(key.encode()).hexdigest()[:40]}"
 
 
-def _row(*, key: str, recipient_email: str, language: str, kind: str, from_email: str,
-         template: str, subject: str, body: str, unsubscribe_url: str = "",
-         digest: str = "") -> dict:
+def _row(
+    *,
+    key: str,
+    recipient_email: str,
+    language: str,
+    kind: str,
+    from_email: str,
+    template: str,
+    subject: str,
+    body: str,
+    unsubscribe_url: str = "",
+    digest: str = "",
+) -> dict:
     now = timezone.now()
-    return {"key": fit_key(key), "recipient_email": recipient_email, "language": language,
-            "kind": kind, "from_email": from_email, "template": template, "subject": subject,
-            "body": body, "unsubscribe_url": unsubscribe_url, "digest": digest,
-            "state": Notification.State.PENDING, "attempts": 0, "last_error": "",
-            "next_attempt_at": now, "created_at": now}
+    return {
+        "key": fit_key(key),
+        "recipient_email": recipient_email,
+        "language": language,
+        "kind": kind,
+        "from_email": from_email,
+        "template": template,
+        "subject": subject,
+        "body": body,
+        "unsubscribe_url": unsubscribe_url,
+        "digest": digest,
+        "state": Notification.State.PENDING,
+        "attempts": 0,
+        "last_error": "",
+        "next_attempt_at": now,
+        "created_at": now,
+    }
 
 
-def notification_record(*, key: str, recipient_email: str, language: str, template: str,
-                        context: dict, kind: str, digest: str = "",
-                        unsubscribe_url: str = "", profile=None) -> Notification | None:
+def notification_record(
+    *,
+    key: str,
+    recipient_email: str,
+    language: str,
+    template: str,
+    context: dict,
+    kind: str,
+    digest: str = "",
+    unsubscribe_url: str = "",
+    profile=None,
+) -> Notification | None:
     """Record one e-mail in the current member's outbox, once, and have the workers send it.
 
     Runs in the current member's schema, inside the caller's transaction: the row commits or
@@ -113,9 +161,18 @@ def notification_record(*, key: str, recipient_email: str, language: str, templa
     if profile is None:
         profile = site_profile_get()
     subject, body = _render(template, context, language, profile)
-    values = _row(key=key, recipient_email=recipient_email, language=language, kind=kind,
-                  from_email=_sender(profile, language), template=template, subject=subject,
-                  body=body, unsubscribe_url=unsubscribe_url, digest=digest)
+    values = _row(
+        key=key,
+        recipient_email=recipient_email,
+        language=language,
+        kind=kind,
+        from_email=_sender(profile, language),
+        template=template,
+        subject=subject,
+        body=body,
+        unsubscribe_url=unsubscribe_url,
+        digest=digest,
+    )
     ids = _insert([values])
     if not ids:
         return None
@@ -129,9 +186,16 @@ def notification_record(*, key: str, recipient_email: str, language: str, templa
 _MANAGE, _UNSUBSCRIBE = "@@manage-url@@", "@@unsubscribe-url@@"
 
 
-def notifications_record_for_followers(*, kind: str, key_prefix: str, subscribers,
-                                       template: str, context: dict, site_url: str = "",
-                                       profile=None) -> int:
+def notifications_record_for_followers(
+    *,
+    kind: str,
+    key_prefix: str,
+    subscribers,
+    template: str,
+    context: dict,
+    site_url: str = "",
+    profile=None,
+) -> int:
     """One notification per subscriber (each in its language, at once or for its digest, with
     its own manage and one-click unsubscribe links) under `<key_prefix>:s<subscriber id>`,
     recorded in bulk in the caller's transaction; returns how many were new. The template is
@@ -144,19 +208,36 @@ def notifications_record_for_followers(*, kind: str, key_prefix: str, subscriber
         digest = "" if subscriber.delivery == Delivery.IMMEDIATE else subscriber.delivery
         variant = (language, bool(digest))
         if variant not in rendered:
-            rendered[variant] = _render(template, {**context, "in_digest": bool(digest),
-                                                   "manage_url": _MANAGE,
-                                                   "unsubscribe_url": _UNSUBSCRIBE},
-                                        language, profile)
+            rendered[variant] = _render(
+                template,
+                {
+                    **context,
+                    "in_digest": bool(digest),
+                    "manage_url": _MANAGE,
+                    "unsubscribe_url": _UNSUBSCRIBE,
+                },
+                language,
+                profile,
+            )
         subject, body = rendered[variant]
         links = subscriber_links(subscriber, site_url=site_url)
         body = body.replace(_MANAGE, links["manage_url"]).replace(
-            _UNSUBSCRIBE, links["unsubscribe_url"])
-        rows.append(_row(key=f"{key_prefix}:s{subscriber.pk}",
-                         recipient_email=subscriber.email, language=language, kind=kind,
-                         from_email=_sender(profile, language), template=template,
-                         subject=subject, body=body, unsubscribe_url=links["unsubscribe_url"],
-                         digest=digest))
+            _UNSUBSCRIBE, links["unsubscribe_url"]
+        )
+        rows.append(
+            _row(
+                key=f"{key_prefix}:s{subscriber.pk}",
+                recipient_email=subscriber.email,
+                language=language,
+                kind=kind,
+                from_email=_sender(profile, language),
+                template=template,
+                subject=subject,
+                body=body,
+                unsubscribe_url=links["unsubscribe_url"],
+                digest=digest,
+            )
+        )
     # Inserted apart, so that the ids of the new immediate rows are known without a query;
     # ON CONFLICT skips the keys recorded already.
     immediate_ids = _insert([row for row in rows if not row["digest"]])
@@ -214,8 +295,11 @@ def _hand_over_pending_here(schema: str) -> "_OutboxCommitted | None":
     rows it sends in the same block: rolled back together, or committed together."""
     savepoints = set(connection.savepoint_ids)
     for sids, func, _robust in connection.run_on_commit:
-        if (isinstance(func, _OutboxCommitted) and func.tenant.schema_name == schema
-                and sids == savepoints):
+        if (
+            isinstance(func, _OutboxCommitted)
+            and func.tenant.schema_name == schema
+            and sids == savepoints
+        ):
             return func
     return None
 

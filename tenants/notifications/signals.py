@@ -3,6 +3,7 @@
 The workers listen (workers/notifications.py) and send the member's delivery task; member code
 never imports the workers (import-linter), so this signal is the hand-over.
 """
+
 from django.dispatch import Signal
 
 # kwargs: schema_name

@@ -6,6 +6,7 @@ cannot be used as a manage link); the payload carries the subscriber's token, so
 token makes every old link worthless (a person who unsubscribes and comes back gets new
 links).
 """
+
 from django.core import signing
 from django.db import connection
 
@@ -21,8 +22,7 @@ def _salt(purpose: str) -> str:
     return f"infitah.notifications.{purpose}.{connection.schema_name}"
 
 
-def subscriber_token_make(*, subscriber_pk: int, token: str, purpose: str,
-                          follow: str = "") -> str:
+def subscriber_token_make(*, subscriber_pk: int, token: str, purpose: str, follow: str = "") -> str:
     assert purpose in PURPOSES
     payload = {"s": subscriber_pk, "t": token, **({"f": follow} if follow else {})}
     return signing.dumps(payload, salt=_salt(purpose), compress=True)
@@ -48,7 +48,10 @@ def _read(signed: str, purpose: str) -> dict:
         value = signing.loads(signed, salt=_salt(purpose), max_age=max_age)
     except signing.BadSignature as error:  # SignatureExpired included
         raise LinkRefused(purpose) from error
-    if not (isinstance(value, dict) and isinstance(value.get("s"), int)
-            and isinstance(value.get("t"), str)):
+    if not (
+        isinstance(value, dict)
+        and isinstance(value.get("s"), int)
+        and isinstance(value.get("t"), str)
+    ):
         raise LinkRefused(purpose)
     return value

@@ -3,6 +3,7 @@
 None is page-cached: the forms carry a CSRF token, and the signed links are personal. Pages
 reached by a signed link send no Referer, so the link stays out of other sites' logs.
 """
+
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
@@ -14,9 +15,14 @@ from citizens import client_address, rate_limit_hit
 from tenants.notifications.forms import PreferencesForm, SubscribeForm
 from tenants.notifications.models import Topic
 from tenants.notifications.links import subscriber_from_link
-from tenants.notifications.subscribers import (follow_parse, subscriber_follow_confirm,
-                                               subscriber_subscribe, subscriber_unsubscribe,
-                                               subscriber_update, subscriber_verify)
+from tenants.notifications.subscribers import (
+    follow_parse,
+    subscriber_follow_confirm,
+    subscriber_subscribe,
+    subscriber_unsubscribe,
+    subscriber_update,
+    subscriber_verify,
+)
 from tenants.notifications.tokens import LinkRefused, subscriber_token_read
 
 SUBSCRIBE_LIMIT = 5  # forms an hour, per e-mail and per address
@@ -33,10 +39,18 @@ def _refused(request, status: int = 400):
 
 
 def _limit_reached(*, email: str, address: str) -> bool:
-    by_email = rate_limit_hit(scope="notifications:subscribe:email", identity=email,
-                              limit=SUBSCRIBE_LIMIT, window_seconds=HOUR)
-    by_address = rate_limit_hit(scope="notifications:subscribe:address", identity=address,
-                                limit=SUBSCRIBE_LIMIT * 4, window_seconds=HOUR)
+    by_email = rate_limit_hit(
+        scope="notifications:subscribe:email",
+        identity=email,
+        limit=SUBSCRIBE_LIMIT,
+        window_seconds=HOUR,
+    )
+    by_address = rate_limit_hit(
+        scope="notifications:subscribe:address",
+        identity=address,
+        limit=SUBSCRIBE_LIMIT * 4,
+        window_seconds=HOUR,
+    )
     return by_email or by_address
 
 
@@ -44,10 +58,12 @@ def _limit_reached(*, email: str, address: str) -> bool:
 def subscribe(request):
     """The form: an address, topics, a language and a frequency; a link confirms the address."""
     follow = follow_parse(request.GET.get("follow", ""))
-    initial = {"language": get_language() if get_language() in ("ar", "fr") else "ar",
-               "delivery": "immediate",
-               "topics": [] if follow else [Topic.PROGRAMME.value],
-               "follow": f"{follow[0]}:{follow[1]}" if follow else ""}
+    initial = {
+        "language": get_language() if get_language() in ("ar", "fr") else "ar",
+        "delivery": "immediate",
+        "topics": [] if follow else [Topic.PROGRAMME.value],
+        "follow": f"{follow[0]}:{follow[1]}" if follow else "",
+    }
     if request.method != "POST":
         return _form_page(request, SubscribeForm(initial=initial), follow)
     form = SubscribeForm(request.POST)
@@ -56,13 +72,23 @@ def subscribe(request):
     data = form.cleaned_data
     follow = follow_parse(data["follow"])
     if _limit_reached(email=data["email"], address=client_address(request)):
-        form.add_error(None, _("Too many subscriptions were sent from here in the last hour. "
-                               "Please try again later."))
+        form.add_error(
+            None,
+            _(
+                "Too many subscriptions were sent from here in the last hour. "
+                "Please try again later."
+            ),
+        )
         return _form_page(request, form, follow, status=429)
     try:
-        subscriber_subscribe(email=data["email"], topics=data["topics"],
-                             language=data["language"], delivery=data["delivery"],
-                             site_url=request.build_absolute_uri("/"), follow=follow)
+        subscriber_subscribe(
+            email=data["email"],
+            topics=data["topics"],
+            language=data["language"],
+            delivery=data["delivery"],
+            site_url=request.build_absolute_uri("/"),
+            follow=follow,
+        )
     except ValidationError as error:
         form.add_error(None, error)
         return _form_page(request, form, follow, status=400)
@@ -70,8 +96,9 @@ def subscribe(request):
 
 
 def _form_page(request, form, follow, status: int = 200):
-    return render(request, "notifications/subscribe.html", {"form": form, "follow": follow},
-                  status=status)
+    return render(
+        request, "notifications/subscribe.html", {"form": form, "follow": follow}, status=status
+    )
 
 
 def subscribe_sent(request):
@@ -104,11 +131,17 @@ def manage(request, token: str):
     except LinkRefused:
         return _refused(request)
     followed = list(subscriber.subscriptions.all())
-    initial = {"language": subscriber.language, "delivery": subscriber.delivery,
-               "topics": [s.topic for s in followed if s.object_id == 0]}
+    initial = {
+        "language": subscriber.language,
+        "delivery": subscriber.delivery,
+        "topics": [s.topic for s in followed if s.object_id == 0],
+    }
     by_id = [s for s in followed if s.object_id]
-    form = PreferencesForm(request.POST if request.method == "POST" else None, initial=initial,
-                           allow_no_topic=bool(by_id))
+    form = PreferencesForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        allow_no_topic=bool(by_id),
+    )
     status, saved = 200, False
     if request.method == "POST":
         if form.is_valid():
@@ -121,8 +154,12 @@ def manage(request, token: str):
                 status = 400
         else:
             status = 400
-    context = {"form": form, "subscriber": subscriber, "saved": saved,
-               "followed": [s for s in followed if s.object_id]}
+    context = {
+        "form": form,
+        "subscriber": subscriber,
+        "saved": saved,
+        "followed": [s for s in followed if s.object_id],
+    }
     return _private(render(request, "notifications/manage.html", context, status=status))
 
 
@@ -142,5 +179,4 @@ def unsubscribe(request, token: str):
     if request.method == "POST":
         subscriber_unsubscribe(subscriber=subscriber)
         return _private(render(request, "notifications/unsubscribed.html"))
-    return _private(render(request, "notifications/unsubscribe.html",
-                           {"subscriber": subscriber}))
+    return _private(render(request, "notifications/unsubscribe.html", {"subscriber": subscriber}))

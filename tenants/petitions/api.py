@@ -6,6 +6,7 @@
 - Staff, by role (tenants/site/roles.py): create petitions, publish them, move them through
   their states, read the signatures (personal data).
 """
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -16,8 +17,12 @@ from rest_framework.response import Response
 
 from tenants.petitions.models import Link, Petition, Petitioner, PetitionStep, Signature, State
 from tenants.petitions.selectors import petition_detail, petition_list, signature_list
-from tenants.petitions.services import (petition_create, petition_publish, petition_transition,
-                                        signature_add)
+from tenants.petitions.services import (
+    petition_create,
+    petition_publish,
+    petition_transition,
+    signature_add,
+)
 from tenants.petitions.web import SIGN_RATE, rate_limited, site_url
 from tenants.site.api_support import actor, run_service
 from tenants.site.personal_data import identity_read_record
@@ -25,10 +30,12 @@ from tenants.site.personal_data import identity_read_record
 
 def staff_may(perm: str) -> type[BasePermission]:
     """A permission class: the signed-in member of staff's role gives `perm`."""
+
     class StaffMay(BasePermission):
         def has_permission(self, request, view) -> bool:
             user = request.user
             return bool(user and user.is_authenticated and user.has_perm(perm))
+
     StaffMay.__name__ = f"StaffMay_{perm.replace('.', '_')}"
     return StaffMay
 
@@ -55,10 +62,23 @@ class PetitionOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Petition
-        fields = ["id", "subject", "state", "state_label", "petitioner", "association_name",
-                  "signature_count", "signatures_required", "progress_percent",
-                  "threshold_reached", "published_at", "submitted_on", "admissibility_due_on",
-                  "committee", "session_date"]
+        fields = [
+            "id",
+            "subject",
+            "state",
+            "state_label",
+            "petitioner",
+            "association_name",
+            "signature_count",
+            "signatures_required",
+            "progress_percent",
+            "threshold_reached",
+            "published_at",
+            "submitted_on",
+            "admissibility_due_on",
+            "committee",
+            "session_date",
+        ]
 
 
 class PetitionDetailOutputSerializer(PetitionOutputSerializer):
@@ -66,7 +86,11 @@ class PetitionDetailOutputSerializer(PetitionOutputSerializer):
 
     class Meta(PetitionOutputSerializer.Meta):
         fields = PetitionOutputSerializer.Meta.fields + [
-            "text", "not_admissible_reason", "answer", "steps"]
+            "text",
+            "not_admissible_reason",
+            "answer",
+            "steps",
+        ]
 
 
 class PetitionInputSerializer(serializers.Serializer):
@@ -75,15 +99,17 @@ class PetitionInputSerializer(serializers.Serializer):
     agent_name = serializers.CharField(max_length=200)
     agent_cin = serializers.CharField(max_length=20)
     agent_email = serializers.EmailField(required=False, allow_blank=True, default="")
-    agent_phone = serializers.CharField(max_length=32, required=False, allow_blank=True,
-                                        default="")
+    agent_phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
     published = serializers.BooleanField(required=False, default=True)
-    petitioner = serializers.ChoiceField(choices=Petitioner.choices, required=False,
-                                         default=Petitioner.CITIZENS)
-    association_name = serializers.CharField(max_length=200, required=False, allow_blank=True,
-                                             default="")
-    association_reference = serializers.CharField(max_length=100, required=False,
-                                                  allow_blank=True, default="")
+    petitioner = serializers.ChoiceField(
+        choices=Petitioner.choices, required=False, default=Petitioner.CITIZENS
+    )
+    association_name = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, default=""
+    )
+    association_reference = serializers.CharField(
+        max_length=100, required=False, allow_blank=True, default=""
+    )
     association_founded_on = serializers.DateField(required=False, allow_null=True, default=None)
     association_conditions_declared = serializers.BooleanField(required=False, default=False)
 
@@ -94,8 +120,9 @@ class PetitionSignatureInputSerializer(serializers.Serializer):
     link = serializers.ChoiceField(choices=Link.choices)
     # A regional member's signatories: the HCP code of their prefecture or province, or
     # "outside" (the service checks it against the region's).
-    province_code = serializers.CharField(max_length=16, required=False, allow_blank=True,
-                                          default="")
+    province_code = serializers.CharField(
+        max_length=16, required=False, allow_blank=True, default=""
+    )
 
 
 class PetitionSignatureCountOutputSerializer(serializers.Serializer):
@@ -108,8 +135,16 @@ class PetitionSignatureOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Signature
-        fields = ["id", "full_name", "cin", "link", "link_label", "province_code", "source",
-                  "signed_at"]
+        fields = [
+            "id",
+            "full_name",
+            "cin",
+            "link",
+            "link_label",
+            "province_code",
+            "source",
+            "signed_at",
+        ]
 
 
 class PetitionTransitionInputSerializer(serializers.Serializer):
@@ -119,8 +154,7 @@ class PetitionTransitionInputSerializer(serializers.Serializer):
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     session_date = serializers.DateField(required=False, allow_null=True, default=None)
     answer = serializers.CharField(required=False, allow_blank=True, default="")
-    committee = serializers.CharField(max_length=200, required=False, allow_blank=True,
-                                      default="")
+    committee = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
 class PetitionApiBase(GenericAPIView):
@@ -129,35 +163,38 @@ class PetitionApiBase(GenericAPIView):
     published_only = True
 
     def existing(self, pk: int, *, published_only: bool | None = None) -> Petition:
-        petition = petition_detail(pk=pk, published_only=self.published_only
-                                   if published_only is None else published_only)
+        petition = petition_detail(
+            pk=pk, published_only=self.published_only if published_only is None else published_only
+        )
         if petition is None:
             raise Http404
         return petition
 
-    def detail_response(self, pk: int, status_code: int = status.HTTP_200_OK, *,
-                        published_only: bool | None = None) -> Response:
+    def detail_response(
+        self, pk: int, status_code: int = status.HTTP_200_OK, *, published_only: bool | None = None
+    ) -> Response:
         petition = self.existing(pk, published_only=published_only)
         return Response(PetitionDetailOutputSerializer(petition).data, status=status_code)
 
 
 class PetitionListApi(PetitionApiBase):
-    @extend_schema(parameters=[PetitionFilterSerializer],
-                   responses=PetitionOutputSerializer(many=True))
+    @extend_schema(
+        parameters=[PetitionFilterSerializer], responses=PetitionOutputSerializer(many=True)
+    )
     def get(self, request):
         filters = PetitionFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         page = self.paginate_queryset(petition_list(**filters.validated_data))
         return self.get_paginated_response(PetitionOutputSerializer(page, many=True).data)
 
-    @extend_schema(request=PetitionInputSerializer,
-                   responses={201: PetitionDetailOutputSerializer})
+    @extend_schema(request=PetitionInputSerializer, responses={201: PetitionDetailOutputSerializer})
     def post(self, request):
         """Staff enter a petition (published at once unless `published` is false)."""
         data = PetitionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        petition = run_service(petition_create, by=actor(request),
-                               site_url=site_url(request), **data.validated_data)
+        petition = run_service(
+            petition_create, by=actor(request), site_url=site_url(request), **data.validated_data
+        )
         return self.detail_response(petition.pk, status.HTTP_201_CREATED, published_only=False)
 
 
@@ -172,19 +209,26 @@ class PetitionSignApi(PetitionApiBase):
     permission_classes = [AllowAny]
     authentication_classes = []  # an anonymous act: no session, so no CSRF token to carry
 
-    @extend_schema(request=PetitionSignatureInputSerializer,
-                   responses={201: PetitionSignatureCountOutputSerializer})
+    @extend_schema(
+        request=PetitionSignatureInputSerializer,
+        responses={201: PetitionSignatureCountOutputSerializer},
+    )
     def post(self, request, pk: int):
         petition = self.existing(pk)
         if rate_limited(request, "sign", SIGN_RATE):
             raise Throttled(wait=SIGN_RATE[1])
         data = PetitionSignatureInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        run_service(signature_add, petition=petition, site_url=site_url(request),
-                    **data.validated_data)
-        return Response({"signature_count": petition.signatures.count(),
-                         "signatures_required": petition.signatures_required},
-                        status=status.HTTP_201_CREATED)
+        run_service(
+            signature_add, petition=petition, site_url=site_url(request), **data.validated_data
+        )
+        return Response(
+            {
+                "signature_count": petition.signatures.count(),
+                "signatures_required": petition.signatures_required,
+            },
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class PetitionSignatureListApi(PetitionApiBase):
@@ -208,14 +252,20 @@ class PetitionTransitionApi(PetitionApiBase):
     permission_classes = [staff_may("petitions.change_petition")]
     published_only = False
 
-    @extend_schema(request=PetitionTransitionInputSerializer,
-                   responses={200: PetitionDetailOutputSerializer})
+    @extend_schema(
+        request=PetitionTransitionInputSerializer, responses={200: PetitionDetailOutputSerializer}
+    )
     def post(self, request, pk: int):
         petition = self.existing(pk)
         data = PetitionTransitionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        run_service(petition_transition, petition=petition, by=actor(request),
-                    site_url=site_url(request), **data.validated_data)
+        run_service(
+            petition_transition,
+            petition=petition,
+            by=actor(request),
+            site_url=site_url(request),
+            **data.validated_data,
+        )
         return self.detail_response(pk)
 
 

@@ -8,6 +8,7 @@ a proposal computed when staff look (selectors.next_ordinary_session), which sta
 correct. This hook is where a petition deadline counted in working days would be recounted
 (read and written across the batch as tenants/information_requests/calendar_hooks.py does).
 """
+
 from datetime import date
 
 

@@ -1,4 +1,5 @@
 """The signatures of petitions as CSV, for the member's staff (personal data: never public)."""
+
 import csv
 
 from django.http import HttpResponse
@@ -24,12 +25,31 @@ def signatures_csv(signatures, *, filename: str) -> HttpResponse:
     response["Cache-Control"] = "private, no-store"
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([_("Petition"), _("Subject"), _("Full name"), _("National ID number (CIN)"),
-                     _("Link to the collectivity"), _("Source"), _("Signed at")])
+    writer.writerow(
+        [
+            _("Petition"),
+            _("Subject"),
+            _("Full name"),
+            _("National ID number (CIN)"),
+            _("Link to the collectivity"),
+            _("Source"),
+            _("Signed at"),
+        ]
+    )
     signature: Signature
     for signature in signatures:
-        writer.writerow([_cell(value) for value in (
-            signature.petition_id, signature.petition.subject, signature.full_name,
-            signature.cin_normalized, signature.get_link_display(), signature.get_source_display(),
-            timezone.localtime(signature.signed_at).strftime("%Y-%m-%d %H:%M"))])
+        writer.writerow(
+            [
+                _cell(value)
+                for value in (
+                    signature.petition_id,
+                    signature.petition.subject,
+                    signature.full_name,
+                    signature.cin_normalized,
+                    signature.get_link_display(),
+                    signature.get_source_display(),
+                    timezone.localtime(signature.signed_at).strftime("%Y-%m-%d %H:%M"),
+                )
+            ]
+        )
     return response

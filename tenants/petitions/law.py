@@ -28,6 +28,7 @@ whether the three-year rule is the same for communes and provinces. Each of thes
 default of the member's petition settings (threshold, legal reference, delay, years), which
 its legal service corrects; none is a silent constant.
 """
+
 import calendar
 import math
 from dataclasses import dataclass
@@ -85,19 +86,32 @@ class TierLaw:
 TIERS = {
     "commune": TierLaw(
         law="القانون التنظيمي 113.14 المتعلق بالجماعات",
-        signatures_article="المادة 123", associations_article="المادة 124",
-        procedure_article="المادة 125", admissibility_months=3, association_min_years=3,
-        session_months=(2, 5, 10)),
+        signatures_article="المادة 123",
+        associations_article="المادة 124",
+        procedure_article="المادة 125",
+        admissibility_months=3,
+        association_min_years=3,
+        session_months=(2, 5, 10),
+    ),
     "province": TierLaw(
         law="القانون التنظيمي 112.14 المتعلق بالعمالات والأقاليم",
-        signatures_article="المادة 114", associations_article="المادة 115",
-        procedure_article="المادة 116", admissibility_months=2, association_min_years=3,
-        session_months=(1, 6, 9)),
+        signatures_article="المادة 114",
+        associations_article="المادة 115",
+        procedure_article="المادة 116",
+        admissibility_months=2,
+        association_min_years=3,
+        session_months=(1, 6, 9),
+    ),
     "region": TierLaw(
         law="القانون التنظيمي 111.14 المتعلق بالجهات",
-        signatures_article="المادة 120", associations_article="المادة 121",
-        procedure_article="المادة 122", admissibility_months=2, association_min_years=3,
-        session_months=(3, 7, 10), spread_over_provinces=True),
+        signatures_article="المادة 120",
+        associations_article="المادة 121",
+        procedure_article="المادة 122",
+        admissibility_months=2,
+        association_min_years=3,
+        session_months=(3, 7, 10),
+        spread_over_provinces=True,
+    ),
 }
 
 # Kept for the tests and the settings' defaults: the article of the signature threshold.
@@ -146,8 +160,13 @@ def petition_rules(*, tier: str, population: int | None, hcp_code: str = "") -> 
         threshold = 100
     else:
         threshold = 200
-    return PetitionRules(threshold, law.signatures_reference, law.session_months,
-                         law.admissibility_months, law.association_min_years)
+    return PetitionRules(
+        threshold,
+        law.signatures_reference,
+        law.session_months,
+        law.admissibility_months,
+        law.association_min_years,
+    )
 
 
 def spread_minimum(required: int) -> int:

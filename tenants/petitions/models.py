@@ -5,6 +5,7 @@ Personal data: the agent (وكيل) of a petition and the signatories' names and
 numbers are for the member's staff only. Public pages and the public API show the subject,
 the text, the state with its dated steps and the number of signatures, never who signed.
 """
+
 import re
 
 from django.contrib.postgres.fields import ArrayField
@@ -37,8 +38,10 @@ def cin_purged_key(cin: str) -> str:
 
 def cin_validate(cin: str) -> None:
     if not CIN_PATTERN.match(cin_normalize(cin)):
-        raise ValidationError(_("Enter the number of a national ID card (CIN), for example "
-                                "AB123456."), code="invalid_cin")
+        raise ValidationError(
+            _("Enter the number of a national ID card (CIN), for example AB123456."),
+            code="invalid_cin",
+        )
 
 
 class PetitionSettings(models.Model):
@@ -47,27 +50,35 @@ class PetitionSettings(models.Model):
 
     SINGLETON_PK = 1
 
-    threshold = models.PositiveIntegerField(_("signatures required"),
-                                            validators=[MinValueValidator(1)])
+    threshold = models.PositiveIntegerField(
+        _("signatures required"), validators=[MinValueValidator(1)]
+    )
     legal_reference = models.CharField(_("legal reference"), max_length=300)
     session_months = ArrayField(
         models.PositiveSmallIntegerField(validators=[MinValueValidator(1), MaxValueValidator(12)]),
-        size=12, verbose_name=_("months of the ordinary sessions of the council"))
+        size=12,
+        verbose_name=_("months of the ordinary sessions of the council"),
+    )
     # Defaults from law.TIERS (the tier's organic law); the member's legal service corrects them.
     admissibility_months = models.PositiveSmallIntegerField(
-        _("months for the bureau's decision on admissibility"), default=3,
+        _("months for the bureau's decision on admissibility"),
+        default=3,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
-        help_text=_("Counted from the day the council receives the petition."))
+        help_text=_("Counted from the day the council receives the petition."),
+    )
     association_min_years = models.PositiveSmallIntegerField(
-        _("years an association must have existed to file a petition"), default=3,
-        validators=[MaxValueValidator(50)])
+        _("years an association must have existed to file a petition"),
+        default=3,
+        validators=[MaxValueValidator(50)],
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("petition settings")
         verbose_name_plural = _("petition settings")
-        constraints = [models.CheckConstraint(condition=models.Q(pk=1),
-                                              name="petitions_settings_one_row")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(pk=1), name="petitions_settings_one_row")
+        ]
 
     def __str__(self) -> str:
         return str(_("Petition settings"))
@@ -114,38 +125,52 @@ class Petitioner(models.TextChoices):
 
 
 class Petition(models.Model):
-    subject = models.CharField(_("subject"), max_length=300,
-                               help_text=_("A matter within the powers of the council."))
+    subject = models.CharField(
+        _("subject"), max_length=300, help_text=_("A matter within the powers of the council.")
+    )
     text = models.TextField(_("text of the petition"))
-    petitioner = models.CharField(_("filed by"), max_length=16, choices=Petitioner.choices,
-                                  default=Petitioner.CITIZENS)
+    petitioner = models.CharField(
+        _("filed by"), max_length=16, choices=Petitioner.choices, default=Petitioner.CITIZENS
+    )
     # An association's identity is public (it files in its own name); its legal
     # representative is the agent below, whose details are for staff only.
     association_name = models.CharField(_("name of the association"), max_length=200, blank=True)
     association_reference = models.CharField(
-        _("registration reference of the association"), max_length=100, blank=True,
-        help_text=_("The number and date of the final receipt of its declaration."))
-    association_founded_on = models.DateField(_("date the association was founded"), null=True,
-                                              blank=True)
+        _("registration reference of the association"),
+        max_length=100,
+        blank=True,
+        help_text=_("The number and date of the final receipt of its declaration."),
+    )
+    association_founded_on = models.DateField(
+        _("date the association was founded"), null=True, blank=True
+    )
     agent_name = models.CharField(_("agent's name"), max_length=200)
-    agent_cin = models.CharField(_("agent's national ID number"), max_length=20,
-                                 validators=[cin_validate])
+    agent_cin = models.CharField(
+        _("agent's national ID number"), max_length=20, validators=[cin_validate]
+    )
     agent_email = models.EmailField(_("agent's e-mail"), blank=True)
     agent_phone = models.CharField(_("agent's phone"), max_length=32, blank=True)
     # The key of the agent's private link (e-mailed to the agent, never shown to staff), and
     # the language the agent's e-mails are written in.
     agent_key = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
     agent_language = models.CharField(max_length=2, default="ar", editable=False)
-    source = models.CharField(_("source"), max_length=16, choices=Source.choices,
-                              default=Source.ONLINE)
-    state = models.CharField(_("state"), max_length=20, choices=State.choices,
-                             default=State.COLLECTING)
+    source = models.CharField(
+        _("source"), max_length=16, choices=Source.choices, default=Source.ONLINE
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.COLLECTING
+    )
     signatures_required = models.PositiveIntegerField(
-        _("signatures required"), validators=[MinValueValidator(1)],
-        help_text=_("From the petition settings; follows them while signatures are collected."))
+        _("signatures required"),
+        validators=[MinValueValidator(1)],
+        help_text=_("From the petition settings; follows them while signatures are collected."),
+    )
     published_at = models.DateTimeField(
-        _("published at"), null=True, blank=True,
-        help_text=_("A petition filed online shows on the site once staff publish it."))
+        _("published at"),
+        null=True,
+        blank=True,
+        help_text=_("A petition filed online shows on the site once staff publish it."),
+    )
     not_admissible_reason = models.TextField(_("reason for not admitting it"), blank=True)
     # The day the council received it (its submission) and the day the bureau must decide by.
     submitted_on = models.DateField(_("received by the council on"), null=True, blank=True)
@@ -198,8 +223,9 @@ class Petition(models.Model):
 class PetitionStep(models.Model):
     """One dated step of a petition: the history is kept, never rewritten."""
 
-    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="steps",
-                                 verbose_name=_("petition"))
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="steps", verbose_name=_("petition")
+    )
     state = models.CharField(_("state"), max_length=20, choices=State.choices)
     happened_on = models.DateField(_("date"))
     note = models.TextField(_("note"), blank=True)
@@ -229,29 +255,37 @@ OUTSIDE_REGION = "outside"
 
 
 class Signature(models.Model):
-    petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="signatures",
-                                 verbose_name=_("petition"))
+    petition = models.ForeignKey(
+        Petition, on_delete=models.CASCADE, related_name="signatures", verbose_name=_("petition")
+    )
     full_name = models.CharField(_("full name"), max_length=200)
     cin = models.CharField(_("national ID number (CIN)"), max_length=20, validators=[cin_validate])
     cin_normalized = models.CharField(max_length=20, editable=False)
     link = models.CharField(_("link to the collectivity"), max_length=16, choices=Link.choices)
     # A regional petition's signatories give the prefecture or province they live in (its HCP
     # code, read by value from the registry), or OUTSIDE_REGION.
-    province_code = models.CharField(_("prefecture or province of residence"), max_length=16,
-                                     blank=True)
-    source = models.CharField(_("source"), max_length=16, choices=Source.choices,
-                              default=Source.ONLINE)
+    province_code = models.CharField(
+        _("prefecture or province of residence"), max_length=16, blank=True
+    )
+    source = models.CharField(
+        _("source"), max_length=16, choices=Source.choices, default=Source.ONLINE
+    )
     signed_at = models.DateTimeField(_("signed at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
         ordering = ["signed_at", "pk"]
-        constraints = [models.UniqueConstraint(
-            fields=["petition", "cin_normalized"], name="petitions_one_signature_per_cin",
-            violation_error_code="duplicate_signature",
-            violation_error_message=_("This national ID number has already signed this "
-                                      "petition."))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "cin_normalized"],
+                name="petitions_one_signature_per_cin",
+                violation_error_code="duplicate_signature",
+                violation_error_message=_(
+                    "This national ID number has already signed this petition."
+                ),
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.cin_normalized})"

@@ -3,6 +3,7 @@
 Public reads return published petitions only, with their number of signatures annotated as
 `signature_count`; who signed is read by staff only (`signature_list`).
 """
+
 from dataclasses import dataclass
 from datetime import date
 
@@ -54,8 +55,11 @@ def petition_figure_rows() -> QuerySet:
     """A row per petition: its state, whether it is published and its signatures (one query;
     the network's sweep runs it over many members at once). Counting per petition, rather
     than COUNT(DISTINCT ...) over the join, keeps it one cheap hash aggregate."""
-    return (Petition.objects.order_by().values("pk", "state", "published_at")
-            .annotate(signature_count=Count("signatures")))
+    return (
+        Petition.objects.order_by()
+        .values("pk", "state", "published_at")
+        .annotate(signature_count=Count("signatures"))
+    )
 
 
 def petition_figures_from_rows(rows) -> dict:
@@ -63,9 +67,12 @@ def petition_figures_from_rows(rows) -> dict:
     by_state = dict.fromkeys(State.values, 0)
     for row in published:
         by_state[row["state"]] += 1
-    return {"total": len(published), "awaiting_publication": len(rows) - len(published),
-            "by_state": by_state,
-            "signatures": sum(row["signature_count"] for row in published)}
+    return {
+        "total": len(published),
+        "awaiting_publication": len(rows) - len(published),
+        "by_state": by_state,
+        "signatures": sum(row["signature_count"] for row in published),
+    }
 
 
 def petition_figures() -> dict:
@@ -108,15 +115,19 @@ def petition_waiting() -> QuerySet[Petition]:
     """Petitions waiting for a decision of the member: those whose admissibility decision is
     due first (by its legal deadline), then the longest waiting."""
     return Petition.objects.filter(state__in=WAITING_STATES).order_by(
-        Case(When(state=State.SUBMITTED, then="admissibility_due_on"),
-             default=None).asc(nulls_last=True), "updated_at", "pk")
+        Case(When(state=State.SUBMITTED, then="admissibility_due_on"), default=None).asc(
+            nulls_last=True
+        ),
+        "updated_at",
+        "pk",
+    )
 
 
 def petition_admissibility_due(*, until: date) -> QuerySet[Petition]:
     """Submitted petitions whose bureau's decision is due by `until` (reminders)."""
-    return Petition.objects.filter(state=State.SUBMITTED, admissibility_due_on__isnull=False,
-                                   admissibility_due_on__lte=until).order_by(
-        "admissibility_due_on", "pk")
+    return Petition.objects.filter(
+        state=State.SUBMITTED, admissibility_due_on__isnull=False, admissibility_due_on__lte=until
+    ).order_by("admissibility_due_on", "pk")
 
 
 @dataclass(frozen=True)
@@ -146,9 +157,11 @@ def region_provinces() -> list[Province]:
     if profile is None or not tier_law(profile.tier).spread_over_provinces:
         return []
     with connection.cursor() as cursor:
-        cursor.execute("SELECT code, name_ar, name_fr FROM public.registry_collectivity "
-                       "WHERE tier = 'province' AND region_id = %s ORDER BY code",
-                       [profile.hcp_code])
+        cursor.execute(
+            "SELECT code, name_ar, name_fr FROM public.registry_collectivity "
+            "WHERE tier = 'province' AND region_id = %s ORDER BY code",
+            [profile.hcp_code],
+        )
         return [Province(*row) for row in cursor.fetchall()]
 
 
@@ -163,16 +176,22 @@ class SpreadRow:
         return self.count >= self.minimum
 
 
-def signature_spread(*, petition: Petition, provinces: list[Province] | None = None
-                     ) -> list[SpreadRow]:
+def signature_spread(
+    *, petition: Petition, provinces: list[Province] | None = None
+) -> list[SpreadRow]:
     """For a regional petition: its signatures in each prefecture or province of the region
     against the minimum there (one query; [] when the member is not a region)."""
     provinces = region_provinces() if provinces is None else provinces
     if not provinces:
         return []
-    counts = dict(Signature.objects.filter(petition=petition).exclude(province_code="")
-                  .exclude(province_code=OUTSIDE_REGION).order_by()
-                  .values_list("province_code").annotate(count=Count("pk")))
+    counts = dict(
+        Signature.objects.filter(petition=petition)
+        .exclude(province_code="")
+        .exclude(province_code=OUTSIDE_REGION)
+        .order_by()
+        .values_list("province_code")
+        .annotate(count=Count("pk"))
+    )
     minimum = spread_minimum(petition.signatures_required)
     return [SpreadRow(province, counts.get(province.code, 0), minimum) for province in provinces]
 
@@ -184,7 +203,8 @@ def petition_staff_list(*, state: str | None = None) -> QuerySet[Petition]:
     petitions = _with_count(Petition.objects.all())
     if state:
         return petitions.filter(state=state).order_by("-updated_at", "-pk")
-    waiting = Case(When(state__in=WAITING_STATES, then=Value(0)), default=Value(1),
-                   output_field=IntegerField())
+    waiting = Case(
+        When(state__in=WAITING_STATES, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
     waiting_since = Case(When(state__in=WAITING_STATES, then="updated_at"), default=None)
     return petitions.order_by(waiting, waiting_since.asc(nulls_last=True), "-created_at", "-pk")

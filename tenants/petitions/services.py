@@ -8,6 +8,7 @@ form, the API or the back office.
 The agent's e-mails carry a private link (`/petitions/agent/<key>/`) where the agent follows
 the petition and submits it to the council once it has enough signatures.
 """
+
 import secrets
 from datetime import date
 
@@ -21,9 +22,18 @@ from django.utils.translation import gettext as _
 from citizens import clean_citizen_text
 from events import emit
 from tenants.petitions.law import months_after, petition_rules, spread_minimum, years_before
-from tenants.petitions.models import (OUTSIDE_REGION, TRANSITIONS, Petition, Petitioner,
-                                      PetitionSettings, PetitionStep, Signature, Source, State,
-                                      cin_purged_key)
+from tenants.petitions.models import (
+    OUTSIDE_REGION,
+    TRANSITIONS,
+    Petition,
+    Petitioner,
+    PetitionSettings,
+    PetitionStep,
+    Signature,
+    Source,
+    State,
+    cin_purged_key,
+)
 from tenants.petitions.selectors import region_provinces, signature_spread
 from tenants.site.mail import member_mail_send
 from tenants.site.selectors import site_profile_get
@@ -34,10 +44,22 @@ AGENT = "agent"
 EDITABLE_FIELDS = ("subject", "text", "agent_name", "agent_cin", "agent_email", "agent_phone")
 ASSOCIATION_FIELDS = ("association_name", "association_reference", "association_founded_on")
 LOCKED_ONCE_PUBLISHED = ("subject", "text")
-PLAIN_TEXT_FIELDS = {"subject": 300, "text": 10_000, "agent_name": 200, "agent_phone": 32,
-                     "association_name": 200, "association_reference": 100, "committee": 200}
-SETTINGS_FIELDS = ("threshold", "legal_reference", "session_months", "admissibility_months",
-                   "association_min_years")
+PLAIN_TEXT_FIELDS = {
+    "subject": 300,
+    "text": 10_000,
+    "agent_name": 200,
+    "agent_phone": 32,
+    "association_name": 200,
+    "association_reference": 100,
+    "committee": 200,
+}
+SETTINGS_FIELDS = (
+    "threshold",
+    "legal_reference",
+    "session_months",
+    "admissibility_months",
+    "association_min_years",
+)
 
 
 def petition_settings_get() -> PetitionSettings:
@@ -47,15 +69,21 @@ def petition_settings_get() -> PetitionSettings:
     if existing is not None:
         return existing
     profile = site_profile_get()
-    rules = petition_rules(tier=profile.tier if profile else "commune",
-                           population=profile.population_2024 if profile else None,
-                           hcp_code=profile.hcp_code if profile else "")
+    rules = petition_rules(
+        tier=profile.tier if profile else "commune",
+        population=profile.population_2024 if profile else None,
+        hcp_code=profile.hcp_code if profile else "",
+    )
     settings, _created = PetitionSettings.objects.get_or_create(
         pk=PetitionSettings.SINGLETON_PK,
-        defaults={"threshold": rules.threshold, "legal_reference": rules.legal_reference,
-                  "session_months": list(rules.session_months),
-                  "admissibility_months": rules.admissibility_months,
-                  "association_min_years": rules.association_min_years})
+        defaults={
+            "threshold": rules.threshold,
+            "legal_reference": rules.legal_reference,
+            "session_months": list(rules.session_months),
+            "admissibility_months": rules.admissibility_months,
+            "association_min_years": rules.association_min_years,
+        },
+    )
     return settings
 
 
@@ -102,15 +130,22 @@ def _mail_agent(petition: Petition, template: str, *, site_url: str, **context) 
     if not petition.agent_email:
         return
     context.update(
-        subject=petition.subject, required=petition.signatures_required,
+        subject=petition.subject,
+        required=petition.signatures_required,
         private_link=_link(site_url, reverse("petitions:agent", args=[petition.agent_key])),
-        public_link=_link(site_url, reverse("petitions:detail", args=[petition.pk])))
-    member_mail_send(to=petition.agent_email, template=f"petitions/email/{template}",
-                     context=context, language=petition.agent_language)
+        public_link=_link(site_url, reverse("petitions:detail", args=[petition.pk])),
+    )
+    member_mail_send(
+        to=petition.agent_email,
+        template=f"petitions/email/{template}",
+        context=context,
+        language=petition.agent_language,
+    )
 
 
-def _association_errors(petition: Petition, *, conditions_declared: bool,
-                        settings: PetitionSettings) -> dict:
+def _association_errors(
+    petition: Petition, *, conditions_declared: bool, settings: PetitionSettings
+) -> dict:
     """What the organic laws ask of an association filing a petition, as far as a form can
     check it (law.TIERS): its name and registration, founded more than the settings' years
     ago, and its representative's declaration of the other conditions ({} when nothing)."""
@@ -120,31 +155,48 @@ def _association_errors(petition: Petition, *, conditions_declared: bool,
         return {}
     errors = {}
     if not petition.association_name:
-        errors["association_name"] = ValidationError(_("Give the name of the association."),
-                                                     code="required")
+        errors["association_name"] = ValidationError(
+            _("Give the name of the association."), code="required"
+        )
     if not petition.association_reference:
         errors["association_reference"] = ValidationError(
             _("Give the registration reference of the association (its final receipt)."),
-            code="required")
+            code="required",
+        )
     founded_on = petition.association_founded_on
     if founded_on is None:
         errors["association_founded_on"] = ValidationError(
-            _("Give the date the association was founded."), code="required")
+            _("Give the date the association was founded."), code="required"
+        )
     elif founded_on > years_before(timezone.localdate(), settings.association_min_years):
         errors["association_founded_on"] = ValidationError(
-            _("An association must have been founded more than %(years)s years ago to file a "
-              "petition.") % {"years": settings.association_min_years}, code="too_recent")
+            _(
+                "An association must have been founded more than %(years)s years ago to file a "
+                "petition."
+            )
+            % {"years": settings.association_min_years},
+            code="too_recent",
+        )
     if not conditions_declared:
         errors["association_conditions_declared"] = ValidationError(
-            _("The legal representative must declare that the association meets the "
-              "conditions of the law."), code="required")
+            _(
+                "The legal representative must declare that the association meets the "
+                "conditions of the law."
+            ),
+            code="required",
+        )
     return errors
 
 
 @transaction.atomic
-def petition_save_new(*, petition: Petition, by: str, site_url: str = "",
-                      language: str | None = None,
-                      association_conditions_declared: bool = False) -> Petition:
+def petition_save_new(
+    *,
+    petition: Petition,
+    by: str,
+    site_url: str = "",
+    language: str | None = None,
+    association_conditions_declared: bool = False,
+) -> Petition:
     """Validate and save a new petition (collecting signatures from today) and e-mail its
     agent (or the association's legal representative) the private link. `by` is the staff
     member's name, or AGENT for one filed online."""
@@ -152,8 +204,9 @@ def petition_save_new(*, petition: Petition, by: str, site_url: str = "",
     for name, value in _plain({name: getattr(petition, name) for name in fields}).items():
         setattr(petition, name, value)
     settings = petition_settings_get()
-    errors = _association_errors(petition, conditions_declared=association_conditions_declared,
-                                 settings=settings)
+    errors = _association_errors(
+        petition, conditions_declared=association_conditions_declared, settings=settings
+    )
     if errors:
         raise ValidationError(errors)
     petition.signatures_required = settings.threshold
@@ -161,49 +214,100 @@ def petition_save_new(*, petition: Petition, by: str, site_url: str = "",
     petition.agent_language = (language or get_language() or "ar")[:2]
     petition.full_clean()
     petition.save()
-    PetitionStep.objects.create(petition=petition, state=State.COLLECTING,
-                                happened_on=timezone.localdate(), by=by)
+    PetitionStep.objects.create(
+        petition=petition, state=State.COLLECTING, happened_on=timezone.localdate(), by=by
+    )
     _mail_agent(petition, "filed", site_url=site_url)
     return petition
 
 
-def petition_file(*, subject: str, text: str, agent_name: str, agent_cin: str, agent_email: str,
-                  agent_phone: str = "", petitioner: str = Petitioner.CITIZENS,
-                  association_name: str = "", association_reference: str = "",
-                  association_founded_on: date | None = None,
-                  association_conditions_declared: bool = False,
-                  site_url: str = "") -> Petition:
+def petition_file(
+    *,
+    subject: str,
+    text: str,
+    agent_name: str,
+    agent_cin: str,
+    agent_email: str,
+    agent_phone: str = "",
+    petitioner: str = Petitioner.CITIZENS,
+    association_name: str = "",
+    association_reference: str = "",
+    association_founded_on: date | None = None,
+    association_conditions_declared: bool = False,
+    site_url: str = "",
+) -> Petition:
     """Citizens (through their agent) or an association (through its legal representative)
     file a petition online. It shows on the site, and can be signed, once staff have
     published it (a check that it is a matter for the council, not spam)."""
     if not (agent_email or "").strip():
-        raise ValidationError({"agent_email": _("Give the agent's e-mail address: the private "
-                                                "link to the petition is sent there.")})
-    petition = Petition(subject=subject, text=text, agent_name=agent_name, agent_cin=agent_cin,
-                        agent_email=agent_email, agent_phone=agent_phone, source=Source.ONLINE,
-                        petitioner=petitioner, association_name=association_name,
-                        association_reference=association_reference,
-                        association_founded_on=association_founded_on)
-    return petition_save_new(petition=petition, by=AGENT, site_url=site_url,
-                             association_conditions_declared=association_conditions_declared)
+        raise ValidationError(
+            {
+                "agent_email": _(
+                    "Give the agent's e-mail address: the private "
+                    "link to the petition is sent there."
+                )
+            }
+        )
+    petition = Petition(
+        subject=subject,
+        text=text,
+        agent_name=agent_name,
+        agent_cin=agent_cin,
+        agent_email=agent_email,
+        agent_phone=agent_phone,
+        source=Source.ONLINE,
+        petitioner=petitioner,
+        association_name=association_name,
+        association_reference=association_reference,
+        association_founded_on=association_founded_on,
+    )
+    return petition_save_new(
+        petition=petition,
+        by=AGENT,
+        site_url=site_url,
+        association_conditions_declared=association_conditions_declared,
+    )
 
 
-def petition_create(*, by: str, subject: str, text: str, agent_name: str, agent_cin: str,
-                    agent_email: str = "", agent_phone: str = "", published: bool = True,
-                    petitioner: str = Petitioner.CITIZENS, association_name: str = "",
-                    association_reference: str = "", association_founded_on: date | None = None,
-                    association_conditions_declared: bool = False,
-                    site_url: str = "") -> Petition:
+def petition_create(
+    *,
+    by: str,
+    subject: str,
+    text: str,
+    agent_name: str,
+    agent_cin: str,
+    agent_email: str = "",
+    agent_phone: str = "",
+    published: bool = True,
+    petitioner: str = Petitioner.CITIZENS,
+    association_name: str = "",
+    association_reference: str = "",
+    association_founded_on: date | None = None,
+    association_conditions_declared: bool = False,
+    site_url: str = "",
+) -> Petition:
     """Staff enter a petition (one handed in on paper, say); it is published at once unless
     `published=False`."""
-    petition = Petition(subject=subject, text=text, agent_name=agent_name, agent_cin=agent_cin,
-                        agent_email=agent_email, agent_phone=agent_phone, source=Source.STAFF,
-                        published_at=timezone.now() if published else None,
-                        petitioner=petitioner, association_name=association_name,
-                        association_reference=association_reference,
-                        association_founded_on=association_founded_on)
-    return petition_save_new(petition=petition, by=by, site_url=site_url,
-                             association_conditions_declared=association_conditions_declared)
+    petition = Petition(
+        subject=subject,
+        text=text,
+        agent_name=agent_name,
+        agent_cin=agent_cin,
+        agent_email=agent_email,
+        agent_phone=agent_phone,
+        source=Source.STAFF,
+        published_at=timezone.now() if published else None,
+        petitioner=petitioner,
+        association_name=association_name,
+        association_reference=association_reference,
+        association_founded_on=association_founded_on,
+    )
+    return petition_save_new(
+        petition=petition,
+        by=by,
+        site_url=site_url,
+        association_conditions_declared=association_conditions_declared,
+    )
 
 
 @transaction.atomic
@@ -216,12 +320,21 @@ def petition_update(*, petition: Petition, **changes) -> Petition:
     stored = Petition.objects.select_for_update().get(pk=petition.pk)
     changes = _plain(changes)
     if stored.is_published:
-        locked = [name for name in LOCKED_ONCE_PUBLISHED
-                  if name in changes and changes[name] != getattr(stored, name)]
+        locked = [
+            name
+            for name in LOCKED_ONCE_PUBLISHED
+            if name in changes and changes[name] != getattr(stored, name)
+        ]
         if locked:
-            raise ValidationError({name: ValidationError(
-                _("A published petition keeps the subject and text people signed."),
-                code="locked") for name in locked})
+            raise ValidationError(
+                {
+                    name: ValidationError(
+                        _("A published petition keeps the subject and text people signed."),
+                        code="locked",
+                    )
+                    for name in locked
+                }
+            )
     for name, value in changes.items():
         setattr(petition, name, value)
     petition.full_clean()
@@ -236,8 +349,9 @@ def petition_publish(*, petition: Petition, site_url: str = "") -> Petition:
     if petition.is_published:
         return petition
     if not petition.is_collecting:
-        raise ValidationError(_("Only a petition collecting signatures can be published."),
-                              code="not_collecting")
+        raise ValidationError(
+            _("Only a petition collecting signatures can be published."), code="not_collecting"
+        )
     petition.published_at = timezone.now()
     petition.save(update_fields=["published_at", "updated_at"])
     _mail_agent(petition, "published", site_url=site_url)
@@ -245,9 +359,14 @@ def petition_publish(*, petition: Petition, site_url: str = "") -> Petition:
 
 
 def _duplicate_signature() -> ValidationError:
-    return ValidationError({"cin": ValidationError(
-        _("This national ID number has already signed this petition."),
-        code="duplicate_signature")})
+    return ValidationError(
+        {
+            "cin": ValidationError(
+                _("This national ID number has already signed this petition."),
+                code="duplicate_signature",
+            )
+        }
+    )
 
 
 def _province_error(province_code: str, provinces) -> ValidationError | None:
@@ -256,15 +375,27 @@ def _province_error(province_code: str, provinces) -> ValidationError | None:
     if not provinces:
         return None
     if province_code != OUTSIDE_REGION and province_code not in {p.code for p in provinces}:
-        return ValidationError({"province_code": ValidationError(
-            _("Choose the prefecture or province where you live."), code="province_required")})
+        return ValidationError(
+            {
+                "province_code": ValidationError(
+                    _("Choose the prefecture or province where you live."), code="province_required"
+                )
+            }
+        )
     return None
 
 
 @transaction.atomic
-def signature_add(*, petition: Petition, full_name: str, cin: str, link: str,
-                  province_code: str = "", source: str = Source.ONLINE,
-                  site_url: str = "") -> Signature:
+def signature_add(
+    *,
+    petition: Petition,
+    full_name: str,
+    cin: str,
+    link: str,
+    province_code: str = "",
+    source: str = Source.ONLINE,
+    site_url: str = "",
+) -> Signature:
     """Sign a petition: one signature per national ID number (compared upper case, without
     spaces). Online signatures need a published petition; all need one still collecting.
     On a regional petition the signatory gives their prefecture or province of residence.
@@ -279,11 +410,18 @@ def signature_add(*, petition: Petition, full_name: str, cin: str, link: str,
     error = _province_error(province_code, provinces)
     if error is not None:
         raise error
-    signature = Signature(petition=petition, full_name=full_name, cin=cin, link=link,
-                          province_code=province_code, source=source)
+    signature = Signature(
+        petition=petition,
+        full_name=full_name,
+        cin=cin,
+        link=link,
+        province_code=province_code,
+        source=source,
+    )
     signature.full_clean(exclude=["petition"], validate_constraints=False)
-    if petition.signatures.filter(cin_normalized__in=[
-            signature.cin_normalized, cin_purged_key(signature.cin_normalized)]).exists():
+    if petition.signatures.filter(
+        cin_normalized__in=[signature.cin_normalized, cin_purged_key(signature.cin_normalized)]
+    ).exists():
         raise _duplicate_signature()
     try:
         with transaction.atomic():
@@ -303,68 +441,104 @@ def _spread_error(petition: Petition) -> ValidationError | None:
     if not short:
         return None
     return ValidationError(
-        _("The signatories must live in every prefecture and province of the region, at least "
-          "%(minimum)s in each. Too few in: %(provinces)s.")
-        % {"minimum": spread_minimum(petition.signatures_required),
-           "provinces": "، ".join(row.province.name for row in short)}, code="spread")
+        _(
+            "The signatories must live in every prefecture and province of the region, at least "
+            "%(minimum)s in each. Too few in: %(provinces)s."
+        )
+        % {
+            "minimum": spread_minimum(petition.signatures_required),
+            "provinces": "، ".join(row.province.name for row in short),
+        },
+        code="spread",
+    )
 
 
-def _transition_errors(petition: Petition, *, to: str, happened_on: date, reason: str,
-                       session_date: date | None, answer: str, committee: str) -> dict:
+def _transition_errors(
+    petition: Petition,
+    *,
+    to: str,
+    happened_on: date,
+    reason: str,
+    session_date: date | None,
+    answer: str,
+    committee: str,
+) -> dict:
     """What stops `petition` from going to `to` on `happened_on` ({} when nothing)."""
     if to not in TRANSITIONS[petition.state]:
-        return {"to": ValidationError(
-            _("A petition that is “%(state)s” cannot become “%(to)s”.")
-            % {"state": petition.get_state_display(), "to": State(to).label},
-            code="invalid_transition")}
+        return {
+            "to": ValidationError(
+                _("A petition that is “%(state)s” cannot become “%(to)s”.")
+                % {"state": petition.get_state_display(), "to": State(to).label},
+                code="invalid_transition",
+            )
+        }
     errors = {}
     today = timezone.localdate()
     last = petition.steps.order_by("-happened_on", "-pk").first()
     if happened_on > today:
-        errors["happened_on"] = ValidationError(_("A step cannot be dated in the future."),
-                                                code="future")
+        errors["happened_on"] = ValidationError(
+            _("A step cannot be dated in the future."), code="future"
+        )
     elif last and happened_on < last.happened_on:
-        errors["happened_on"] = ValidationError(_("A step cannot be dated before the previous "
-                                                  "one."), code="before_previous")
+        errors["happened_on"] = ValidationError(
+            _("A step cannot be dated before the previous one."), code="before_previous"
+        )
     if to == State.SUBMITTED:
         if not petition.is_published:
-            errors["to"] = ValidationError(_("The petition has not been published."),
-                                           code="not_published")
+            errors["to"] = ValidationError(
+                _("The petition has not been published."), code="not_published"
+            )
         elif petition.signatures.count() < petition.signatures_required:
             errors["to"] = ValidationError(
                 _("The petition needs %(required)s signatures before it is submitted.")
-                % {"required": petition.signatures_required}, code="below_threshold")
+                % {"required": petition.signatures_required},
+                code="below_threshold",
+            )
         elif (spread := _spread_error(petition)) is not None:
             errors["to"] = spread
     elif to == State.NOT_ADMISSIBLE and not reason:
-        errors["reason"] = ValidationError(_("Give the reason why the petition is not "
-                                             "admissible."), code="reason_required")
+        errors["reason"] = ValidationError(
+            _("Give the reason why the petition is not admissible."), code="reason_required"
+        )
     elif to == State.REFERRED and not committee:
-        errors["committee"] = ValidationError(_("Give the committee the petition is referred "
-                                                "to."), code="committee_required")
+        errors["committee"] = ValidationError(
+            _("Give the committee the petition is referred to."), code="committee_required"
+        )
     elif to == State.ON_AGENDA:
         if session_date is None:
-            errors["session_date"] = ValidationError(_("Give the date of the council session."),
-                                                     code="session_required")
+            errors["session_date"] = ValidationError(
+                _("Give the date of the council session."), code="session_required"
+            )
         elif session_date < happened_on:
-            errors["session_date"] = ValidationError(_("The session cannot be before the "
-                                                       "petition is put on its agenda."),
-                                                     code="session_before_step")
+            errors["session_date"] = ValidationError(
+                _("The session cannot be before the petition is put on its agenda."),
+                code="session_before_step",
+            )
     elif to == State.DECIDED:
         if not answer:
-            errors["answer"] = ValidationError(_("Give the answer of the council."),
-                                               code="answer_required")
+            errors["answer"] = ValidationError(
+                _("Give the answer of the council."), code="answer_required"
+            )
         if petition.session_date and happened_on < petition.session_date:
-            errors["happened_on"] = ValidationError(_("The council decides at its session, not "
-                                                      "before."), code="before_session")
+            errors["happened_on"] = ValidationError(
+                _("The council decides at its session, not before."), code="before_session"
+            )
     return errors
 
 
 @transaction.atomic
-def petition_transition(*, petition: Petition, to: str, by: str,
-                        happened_on: date | None = None, reason: str = "",
-                        session_date: date | None = None, answer: str = "",
-                        committee: str = "", site_url: str = "") -> PetitionStep:
+def petition_transition(
+    *,
+    petition: Petition,
+    to: str,
+    by: str,
+    happened_on: date | None = None,
+    reason: str = "",
+    session_date: date | None = None,
+    answer: str = "",
+    committee: str = "",
+    site_url: str = "",
+) -> PetitionStep:
     """Move a petition to its next state and record the dated step:
 
     collecting → submitted (received by the council: its signatures reach the threshold, and
@@ -379,15 +553,23 @@ def petition_transition(*, petition: Petition, to: str, by: str,
     committee = _plain({"committee": committee or ""})["committee"]
     if to not in State.values:
         raise ValidationError({"to": ValidationError(_("Unknown state."), code="invalid_choice")})
-    errors = _transition_errors(petition_locked, to=to, happened_on=happened_on, reason=reason,
-                                session_date=session_date, answer=answer, committee=committee)
+    errors = _transition_errors(
+        petition_locked,
+        to=to,
+        happened_on=happened_on,
+        reason=reason,
+        session_date=session_date,
+        answer=answer,
+        committee=committee,
+    )
     if errors:
         raise ValidationError(errors)
     note = ""
     if to == State.SUBMITTED:
         petition_locked.submitted_on = happened_on
         petition_locked.admissibility_due_on = months_after(
-            happened_on, petition_settings_get().admissibility_months)
+            happened_on, petition_settings_get().admissibility_months
+        )
     elif to == State.ADMISSIBLE:
         note = reason
     elif to == State.NOT_ADMISSIBLE:
@@ -401,16 +583,32 @@ def petition_transition(*, petition: Petition, to: str, by: str,
     petition_locked.state = to
     petition_locked.full_clean()
     petition_locked.save()
-    step = PetitionStep.objects.create(petition=petition_locked, state=to,
-                                       happened_on=happened_on, note=note, by=by)
-    for name in ("state", "not_admissible_reason", "session_date", "answer", "submitted_on",
-                 "admissibility_due_on", "committee", "updated_at"):
+    step = PetitionStep.objects.create(
+        petition=petition_locked, state=to, happened_on=happened_on, note=note, by=by
+    )
+    for name in (
+        "state",
+        "not_admissible_reason",
+        "session_date",
+        "answer",
+        "submitted_on",
+        "admissibility_due_on",
+        "committee",
+        "updated_at",
+    ):
         setattr(petition, name, getattr(petition_locked, name))
     if to in (State.DECIDED, State.NOT_ADMISSIBLE):
         emit("petition.decided", petition_id=petition_locked.pk, state=to)
     if by != AGENT:
-        _mail_agent(petition_locked, "step", site_url=site_url, state=step.get_state_display(),
-                    happened_on=happened_on, note=note, session_date=session_date)
+        _mail_agent(
+            petition_locked,
+            "step",
+            site_url=site_url,
+            state=step.get_state_display(),
+            happened_on=happened_on,
+            note=note,
+            session_date=session_date,
+        )
     return step
 
 

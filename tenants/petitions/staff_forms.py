@@ -1,5 +1,6 @@
 """The workspace's forms for the steps of a petition, one small form per step; the fields are
 `petition_transition`'s arguments (tenants/petitions/services.py)."""
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -16,13 +17,17 @@ class _DateInput(forms.DateInput):
 
 
 def _day(label, *, required: bool = True, help_text=""):
-    return forms.DateField(label=label, required=required, help_text=help_text,
-                           widget=_DateInput())
+    return forms.DateField(label=label, required=required, help_text=help_text, widget=_DateInput())
 
 
 def _text(label, *, rows: int = 4, help_text="", required: bool = True):
-    return forms.CharField(label=label, help_text=help_text, strip=True, required=required,
-                           widget=forms.Textarea(attrs={"rows": rows, "dir": "auto"}))
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        strip=True,
+        required=required,
+        widget=forms.Textarea(attrs={"rows": rows, "dir": "auto"}),
+    )
 
 
 class StepForm(StaffForm):
@@ -33,8 +38,9 @@ class StepForm(StaffForm):
     to: str | None = None
     title = ""
     submit = ""
-    happened_on = _day(_("Date of the step"), help_text=_("Today unless the step was taken "
-                                                          "on an earlier day."))
+    happened_on = _day(
+        _("Date of the step"), help_text=_("Today unless the step was taken on an earlier day.")
+    )
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("prefix", self.action)
@@ -69,8 +75,11 @@ class AdmissibleForm(StepForm):
     to = State.ADMISSIBLE
     title = _("Declare it admissible")
     submit = _("Declare admissible")
-    reason = _text(_("Reasons of the bureau's decision"), required=False,
-                   help_text=_("Shown in the petition's steps."))
+    reason = _text(
+        _("Reasons of the bureau's decision"),
+        required=False,
+        help_text=_("Shown in the petition's steps."),
+    )
 
     field_order = ["reason", "happened_on"]
 
@@ -83,8 +92,10 @@ class NotAdmissibleForm(StepForm):
     to = State.NOT_ADMISSIBLE
     title = _("Declare it not admissible")
     submit = _("Declare not admissible")
-    reason = _text(_("Reasons for not admitting it"),
-                   help_text=_("Published on the petition's page and sent to its agent."))
+    reason = _text(
+        _("Reasons for not admitting it"),
+        help_text=_("Published on the petition's page and sent to its agent."),
+    )
 
 
 class ReferForm(StepForm):
@@ -92,9 +103,13 @@ class ReferForm(StepForm):
     to = State.REFERRED
     title = _("Refer it to the competent committee")
     submit = _("Refer to the committee")
-    committee = forms.CharField(label=_("Committee"), max_length=200,
-                                help_text=_("The permanent committee of the council that "
-                                            "studies the petition before the session."))
+    committee = forms.CharField(
+        label=_("Committee"),
+        max_length=200,
+        help_text=_(
+            "The permanent committee of the council that studies the petition before the session."
+        ),
+    )
 
     field_order = ["committee", "happened_on"]
 
@@ -114,15 +129,27 @@ class DecisionForm(StepForm):
     to = State.DECIDED
     title = _("Record the council's decision")
     submit = _("Record the decision")
-    answer = _text(_("Decision and answer of the council"), rows=5,
-                   help_text=_("Published on the petition's page and sent to its agent."))
+    answer = _text(
+        _("Decision and answer of the council"),
+        rows=5,
+        help_text=_("Published on the petition's page and sent to its agent."),
+    )
 
     field_order = ["answer", "happened_on"]
 
 
-STEP_FORMS = {form.action: form for form in (PublishForm, SubmitForm, AdmissibleForm,
-                                             NotAdmissibleForm, ReferForm, AgendaForm,
-                                             DecisionForm)}
+STEP_FORMS = {
+    form.action: form
+    for form in (
+        PublishForm,
+        SubmitForm,
+        AdmissibleForm,
+        NotAdmissibleForm,
+        ReferForm,
+        AgendaForm,
+        DecisionForm,
+    )
+}
 # The steps each state allows, in the order they are offered.
 STEPS_FROM = {
     State.COLLECTING: ("publish", "submit"),

@@ -2,6 +2,7 @@
 and a petition's own page where each step is taken through `petition_transition` (which
 checks the way a petition may go, dates the step in the public history and writes to the
 agent)."""
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -12,9 +13,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from tenants.petitions.models import OUTSIDE_REGION, State
-from tenants.petitions.selectors import (member_law, next_ordinary_session, petition_detail,
-                                         petition_staff_list, region_provinces,
-                                         signature_list, signature_spread)
+from tenants.petitions.selectors import (
+    member_law,
+    next_ordinary_session,
+    petition_detail,
+    petition_staff_list,
+    region_provinces,
+    signature_list,
+    signature_spread,
+)
 from tenants.petitions.services import petition_publish, petition_settings_get, petition_transition
 from tenants.petitions.staff_forms import STEP_FORMS, STEPS_FROM
 from tenants.petitions.web import site_url
@@ -33,11 +40,14 @@ CONFIRMATIONS = {
     "admissible": gettext_lazy("The petition is declared admissible. Its agent is told."),
     "refer": gettext_lazy("The petition is referred to the committee. Its agent is told."),
     "not_admissible": gettext_lazy(
-        "The petition is declared not admissible, with the reasons. Its agent is told."),
+        "The petition is declared not admissible, with the reasons. Its agent is told."
+    ),
     "agenda": gettext_lazy(
-        "The petition is on the agenda of the council session. Its agent is told."),
+        "The petition is on the agenda of the council session. Its agent is told."
+    ),
     "decision": gettext_lazy(
-        "The council's decision is recorded and published. Its agent is told."),
+        "The council's decision is recorded and published. Its agent is told."
+    ),
 }
 
 
@@ -46,10 +56,12 @@ def petition_list(request):
     states = State.choices
     state = request.GET.get("state", "")
     state = state if state in State.values else ""
-    page = Paginator(petition_staff_list(state=state or None),
-                     PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "petitions/staff/list.html", {
-        "page": page, "states": states, "state": state})
+    page = Paginator(petition_staff_list(state=state or None), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request, "petitions/staff/list.html", {"page": page, "states": states, "state": state}
+    )
 
 
 def _allowed(petition) -> list[str]:
@@ -75,8 +87,9 @@ def _forms(petition, bound) -> list:
         initial = {}
         if action == "agenda":
             settings = petition_settings_get()
-            initial["session_date"] = next_ordinary_session(months=settings.session_months,
-                                                            after=timezone.localdate())
+            initial["session_date"] = next_ordinary_session(
+                months=settings.session_months, after=timezone.localdate()
+            )
         forms.append(STEP_FORMS[action](initial=initial))
     return forms
 
@@ -86,8 +99,13 @@ def _take_step(request, petition, form) -> bool:
         if form.action == "publish":
             petition_publish(petition=petition, site_url=site_url(request))
         else:
-            petition_transition(petition=petition, to=form.to, by=actor(request),
-                                site_url=site_url(request), **form.transition_arguments())
+            petition_transition(
+                petition=petition,
+                to=form.to,
+                by=actor(request),
+                site_url=site_url(request),
+                **form.transition_arguments(),
+            )
     except ValidationError as error:
         form.add_service_error(error)
         return False
@@ -123,11 +141,22 @@ def detail(request, pk: int):
         for signature in signatures:
             signature.province_name = names.get(signature.province_code, "")
         identity_read_record(user=request.user, subject=petition, fields=IDENTITY_FIELDS)
-    return render(request, "petitions/staff/detail.html", {
-        "petition": petition, "forms": forms, "show_identity": show_identity,
-        "signatures": signatures, "settings": settings, "today": timezone.localdate(),
-        "spread": signature_spread(petition=petition, provinces=provinces),
-        "by_province": bool(provinces),
-        "next_session": next_ordinary_session(months=settings.session_months,
-                                              after=timezone.localdate()),
-        "law": member_law()}, status=status)
+    return render(
+        request,
+        "petitions/staff/detail.html",
+        {
+            "petition": petition,
+            "forms": forms,
+            "show_identity": show_identity,
+            "signatures": signatures,
+            "settings": settings,
+            "today": timezone.localdate(),
+            "spread": signature_spread(petition=petition, provinces=provinces),
+            "by_province": bool(provinces),
+            "next_session": next_ordinary_session(
+                months=settings.session_months, after=timezone.localdate()
+            ),
+            "law": member_law(),
+        },
+        status=status,
+    )

@@ -4,6 +4,7 @@ The list and a petition's page are cached for anonymous visitors: they hold no f
 personal data. The pages with a form (filing, signing) and the agent's private page are never
 cached, and every form POST is counted against the visitor's address (web.py).
 """
+
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
@@ -14,10 +15,18 @@ from django.views.decorators.cache import never_cache
 
 from tenants.petitions.forms import PetitionFileForm, SignatureForm, add_service_errors
 from tenants.petitions.models import State
-from tenants.petitions.selectors import (petition_detail, petition_for_agent, petition_list,
-                                         region_provinces)
-from tenants.petitions.services import (petition_file, petition_settings_get,
-                                        petition_submit_by_agent, signature_add)
+from tenants.petitions.selectors import (
+    petition_detail,
+    petition_for_agent,
+    petition_list,
+    region_provinces,
+)
+from tenants.petitions.services import (
+    petition_file,
+    petition_settings_get,
+    petition_submit_by_agent,
+    signature_add,
+)
 from tenants.petitions.web import FILE_RATE, SIGN_RATE, rate_limited, site_url
 from tenants.site.page_cache import cache_public_page
 
@@ -30,9 +39,16 @@ def petition_index(request):
     state = request.GET.get("state")
     state = state if state in State.values else None
     petitions = Paginator(petition_list(state=state), PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "petitions/list.html",
-                  {"petitions": petitions, "state": state, "states": State.choices,
-                   "settings": petition_settings_get()})
+    return render(
+        request,
+        "petitions/list.html",
+        {
+            "petitions": petitions,
+            "state": state,
+            "states": State.choices,
+            "settings": petition_settings_get(),
+        },
+    )
 
 
 def published_or_404(pk: int):
@@ -47,21 +63,29 @@ def petition_page(request, pk: int):
     return render(request, "petitions/detail.html", {"petition": published_or_404(pk)})
 
 
-def _form_page(request, form, template: str, context: dict, *, scope: str,
-               rate: tuple[int, int], service, done):
+def _form_page(
+    request, form, template: str, context: dict, *, scope: str, rate: tuple[int, int], service, done
+):
     """A public form page: GET shows it; a POST is counted against the visitor's address,
     validated, handed to `service`, and redirected to `done(result)`; or the form comes back
     with the errors (429 when over the rate limit)."""
     status = 200
     if request.method == "POST":
         if rate_limited(request, scope, rate):
-            form.add_error(None, ValidationError(
-                _("Too many attempts from your connection. Please try again later."),
-                code="rate_limited"))
+            form.add_error(
+                None,
+                ValidationError(
+                    _("Too many attempts from your connection. Please try again later."),
+                    code="rate_limited",
+                ),
+            )
             status = 429
         elif form.is_valid():
-            data = {name: value for name, value in form.cleaned_data.items()
-                    if name not in ("website", "declaration")}
+            data = {
+                name: value
+                for name, value in form.cleaned_data.items()
+                if name not in ("website", "declaration")
+            }
             try:
                 result = service(**data, site_url=site_url(request))
             except ValidationError as error:
@@ -75,9 +99,16 @@ def _form_page(request, form, template: str, context: dict, *, scope: str,
 def petition_new(request):
     """Citizens file a petition; it is published once staff have checked it."""
     form = PetitionFileForm(request.POST or None)
-    return _form_page(request, form, "petitions/new.html",
-                      {"settings": petition_settings_get()}, scope="file", rate=FILE_RATE,
-                      service=petition_file, done=lambda petition: reverse("petitions:filed"))
+    return _form_page(
+        request,
+        form,
+        "petitions/new.html",
+        {"settings": petition_settings_get()},
+        scope="file",
+        rate=FILE_RATE,
+        service=petition_file,
+        done=lambda petition: reverse("petitions:filed"),
+    )
 
 
 def petition_filed(request):
@@ -94,9 +125,16 @@ def petition_sign(request, pk: int):
     def sign(**data):
         return signature_add(petition=petition, **data)
 
-    return _form_page(request, form, "petitions/sign.html", {"petition": petition},
-                      scope="sign", rate=SIGN_RATE, service=sign,
-                      done=lambda signature: reverse("petitions:signed", args=[petition.pk]))
+    return _form_page(
+        request,
+        form,
+        "petitions/sign.html",
+        {"petition": petition},
+        scope="sign",
+        rate=SIGN_RATE,
+        service=sign,
+        done=lambda signature: reverse("petitions:signed", args=[petition.pk]),
+    )
 
 
 @never_cache
@@ -120,8 +158,11 @@ def petition_agent(request, key: str):
             error = refused
         else:
             return redirect(request.path)
-    response = render(request, "petitions/agent.html",
-                      {"petition": petition, "errors": error.messages if error else []},
-                      status=400 if error else 200)
+    response = render(
+        request,
+        "petitions/agent.html",
+        {"petition": petition, "errors": error.messages if error else []},
+        status=400 if error else 200,
+    )
     response["Referrer-Policy"] = "no-referrer"  # the key stays out of other sites' logs
     return response

@@ -1,4 +1,5 @@
 """REST API of the programme: public reads, staff writes by role (through the services)."""
+
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
@@ -14,8 +15,15 @@ from tenants.site.api_support import actor, run_service
 class ProgrammeStepSerializer(serializers.ModelSerializer):
     class Meta:
         model = ProgrammeStep
-        fields = ["id", "kind", "happened_on", "title_ar", "title_fr", "description_ar",
-                  "description_fr"]
+        fields = [
+            "id",
+            "kind",
+            "happened_on",
+            "title_ar",
+            "title_fr",
+            "description_ar",
+            "description_fr",
+        ]
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):
@@ -23,16 +31,39 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Programme
-        fields = ["id", "title_ar", "title_fr", "period_start", "period_end", "status",
-                  "council_session", "decision_reference", "adopted_on", "summary_ar",
-                  "summary_fr", "steps", "updated_at"]
+        fields = [
+            "id",
+            "title_ar",
+            "title_fr",
+            "period_start",
+            "period_end",
+            "status",
+            "council_session",
+            "decision_reference",
+            "adopted_on",
+            "summary_ar",
+            "summary_fr",
+            "steps",
+            "updated_at",
+        ]
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
     class Meta:
         model = Milestone
-        fields = ["id", "commitment", "title_ar", "title_fr", "start_on", "due_on",
-                  "deliverable_ar", "deliverable_fr", "done_on", "evidence_file", "evidence_link"]
+        fields = [
+            "id",
+            "commitment",
+            "title_ar",
+            "title_fr",
+            "start_on",
+            "due_on",
+            "deliverable_ar",
+            "deliverable_fr",
+            "done_on",
+            "evidence_file",
+            "evidence_link",
+        ]
         read_only_fields = ["commitment"]
 
 
@@ -41,12 +72,38 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Commitment
-        fields = ["id", "programme", "number", "title_ar", "title_fr", "problem_ar", "problem_fr",
-                  "action_ar", "action_fr", "solution_ar", "solution_fr", "principles",
-                  "lead_department", "partners", "civil_society_partners", "start_date",
-                  "end_date", "completion", "contact_name", "contact_role", "contact_email",
-                  "contact_public", "budget_amount", "budget_source_ar", "budget_source_fr",
-                  "plan_links", "plan_link_other", "sdgs", "milestones", "updated_at"]
+        fields = [
+            "id",
+            "programme",
+            "number",
+            "title_ar",
+            "title_fr",
+            "problem_ar",
+            "problem_fr",
+            "action_ar",
+            "action_fr",
+            "solution_ar",
+            "solution_fr",
+            "principles",
+            "lead_department",
+            "partners",
+            "civil_society_partners",
+            "start_date",
+            "end_date",
+            "completion",
+            "contact_name",
+            "contact_role",
+            "contact_email",
+            "contact_public",
+            "budget_amount",
+            "budget_source_ar",
+            "budget_source_fr",
+            "plan_links",
+            "plan_link_other",
+            "sdgs",
+            "milestones",
+            "updated_at",
+        ]
         read_only_fields = ["programme"]
         # Validation lives in the services (full_clean), which also record the history.
         validators = []
@@ -67,17 +124,32 @@ class CommitmentSerializer(serializers.ModelSerializer):
 class ProgressUpdateSerializer(serializers.ModelSerializer):
     class Meta:
         model = ProgressUpdate
-        fields = ["id", "commitment", "milestone", "subject", "field", "before", "after", "note",
-                  "by", "at"]
+        fields = [
+            "id",
+            "commitment",
+            "milestone",
+            "subject",
+            "field",
+            "before",
+            "after",
+            "note",
+            "by",
+            "at",
+        ]
 
 
 class ProgrammeCurrentApi(generics.RetrieveAPIView):
     """The member's current openness programme with its co-creation steps."""
+
     serializer_class = ProgrammeSerializer
     permission_classes = [AllowAny]
 
-    @extend_schema(responses={200: ProgrammeSerializer,
-                              404: OpenApiResponse(description="No programme published yet.")})
+    @extend_schema(
+        responses={
+            200: ProgrammeSerializer,
+            404: OpenApiResponse(description="No programme published yet."),
+        }
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -90,6 +162,7 @@ class ProgrammeCurrentApi(generics.RetrieveAPIView):
 
 class CommitmentListApi(generics.ListCreateAPIView):
     """Commitments of the current programme; filters: principle, completion, status."""
+
     serializer_class = CommitmentSerializer
     queryset = Commitment.objects.none()
 
@@ -98,16 +171,23 @@ class CommitmentListApi(generics.ListCreateAPIView):
         if programme is None:
             return Commitment.objects.none()
         params = self.request.query_params
-        return commitment_list(programme=programme, principle=params.get("principle"),
-                               completion=params.get("completion"),
-                               status=params.get("status")).prefetch_related("milestones")
+        return commitment_list(
+            programme=programme,
+            principle=params.get("principle"),
+            completion=params.get("completion"),
+            status=params.get("status"),
+        ).prefetch_related("milestones")
 
     def perform_create(self, serializer):
         programme = programme_current()
         if programme is None:
             raise serializers.ValidationError({"programme": "No programme yet."})
-        serializer.instance = run_service(services.commitment_create, programme=programme,
-                                          by=actor(self.request), **serializer.validated_data)
+        serializer.instance = run_service(
+            services.commitment_create,
+            programme=programme,
+            by=actor(self.request),
+            **serializer.validated_data,
+        )
 
 
 class CommitmentDetailApi(generics.RetrieveUpdateDestroyAPIView):
@@ -115,8 +195,12 @@ class CommitmentDetailApi(generics.RetrieveUpdateDestroyAPIView):
     queryset = Commitment.objects.prefetch_related("milestones")
 
     def perform_update(self, serializer):
-        run_service(services.commitment_update, commitment=serializer.instance,
-                    by=actor(self.request), **serializer.validated_data)
+        run_service(
+            services.commitment_update,
+            commitment=serializer.instance,
+            by=actor(self.request),
+            **serializer.validated_data,
+        )
 
     def perform_destroy(self, instance):
         services.commitment_delete(commitment=instance)
@@ -124,6 +208,7 @@ class CommitmentDetailApi(generics.RetrieveUpdateDestroyAPIView):
 
 class MilestoneListApi(generics.ListCreateAPIView):
     """Milestones of one commitment: /api/commitments/<id>/milestones/."""
+
     serializer_class = MilestoneSerializer
     queryset = Milestone.objects.all()
 
@@ -134,9 +219,12 @@ class MilestoneListApi(generics.ListCreateAPIView):
         return Milestone.objects.filter(commitment=self.get_commitment())
 
     def perform_create(self, serializer):
-        serializer.instance = run_service(services.milestone_create,
-                                          commitment=self.get_commitment(),
-                                          by=actor(self.request), **serializer.validated_data)
+        serializer.instance = run_service(
+            services.milestone_create,
+            commitment=self.get_commitment(),
+            by=actor(self.request),
+            **serializer.validated_data,
+        )
 
 
 class MilestoneDetailApi(generics.RetrieveUpdateAPIView):
@@ -144,12 +232,17 @@ class MilestoneDetailApi(generics.RetrieveUpdateAPIView):
     queryset = Milestone.objects.select_related("commitment__programme")
 
     def perform_update(self, serializer):
-        run_service(services.milestone_update, milestone=serializer.instance,
-                    by=actor(self.request), **serializer.validated_data)
+        run_service(
+            services.milestone_update,
+            milestone=serializer.instance,
+            by=actor(self.request),
+            **serializer.validated_data,
+        )
 
 
 class ProgressUpdateListApi(generics.ListAPIView):
     """The public history of changes; ?commitment=<id> for one commitment."""
+
     serializer_class = ProgressUpdateSerializer
     queryset = ProgressUpdate.objects.all()
 

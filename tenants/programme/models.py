@@ -1,4 +1,5 @@
 """The openness programme, its commitments (OGP template), milestones and their history."""
+
 from django.apps import apps
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import FieldDoesNotExist, ValidationError
@@ -7,8 +8,12 @@ from django.db import models
 from django.utils.translation import gettext, gettext_lazy as _
 
 from commitment_templates import Principle, principle_labels  # noqa: F401  (both sides)
-from tenants.programme.ogp_local import (PlanLink, SustainableDevelopmentGoal,
-                                         end_of_commitment_due_on, inception_due_on)
+from tenants.programme.ogp_local import (
+    PlanLink,
+    SustainableDevelopmentGoal,
+    end_of_commitment_due_on,
+    inception_due_on,
+)
 from tenants.site.bilingual import Bilingual
 from uploads import validate_document
 
@@ -23,6 +28,7 @@ class ProgrammeStatus(models.TextChoices):
 
 class Completion(models.TextChoices):
     """The IRM's completion scale (docs/law.md, section 7)."""
+
     NO_EVIDENCE = "no_evidence", _("No evidence available")
     NOT_STARTED = "not_started", _("Not started")
     LIMITED = "limited", _("Limited")
@@ -31,8 +37,13 @@ class Completion(models.TextChoices):
 
 
 # Nothing shown, nothing counted: a level without evidence weighs as not started.
-COMPLETION_SHARE = {Completion.NO_EVIDENCE: 0.0, Completion.NOT_STARTED: 0.0, Completion.LIMITED: 1 / 3,
-                    Completion.SUBSTANTIAL: 2 / 3, Completion.COMPLETE: 1.0}
+COMPLETION_SHARE = {
+    Completion.NO_EVIDENCE: 0.0,
+    Completion.NOT_STARTED: 0.0,
+    Completion.LIMITED: 1 / 3,
+    Completion.SUBSTANTIAL: 2 / 3,
+    Completion.COMPLETE: 1.0,
+}
 
 
 class Programme(Bilingual, models.Model):
@@ -41,14 +52,18 @@ class Programme(Bilingual, models.Model):
     title_zgh = models.CharField(_("title (Amazigh, Tifinagh)"), max_length=250, blank=True)
     period_start = models.PositiveSmallIntegerField(_("first year"))
     period_end = models.PositiveSmallIntegerField(_("last year"))
-    status = models.CharField(_("status"), max_length=20, choices=ProgrammeStatus.choices,
-                              default=ProgrammeStatus.DRAFT)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProgrammeStatus.choices, default=ProgrammeStatus.DRAFT
+    )
     council_session = models.CharField(_("council session"), max_length=200, blank=True)
     decision_reference = models.CharField(_("decision reference"), max_length=100, blank=True)
     adopted_on = models.DateField(_("adopted on"), null=True, blank=True)
     submitted_on = models.DateField(
-        _("submitted to OGP Local on"), null=True, blank=True,
-        help_text=_("The inception assessment is due two months after this date."))
+        _("submitted to OGP Local on"),
+        null=True,
+        blank=True,
+        help_text=_("The inception assessment is due two months after this date."),
+    )
     summary_ar = models.TextField(_("summary (Arabic)"), blank=True)
     summary_fr = models.TextField(_("summary (French)"), blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
@@ -57,8 +72,12 @@ class Programme(Bilingual, models.Model):
         ordering = ["-period_start"]
         verbose_name = _("openness programme")
         verbose_name_plural = _("openness programmes")
-        constraints = [models.CheckConstraint(condition=models.Q(period_end__gte=models.F("period_start")),
-                                              name="programme_period_in_order")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="programme_period_in_order",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.title_ar} ({self.period_start}–{self.period_end})"
@@ -120,50 +139,73 @@ class Commitment(Bilingual, models.Model):
     action_fr = models.TextField(_("what the commitment does (French)"), blank=True)
     solution_ar = models.TextField(_("how it solves the problem (Arabic)"), blank=True)
     solution_fr = models.TextField(_("how it solves the problem (French)"), blank=True)
-    principles = ArrayField(models.CharField(max_length=30, choices=Principle.choices),
-                            verbose_name=_("principles"), default=list)
+    principles = ArrayField(
+        models.CharField(max_length=30, choices=Principle.choices),
+        verbose_name=_("principles"),
+        default=list,
+    )
     lead_department = models.CharField(_("lead department"), max_length=200, blank=True)
     partners = models.TextField(_("partners"), blank=True)
     civil_society_partners = models.TextField(_("civil society partners"), blank=True)
     start_date = models.DateField(_("start date"), null=True, blank=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
-    completion = models.CharField(_("completion"), max_length=20, choices=Completion.choices,
-                                  default=Completion.NOT_STARTED)
+    completion = models.CharField(
+        _("completion"), max_length=20, choices=Completion.choices, default=Completion.NOT_STARTED
+    )
     # OGP Local's template: a point of contact (for the public only when marked so), a budget,
     # the plans and Sustainable Development Goals the commitment serves.
     contact_name = models.CharField(_("point of contact"), max_length=150, blank=True)
-    contact_role = models.CharField(_("role of the point of contact"), max_length=150,
-                                    blank=True)
+    contact_role = models.CharField(_("role of the point of contact"), max_length=150, blank=True)
     contact_email = models.EmailField(_("e-mail of the point of contact"), blank=True)
     contact_public = models.BooleanField(
-        _("show the point of contact on the public page"), default=False,
-        help_text=_("Otherwise only the staff see the name, the role and the e-mail."))
-    budget_amount = models.DecimalField(_("budget (MAD)"), max_digits=14, decimal_places=2,
-                                        null=True, blank=True,
-                                        validators=[MinValueValidator(0)])
-    budget_source_ar = models.CharField(_("source of the budget (Arabic)"), max_length=250,
-                                        blank=True)
-    budget_source_fr = models.CharField(_("source of the budget (French)"), max_length=250,
-                                        blank=True)
-    plan_links = ArrayField(models.CharField(max_length=10, choices=PlanLink.choices),
-                            verbose_name=_("other plans it serves"), default=list, blank=True)
+        _("show the point of contact on the public page"),
+        default=False,
+        help_text=_("Otherwise only the staff see the name, the role and the e-mail."),
+    )
+    budget_amount = models.DecimalField(
+        _("budget (MAD)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    budget_source_ar = models.CharField(
+        _("source of the budget (Arabic)"), max_length=250, blank=True
+    )
+    budget_source_fr = models.CharField(
+        _("source of the budget (French)"), max_length=250, blank=True
+    )
+    plan_links = ArrayField(
+        models.CharField(max_length=10, choices=PlanLink.choices),
+        verbose_name=_("other plans it serves"),
+        default=list,
+        blank=True,
+    )
     plan_link_other = models.CharField(_("the other plan"), max_length=250, blank=True)
-    sdgs = ArrayField(models.PositiveSmallIntegerField(choices=SustainableDevelopmentGoal.choices),
-                      verbose_name=_("Sustainable Development Goals"), default=list, blank=True)
+    sdgs = ArrayField(
+        models.PositiveSmallIntegerField(choices=SustainableDevelopmentGoal.choices),
+        verbose_name=_("Sustainable Development Goals"),
+        default=list,
+        blank=True,
+    )
     # Copied from a network commitment template: its id and version, by value (a member's
     # table never references the public schema, see DESIGN.md).
-    source_template_id = models.PositiveIntegerField(_("network template"), null=True,
-                                                     blank=True, editable=False)
-    source_template_version = models.PositiveIntegerField(_("template version"), null=True,
-                                                          blank=True, editable=False)
+    source_template_id = models.PositiveIntegerField(
+        _("network template"), null=True, blank=True, editable=False
+    )
+    source_template_version = models.PositiveIntegerField(
+        _("template version"), null=True, blank=True, editable=False
+    )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         ordering = ["programme", "number"]
         verbose_name = _("commitment")
         verbose_name_plural = _("commitments")
-        constraints = [models.UniqueConstraint(fields=["programme", "number"],
-                                               name="commitment_number_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "number"], name="commitment_number_unique")
+        ]
         indexes = [models.Index(fields=["completion"])]
 
     def __str__(self) -> str:
@@ -196,8 +238,12 @@ class Commitment(Bilingual, models.Model):
     @property
     def plan_link_labels(self) -> list[str]:
         labels = dict(PlanLink.choices)
-        return [self.plan_link_other if code == PlanLink.OTHER and self.plan_link_other
-                else str(labels.get(code, code)) for code in self.plan_links]
+        return [
+            self.plan_link_other
+            if code == PlanLink.OTHER and self.plan_link_other
+            else str(labels.get(code, code))
+            for code in self.plan_links
+        ]
 
     @property
     def sdg_labels(self) -> list[str]:
@@ -213,8 +259,9 @@ class Commitment(Bilingual, models.Model):
         if PlanLink.OTHER in self.plan_links and not self.plan_link_other.strip():
             raise ValidationError({"plan_link_other": _("Name the other plan.")})
         if self.contact_public and not self.contact_name.strip():
-            raise ValidationError({"contact_name": _("A point of contact shown to the public "
-                                                     "needs a name.")})
+            raise ValidationError(
+                {"contact_name": _("A point of contact shown to the public needs a name.")}
+            )
 
 
 class Milestone(Bilingual, models.Model):
@@ -226,8 +273,9 @@ class Milestone(Bilingual, models.Model):
     deliverable_ar = models.TextField(_("deliverable (Arabic)"), blank=True)
     deliverable_fr = models.TextField(_("deliverable (French)"), blank=True)
     done_on = models.DateField(_("done on"), null=True, blank=True)
-    evidence_file = models.FileField(_("evidence (file)"), upload_to="evidence/%Y/", blank=True,
-                                     validators=[validate_document])
+    evidence_file = models.FileField(
+        _("evidence (file)"), upload_to="evidence/%Y/", blank=True, validators=[validate_document]
+    )
     evidence_link = models.URLField(_("evidence (link)"), blank=True)
 
     class Meta:
@@ -251,10 +299,12 @@ class ProgressUpdate(models.Model):
     """One recorded change (who, when, before, after): the public history of a commitment."""
 
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="updates")
-    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, null=True, blank=True,
-                                   related_name="updates")
-    milestone = models.ForeignKey(Milestone, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="updates")
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, null=True, blank=True, related_name="updates"
+    )
+    milestone = models.ForeignKey(
+        Milestone, on_delete=models.SET_NULL, null=True, blank=True, related_name="updates"
+    )
     subject = models.CharField(_("subject"), max_length=250)
     # The changed model and field, kept as names; shown with their labels in the page's language.
     model = models.CharField(_("model"), max_length=30)
@@ -327,6 +377,7 @@ class PotentialImpact(models.TextChoices):
 
 class OpenedGovernment(models.TextChoices):
     """The IRM's current "did it open government?" scale (docs/law.md, section 7)."""
+
     DID_NOT_CHANGE = "did_not_change", _("Did not change")
     MARGINAL = "marginal", _("Marginal")
     MAJOR = "major", _("Major")
@@ -337,8 +388,9 @@ class EvidenceMixin(models.Model):
     """An assessment is recorded with its evidence: a written finding and a link or a file."""
 
     evidence_link = models.URLField(_("evidence (link)"), blank=True)
-    evidence_file = models.FileField(_("evidence (file)"), upload_to="evidence/%Y/", blank=True,
-                                     validators=[validate_document])
+    evidence_file = models.FileField(
+        _("evidence (file)"), upload_to="evidence/%Y/", blank=True, validators=[validate_document]
+    )
 
     class Meta:
         abstract = True
@@ -347,10 +399,13 @@ class EvidenceMixin(models.Model):
 
     def clean(self):
         errors = {}
-        if not (getattr(self, f"{self.TEXT_FIELD}_ar").strip()
-                or getattr(self, f"{self.TEXT_FIELD}_fr").strip()):
-            errors[f"{self.TEXT_FIELD}_ar"] = _("Write what the committee found, in Arabic or "
-                                                "in French.")
+        if not (
+            getattr(self, f"{self.TEXT_FIELD}_ar").strip()
+            or getattr(self, f"{self.TEXT_FIELD}_fr").strip()
+        ):
+            errors[f"{self.TEXT_FIELD}_ar"] = _(
+                "Write what the committee found, in Arabic or in French."
+            )
         if not (self.evidence_link or self.evidence_file):
             errors["evidence_link"] = _("Give the evidence: a link or a file.")
         if errors:
@@ -362,16 +417,20 @@ class Assessment(EvidenceMixin, Bilingual, models.Model):
     month after the commitment ends. Specificity and potential impact are the IRM's older
     design scale, kept for assessments recorded with it."""
 
-    commitment = models.OneToOneField(Commitment, on_delete=models.CASCADE,
-                                      related_name="assessment")
-    specificity = models.CharField(_("specificity"), max_length=20, choices=Specificity.choices,
-                                   blank=True)
+    commitment = models.OneToOneField(
+        Commitment, on_delete=models.CASCADE, related_name="assessment"
+    )
+    specificity = models.CharField(
+        _("specificity"), max_length=20, choices=Specificity.choices, blank=True
+    )
     relevant = models.BooleanField(_("relevant to the principles"), default=True)
-    potential_impact = models.CharField(_("potential impact"), max_length=20,
-                                        choices=PotentialImpact.choices, blank=True)
+    potential_impact = models.CharField(
+        _("potential impact"), max_length=20, choices=PotentialImpact.choices, blank=True
+    )
     completion = models.CharField(_("completion"), max_length=20, choices=Completion.choices)
-    opened_government = models.CharField(_("did it open government?"), max_length=20,
-                                         choices=OpenedGovernment.choices)
+    opened_government = models.CharField(
+        _("did it open government?"), max_length=20, choices=OpenedGovernment.choices
+    )
     reasoning_ar = models.TextField(_("reasoning (Arabic)"), blank=True)
     reasoning_fr = models.TextField(_("reasoning (French)"), blank=True)
     assessed_on = models.DateField(_("assessed on"))
@@ -393,8 +452,9 @@ class InceptionAssessment(EvidenceMixin, Bilingual, models.Model):
     3.5.1): the co-creation process and the design of the commitments, due two months after
     the programme is submitted."""
 
-    programme = models.OneToOneField(Programme, on_delete=models.CASCADE,
-                                     related_name="inception_assessment")
+    programme = models.OneToOneField(
+        Programme, on_delete=models.CASCADE, related_name="inception_assessment"
+    )
     findings_ar = models.TextField(_("findings (Arabic)"), blank=True)
     findings_fr = models.TextField(_("findings (French)"), blank=True)
     assessed_on = models.DateField(_("assessed on"))

@@ -5,6 +5,7 @@ the minimum requirements of a member's process.
 No model here: the network's scorecard (public schema) reads the same minimum requirements
 from a snapshot's figures that a member's programme page reads from its own schema.
 """
+
 import calendar
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from django.utils.translation import gettext, gettext_lazy as _, ngettext
 
 class SustainableDevelopmentGoal(models.IntegerChoices):
     """The 17 goals of the 2030 Agenda (UN General Assembly resolution 70/1), by number."""
+
     NO_POVERTY = 1, _("1. No poverty")
     ZERO_HUNGER = 2, _("2. Zero hunger")
     GOOD_HEALTH = 3, _("3. Good health and well-being")
@@ -39,6 +41,7 @@ class SustainableDevelopmentGoal(models.IntegerChoices):
 class PlanLink(models.TextChoices):
     """The member's other plans a commitment serves: the programmes the organic laws 111.14,
     112.14 and 113.14 ask of regions, provinces and communes (articles not verified here)."""
+
     PAC = "pac", _("Communal action programme (PAC)")
     PDP = "pdp", _("Provincial development programme (PDP)")
     PDR = "pdr", _("Regional development programme (PDR)")
@@ -62,8 +65,9 @@ def add_months(day: date, months: int) -> date:
     """The same day `months` later (or earlier), on the month's last day when it is shorter."""
     month_index = day.year * 12 + day.month - 1 + months
     year, month = divmod(month_index, 12)
-    return day.replace(year=year, month=month + 1,
-                       day=min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return day.replace(
+        year=year, month=month + 1, day=min(day.day, calendar.monthrange(year, month + 1)[1])
+    )
 
 
 def inception_due_on(submitted_on: date | None) -> date | None:
@@ -101,10 +105,13 @@ def forum_requirement(*, today: date, last_meeting: date | str | None) -> Requir
         why = gettext("No meeting of the monitoring committee is recorded.")
     elif met:
         why = gettext("The monitoring committee last met on %(date)s, within %(within)s.") % {
-            "date": date_format(last, "DATE_FORMAT"), "within": within}
+            "date": date_format(last, "DATE_FORMAT"),
+            "within": within,
+        }
     else:
-        why = gettext("The monitoring committee last met on %(date)s, more than %(within)s "
-                      "ago.") % {"date": date_format(last, "DATE_FORMAT"), "within": within}
+        why = gettext(
+            "The monitoring committee last met on %(date)s, more than %(within)s ago."
+        ) % {"date": date_format(last, "DATE_FORMAT"), "within": within}
     return Requirement(FORUM, gettext("A forum that meets regularly"), met, why)
 
 
@@ -116,27 +123,36 @@ def site_requirement(*, today: date, last_change: date | str | None) -> Requirem
         why = gettext("Nothing of the programme or the library has been published yet.")
     elif met:
         why = gettext("Last updated on %(date)s, within %(within)s.") % {
-            "date": date_format(last, "DATE_FORMAT"), "within": within}
+            "date": date_format(last, "DATE_FORMAT"),
+            "within": within,
+        }
     else:
         why = gettext("Last updated on %(date)s, more than %(within)s ago.") % {
-            "date": date_format(last, "DATE_FORMAT"), "within": within}
-    return Requirement(SITE, gettext("A public site updated at least every four months"), met,
-                       why)
+            "date": date_format(last, "DATE_FORMAT"),
+            "within": within,
+        }
+    return Requirement(SITE, gettext("A public site updated at least every four months"), met, why)
 
 
 def repository_requirement(*, stocked_shelves: int, documents: int) -> Requirement:
     met = documents > 0
-    why = (gettext("Documents published in the library: %(documents)s (shelves in use: "
-                   "%(shelves)s).") % {"documents": documents, "shelves": stocked_shelves}
-           if met else gettext("The library holds no document yet."))
+    why = (
+        gettext("Documents published in the library: %(documents)s (shelves in use: %(shelves)s).")
+        % {"documents": documents, "shelves": stocked_shelves}
+        if met
+        else gettext("The library holds no document yet.")
+    )
     return Requirement(REPOSITORY, gettext("A public document repository"), met, why)
 
 
-def minimum_requirements(*, today: date, last_forum_meeting, last_content_change,
-                         stocked_shelves: int, documents: int) -> list[Requirement]:
-    return [forum_requirement(today=today, last_meeting=last_forum_meeting),
-            site_requirement(today=today, last_change=last_content_change),
-            repository_requirement(stocked_shelves=stocked_shelves, documents=documents)]
+def minimum_requirements(
+    *, today: date, last_forum_meeting, last_content_change, stocked_shelves: int, documents: int
+) -> list[Requirement]:
+    return [
+        forum_requirement(today=today, last_meeting=last_forum_meeting),
+        site_requirement(today=today, last_change=last_content_change),
+        repository_requirement(stocked_shelves=stocked_shelves, documents=documents),
+    ]
 
 
 def minimum_requirements_from_figures(figures: dict) -> list[Requirement]:
@@ -146,4 +162,6 @@ def minimum_requirements_from_figures(figures: dict) -> list[Requirement]:
         today=date.fromisoformat(figures["as_of"]),
         last_forum_meeting=figures["meetings"]["last_held_on"].get("monitoring_committee"),
         last_content_change=figures["programme"].get("last_content_change"),
-        stocked_shelves=len(shelves), documents=figures["documents"]["total"])
+        stocked_shelves=len(shelves),
+        documents=figures["documents"]["total"],
+    )

@@ -13,6 +13,7 @@ profile or the layout gives a new name, and the old file is dropped once the new
 Files live in the member's storage (`members/<schema>/programme/pdf/`), cache keys carry the
 schema: a member's PDF is never served on another's host.
 """
+
 import base64
 import hashlib
 import logging
@@ -46,11 +47,21 @@ programme_pdf_wanted = Signal()
 IN_FLIGHT_SECONDS = 120
 
 # The meetings that made the programme: shown as its co-creation, with who attended.
-COCREATION_KINDS = (Meeting.Kind.INFORMATION, Meeting.Kind.COCREATION_WORKSHOP,
-                    Meeting.Kind.CONSULTATION, Meeting.Kind.MONITORING_COMMITTEE)
+COCREATION_KINDS = (
+    Meeting.Kind.INFORMATION,
+    Meeting.Kind.COCREATION_WORKSHOP,
+    Meeting.Kind.CONSULTATION,
+    Meeting.Kind.MONITORING_COMMITTEE,
+)
 
-FONT_DIR = (Path(__file__).resolve().parents[2] / "platform" / "static" / "vendor"
-            / "ibm-plex-sans-arabic" / "files")
+FONT_DIR = (
+    Path(__file__).resolve().parents[2]
+    / "platform"
+    / "static"
+    / "vendor"
+    / "ibm-plex-sans-arabic"
+    / "files"
+)
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "programme" / "pdf"
 
 
@@ -80,9 +91,11 @@ _FONT_CACHE: dict[tuple[str, int], Path] | None = None
 def font_faces_css() -> str:
     """@font-face rules for the vendored IBM Plex Sans Arabic: its Arabic and Latin subsets
     are separate files, declared as two families so that Pango picks each glyph's file."""
-    return "\n".join(f"@font-face {{ font-family: 'Plex {subset}'; font-weight: {weight}; "
-                     f"src: url('{path.as_uri()}'); }}"
-                     for (subset, weight), path in _font_files().items())
+    return "\n".join(
+        f"@font-face {{ font-family: 'Plex {subset}'; font-weight: {weight}; "
+        f"src: url('{path.as_uri()}'); }}"
+        for (subset, weight), path in _font_files().items()
+    )
 
 
 FONT_FAMILY = "'Plex arabic', 'Plex latin', sans-serif"
@@ -123,6 +136,7 @@ LAYOUT_VERSION = _layout_version()
 
 # --- What the PDF shows -----------------------------------------------------------------
 
+
 def _programme_models():
     """The programme app's models whose rows belong to one programme, with the lookup that
     reaches it; found from the foreign keys, so models added later are covered. The history
@@ -131,9 +145,11 @@ def _programme_models():
     for model in apps.get_app_config("programme").get_models():
         if model in (Programme, ProgressUpdate):
             continue
-        for field, lookup in (("programme", "programme"),
-                              ("commitment", "commitment__programme"),
-                              ("milestone", "milestone__commitment__programme")):
+        for field, lookup in (
+            ("programme", "programme"),
+            ("commitment", "commitment__programme"),
+            ("milestone", "milestone__commitment__programme"),
+        ):
             try:
                 target = model._meta.get_field(field)
             except FieldDoesNotExist:
@@ -147,8 +163,9 @@ def _programme_models():
 def cocreation_meetings(*, programme: Programme):
     """The meetings of the co-creation kinds from the year before the programme's period until
     its adoption (or now, before it is adopted)."""
-    qs = Meeting.objects.filter(kind__in=COCREATION_KINDS,
-                                starts_at__date__gte=f"{programme.period_start - 1}-01-01")
+    qs = Meeting.objects.filter(
+        kind__in=COCREATION_KINDS, starts_at__date__gte=f"{programme.period_start - 1}-01-01"
+    )
     if programme.adopted_on:
         qs = qs.filter(starts_at__date__lte=programme.adopted_on)
     else:
@@ -161,18 +178,25 @@ def programme_pdf_fingerprint(*, programme: Programme, language: str) -> str:
     the co-creation meetings and their attendance), the layout and the language. One query,
     the rows hashed by the database: this runs on every request for the PDF."""
     meetings = cocreation_meetings(programme=programme)
-    querysets = [Programme.objects.filter(pk=programme.pk), SiteProfile.objects.all(), meetings,
-                 Attendance.objects.filter(meeting__in=meetings)]
-    querysets += [model.objects.filter(**{lookup: programme})
-                  for model, lookup in _programme_models()]
+    querysets = [
+        Programme.objects.filter(pk=programme.pk),
+        SiteProfile.objects.all(),
+        meetings,
+        Attendance.objects.filter(meeting__in=meetings),
+    ]
+    querysets += [
+        model.objects.filter(**{lookup: programme}) for model, lookup in _programme_models()
+    ]
     columns, params = [], []
     for index, queryset in enumerate(querysets):
         ids_sql, ids_params = queryset.order_by().values("pk").query.sql_with_params()
         table, pk = queryset.model._meta.db_table, queryset.model._meta.pk.column
         # A row as text holds every column, those added later included.
-        columns.append(f'(SELECT md5(coalesce(string_agg(r{index}::text, \'|\' ORDER BY '
-                       f'r{index}."{pk}"), \'\')) FROM "{table}" r{index} '
-                       f'WHERE r{index}."{pk}" IN ({ids_sql}))')
+        columns.append(
+            f"(SELECT md5(coalesce(string_agg(r{index}::text, '|' ORDER BY "
+            f'r{index}."{pk}"), \'\')) FROM "{table}" r{index} '
+            f'WHERE r{index}."{pk}" IN ({ids_sql}))'
+        )
         params += ids_params
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(columns)}", params)
@@ -183,8 +207,9 @@ def programme_pdf_fingerprint(*, programme: Programme, language: str) -> str:
 
 def _bilingual_pairs(model) -> list[str]:
     names = {f.name for f in model._meta.concrete_fields}
-    return [name[:-3] for name in sorted(names)
-            if name.endswith("_ar") and f"{name[:-3]}_fr" in names]
+    return [
+        name[:-3] for name in sorted(names) if name.endswith("_ar") and f"{name[:-3]}_fr" in names
+    ]
 
 
 def programme_pdf_offered_in_french(*, programme: Programme) -> bool:
@@ -192,8 +217,9 @@ def programme_pdf_offered_in_french(*, programme: Programme) -> bool:
     (programme, co-creation steps, commitments, milestones, and fields added later)."""
     if not programme.title_fr:
         return False
-    rows = [(Programme, "pk", programme.pk)] + [(model, lookup, programme)
-                                                for model, lookup in _programme_models()]
+    rows = [(Programme, "pk", programme.pk)] + [
+        (model, lookup, programme) for model, lookup in _programme_models()
+    ]
     for model, lookup, value in rows:
         missing = models.Q()
         for field in _bilingual_pairs(model):
@@ -218,19 +244,28 @@ def _logo_data_uri(profile: SiteProfile | None) -> str:
 
 def programme_pdf_context(*, programme: Programme) -> dict:
     profile = SiteProfile.objects.first()
-    commitments = (Commitment.objects.filter(programme=programme).select_related("assessment")
-                   .prefetch_related(models.Prefetch("milestones",
-                                                     Milestone.objects.order_by("due_on", "pk")))
-                   .order_by("number"))
+    commitments = (
+        Commitment.objects.filter(programme=programme)
+        .select_related("assessment")
+        .prefetch_related(models.Prefetch("milestones", Milestone.objects.order_by("due_on", "pk")))
+        .order_by("number")
+    )
     meetings = list(cocreation_meetings(programme=programme).prefetch_related("attendance"))
     for meeting in meetings:
         rows = list(meeting.attendance.all())
         meeting.women = sum(row.women for row in rows)
         meeting.men = sum(row.men for row in rows)
-    return {"programme": programme, "profile": profile, "logo": _logo_data_uri(profile),
-            "steps": list(programme.steps.all()), "meetings": meetings,
-            "commitments": list(commitments), "generated_on": timezone.localdate(),
-            "font_faces": font_faces_css(), "font_family": FONT_FAMILY}
+    return {
+        "programme": programme,
+        "profile": profile,
+        "logo": _logo_data_uri(profile),
+        "steps": list(programme.steps.all()),
+        "meetings": meetings,
+        "commitments": list(commitments),
+        "generated_on": timezone.localdate(),
+        "font_faces": font_faces_css(),
+        "font_family": FONT_FAMILY,
+    }
 
 
 def programme_pdf_render(*, programme: Programme, language: str) -> bytes:
@@ -238,12 +273,14 @@ def programme_pdf_render(*, programme: Programme, language: str) -> bytes:
     from weasyprint import HTML
 
     with translation.override(language):
-        html = render_to_string("programme/pdf/programme.html",
-                                programme_pdf_context(programme=programme))
+        html = render_to_string(
+            "programme/pdf/programme.html", programme_pdf_context(programme=programme)
+        )
         return HTML(string=html, url_fetcher=_url_fetcher()).write_pdf()
 
 
 # --- Stored files and their state --------------------------------------------------------
+
 
 def _file_name(*, programme: Programme, language: str, fingerprint: str) -> str:
     return f"{FOLDER}/programme-{programme.pk}-{language}-{fingerprint}.pdf"
@@ -260,9 +297,11 @@ def _in_flight_key(name: str) -> str:
 def programme_pdf_stored(*, programme: Programme, language: str) -> str | None:
     """The stored file of the programme as it is now, or None after asking the workers for it
     (once per IN_FLIGHT_SECONDS, however many people wait)."""
-    name = _file_name(programme=programme, language=language,
-                      fingerprint=programme_pdf_fingerprint(programme=programme,
-                                                            language=language))
+    name = _file_name(
+        programme=programme,
+        language=language,
+        fingerprint=programme_pdf_fingerprint(programme=programme, language=language),
+    )
     if cache.get(_ready_key(name)):
         return name
     # Stored, but unmarked: the cache was emptied, or the worker's mark was lost.
@@ -271,8 +310,11 @@ def programme_pdf_stored(*, programme: Programme, language: str) -> str | None:
         return name
     if cache.add(_in_flight_key(name), True, timeout=IN_FLIGHT_SECONDS):
         schema_name = connection.schema_name
-        transaction.on_commit(lambda: programme_pdf_wanted.send(
-            sender=Programme, schema_name=schema_name, language=language))
+        transaction.on_commit(
+            lambda: programme_pdf_wanted.send(
+                sender=Programme, schema_name=schema_name, language=language
+            )
+        )
     return None
 
 
@@ -288,9 +330,11 @@ def programme_pdf_generate(*, language: str) -> str | None:
         return None
     # Named before reading: a change made while rendering gives a newer name at the next
     # request, never a file that claims to be newer than what it shows.
-    name = _file_name(programme=programme, language=language,
-                      fingerprint=programme_pdf_fingerprint(programme=programme,
-                                                            language=language))
+    name = _file_name(
+        programme=programme,
+        language=language,
+        fingerprint=programme_pdf_fingerprint(programme=programme, language=language),
+    )
     if not default_storage.exists(name):
         pdf = programme_pdf_render(programme=programme, language=language)
         stored = default_storage.save(name, ContentFile(pdf))

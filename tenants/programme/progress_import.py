@@ -9,6 +9,7 @@ history records each change exactly as a manual edit does, all in one transactio
 keeps the values it was computed from: a preview saved once (or overtaken by another edit) no
 longer matches them and saves nothing.
 """
+
 import csv
 import io
 import re
@@ -66,9 +67,13 @@ IMPORTED = {column.key for column in COLUMNS if column.imported}
 
 # --- The export ---------------------------------------------------------------------------------
 
+
 def milestones_for_export(*, programme: Programme):
-    return (Milestone.objects.filter(commitment__programme=programme)
-            .select_related("commitment").order_by("commitment__number", "due_on", "pk"))
+    return (
+        Milestone.objects.filter(commitment__programme=programme)
+        .select_related("commitment")
+        .order_by("commitment__number", "due_on", "pk")
+    )
 
 
 def _export_rows(programme: Programme):
@@ -77,10 +82,19 @@ def _export_rows(programme: Programme):
     yield [str(column.label) for column in COLUMNS]
     for milestone in milestones_for_export(programme=programme):
         commitment = milestone.commitment
-        yield [milestone.pk, commitment.number, str(commitment.title), str(milestone.title),
-               milestone.start_on, milestone.due_on, milestone.done_on,
-               str(commitment.get_completion_display()), milestone.evidence_link,
-               str(milestone.deliverable), ""]
+        yield [
+            milestone.pk,
+            commitment.number,
+            str(commitment.title),
+            str(milestone.title),
+            milestone.start_on,
+            milestone.due_on,
+            milestone.done_on,
+            str(commitment.get_completion_display()),
+            milestone.evidence_link,
+            str(milestone.deliverable),
+            "",
+        ]
 
 
 def _safe_text(value) -> str:
@@ -93,8 +107,9 @@ def milestones_csv(*, programme: Programme) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     for row in _export_rows(programme):
-        writer.writerow([value.isoformat() if isinstance(value, date) else _safe_text(value)
-                         for value in row])
+        writer.writerow(
+            [value.isoformat() if isinstance(value, date) else _safe_text(value) for value in row]
+        )
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -128,17 +143,26 @@ def milestones_xlsx(*, programme: Programme) -> bytes:
 
 # --- Reading an uploaded file ---------------------------------------------------------------------
 
+
 def sheet_read(*, data: bytes, name: str = "") -> list[list]:
     """The file's lines as lists of cells (text, numbers, dates or None), whether CSV (UTF-8, a
     comma, a semicolon or a tab between cells) or an .xlsx workbook (its first sheet)."""
     if len(data) > MAX_UPLOAD_BYTES:
-        raise ValidationError(_("The file is larger than 2 MB: upload the export of the "
-                                "milestones, with your changes."))
+        raise ValidationError(
+            _(
+                "The file is larger than 2 MB: upload the export of the "
+                "milestones, with your changes."
+            )
+        )
     if data.startswith(b"PK\x03\x04"):
         return _xlsx_rows(data)
     if data.startswith(b"\xd0\xcf\x11\xe0") or name.lower().endswith((".xlsx", ".xls")):
-        raise ValidationError(_("This workbook cannot be read: save it as .xlsx (Excel "
-                                "2007 or later) or as “CSV UTF-8”, and upload it again."))
+        raise ValidationError(
+            _(
+                "This workbook cannot be read: save it as .xlsx (Excel "
+                "2007 or later) or as “CSV UTF-8”, and upload it again."
+            )
+        )
     return _csv_rows(data)
 
 
@@ -146,8 +170,12 @@ def _csv_rows(data: bytes) -> list[list]:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ValidationError(_("The file is not in UTF-8: in your spreadsheet, save it as "
-                                "“CSV UTF-8” and upload it again.")) from None
+        raise ValidationError(
+            _(
+                "The file is not in UTF-8: in your spreadsheet, save it as "
+                "“CSV UTF-8” and upload it again."
+            )
+        ) from None
     first_line = text.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first_line.count)
     try:
@@ -155,20 +183,29 @@ def _csv_rows(data: bytes) -> list[list]:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             rows.append(row)
             if len(rows) > MAX_LINES + 1:
-                raise ValidationError(_("The file has more than %(count)s lines.")
-                                      % {"count": MAX_LINES})
+                raise ValidationError(
+                    _("The file has more than %(count)s lines.") % {"count": MAX_LINES}
+                )
         return rows
     except csv.Error:
-        raise ValidationError(_("The file cannot be read as CSV: upload the export of the "
-                                "milestones, with your changes.")) from None
+        raise ValidationError(
+            _(
+                "The file cannot be read as CSV: upload the export of the "
+                "milestones, with your changes."
+            )
+        ) from None
 
 
 def _xlsx_rows(data: bytes) -> list[list]:
     from openpyxl import load_workbook
     from openpyxl.utils.exceptions import InvalidFileException
 
-    unreadable = ValidationError(_("This workbook cannot be read: save it as .xlsx (Excel "
-                                   "2007 or later) or as “CSV UTF-8”, and upload it again."))
+    unreadable = ValidationError(
+        _(
+            "This workbook cannot be read: save it as .xlsx (Excel "
+            "2007 or later) or as “CSV UTF-8”, and upload it again."
+        )
+    )
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if sum(member.file_size for member in archive.infolist()) > MAX_UNZIPPED_BYTES:
@@ -183,8 +220,9 @@ def _xlsx_rows(data: bytes) -> list[list]:
         for row in sheet.iter_rows(values_only=True):
             rows.append(list(row))
             if len(rows) > MAX_LINES + 1:
-                raise ValidationError(_("The file has more than %(count)s lines.")
-                                      % {"count": MAX_LINES})
+                raise ValidationError(
+                    _("The file has more than %(count)s lines.") % {"count": MAX_LINES}
+                )
         return rows
     except (KeyError, ValueError, IndexError, OSError):
         raise unreadable from None
@@ -262,6 +300,7 @@ def _day(value: date) -> str:
 
 # --- The preview --------------------------------------------------------------------------------
 
+
 @dataclass
 class LineError:
     line: int
@@ -271,6 +310,7 @@ class LineError:
 @dataclass
 class MilestoneChange:
     """A milestone's new done date and evidence link, with the stored values they replace."""
+
     line: int
     milestone_id: int
     commitment_id: int
@@ -333,21 +373,33 @@ class Preview:
     @classmethod
     def from_data(cls, data: dict) -> "Preview":
         def milestone(change):
-            return MilestoneChange(**{**change, **{
-                key: date.fromisoformat(change[key]) if change[key] else None
-                for key in ("done_before", "done_after")}})
-        return cls(programme_id=data["programme_id"], lines=data["lines"],
-                   milestones=[milestone(change) for change in data["milestones"]],
-                   completions=[CompletionChange(**change) for change in data["completions"]],
-                   errors=[LineError(**error) for error in data["errors"]])
+            return MilestoneChange(
+                **{
+                    **change,
+                    **{
+                        key: date.fromisoformat(change[key]) if change[key] else None
+                        for key in ("done_before", "done_after")
+                    },
+                }
+            )
+
+        return cls(
+            programme_id=data["programme_id"],
+            lines=data["lines"],
+            milestones=[milestone(change) for change in data["milestones"]],
+            completions=[CompletionChange(**change) for change in data["completions"]],
+            errors=[LineError(**error) for error in data["errors"]],
+        )
 
 
-_URL = forms.URLField(max_length=Milestone._meta.get_field("evidence_link").max_length,
-                      assume_scheme="https")
+_URL = forms.URLField(
+    max_length=Milestone._meta.get_field("evidence_link").max_length, assume_scheme="https"
+)
 
 
-def progress_preview(*, programme: Programme, rows: list[list],
-                     today: date | None = None) -> Preview:
+def progress_preview(
+    *, programme: Programme, rows: list[list], today: date | None = None
+) -> Preview:
     """What the file would change in `programme`, and every error by line; writes nothing.
 
     A file-wide problem (no header, no milestone id column) is a ValidationError. A line's id
@@ -355,8 +407,9 @@ def progress_preview(*, programme: Programme, rows: list[list],
     which this schema does not hold) is an error of that line, never a write."""
     today = today or timezone.localdate()
     if not rows:
-        raise ValidationError(_("The file is empty: upload the export of the milestones, with "
-                                "your changes."))
+        raise ValidationError(
+            _("The file is empty: upload the export of the milestones, with your changes.")
+        )
     names = _header_names()
     columns = {}
     for index, cell in enumerate(rows[0]):
@@ -364,26 +417,44 @@ def progress_preview(*, programme: Programme, rows: list[list],
         if key and key not in columns:
             columns[key] = index
     if "milestone" not in columns:
-        raise ValidationError(_("The first line must hold the names of the columns, as in the "
-                                "export, with the column “%(column)s”.")
-                              % {"column": COLUMNS[0].label})
+        raise ValidationError(
+            _(
+                "The first line must hold the names of the columns, as in the "
+                "export, with the column “%(column)s”."
+            )
+            % {"column": COLUMNS[0].label}
+        )
     if not IMPORTED & set(columns):
-        raise ValidationError(_("The file has none of the columns that are imported: done "
-                                "date, completion, evidence link."))
+        raise ValidationError(
+            _(
+                "The file has none of the columns that are imported: done "
+                "date, completion, evidence link."
+            )
+        )
 
-    lines = [(number, row) for number, row in enumerate(rows[1:], start=2)
-             if any(_text(cell) for cell in row)]
-    ids = {_as_int(row[columns["milestone"]]) for _number, row in lines
-           if columns["milestone"] < len(row)}
-    known = {milestone.pk: milestone for milestone in
-             Milestone.objects.filter(commitment__programme=programme, pk__in=ids - {None})
-             .select_related("commitment")}
+    lines = [
+        (number, row)
+        for number, row in enumerate(rows[1:], start=2)
+        if any(_text(cell) for cell in row)
+    ]
+    ids = {
+        _as_int(row[columns["milestone"]])
+        for _number, row in lines
+        if columns["milestone"] < len(row)
+    }
+    known = {
+        milestone.pk: milestone
+        for milestone in Milestone.objects.filter(
+            commitment__programme=programme, pk__in=ids - {None}
+        ).select_related("commitment")
+    }
 
     preview = Preview(programme_id=programme.pk, lines=len(lines))
     first_line_of: dict[int, int] = {}
     levels: dict[int, list[tuple[int, str, str]]] = defaultdict(list)
 
     for number, row in lines:
+
         def cell(key):
             index = columns.get(key)
             return row[index] if index is not None and index < len(row) else None
@@ -401,8 +472,10 @@ def progress_preview(*, programme: Programme, rows: list[list],
             error(_("No milestone of this programme has the id “%(id)s”.") % {"id": raw_id})
             continue
         if milestone_id in first_line_of:
-            error(_("Milestone %(id)s is already on line %(line)s.")
-                  % {"id": milestone_id, "line": first_line_of[milestone_id]})
+            error(
+                _("Milestone %(id)s is already on line %(line)s.")
+                % {"id": milestone_id, "line": first_line_of[milestone_id]}
+            )
             continue
         first_line_of[milestone_id] = number
         errors_before = len(preview.errors)
@@ -415,20 +488,38 @@ def progress_preview(*, programme: Programme, rows: list[list],
                 done_on = _as_date(raw)
             except ValueError:
                 done_on = milestone.done_on
-                error(_("The done date “%(value)s” is not a date: write it as 2025-03-31 or "
-                        "31/03/2025.") % {"value": _text(raw)})
+                error(
+                    _(
+                        "The done date “%(value)s” is not a date: write it as 2025-03-31 or "
+                        "31/03/2025."
+                    )
+                    % {"value": _text(raw)}
+                )
             else:
                 if done_on is None and milestone.done_on:
-                    error(_("This milestone was done on %(date)s: a done milestone is not "
-                            "reopened from a spreadsheet; keep its done date.")
-                          % {"date": _day(milestone.done_on)})
+                    error(
+                        _(
+                            "This milestone was done on %(date)s: a done milestone is not "
+                            "reopened from a spreadsheet; keep its done date."
+                        )
+                        % {"date": _day(milestone.done_on)}
+                    )
                 elif done_on and done_on > today:
-                    error(_("The done date %(date)s is in the future: a milestone cannot be "
-                            "done in the future.") % {"date": _day(done_on)})
+                    error(
+                        _(
+                            "The done date %(date)s is in the future: a milestone cannot be "
+                            "done in the future."
+                        )
+                        % {"date": _day(done_on)}
+                    )
                 elif done_on and milestone.start_on and done_on < milestone.start_on:
-                    error(_("The done date %(date)s comes before the milestone's start date "
-                            "(%(start)s).") % {"date": _day(done_on),
-                                               "start": _day(milestone.start_on)})
+                    error(
+                        _(
+                            "The done date %(date)s comes before the milestone's start date "
+                            "(%(start)s)."
+                        )
+                        % {"date": _day(done_on), "start": _day(milestone.start_on)}
+                    )
 
         link = milestone.evidence_link
         if "evidence_link" in columns:
@@ -436,16 +527,22 @@ def progress_preview(*, programme: Programme, rows: list[list],
             try:
                 link = raw if raw == milestone.evidence_link else _URL.clean(raw) if raw else ""
             except ValidationError:
-                error(_("The evidence link “%(value)s” is not a valid web address (it starts "
-                        "with https://).") % {"value": raw})
+                error(
+                    _(
+                        "The evidence link “%(value)s” is not a valid web address (it starts "
+                        "with https://)."
+                    )
+                    % {"value": raw}
+                )
 
         if "completion" in columns:
             raw = _text(cell("completion"))
             code = _completion_codes().get(_normalized(raw)) if raw else None
             if raw and code is None:
-                error(_("The completion “%(value)s” is not a level of the scale: %(levels)s.")
-                      % {"value": raw,
-                         "levels": "، ".join(str(label) for label in Completion.labels)})
+                error(
+                    _("The completion “%(value)s” is not a level of the scale: %(levels)s.")
+                    % {"value": raw, "levels": "، ".join(str(label) for label in Completion.labels)}
+                )
             elif code:
                 levels[milestone.commitment_id].append((number, code, note))
 
@@ -455,39 +552,67 @@ def progress_preview(*, programme: Programme, rows: list[list],
             error(_("A milestone is marked done with its evidence: give an evidence link."))
             continue
         if done_on != milestone.done_on or link != milestone.evidence_link:
-            preview.milestones.append(MilestoneChange(
-                line=number, milestone_id=milestone.pk, commitment_id=milestone.commitment_id,
-                commitment_number=milestone.commitment.number,
-                milestone_title=str(milestone.title), done_before=milestone.done_on,
-                done_after=done_on, link_before=milestone.evidence_link, link_after=link,
-                note=note))
+            preview.milestones.append(
+                MilestoneChange(
+                    line=number,
+                    milestone_id=milestone.pk,
+                    commitment_id=milestone.commitment_id,
+                    commitment_number=milestone.commitment.number,
+                    milestone_title=str(milestone.title),
+                    done_before=milestone.done_on,
+                    done_after=done_on,
+                    link_before=milestone.evidence_link,
+                    link_after=link,
+                    note=note,
+                )
+            )
 
     commitments = {milestone.commitment_id: milestone.commitment for milestone in known.values()}
     for commitment_id, entries in levels.items():
         commitment = commitments[commitment_id]
-        new = [(number, code, note) for number, code, note in entries
-               if code != commitment.completion]
+        new = [
+            (number, code, note) for number, code, note in entries if code != commitment.completion
+        ]
         if not new:
             continue
         first_number, level, _note = new[0]
         conflict = next((number for number, code, _note in new if code != level), None)
         if conflict is not None:
-            preview.errors.append(LineError(conflict, _(
-                "Commitment %(number)s already gets another completion level on line "
-                "%(line)s: give it one level.") % {"number": commitment.number,
-                                                   "line": first_number}))
+            preview.errors.append(
+                LineError(
+                    conflict,
+                    _(
+                        "Commitment %(number)s already gets another completion level on line "
+                        "%(line)s: give it one level."
+                    )
+                    % {"number": commitment.number, "line": first_number},
+                )
+            )
             continue
         note = next((note for _number, _code, note in new if note), "")
         if not note:
-            preview.errors.append(LineError(first_number, _(
-                "Write a progress note for the new completion level of commitment %(number)s: "
-                "the public reads it in the commitment's history.")
-                % {"number": commitment.number}))
+            preview.errors.append(
+                LineError(
+                    first_number,
+                    _(
+                        "Write a progress note for the new completion level of commitment %(number)s: "
+                        "the public reads it in the commitment's history."
+                    )
+                    % {"number": commitment.number},
+                )
+            )
             continue
-        preview.completions.append(CompletionChange(
-            line=first_number, commitment_id=commitment.pk, commitment_number=commitment.number,
-            commitment_title=str(commitment.title), before=commitment.completion, after=level,
-            note=note))
+        preview.completions.append(
+            CompletionChange(
+                line=first_number,
+                commitment_id=commitment.pk,
+                commitment_number=commitment.number,
+                commitment_title=str(commitment.title),
+                before=commitment.completion,
+                after=level,
+                note=note,
+            )
+        )
 
     preview.errors.sort(key=lambda item: item.line)
     preview.completions.sort(key=lambda item: item.line)
@@ -495,6 +620,7 @@ def progress_preview(*, programme: Programme, rows: list[list],
 
 
 # --- Saving a preview ---------------------------------------------------------------------------
+
 
 @dataclass
 class ImportResult:
@@ -512,53 +638,86 @@ def progress_import_apply(*, programme: Programme, preview: Preview, by: str) ->
     changed since (another edit, or this very preview saved already), nothing is saved."""
     if preview.errors or preview.programme_id != programme.pk:
         raise ValidationError(_("The file still has errors: nothing was saved."))
-    milestones = {milestone.pk: milestone for milestone in
-                  Milestone.objects.select_for_update(of=("self",))
-                  .filter(commitment__programme=programme,
-                          pk__in=[change.milestone_id for change in preview.milestones])
-                  .select_related("commitment__programme")}
-    commitments = {commitment.pk: commitment for commitment in
-                   Commitment.objects.select_for_update(of=("self",))
-                   .filter(programme=programme,
-                           pk__in=[change.commitment_id for change in preview.completions])
-                   .select_related("programme")}
-    outdated = (
-        any(change.milestone_id not in milestones
-            or milestones[change.milestone_id].done_on != change.done_before
-            or milestones[change.milestone_id].evidence_link != change.link_before
-            for change in preview.milestones)
-        or any(change.commitment_id not in commitments
-               or commitments[change.commitment_id].completion != change.before
-               for change in preview.completions))
+    milestones = {
+        milestone.pk: milestone
+        for milestone in Milestone.objects.select_for_update(of=("self",))
+        .filter(
+            commitment__programme=programme,
+            pk__in=[change.milestone_id for change in preview.milestones],
+        )
+        .select_related("commitment__programme")
+    }
+    commitments = {
+        commitment.pk: commitment
+        for commitment in Commitment.objects.select_for_update(of=("self",))
+        .filter(
+            programme=programme, pk__in=[change.commitment_id for change in preview.completions]
+        )
+        .select_related("programme")
+    }
+    outdated = any(
+        change.milestone_id not in milestones
+        or milestones[change.milestone_id].done_on != change.done_before
+        or milestones[change.milestone_id].evidence_link != change.link_before
+        for change in preview.milestones
+    ) or any(
+        change.commitment_id not in commitments
+        or commitments[change.commitment_id].completion != change.before
+        for change in preview.completions
+    )
     if outdated:
-        raise ValidationError(_("The milestones changed since this preview (or it was saved "
-                                "already): nothing was saved. Upload the file again to see "
-                                "what it would change now."))
+        raise ValidationError(
+            _(
+                "The milestones changed since this preview (or it was saved "
+                "already): nothing was saved. Upload the file again to see "
+                "what it would change now."
+            )
+        )
 
     updates = 0
     for change in preview.milestones:
         milestone = milestones[change.milestone_id]
         if change.done_after and not change.done_before:
             # Marked done, as on the milestone's page (the service checks the evidence).
-            updates += len(services.milestone_mark_done(
-                milestone=milestone, by=by, done_on=change.done_after,
-                evidence_link=change.link_after, note=change.note))
+            updates += len(
+                services.milestone_mark_done(
+                    milestone=milestone,
+                    by=by,
+                    done_on=change.done_after,
+                    evidence_link=change.link_after,
+                    note=change.note,
+                )
+            )
             if change.link_changed and not change.link_after:
-                updates += len(services.milestone_update(milestone=milestone, by=by,
-                                                         note=change.note, evidence_link=""))
+                updates += len(
+                    services.milestone_update(
+                        milestone=milestone, by=by, note=change.note, evidence_link=""
+                    )
+                )
         else:
             fields = {}
             if change.done_changed:
                 fields["done_on"] = change.done_after
             if change.link_changed:
                 fields["evidence_link"] = change.link_after
-            updates += len(services.milestone_update(milestone=milestone, by=by,
-                                                     note=change.note, **fields))
+            updates += len(
+                services.milestone_update(milestone=milestone, by=by, note=change.note, **fields)
+            )
     for change in preview.completions:
-        updates += len(services.commitment_update_progress(
-            commitment=commitments[change.commitment_id], by=by, completion=change.after,
-            note=change.note))
-    touched = ({change.commitment_id for change in preview.milestones}
-               | {change.commitment_id for change in preview.completions})
-    return ImportResult(milestones=len(preview.milestones), commitments=len(preview.completions),
-                        updates=updates, commitment_ids=sorted(touched))
+        updates += len(
+            services.commitment_update_progress(
+                commitment=commitments[change.commitment_id],
+                by=by,
+                completion=change.after,
+                note=change.note,
+            )
+        )
+    touched = {change.commitment_id for change in preview.milestones} | {
+        change.commitment_id for change in preview.completions
+    }
+    return ImportResult(
+        milestones=len(preview.milestones),
+        commitments=len(preview.completions),
+        updates=updates,
+        commitment_ids=sorted(touched),
+    )

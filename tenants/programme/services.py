@@ -1,5 +1,6 @@
 """Writes of the openness programme (member schema). Every change is recorded with who made
 it and the values before and after: that record is the public history."""
+
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -11,8 +12,15 @@ from django.utils.translation import gettext as _
 import commitment_templates
 from events import emit
 from tenants.programme.models import (
-    Assessment, Commitment, Completion, InceptionAssessment, Milestone, Programme,
-    ProgrammeStatus, ProgressUpdate)
+    Assessment,
+    Commitment,
+    Completion,
+    InceptionAssessment,
+    Milestone,
+    Programme,
+    ProgrammeStatus,
+    ProgressUpdate,
+)
 
 # Fields whose changes are not worth a line in the public history, or are not the public's:
 # the point of contact is for the staff unless the commitment makes it public.
@@ -29,33 +37,61 @@ def _as_text(value) -> str:
     return str(value)
 
 
-def _apply_and_record(instance, *, changes: dict, by: str, note: str, programme: Programme,
-                      commitment: Commitment | None = None,
-                      milestone: Milestone | None = None) -> list[ProgressUpdate]:
+def _apply_and_record(
+    instance,
+    *,
+    changes: dict,
+    by: str,
+    note: str,
+    programme: Programme,
+    commitment: Commitment | None = None,
+    milestone: Milestone | None = None,
+) -> list[ProgressUpdate]:
     """Set `changes` on `instance`, validate, save, and record each field that changed."""
     before = {field: getattr(instance, field) for field in changes}
     for field, value in changes.items():
         setattr(instance, field, value)
     instance.full_clean()
     instance.save()
-    records = [ProgressUpdate(programme=programme, commitment=commitment, milestone=milestone,
-                              subject=str(instance), model=instance._meta.model_name, field=field, before=_as_text(before[field]),
-                              after=_as_text(getattr(instance, field)), note=note, by=by)
-               for field in changes
-               if field not in UNRECORDED and before[field] != getattr(instance, field)]
+    records = [
+        ProgressUpdate(
+            programme=programme,
+            commitment=commitment,
+            milestone=milestone,
+            subject=str(instance),
+            model=instance._meta.model_name,
+            field=field,
+            before=_as_text(before[field]),
+            after=_as_text(getattr(instance, field)),
+            note=note,
+            by=by,
+        )
+        for field in changes
+        if field not in UNRECORDED and before[field] != getattr(instance, field)
+    ]
     return ProgressUpdate.objects.bulk_create(records)
 
 
 def _record_creation(instance, *, by: str, **links) -> ProgressUpdate:
-    return ProgressUpdate.objects.create(subject=str(instance), model=instance._meta.model_name,
-                                         field=ProgressUpdate.CREATED, after=str(instance),
-                                         by=by, **links)
+    return ProgressUpdate.objects.create(
+        subject=str(instance),
+        model=instance._meta.model_name,
+        field=ProgressUpdate.CREATED,
+        after=str(instance),
+        by=by,
+        **links,
+    )
 
 
 def _record_deletion(instance, *, by: str, **links) -> ProgressUpdate:
-    return ProgressUpdate.objects.create(subject=str(instance), model=instance._meta.model_name,
-                                         field=ProgressUpdate.DELETED, before=str(instance),
-                                         by=by, **links)
+    return ProgressUpdate.objects.create(
+        subject=str(instance),
+        model=instance._meta.model_name,
+        field=ProgressUpdate.DELETED,
+        before=str(instance),
+        by=by,
+        **links,
+    )
 
 
 @transaction.atomic
@@ -70,13 +106,22 @@ def programme_create(*, by: str, **fields) -> Programme:
 def programme_update(*, programme: Programme, by: str, note: str = "", **changes) -> Programme:
     """Change the programme; adopting it needs the council session and the decision."""
     status = changes.get("status", programme.status)
-    if status in (ProgrammeStatus.ADOPTED, ProgrammeStatus.IMPLEMENTATION,
-                  ProgrammeStatus.EVALUATED):
+    if status in (
+        ProgrammeStatus.ADOPTED,
+        ProgrammeStatus.IMPLEMENTATION,
+        ProgrammeStatus.EVALUATED,
+    ):
         session = changes.get("council_session", programme.council_session)
         decision = changes.get("decision_reference", programme.decision_reference)
         if not (session and decision):
-            raise ValidationError({"status": _("An adopted programme needs the council session "
-                                               "and the reference of the decision.")})
+            raise ValidationError(
+                {
+                    "status": _(
+                        "An adopted programme needs the council session "
+                        "and the reference of the decision."
+                    )
+                }
+            )
     _apply_and_record(programme, changes=changes, by=by, note=note, programme=programme)
     return programme
 
@@ -95,17 +140,25 @@ def commitment_create(*, programme: Programme, by: str, **fields) -> Commitment:
 
 
 @transaction.atomic
-def commitment_update(*, commitment: Commitment, by: str, note: str = "",
-                      **changes) -> list[ProgressUpdate]:
-    updates = _apply_and_record(commitment, changes=changes, by=by, note=note,
-                                programme=commitment.programme, commitment=commitment)
+def commitment_update(
+    *, commitment: Commitment, by: str, note: str = "", **changes
+) -> list[ProgressUpdate]:
+    updates = _apply_and_record(
+        commitment,
+        changes=changes,
+        by=by,
+        note=note,
+        programme=commitment.programme,
+        commitment=commitment,
+    )
     if updates:
         emit("commitment.changed", commitment_id=commitment.pk, update_ids=[u.pk for u in updates])
     return updates
 
 
-def commitment_update_progress(*, commitment: Commitment, by: str, completion: Completion,
-                               note: str) -> list[ProgressUpdate]:
+def commitment_update_progress(
+    *, commitment: Commitment, by: str, completion: Completion, note: str
+) -> list[ProgressUpdate]:
     return commitment_update(commitment=commitment, by=by, note=note, completion=completion)
 
 
@@ -119,8 +172,9 @@ def milestone_save_new(*, milestone: Milestone, by: str) -> Milestone:
     milestone.full_clean()
     milestone.save()
     commitment = milestone.commitment
-    _record_creation(milestone, by=by, programme=commitment.programme, commitment=commitment,
-                     milestone=milestone)
+    _record_creation(
+        milestone, by=by, programme=commitment.programme, commitment=commitment, milestone=milestone
+    )
     return milestone
 
 
@@ -129,28 +183,42 @@ def milestone_create(*, commitment: Commitment, by: str, **fields) -> Milestone:
 
 
 @transaction.atomic
-def milestone_update(*, milestone: Milestone, by: str, note: str = "",
-                     **changes) -> list[ProgressUpdate]:
+def milestone_update(
+    *, milestone: Milestone, by: str, note: str = "", **changes
+) -> list[ProgressUpdate]:
     commitment = milestone.commitment
-    updates = _apply_and_record(milestone, changes=changes, by=by, note=note,
-                                programme=commitment.programme, commitment=commitment,
-                                milestone=milestone)
+    updates = _apply_and_record(
+        milestone,
+        changes=changes,
+        by=by,
+        note=note,
+        programme=commitment.programme,
+        commitment=commitment,
+        milestone=milestone,
+    )
     if updates:
         emit("commitment.changed", commitment_id=commitment.pk, update_ids=[u.pk for u in updates])
     return updates
 
 
-def milestone_mark_done(*, milestone: Milestone, by: str, done_on: date | None = None,
-                        evidence_file=None, evidence_link: str = "",
-                        note: str = "") -> list[ProgressUpdate]:
+def milestone_mark_done(
+    *,
+    milestone: Milestone,
+    by: str,
+    done_on: date | None = None,
+    evidence_file=None,
+    evidence_link: str = "",
+    note: str = "",
+) -> list[ProgressUpdate]:
     changes = {"done_on": done_on or date.today()}
     if evidence_file is not None:
         changes["evidence_file"] = evidence_file
     if evidence_link:
         changes["evidence_link"] = evidence_link
     if not (evidence_file or evidence_link or milestone.evidence_file or milestone.evidence_link):
-        raise ValidationError({"evidence_link": _("A milestone is marked done with its evidence: "
-                                                  "a file or a link.")})
+        raise ValidationError(
+            {"evidence_link": _("A milestone is marked done with its evidence: a file or a link.")}
+        )
     return milestone_update(milestone=milestone, by=by, note=note, **changes)
 
 
@@ -165,14 +233,19 @@ def assessment_save(*, commitment: Commitment, by: str, **fields) -> Assessment:
         assessment.save()
         _record_creation(assessment, by=by, programme=commitment.programme, commitment=commitment)
         return assessment
-    _apply_and_record(assessment, changes=fields, by=by, note="", programme=commitment.programme,
-                      commitment=commitment)
+    _apply_and_record(
+        assessment,
+        changes=fields,
+        by=by,
+        note="",
+        programme=commitment.programme,
+        commitment=commitment,
+    )
     return assessment
 
 
 @transaction.atomic
-def commitment_create_from_template(*, programme: Programme, template: dict,
-                                    by: str) -> Commitment:
+def commitment_create_from_template(*, programme: Programme, template: dict, by: str) -> Commitment:
     """Copy a network commitment template (a dict, by value: see platform/commitment_templates)
     into this member's programme as its next commitment. The copy is the member's own from
     then on and keeps the template's id and version; a programme takes a template once."""
@@ -182,16 +255,30 @@ def commitment_create_from_template(*, programme: Programme, template: dict,
     # One copy at a time per programme: the next number and the "once" rule stay true.
     programme = Programme.objects.select_for_update().get(pk=programme.pk)
     if programme.commitments.filter(source_template_id=template_id).exists():
-        raise ValidationError({"template": _("This programme already has a commitment copied "
-                                             "from this template.")})
+        raise ValidationError(
+            {"template": _("This programme already has a commitment copied from this template.")}
+        )
     number = (programme.commitments.aggregate(last=Max("number"))["last"] or 0) + 1
-    fields = {field: template[field] for field in commitment_templates.CONTENT_FIELDS
-              if field in template}
+    fields = {
+        field: template[field] for field in commitment_templates.CONTENT_FIELDS if field in template
+    }
     commitment = commitment_save_new(
-        commitment=Commitment(programme=programme, number=number, source_template_id=template_id,
-                              source_template_version=version, **fields), by=by)
-    emit(commitment_templates.TEMPLATE_COPIED, template_id=template_id, template_version=version,
-         commitment_id=commitment.pk, by=by)
+        commitment=Commitment(
+            programme=programme,
+            number=number,
+            source_template_id=template_id,
+            source_template_version=version,
+            **fields,
+        ),
+        by=by,
+    )
+    emit(
+        commitment_templates.TEMPLATE_COPIED,
+        template_id=template_id,
+        template_version=version,
+        commitment_id=commitment.pk,
+        by=by,
+    )
     return commitment
 
 

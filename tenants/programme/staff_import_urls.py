@@ -1,4 +1,5 @@
 """The spreadsheet import of milestones, under the programme's workspace (staff_urls.py)."""
+
 from django.urls import path
 
 from tenants.programme import staff_import_views

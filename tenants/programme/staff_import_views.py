@@ -6,6 +6,7 @@ The preview lives in the session (in the member's schema) for an hour; the addre
 carries a signed token naming it and the member of staff who uploaded it, so it is confirmed by
 that person only, once. The writes are tenants/programme/progress_import.py's, which goes through
 the programme's services."""
+
 import secrets
 import time
 
@@ -19,8 +20,16 @@ from django.utils.translation import gettext as _, gettext_lazy, ngettext
 
 from tenants.programme.models import Commitment
 from tenants.programme.progress_import import (
-    COLUMNS, MAX_UPLOAD_BYTES, ImportResult, Preview, milestones_csv, milestones_xlsx,
-    progress_import_apply, progress_preview, sheet_read)
+    COLUMNS,
+    MAX_UPLOAD_BYTES,
+    ImportResult,
+    Preview,
+    milestones_csv,
+    milestones_xlsx,
+    progress_import_apply,
+    progress_preview,
+    sheet_read,
+)
 from tenants.programme.selectors import programme_current
 from tenants.site.api_support import actor
 from tenants.site.staff import StaffForm, staff_required
@@ -36,16 +45,22 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 class ProgressImportForm(StaffForm):
     file = forms.FileField(
         label=gettext_lazy("The spreadsheet (CSV or .xlsx)"),
-        help_text=gettext_lazy("The export of the milestones, with your changes. Dates as "
-                               "2025-03-31 or 31/03/2025."),
+        help_text=gettext_lazy(
+            "The export of the milestones, with your changes. Dates as 2025-03-31 or 31/03/2025."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
-        error_messages={"required": gettext_lazy("Choose the file to upload.")})
+        error_messages={"required": gettext_lazy("Choose the file to upload.")},
+    )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB: upload the export of "
-                                          "the milestones, with your changes."))
+            raise forms.ValidationError(
+                _(
+                    "The file is larger than 2 MB: upload the export of "
+                    "the milestones, with your changes."
+                )
+            )
         self.rows = sheet_read(data=upload.read(), name=upload.name)
         return upload
 
@@ -71,8 +86,9 @@ def _filename(programme, extension: str) -> str:
 @staff_required(PERMISSION)
 def export_csv(request):
     programme = _programme_or_404()
-    return _download(milestones_csv(programme=programme), "text/csv; charset=utf-8",
-                     _filename(programme, "csv"))
+    return _download(
+        milestones_csv(programme=programme), "text/csv; charset=utf-8", _filename(programme, "csv")
+    )
 
 
 @staff_required(PERMISSION)
@@ -82,17 +98,28 @@ def export_xlsx(request):
 
 
 def _upload_page(request, form, *, programme, preview=None, status=200):
-    return render(request, "programme/staff/import_upload.html", {
-        "form": form, "programme": programme, "preview": preview,
-        "imported_columns": [column.label for column in COLUMNS if column.imported]},
-        status=status)
+    return render(
+        request,
+        "programme/staff/import_upload.html",
+        {
+            "form": form,
+            "programme": programme,
+            "preview": preview,
+            "imported_columns": [column.label for column in COLUMNS if column.imported],
+        },
+        status=status,
+    )
 
 
 def _preview_keep(request, preview: Preview) -> str:
     """Keep the preview in the session; the signed token for its page's address."""
     token = secrets.token_urlsafe(16)
-    request.session[PREVIEW_KEY] = {"token": token, "user": request.user.pk,
-                                    "at": int(time.time()), "preview": preview.as_data()}
+    request.session[PREVIEW_KEY] = {
+        "token": token,
+        "user": request.user.pk,
+        "at": int(time.time()),
+        "preview": preview.as_data(),
+    }
     return signing.dumps({"token": token, "user": request.user.pk}, salt=SIGNING_SALT)
 
 
@@ -103,9 +130,13 @@ def _preview_kept(request, signed: str) -> Preview | None:
     except signing.BadSignature:
         return None
     kept = request.session.get(PREVIEW_KEY)
-    if (not kept or claim.get("user") != request.user.pk or kept["user"] != request.user.pk
-            or not secrets.compare_digest(str(claim.get("token")), kept["token"])
-            or time.time() - kept["at"] > PREVIEW_MAX_AGE):
+    if (
+        not kept
+        or claim.get("user") != request.user.pk
+        or kept["user"] != request.user.pk
+        or not secrets.compare_digest(str(claim.get("token")), kept["token"])
+        or time.time() - kept["at"] > PREVIEW_MAX_AGE
+    ):
         return None
     return Preview.from_data(kept["preview"])
 
@@ -134,13 +165,18 @@ def upload(request):
                 form.add_error("file", message)
         else:
             if preview.errors:
-                return _upload_page(request, form, programme=programme, preview=preview,
-                                    status=400)
+                return _upload_page(request, form, programme=programme, preview=preview, status=400)
             if preview.has_changes:
-                return redirect("staff:programme:progress-import-preview",
-                                _preview_keep(request, preview))
-            form.add_error("file", _("The file changes nothing: every milestone already has "
-                                     "these done dates, links and levels."))
+                return redirect(
+                    "staff:programme:progress-import-preview", _preview_keep(request, preview)
+                )
+            form.add_error(
+                "file",
+                _(
+                    "The file changes nothing: every milestone already has "
+                    "these done dates, links and levels."
+                ),
+            )
     return _upload_page(request, form, programme=programme, status=400)
 
 
@@ -151,11 +187,17 @@ def preview(request, signed):
     if kept is None or programme is None or kept.programme_id != programme.pk:
         saved = request.session.get(RESULT_KEY, {})
         if request.method == "POST" and saved.get("token") == _token_of(signed):
-            messages.success(request, _("These changes were saved already: nothing was saved "
-                                        "twice."))
+            messages.success(
+                request, _("These changes were saved already: nothing was saved twice.")
+            )
             return redirect("staff:programme:progress-import-result")
-        messages.error(request, _("This preview is no longer available (it expired, or was "
-                                  "saved already): nothing was saved. Upload the file again."))
+        messages.error(
+            request,
+            _(
+                "This preview is no longer available (it expired, or was "
+                "saved already): nothing was saved. Upload the file again."
+            ),
+        )
         return redirect("staff:programme:progress-import")
     if request.method == "POST":
         try:
@@ -168,19 +210,25 @@ def preview(request, signed):
         request.session[RESULT_KEY] = {"token": _token_of(signed), **result.__dict__}
         messages.success(request, _saved_message(result))
         return redirect("staff:programme:progress-import-result")
-    return render(request, "programme/staff/import_preview.html",
-                  {"programme": programme, "preview": kept, "signed": signed})
+    return render(
+        request,
+        "programme/staff/import_preview.html",
+        {"programme": programme, "preview": kept, "signed": signed},
+    )
 
 
 def _saved_message(result: ImportResult) -> str:
-    milestones = ngettext("%(count)s milestone was updated",
-                          "%(count)s milestones were updated",
-                          result.milestones) % {"count": result.milestones}
-    levels = ngettext("%(count)s completion level was changed",
-                      "%(count)s completion levels were changed",
-                      result.commitments) % {"count": result.commitments}
-    return _("%(milestones)s and %(levels)s: the public history of each commitment shows "
-             "every change.") % {"milestones": milestones, "levels": levels}
+    milestones = ngettext(
+        "%(count)s milestone was updated", "%(count)s milestones were updated", result.milestones
+    ) % {"count": result.milestones}
+    levels = ngettext(
+        "%(count)s completion level was changed",
+        "%(count)s completion levels were changed",
+        result.commitments,
+    ) % {"count": result.commitments}
+    return _(
+        "%(milestones)s and %(levels)s: the public history of each commitment shows every change."
+    ) % {"milestones": milestones, "levels": levels}
 
 
 @staff_required(PERMISSION)
@@ -188,7 +236,11 @@ def result(request):
     saved = request.session.get(RESULT_KEY)
     if not saved:
         return redirect("staff:programme:progress-import")
-    commitments = list(Commitment.objects.filter(pk__in=saved["commitment_ids"])
-                       .prefetch_related("milestones").order_by("number"))
-    return render(request, "programme/staff/import_result.html",
-                  {"saved": saved, "commitments": commitments})
+    commitments = list(
+        Commitment.objects.filter(pk__in=saved["commitment_ids"])
+        .prefetch_related("milestones")
+        .order_by("number")
+    )
+    return render(
+        request, "programme/staff/import_result.html", {"saved": saved, "commitments": commitments}
+    )

@@ -3,12 +3,20 @@ from django.shortcuts import render
 
 from tenants.programme.models import Completion, Principle, ProgrammeStatus
 from tenants.programme.selectors import (
-    CommitmentStatus, commitment_detail, commitment_list, minimum_requirements,
-    programme_current, progress_by_principle)
+    CommitmentStatus,
+    commitment_detail,
+    commitment_list,
+    minimum_requirements,
+    programme_current,
+    progress_by_principle,
+)
 from tenants.site.page_cache import cache_public_page
 
-STATUS_FILTERS = [(CommitmentStatus.ONGOING, "ongoing"), (CommitmentStatus.LATE, "late"),
-                  (CommitmentStatus.COMPLETE, "complete")]
+STATUS_FILTERS = [
+    (CommitmentStatus.ONGOING, "ongoing"),
+    (CommitmentStatus.LATE, "late"),
+    (CommitmentStatus.COMPLETE, "complete"),
+]
 
 
 def _choice(value: str | None, allowed) -> str | None:
@@ -25,17 +33,21 @@ def programme(request):
         "completion": _choice(request.GET.get("completion"), Completion.values),
         "status": _choice(request.GET.get("status"), {s for s, _ in STATUS_FILTERS}),
     }
-    return render(request, "programme/programme.html", {
-        "programme": current,
-        "stages": ProgrammeStatus.choices,
-        "stage_index": ProgrammeStatus.values.index(current.status),
-        "commitments": list(commitment_list(programme=current, **filters)),
-        "progress": progress_by_principle(programme=current),
-        "filters": filters,
-        "principles": Principle.choices,
-        "completions": Completion.choices,
-        "requirements": minimum_requirements(),
-    })
+    return render(
+        request,
+        "programme/programme.html",
+        {
+            "programme": current,
+            "stages": ProgrammeStatus.choices,
+            "stage_index": ProgrammeStatus.values.index(current.status),
+            "commitments": list(commitment_list(programme=current, **filters)),
+            "progress": progress_by_principle(programme=current),
+            "filters": filters,
+            "principles": Principle.choices,
+            "completions": Completion.choices,
+            "requirements": minimum_requirements(),
+        },
+    )
 
 
 @cache_public_page
@@ -44,5 +56,6 @@ def commitment(request, pk: int):
     if found is None:
         raise Http404
     assessment = getattr(found, "assessment", None)
-    return render(request, "programme/commitment.html", {"commitment": found,
-                                                         "assessment": assessment})
+    return render(
+        request, "programme/commitment.html", {"commitment": found, "assessment": assessment}
+    )

@@ -6,6 +6,7 @@ its queue, a worker down) sends it at the next sweep rather than never. Deadline
 are counted in Moroccan working days (`citizens.working_days`: weekends, public holidays and
 the Islamic feasts of the `holidays` package); the other reminders in calendar days.
 """
+
 import calendar
 from datetime import date, timedelta
 

@@ -26,6 +26,7 @@ Who is reminded (the issue left it open; see docs/architecture.md, "Reminders"):
 Staff have no language of their own: their reminders are in Arabic, the back office's.
 When the member has no focal point with an e-mail, the site's contact address stands in.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -63,12 +64,17 @@ MEMBER_STAFF_ROLES = (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR)
 AWAITING_ADOPTION = (ProgrammeStatus.DRAFT, ProgrammeStatus.CONSULTATION)
 # Petitions the council must take at a session: submitted or admissible (the next ordinary
 # session), or on the agenda of a given one.
-PETITIONS_DUE_AT_SESSION = (PetitionState.SUBMITTED, PetitionState.ADMISSIBLE,
-                            PetitionState.REFERRED, PetitionState.ON_AGENDA)
+PETITIONS_DUE_AT_SESSION = (
+    PetitionState.SUBMITTED,
+    PetitionState.ADMISSIBLE,
+    PetitionState.REFERRED,
+    PetitionState.ON_AGENDA,
+)
 
 
 class Kind:
     """What a reminder is about: part of its key, and the `kind` of its outbox row."""
+
     REQUEST_DUE_SOON = "reminder.information_request.due_soon"
     REQUEST_DUE_TODAY = "reminder.information_request.due_today"
     REQUEST_OVERDUE = "reminder.information_request.overdue"
@@ -136,12 +142,19 @@ def reminder_key(kind: str, subject_id: int, on: date, email: str) -> str:
 
 
 def _reminders(kind: str, subject_id: int, on: date, recipients, **context) -> list[Reminder]:
-    return [Reminder(kind=kind, key=reminder_key(kind, subject_id, on, recipient.email),
-                     recipient=recipient, context=context)
-            for recipient in recipients]
+    return [
+        Reminder(
+            kind=kind,
+            key=reminder_key(kind, subject_id, on, recipient.email),
+            recipient=recipient,
+            context=context,
+        )
+        for recipient in recipients
+    ]
 
 
 # --- who -----------------------------------------------------------------------------------
+
 
 def focal_point_recipients() -> list[Recipient]:
     """The member's active focal points with an e-mail, or the site's contact address."""
@@ -159,8 +172,11 @@ def _staff_recipients(users) -> list[Recipient]:
 def milestone_staff_recipients() -> list[Recipient]:
     """Active staff whose role may record a milestone's completion."""
     roles = [role for role in MEMBER_STAFF_ROLES if role_allows(role, "programme.change_milestone")]
-    memberships = (StaffMembership.objects.filter(role__in=roles, user__is_active=True)
-                   .select_related("user").order_by("user__pk"))
+    memberships = (
+        StaffMembership.objects.filter(role__in=roles, user__is_active=True)
+        .select_related("user")
+        .order_by("user__pk")
+    )
     return _staff_recipients(membership.user for membership in memberships)
 
 
@@ -169,15 +185,22 @@ def information_request_officers(requests: list[InformationRequest]) -> dict[int
     member of staff whose full name or user name the request's latest staff step records,
     else the focal points."""
     latest_by: dict[int, str] = {}
-    events = (RequestEvent.objects.filter(request__in=[r.pk for r in requests])
-              .exclude(by="").order_by("at", "pk").values_list("request_id", "by"))
+    events = (
+        RequestEvent.objects.filter(request__in=[r.pk for r in requests])
+        .exclude(by="")
+        .order_by("at", "pk")
+        .values_list("request_id", "by")
+    )
     for request_id, by in events:
         latest_by[request_id] = by  # the latest wins
     names = set(latest_by.values())
-    staff = (User.objects.filter(is_active=True, staff_membership__role__in=MEMBER_STAFF_ROLES)
-             .exclude(email="").only("username", "first_name", "last_name", "email"))
+    staff = (
+        User.objects.filter(is_active=True, staff_membership__role__in=MEMBER_STAFF_ROLES)
+        .exclude(email="")
+        .only("username", "first_name", "last_name", "email")
+    )
     by_name: dict[str, list[User]] = {}
-    for user in (staff if names else []):
+    for user in staff if names else []:
         for name in {user.get_full_name(), user.get_username()}:
             if name in names:
                 by_name.setdefault(name, []).append(user)
@@ -196,27 +219,38 @@ def information_request_officers(requests: list[InformationRequest]) -> dict[int
 
 # --- links ---------------------------------------------------------------------------------
 
+
 def _link(site_url: str, name: str, *args) -> str:
     return site_url.rstrip("/") + reverse(name, args=args) if site_url else ""
 
 
 # --- what is due ---------------------------------------------------------------------------
 
+
 def information_request_reminders(*, today: date, site_url: str = "") -> list[Reminder]:
     """3 working days before the due date (until the day before), on the day, and once
     overdue (within the catch-up window), for every open request."""
     first_overdue, last_overdue = schedule.overdue_window(today)
     soon_until = add_working_days(today, schedule.INFORMATION_REQUEST_WORKING_DAYS_BEFORE)
-    requests = list(InformationRequest.objects.filter(state__in=OPEN_STATES).filter(
-        Q(due_on__gt=today, due_on__lte=soon_until) | Q(due_on=today)
-        | Q(due_on__gte=first_overdue, due_on__lte=last_overdue)).order_by("due_on", "pk"))
+    requests = list(
+        InformationRequest.objects.filter(state__in=OPEN_STATES)
+        .filter(
+            Q(due_on__gt=today, due_on__lte=soon_until)
+            | Q(due_on=today)
+            | Q(due_on__gte=first_overdue, due_on__lte=last_overdue)
+        )
+        .order_by("due_on", "pk")
+    )
     officers = information_request_officers(requests) if requests else {}
     focal_points = focal_point_recipients() if requests else []
     reminders = []
     for request in requests:
-        context = {"information_request": request,
-                   "link": _link(site_url, "admin:information_requests_informationrequest_change",
-                                 request.pk)}
+        context = {
+            "information_request": request,
+            "link": _link(
+                site_url, "admin:information_requests_informationrequest_change", request.pk
+            ),
+        }
         if request.due_on < today:
             kind, recipients = Kind.REQUEST_OVERDUE, focal_points
         elif request.due_on == today:
@@ -229,25 +263,33 @@ def information_request_reminders(*, today: date, site_url: str = "") -> list[Re
     return reminders
 
 
-def information_request_complaint_reminders(*, today: date,
-                                            site_url: str = "") -> list[Reminder]:
+def information_request_complaint_reminders(*, today: date, site_url: str = "") -> list[Reminder]:
     """A complaint to the head of the council (law 31.13, art. 19): 3 working days before the
     head's answer is due (until the day), and once overdue (within the catch-up window), to
     the focal points."""
     first_overdue, _last_overdue = schedule.overdue_window(today)
     soon_until = add_working_days(today, schedule.INFORMATION_REQUEST_WORKING_DAYS_BEFORE)
-    complaints = [complaint for complaint in complaint_waiting().filter(
-        due_on__gte=first_overdue, due_on__lte=soon_until)
+    complaints = [
+        complaint
+        for complaint in complaint_waiting().filter(
+            due_on__gte=first_overdue, due_on__lte=soon_until
+        )
         if complaint.due_on < today
-        or schedule.information_request_reminder_day(complaint.due_on) <= today]
+        or schedule.information_request_reminder_day(complaint.due_on) <= today
+    ]
     focal_points = focal_point_recipients() if complaints else []
     reminders = []
     for complaint in complaints:
         kind = Kind.COMPLAINT_OVERDUE if complaint.due_on < today else Kind.COMPLAINT_DUE_SOON
-        reminders += _reminders(kind, complaint.pk, complaint.due_on, focal_points,
-                                complaint=complaint, information_request=complaint.request,
-                                link=_link(site_url, "staff:requests:detail",
-                                           complaint.request_id))
+        reminders += _reminders(
+            kind,
+            complaint.pk,
+            complaint.due_on,
+            focal_points,
+            complaint=complaint,
+            information_request=complaint.request,
+            link=_link(site_url, "staff:requests:detail", complaint.request_id),
+        )
     return reminders
 
 
@@ -259,18 +301,27 @@ def milestone_reminders(*, today: date, site_url: str = "") -> list[Reminder]:
     milestones = list(
         Milestone.objects.filter(done_on__isnull=True)
         .exclude(commitment__programme__status=ProgrammeStatus.EVALUATED)
-        .filter(Q(due_on__gt=today, due_on__lte=soon_until)
-                | Q(due_on__gte=first_overdue, due_on__lte=last_overdue))
-        .select_related("commitment").order_by("due_on", "pk"))
+        .filter(
+            Q(due_on__gt=today, due_on__lte=soon_until)
+            | Q(due_on__gte=first_overdue, due_on__lte=last_overdue)
+        )
+        .select_related("commitment")
+        .order_by("due_on", "pk")
+    )
     staff = milestone_staff_recipients() if milestones else []
     reminders = []
     for milestone in milestones:
         kind = Kind.MILESTONE_OVERDUE if milestone.due_on < today else Kind.MILESTONE_DUE_SOON
         reminders += _reminders(
-            kind, milestone.pk, milestone.due_on, staff, milestone=milestone,
+            kind,
+            milestone.pk,
+            milestone.due_on,
+            staff,
+            milestone=milestone,
             commitment=milestone.commitment,
             # Milestones are edited within their commitment in the back office.
-            link=_link(site_url, "admin:programme_commitment_change", milestone.commitment_id))
+            link=_link(site_url, "admin:programme_commitment_change", milestone.commitment_id),
+        )
     return reminders
 
 
@@ -279,17 +330,27 @@ def petition_admissibility_reminders(*, today: date, site_url: str = "") -> list
     (until the day), and once it is overdue (within the catch-up window), to the focal
     points."""
     first_overdue, _last_overdue = schedule.overdue_window(today)
-    petitions = list(petition_admissibility_due(
-        until=today + timedelta(days=schedule.PETITION_ADMISSIBILITY_DAYS_BEFORE))
-        .filter(admissibility_due_on__gte=first_overdue))
+    petitions = list(
+        petition_admissibility_due(
+            until=today + timedelta(days=schedule.PETITION_ADMISSIBILITY_DAYS_BEFORE)
+        ).filter(admissibility_due_on__gte=first_overdue)
+    )
     focal_points = focal_point_recipients() if petitions else []
     reminders = []
     for petition in petitions:
-        kind = (Kind.PETITION_ADMISSIBILITY_OVERDUE if petition.admissibility_due_on < today
-                else Kind.PETITION_ADMISSIBILITY_DUE_SOON)
-        reminders += _reminders(kind, petition.pk, petition.admissibility_due_on, focal_points,
-                                petition=petition,
-                                link=_link(site_url, "staff:petitions:detail", petition.pk))
+        kind = (
+            Kind.PETITION_ADMISSIBILITY_OVERDUE
+            if petition.admissibility_due_on < today
+            else Kind.PETITION_ADMISSIBILITY_DUE_SOON
+        )
+        reminders += _reminders(
+            kind,
+            petition.pk,
+            petition.admissibility_due_on,
+            focal_points,
+            petition=petition,
+            link=_link(site_url, "staff:petitions:detail", petition.pk),
+        )
     return reminders
 
 
@@ -300,9 +361,13 @@ def meeting_reminders(*, now: datetime, site_url: str = "") -> list[Reminder]:
     today = timezone.localdate(now)
     # Meetings starting by the end of the day after the reminder's day.
     until = _start_of(today + timedelta(days=schedule.MEETING_DAYS_BEFORE + 1))
-    registrations = (Registration.objects.filter(
-        cancelled_at__isnull=True, meeting__starts_at__gt=now, meeting__starts_at__lt=until)
-        .select_related("meeting").order_by("meeting__starts_at", "pk"))
+    registrations = (
+        Registration.objects.filter(
+            cancelled_at__isnull=True, meeting__starts_at__gt=now, meeting__starts_at__lt=until
+        )
+        .select_related("meeting")
+        .order_by("meeting__starts_at", "pk")
+    )
     reminders = []
     for registration in registrations:
         meeting = registration.meeting
@@ -311,21 +376,28 @@ def meeting_reminders(*, now: datetime, site_url: str = "") -> list[Reminder]:
         if timezone.localdate(registration.registered_at) >= eve:
             continue
         recipient = Recipient(registration.email, registration.language)
-        context = {"meeting": meeting, "registration": registration,
-                   "link": _link(site_url, "meetings:detail", meeting.pk)}
-        reminders.append(Reminder(
-            kind=Kind.MEETING_EVE, key=reminder_key(Kind.MEETING_EVE, registration.pk, starts_on,
-                                                    recipient.email),
-            recipient=recipient, context=context, registration_id=registration.pk,
-            links=partial(_cancel_link, registration, site_url)))
+        context = {
+            "meeting": meeting,
+            "registration": registration,
+            "link": _link(site_url, "meetings:detail", meeting.pk),
+        }
+        reminders.append(
+            Reminder(
+                kind=Kind.MEETING_EVE,
+                key=reminder_key(Kind.MEETING_EVE, registration.pk, starts_on, recipient.email),
+                recipient=recipient,
+                context=context,
+                registration_id=registration.pk,
+                links=partial(_cancel_link, registration, site_url),
+            )
+        )
     return reminders
 
 
 def _cancel_link(registration: Registration, site_url: str) -> dict:
     if not site_url:
         return {}
-    return {"cancel_link": registration_cancel_link(registration=registration,
-                                                    site_url=site_url)}
+    return {"cancel_link": registration_cancel_link(registration=registration, site_url=site_url)}
 
 
 def _start_of(day: date) -> datetime:
@@ -337,8 +409,11 @@ def consultation_reminders(*, now: datetime, site_url: str = "") -> list[Reminde
     language, each e-mail with the follower's own manage and one-click unsubscribe links."""
     today = timezone.localdate(now)
     until = _start_of(today + timedelta(days=schedule.CONSULTATION_DAYS_BEFORE + 1))
-    consultations = list(Consultation.objects.filter(opens_at__lte=now, closes_at__gt=now,
-                                                     closes_at__lt=until).order_by("closes_at"))
+    consultations = list(
+        Consultation.objects.filter(
+            opens_at__lte=now, closes_at__gt=now, closes_at__lt=until
+        ).order_by("closes_at")
+    )
     if not consultations:
         return []
     followers = list(topic_followers(topic=Topic.CONSULTATIONS))
@@ -347,24 +422,30 @@ def consultation_reminders(*, now: datetime, site_url: str = "") -> list[Reminde
         closes_on = timezone.localdate(consultation.closes_at)
         link = _link(site_url, "consultations:detail", consultation.pk)
         for subscriber in followers:
-            reminders.append(Reminder(
-                kind=Kind.CONSULTATION_CLOSING,
-                key=reminder_key(Kind.CONSULTATION_CLOSING, consultation.pk, closes_on,
-                                 subscriber.email),
-                recipient=Recipient(subscriber.email, subscriber.language),
-                context={"consultation": consultation, "link": link},
-                links=partial(subscriber_links, subscriber, site_url=site_url)))
+            reminders.append(
+                Reminder(
+                    kind=Kind.CONSULTATION_CLOSING,
+                    key=reminder_key(
+                        Kind.CONSULTATION_CLOSING, consultation.pk, closes_on, subscriber.email
+                    ),
+                    recipient=Recipient(subscriber.email, subscriber.language),
+                    context={"consultation": consultation, "link": link},
+                    links=partial(subscriber_links, subscriber, site_url=site_url),
+                )
+            )
     return reminders
 
 
-def council_session_reminders(*, today: date, session_months: list[int],
-                              site_url: str = "") -> list[Reminder]:
+def council_session_reminders(
+    *, today: date, session_months: list[int], site_url: str = ""
+) -> list[Reminder]:
     """A month before the council session where the current programme is to be adopted (the
     next ordinary session while it is a draft or under consultation) or where a petition is
     due (its session's date once on the agenda, the next ordinary session before), until the
     session, to the focal points."""
-    next_session = (next_ordinary_session(months=session_months, after=today)
-                    if session_months else None)
+    next_session = (
+        next_ordinary_session(months=session_months, after=today) if session_months else None
+    )
     due: list[tuple[str, object, date, dict]] = []
     programme = programme_current()
     if programme and programme.status in AWAITING_ADOPTION and next_session:
@@ -373,27 +454,36 @@ def council_session_reminders(*, today: date, session_months: list[int],
         on_agenda = petition.state == PetitionState.ON_AGENDA and petition.session_date
         session = petition.session_date if on_agenda else next_session
         if session:
-            due.append((Kind.SESSION_PETITION, petition, session, {
-                "petition": petition,
-                "link": _link(site_url, "admin:petitions_petition_change", petition.pk)}))
+            due.append(
+                (
+                    Kind.SESSION_PETITION,
+                    petition,
+                    session,
+                    {
+                        "petition": petition,
+                        "link": _link(site_url, "admin:petitions_petition_change", petition.pk),
+                    },
+                )
+            )
     due = [entry for entry in due if schedule.month_before(entry[2]) <= today < entry[2]]
     focal_points = focal_point_recipients() if due else []
     reminders = []
     for kind, subject, session, context in due:
-        reminders += _reminders(kind, subject.pk, session, focal_points, session=session,
-                                **context)
+        reminders += _reminders(kind, subject.pk, session, focal_points, session=session, **context)
     return reminders
 
 
-def reminders_due(*, now: datetime, session_months: list[int],
-                  site_url: str = "") -> list[Reminder]:
+def reminders_due(
+    *, now: datetime, session_months: list[int], site_url: str = ""
+) -> list[Reminder]:
     """Every reminder due at `now` in the current member, sent or not (the outbox's keys tell)."""
     today = timezone.localdate(now)
-    return [*information_request_reminders(today=today, site_url=site_url),
-            *information_request_complaint_reminders(today=today, site_url=site_url),
-            *milestone_reminders(today=today, site_url=site_url),
-            *petition_admissibility_reminders(today=today, site_url=site_url),
-            *meeting_reminders(now=now, site_url=site_url),
-            *consultation_reminders(now=now, site_url=site_url),
-            *council_session_reminders(today=today, session_months=session_months,
-                                       site_url=site_url)]
+    return [
+        *information_request_reminders(today=today, site_url=site_url),
+        *information_request_complaint_reminders(today=today, site_url=site_url),
+        *milestone_reminders(today=today, site_url=site_url),
+        *petition_admissibility_reminders(today=today, site_url=site_url),
+        *meeting_reminders(now=now, site_url=site_url),
+        *consultation_reminders(now=now, site_url=site_url),
+        *council_session_reminders(today=today, session_months=session_months, site_url=site_url),
+    ]

@@ -7,6 +7,7 @@ outbox (`notification_record`), each under its idempotency key: a reminder alrea
 is not recorded again, so running the sweep twice, late, or after the broker lost its queue
 sends each reminder once and loses none. The workers deliver the outbox after commit.
 """
+
 from collections import Counter
 from datetime import datetime
 
@@ -32,7 +33,8 @@ def reminders_send(*, now: datetime | None = None, site_url: str = "") -> dict[s
     now = now or timezone.now()
     recorded: Counter[str] = Counter()
     recorded["requests_flagged"] = information_requests_flag_overdue(
-        today=timezone.localdate(now), site_url=site_url)
+        today=timezone.localdate(now), site_url=site_url
+    )
     with transaction.atomic():
         session_months = list(petition_settings_get().session_months)
         profile = site_profile_get()
@@ -55,14 +57,23 @@ def _recorded_keys(keys: list[str]) -> set[str]:
     reminder: a consultation may have thousands of followers)."""
     recorded = set()
     for start in range(0, len(keys), 1000):
-        recorded.update(Notification.objects.filter(key__in=keys[start:start + 1000])
-                        .values_list("key", flat=True))
+        recorded.update(
+            Notification.objects.filter(key__in=keys[start : start + 1000]).values_list(
+                "key", flat=True
+            )
+        )
     return recorded
 
 
 def _record(reminder, profile):
     context = reminder.full_context()
-    return notification_record(key=reminder.key, recipient_email=reminder.recipient.email,
-                               language=reminder.recipient.language, template=reminder.template,
-                               context=context, kind=reminder.kind, profile=profile,
-                               unsubscribe_url=context.get("unsubscribe_url", ""))
+    return notification_record(
+        key=reminder.key,
+        recipient_email=reminder.recipient.email,
+        language=reminder.recipient.language,
+        template=reminder.template,
+        context=context,
+        kind=reminder.kind,
+        profile=profile,
+        unsubscribe_url=context.get("unsubscribe_url", ""),
+    )

@@ -6,6 +6,7 @@ through each kind's public reads and their titles and extracts highlighted by Po
 (ts_headline) in one statement. Highlighting is done on the page's rows only: it re-reads
 the text, the index does not hold it.
 """
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,8 +27,14 @@ from tenants.meetings.models import Meeting
 from tenants.petitions.models import Petition
 from tenants.programme.models import Commitment, Milestone
 from tenants.search.vectors import (
-    ARABIC_CONFIG, FRENCH_CONFIG, SOURCES, query_words, through_the_indexes, tsquery_params,
-    tsquery_sql)
+    ARABIC_CONFIG,
+    FRENCH_CONFIG,
+    SOURCES,
+    query_words,
+    through_the_indexes,
+    tsquery_params,
+    tsquery_sql,
+)
 from tenants.site.bilingual import Localized
 
 KIND_LABELS = {
@@ -42,10 +49,15 @@ KIND_LABELS = {
 # Only what each kind's public pages show (petitions: once published).
 PUBLIC_ONLY = {"petition": "t.published_at IS NOT NULL"}
 # The date a result is dated by, and ties are broken with (newest first).
-DATED_BY = {"document": "t.published_on", "commitment": "t.updated_at::date",
-            "milestone": "t.due_on", "meeting": "t.starts_at::date",
-            "consultation": "t.opens_at::date", "petition": "t.published_at::date",
-            "information_request": "t.received_on"}
+DATED_BY = {
+    "document": "t.published_on",
+    "commitment": "t.updated_at::date",
+    "milestone": "t.due_on",
+    "meeting": "t.starts_at::date",
+    "consultation": "t.opens_at::date",
+    "petition": "t.published_at::date",
+    "information_request": "t.received_on",
+}
 
 # Marks of the highlighted words: characters of Unicode's private use area, removed from the
 # text first, so that the escaped text can get its <mark> tags back and nothing else.
@@ -83,8 +95,9 @@ def _where(kind: str) -> str:
     return condition
 
 
-def _union(kinds: Sequence[str], select: str, words: list[str],
-           ranked: Sequence[str] | None = None) -> tuple[str, list]:
+def _union(
+    kinds: Sequence[str], select: str, words: list[str], ranked: Sequence[str] | None = None
+) -> tuple[str, list]:
     """One SELECT per kind over its table `t`, glued by UNION ALL; `select` may use {kind},
     {rank} and {day}. The kinds not in `ranked` (when given) get a rank of 0: no title
     index is read for rows that will not be shown."""
@@ -143,14 +156,18 @@ class SiteSearch:
         select = "'{kind}' AS kind, t.id AS pk, {rank} AS rank, {day} AS day"
         union, params = _union(list(SOURCES), select, self.words, ranked=self.kinds)
         with through_the_indexes() as cursor:
-            cursor.execute(_COUNTS_AND_PAGE.format(union=union),
-                           params + [self.kinds, stop - start, start])
+            cursor.execute(
+                _COUNTS_AND_PAGE.format(union=union), params + [self.kinds, stop - start, start]
+            )
             rows = cursor.fetchall()
         self.__dict__["counts"] = {kind: n for kind, pk, _rank, _day, n in rows if pk is None}
         self._read_window = (start, stop)
-        self._read_hits = [SearchHit(kind, pk, rank, day) for kind, pk, rank, day, _n
-                           in sorted((row for row in rows if row[1] is not None),
-                                     key=lambda row: row[4])]
+        self._read_hits = [
+            SearchHit(kind, pk, rank, day)
+            for kind, pk, rank, day, _n in sorted(
+                (row for row in rows if row[1] is not None), key=lambda row: row[4]
+            )
+        ]
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -176,11 +193,10 @@ class SiteSearch:
         read = self._read_window
         if read is None or start != read[0] or stop > read[1]:
             self._read(start, stop)
-        return search_results(hits=self._read_hits[:stop - start], words=self.words)
+        return search_results(hits=self._read_hits[: stop - start], words=self.words)
 
 
-def site_search(*, query: str, kind: str | None = None, page=1,
-                page_size: int = 10) -> SiteSearch:
+def site_search(*, query: str, kind: str | None = None, page=1, page_size: int = 10) -> SiteSearch:
     """The search of `query` (narrowed to one `kind`), ready for the Paginator to read `page`
     of `page_size` results (the one it will most likely be asked for)."""
     return SiteSearch(query=query, kind=kind, page=page, page_size=page_size)
@@ -209,13 +225,15 @@ def _consultations(pks):
 
 
 def _petitions(pks):
-    return (Petition.objects.filter(pk__in=pks, published_at__isnull=False)
-            .only("pk", "subject", "text", "answer", "published_at"))
+    return Petition.objects.filter(pk__in=pks, published_at__isnull=False).only(
+        "pk", "subject", "text", "answer", "published_at"
+    )
 
 
 def _information_requests(pks):
-    return (InformationRequest.objects.filter(pk__in=pks)
-            .defer(*PERSONAL_FIELDS, "information_wanted"))
+    return InformationRequest.objects.filter(pk__in=pks).defer(
+        *PERSONAL_FIELDS, "information_wanted"
+    )
 
 
 def _present(kind: str, row) -> tuple[Localized, str, str]:
@@ -223,25 +241,43 @@ def _present(kind: str, row) -> tuple[Localized, str, str]:
     if kind == "document":
         return row.title, row.description, row.url
     if kind == "commitment":
-        return (row.title, row.localized("action") or row.localized("problem"),
-                reverse("programme:commitment", args=[row.pk]))
+        return (
+            row.title,
+            row.localized("action") or row.localized("problem"),
+            reverse("programme:commitment", args=[row.pk]),
+        )
     if kind == "milestone":
-        return (row.title, row.commitment.title,
-                reverse("programme:commitment", args=[row.commitment_id]) + "#milestones")
+        return (
+            row.title,
+            row.commitment.title,
+            reverse("programme:commitment", args=[row.commitment_id]) + "#milestones",
+        )
     if kind == "meeting":
         return row.title, row.agenda, reverse("meetings:detail", args=[row.pk])
     if kind == "consultation":
         return row.title, row.description, reverse("consultations:detail", args=[row.pk])
     if kind == "petition":
-        return (_as_written(row.subject), row.answer or row.text,
-                reverse("petitions:detail", args=[row.pk]))
-    return (_as_written(row.public_summary or row.reference), row.answer_text,
-            reverse("information_requests:detail", args=[row.pk]))
+        return (
+            _as_written(row.subject),
+            row.answer or row.text,
+            reverse("petitions:detail", args=[row.pk]),
+        )
+    return (
+        _as_written(row.public_summary or row.reference),
+        row.answer_text,
+        reverse("information_requests:detail", args=[row.pk]),
+    )
 
 
-_LOADERS = {"document": _documents, "commitment": _commitments, "milestone": _milestones,
-            "meeting": _meetings, "consultation": _consultations, "petition": _petitions,
-            "information_request": _information_requests}
+_LOADERS = {
+    "document": _documents,
+    "commitment": _commitments,
+    "milestone": _milestones,
+    "meeting": _meetings,
+    "consultation": _consultations,
+    "petition": _petitions,
+    "information_request": _information_requests,
+}
 
 
 def _as_written(text: str) -> Localized:
@@ -254,15 +290,26 @@ def search_results(*, hits: list[SearchHit], words: list[str]) -> list[SearchRes
     for kind in {hit.kind for hit in hits}:
         pks = [hit.pk for hit in hits if hit.kind == kind]
         rows.update({(kind, row.pk): row for row in _LOADERS[kind](pks)})
-    presented = [(hit, _present(hit.kind, rows[hit.kind, hit.pk]))
-                 for hit in hits if (hit.kind, hit.pk) in rows]
+    presented = [
+        (hit, _present(hit.kind, rows[hit.kind, hit.pk]))
+        for hit in hits
+        if (hit.kind, hit.pk) in rows
+    ]
     texts = []
     for _hit, (title, extract, _url) in presented:
         texts += [str(title), str(extract or "")]
     marked = highlight(texts, words=words, whole=[True, False] * len(presented))
-    return [SearchResult(kind=hit.kind, title=marked[2 * n], extract=marked[2 * n + 1], url=url,
-                         day=_day(hit.day), lang=title.lang)
-            for n, (hit, (title, _extract, url)) in enumerate(presented)]
+    return [
+        SearchResult(
+            kind=hit.kind,
+            title=marked[2 * n],
+            extract=marked[2 * n + 1],
+            url=url,
+            day=_day(hit.day),
+            lang=title.lang,
+        )
+        for n, (hit, (title, _extract, url)) in enumerate(presented)
+    ]
 
 
 def _day(value) -> date | None:
@@ -272,8 +319,10 @@ def _day(value) -> date | None:
 
 
 # An extract: up to two passages around the words found; a title: whole.
-EXTRACT_OPTIONS = (f'StartSel="{_START}", StopSel="{_STOP}", MaxWords=30, MinWords=12, '
-                   f'MaxFragments=2, FragmentDelimiter=" … "')
+EXTRACT_OPTIONS = (
+    f'StartSel="{_START}", StopSel="{_STOP}", MaxWords=30, MinWords=12, '
+    f'MaxFragments=2, FragmentDelimiter=" … "'
+)
 TITLE_OPTIONS = f'StartSel="{_START}", StopSel="{_STOP}", HighlightAll=true'
 
 
@@ -287,15 +336,19 @@ def highlight(texts: list[str], *, words: list[str], whole: list[bool]) -> list[
     arabic = [bool(_ARABIC_LETTER.search(text)) for text in cleaned]
     options = [TITLE_OPTIONS if entire else EXTRACT_OPTIONS for entire in whole]
     words_ar, words_fr = tsquery_params(words)
-    sql = (f"SELECT CASE WHEN arabic "
-           f"THEN ts_headline('{ARABIC_CONFIG}'::regconfig, body, "
-           f"plainto_tsquery('{ARABIC_CONFIG}'::regconfig, %s), options) "
-           f"ELSE ts_headline('{FRENCH_CONFIG}'::regconfig, body, "
-           f"plainto_tsquery('{FRENCH_CONFIG}'::regconfig, %s), options) END "
-           f"FROM unnest(%s::text[], %s::boolean[], %s::text[]) WITH ORDINALITY "
-           f"AS t(body, arabic, options, n) ORDER BY n")
+    sql = (
+        f"SELECT CASE WHEN arabic "
+        f"THEN ts_headline('{ARABIC_CONFIG}'::regconfig, body, "
+        f"plainto_tsquery('{ARABIC_CONFIG}'::regconfig, %s), options) "
+        f"ELSE ts_headline('{FRENCH_CONFIG}'::regconfig, body, "
+        f"plainto_tsquery('{FRENCH_CONFIG}'::regconfig, %s), options) END "
+        f"FROM unnest(%s::text[], %s::boolean[], %s::text[]) WITH ORDINALITY "
+        f"AS t(body, arabic, options, n) ORDER BY n"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [words_ar, words_fr, cleaned, arabic, options])
         headlines = [row[0] or "" for row in cursor.fetchall()]
-    return [mark_safe(escape(headline).replace(_START, "<mark>").replace(_STOP, "</mark>"))
-            for headline in headlines]
+    return [
+        mark_safe(escape(headline).replace(_START, "<mark>").replace(_STOP, "</mark>"))
+        for headline in headlines
+    ]

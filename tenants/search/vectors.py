@@ -22,6 +22,7 @@ asks EXPLAIN).
   (`through_the_indexes`, PLANNER_SETTINGS say why); a QuerySet narrowed by
   `queryset_matching` does so when it counts or reads its rows.
 """
+
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,9 +37,15 @@ FRENCH_CONFIG = "public.infitah_french"
 
 # Tatweel, the harakat (fathatan … sukun, U+064B–U+0652) and the dagger alef (U+0670).
 ARABIC_DROPPED = "ـ" + "".join(chr(code) for code in range(0x064B, 0x0653)) + "\u0670"
-_FRENCH_FOLDS = {**dict.fromkeys("àâäÀÂÄ", "a"), **dict.fromkeys("çÇ", "c"),
-                 **dict.fromkeys("éèêëÉÈÊË", "e"), **dict.fromkeys("îïÎÏ", "i"),
-                 **dict.fromkeys("ôöÔÖ", "o"), **dict.fromkeys("ùûüÙÛÜ", "u"), "ÿ": "y"}
+_FRENCH_FOLDS = {
+    **dict.fromkeys("àâäÀÂÄ", "a"),
+    **dict.fromkeys("çÇ", "c"),
+    **dict.fromkeys("éèêëÉÈÊË", "e"),
+    **dict.fromkeys("îïÎÏ", "i"),
+    **dict.fromkeys("ôöÔÖ", "o"),
+    **dict.fromkeys("ùûüÙÛÜ", "u"),
+    "ÿ": "y",
+}
 FRENCH_FROM = "".join(_FRENCH_FOLDS)
 FRENCH_TO = "".join(_FRENCH_FOLDS.values())
 # Alef maqsura and Persian yeh as ya; the dropped marks after them (translate() deletes the
@@ -56,7 +63,8 @@ _FRENCH_TABLE = str.maketrans(FRENCH_FROM, FRENCH_TO)
 # no stop-word list): "محضر في الدورة" must find "محضر الدورة".
 ARABIC_STOP_WORDS = frozenset(
     "في من على الى إلى عن مع او أو ثم و ب ل ك ما لا هذا هذه ذلك تلك التي الذي الذين حول بين "
-    "قبل بعد عند كل".split())
+    "قبل بعد عند كل".split()
+)
 MAX_QUERY_WORDS = 8
 
 
@@ -66,19 +74,24 @@ def _literal(text: str) -> str:
 
 def arabic_sql(column: str) -> str:
     folded = f"translate({column}, {_literal(ARABIC_FROM)}, {_literal(ARABIC_TO)})"
-    return (f"to_tsvector('{ARABIC_CONFIG}'::regconfig, regexp_replace({folded}, "
-            f"{_literal(FINAL_HA_PATTERN)}, {_literal(FINAL_HA_REPLACEMENT)}, 'g'))")
+    return (
+        f"to_tsvector('{ARABIC_CONFIG}'::regconfig, regexp_replace({folded}, "
+        f"{_literal(FINAL_HA_PATTERN)}, {_literal(FINAL_HA_REPLACEMENT)}, 'g'))"
+    )
 
 
 def french_sql(column: str) -> str:
-    return (f"to_tsvector('{FRENCH_CONFIG}'::regconfig, "
-            f"translate({column}, {_literal(FRENCH_FROM)}, {_literal(FRENCH_TO)}))")
+    return (
+        f"to_tsvector('{FRENCH_CONFIG}'::regconfig, "
+        f"translate({column}, {_literal(FRENCH_FROM)}, {_literal(FRENCH_TO)}))"
+    )
 
 
 @dataclass(frozen=True)
 class Source:
     """A kind of public content: its table, and its Arabic, French and one-language columns,
     each as (column, weight)."""
+
     kind: str
     table: str
     arabic: tuple[tuple[str, str], ...] = ()
@@ -94,24 +107,37 @@ class Source:
     def vector_sql(self, qualifier: str = "") -> str:
         """The vector, its columns qualified by `qualifier` (a table name) when given."""
         column = (lambda name: f'{qualifier}."{name}"') if qualifier else (lambda name: f'"{name}"')
-        parts = [f"setweight({arabic_sql(column(name))}, '{weight}')"
-                 for name, weight in self.arabic + self.either]
-        parts += [f"setweight({french_sql(column(name))}, '{weight}')"
-                  for name, weight in self.french + self.either]
+        parts = [
+            f"setweight({arabic_sql(column(name))}, '{weight}')"
+            for name, weight in self.arabic + self.either
+        ]
+        parts += [
+            f"setweight({french_sql(column(name))}, '{weight}')"
+            for name, weight in self.french + self.either
+        ]
         return "(" + " || ".join(parts) + ")"
 
     def index_sql(self) -> str:
         """The index (without a pending list: migration 0003 says why)."""
-        return (f'CREATE INDEX IF NOT EXISTS "{self.index_name}" ON "{self.table}" '
-                f"USING gin ({self.vector_sql()}) WITH (fastupdate = off)")
+        return (
+            f'CREATE INDEX IF NOT EXISTS "{self.index_name}" ON "{self.table}" '
+            f"USING gin ({self.vector_sql()}) WITH (fastupdate = off)"
+        )
 
     @property
     def titled(self) -> "Source":
         """The source reduced to its titles (weight A): the first tier of the ranking."""
+
         def titles(columns):
             return tuple(column for column in columns if column[1] == "A")
-        return Source(self.kind, self.table, arabic=titles(self.arabic),
-                      french=titles(self.french), either=titles(self.either))
+
+        return Source(
+            self.kind,
+            self.table,
+            arabic=titles(self.arabic),
+            french=titles(self.french),
+            either=titles(self.either),
+        )
 
     @property
     def title_index_name(self) -> str:
@@ -121,42 +147,80 @@ class Source:
         """The titles' own index, when the titles are not the whole vector already."""
         if self.titled.vector_sql() == self.vector_sql():
             return None
-        return (f'CREATE INDEX IF NOT EXISTS "{self.title_index_name}" ON "{self.table}" '
-                f"USING gin ({self.titled.vector_sql()}) WITH (fastupdate = off)")
+        return (
+            f'CREATE INDEX IF NOT EXISTS "{self.title_index_name}" ON "{self.table}" '
+            f"USING gin ({self.titled.vector_sql()}) WITH (fastupdate = off)"
+        )
 
     def rank_sql(self, qualifier: str) -> str:
         """1 when every word is in a title, else 0, read from the titles' index (a hashed
         subplan): computing ts_rank would rebuild the vector of every matching row, ~0.3 ms a
         row (a second on a common word in 10,000 documents; bench/search.py)."""
-        return (f'({qualifier}."id" IN (SELECT titled."id" FROM "{self.table}" titled '
-                f"WHERE {self.titled.vector_sql(qualifier='titled')} @@ {tsquery_sql()}))::int")
+        return (
+            f'({qualifier}."id" IN (SELECT titled."id" FROM "{self.table}" titled '
+            f"WHERE {self.titled.vector_sql(qualifier='titled')} @@ {tsquery_sql()}))::int"
+        )
 
 
-SOURCES = {source.kind: source for source in (
-    Source("document", "documents_document",
-           arabic=(("title_ar", "A"), ("description_ar", "B")),
-           french=(("title_fr", "A"), ("description_fr", "B"))),
-    Source("commitment", "programme_commitment",
-           arabic=(("title_ar", "A"), ("problem_ar", "B"), ("action_ar", "B"),
-                   ("solution_ar", "B")),
-           french=(("title_fr", "A"), ("problem_fr", "B"), ("action_fr", "B"),
-                   ("solution_fr", "B"))),
-    Source("milestone", "programme_milestone",
-           arabic=(("title_ar", "A"),), french=(("title_fr", "A"),)),
-    Source("meeting", "meetings_meeting",
-           arabic=(("title_ar", "A"), ("agenda_ar", "B")),
-           french=(("title_fr", "A"), ("agenda_fr", "B")), either=(("place", "C"),)),
-    Source("consultation", "consultations_consultation",
-           arabic=(("title_ar", "A"), ("description_ar", "B")),
-           french=(("title_fr", "A"), ("description_fr", "B"))),
-    # The petition as published: never its agent's name, ID number or contacts.
-    Source("petition", "petitions_petition",
-           either=(("subject", "A"), ("text", "B"), ("answer", "B"))),
-    # What the public register shows that staff wrote: the summary and the answer. Never the
-    # requester's identity nor the request's own text (`information_wanted`).
-    Source("information_request", "information_requests_informationrequest",
-           either=(("public_summary", "A"), ("answer_text", "B"))),
-)}
+SOURCES = {
+    source.kind: source
+    for source in (
+        Source(
+            "document",
+            "documents_document",
+            arabic=(("title_ar", "A"), ("description_ar", "B")),
+            french=(("title_fr", "A"), ("description_fr", "B")),
+        ),
+        Source(
+            "commitment",
+            "programme_commitment",
+            arabic=(
+                ("title_ar", "A"),
+                ("problem_ar", "B"),
+                ("action_ar", "B"),
+                ("solution_ar", "B"),
+            ),
+            french=(
+                ("title_fr", "A"),
+                ("problem_fr", "B"),
+                ("action_fr", "B"),
+                ("solution_fr", "B"),
+            ),
+        ),
+        Source(
+            "milestone",
+            "programme_milestone",
+            arabic=(("title_ar", "A"),),
+            french=(("title_fr", "A"),),
+        ),
+        Source(
+            "meeting",
+            "meetings_meeting",
+            arabic=(("title_ar", "A"), ("agenda_ar", "B")),
+            french=(("title_fr", "A"), ("agenda_fr", "B")),
+            either=(("place", "C"),),
+        ),
+        Source(
+            "consultation",
+            "consultations_consultation",
+            arabic=(("title_ar", "A"), ("description_ar", "B")),
+            french=(("title_fr", "A"), ("description_fr", "B")),
+        ),
+        # The petition as published: never its agent's name, ID number or contacts.
+        Source(
+            "petition",
+            "petitions_petition",
+            either=(("subject", "A"), ("text", "B"), ("answer", "B")),
+        ),
+        # What the public register shows that staff wrote: the summary and the answer. Never the
+        # requester's identity nor the request's own text (`information_wanted`).
+        Source(
+            "information_request",
+            "information_requests_informationrequest",
+            either=(("public_summary", "A"), ("answer_text", "B")),
+        ),
+    )
+}
 
 
 def fold_arabic(text: str) -> str:
@@ -178,8 +242,10 @@ def query_words(query: str) -> list[str]:
 def tsquery_sql() -> str:
     """The query as SQL, from two parameters (the words for the Arabic configuration and for
     the French one): a document matches when it holds every word, in either language."""
-    return (f"(plainto_tsquery('{ARABIC_CONFIG}'::regconfig, %s) || "
-            f"plainto_tsquery('{FRENCH_CONFIG}'::regconfig, %s))")
+    return (
+        f"(plainto_tsquery('{ARABIC_CONFIG}'::regconfig, %s) || "
+        f"plainto_tsquery('{FRENCH_CONFIG}'::regconfig, %s))"
+    )
 
 
 def tsquery_params(words: list[str]) -> list[str]:
@@ -206,16 +272,18 @@ def through_the_indexes():
     nested = connection.in_atomic_block
     with transaction.atomic(), connection.cursor() as cursor:
         # The target list is evaluated left to right: the values read are the ones before.
-        cursor.execute(f"SELECT {read}, {change}",
-                       names + [part for name, value in PLANNER_SETTINGS.items()
-                                for part in (name, value)])
-        before = cursor.fetchone()[:len(names)]
+        cursor.execute(
+            f"SELECT {read}, {change}",
+            names + [part for name, value in PLANNER_SETTINGS.items() for part in (name, value)],
+        )
+        before = cursor.fetchone()[: len(names)]
         try:
             yield cursor
         finally:
             if nested:
-                cursor.execute(f"SELECT {change}",
-                               [part for pair in zip(names, before) for part in pair])
+                cursor.execute(
+                    f"SELECT {change}", [part for pair in zip(names, before) for part in pair]
+                )
 
 
 class _ReadThroughTheIndexes:
@@ -236,12 +304,16 @@ class _ReadThroughTheIndexes:
 def _read_through_the_indexes(queryset_class: type) -> type:
     if issubclass(queryset_class, _ReadThroughTheIndexes):
         return queryset_class
-    return type(f"Searched{queryset_class.__name__}", (_ReadThroughTheIndexes, queryset_class),
-                {"__module__": __name__})
+    return type(
+        f"Searched{queryset_class.__name__}",
+        (_ReadThroughTheIndexes, queryset_class),
+        {"__module__": __name__},
+    )
 
 
-def queryset_matching(queryset, *, query: str, kind: str | None = None,
-                      source: Source | None = None):
+def queryset_matching(
+    queryset, *, query: str, kind: str | None = None, source: Source | None = None
+):
     """`queryset` (of the source's model: one of SOURCES by `kind`, or a `source` of one's
     own) narrowed to the rows matching `query`, best first (`search_rank`), through the
     source's index when it has one; unchanged when the query has no word."""
@@ -252,12 +324,17 @@ def queryset_matching(queryset, *, query: str, kind: str | None = None,
     vector = source.vector_sql(qualifier=f'"{source.table}"')
     params = tsquery_params(words)
     ordering = queryset.query.order_by or queryset.model._meta.ordering
-    matching = (queryset
-                .alias(search_match=RawSQL(f"{vector} @@ {tsquery_sql()}", params,
-                                           output_field=BooleanField()))
-                .filter(search_match=True)
-                .annotate(search_rank=RawSQL(source.rank_sql(f'"{source.table}"'), params,
-                                             output_field=IntegerField()))
-                .order_by("-search_rank", *ordering))
+    matching = (
+        queryset.alias(
+            search_match=RawSQL(f"{vector} @@ {tsquery_sql()}", params, output_field=BooleanField())
+        )
+        .filter(search_match=True)
+        .annotate(
+            search_rank=RawSQL(
+                source.rank_sql(f'"{source.table}"'), params, output_field=IntegerField()
+            )
+        )
+        .order_by("-search_rank", *ordering)
+    )
     matching.__class__ = _read_through_the_indexes(type(matching))
     return matching

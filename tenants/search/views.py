@@ -1,4 +1,5 @@
 """The search page of a member's site (/search/): thin, the work is in selectors.py."""
+
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
@@ -18,10 +19,12 @@ def search(request):
     kind = kind if kind in KIND_LABELS else ""
     context = {"query": query, "kind": kind, "kind_labels": KIND_LABELS}
     if query:
-        results = site_search(query=query, kind=kind or None, page=request.GET.get("page"),
-                              page_size=PAGE_SIZE)
+        results = site_search(
+            query=query, kind=kind or None, page=request.GET.get("page"), page_size=PAGE_SIZE
+        )
         context["page"] = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-        context["kinds"] = [(value, label, results.counts.get(value, 0))
-                            for value, label in KIND_LABELS.items()]
+        context["kinds"] = [
+            (value, label, results.counts.get(value, 0)) for value, label in KIND_LABELS.items()
+        ]
         context["searched"] = bool(results.words)
     return render(request, "search/search.html", context)

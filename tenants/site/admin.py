@@ -8,8 +8,7 @@ from tenants.site.models import AssistanceVisit, PersonalDataRead, SiteProfile, 
 from tenants.site.api_support import actor
 from tenants.site.roles import Role
 from tenants.site.selectors import staff_is_last_focal_point
-from tenants.site.services import (site_branding_save, staff_invite, staff_remove,
-                                   staff_role_change)
+from tenants.site.services import site_branding_save, staff_invite, staff_remove, staff_role_change
 
 admin.site.site_header = _("Back office of the openness site")
 admin.site.site_title = _("Back office")
@@ -55,14 +54,16 @@ class StaffRoleForm(forms.ModelForm):
         if membership.role == Role.NETWORK_ASSISTANCE or not membership.user.is_active:
             raise forms.ValidationError(_("This colleague's role cannot be changed here."))
         if role != Role.FOCAL_POINT and staff_is_last_focal_point(membership):
-            raise forms.ValidationError(_("This is the last focal point of this site: name "
-                                          "another focal point first."))
+            raise forms.ValidationError(
+                _("This is the last focal point of this site: name another focal point first.")
+            )
         return role
 
 
 @admin.register(StaffMembership)
 class StaffMembershipAdmin(admin.ModelAdmin):
     """The focal point invites the team here: an e-mail with a link to choose a password."""
+
     list_display = ["user", "role", "invited_by", "invited_at"]
     list_filter = ["role"]
 
@@ -77,8 +78,11 @@ class StaffMembershipAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         # Removing deactivates the account (staff_remove); the last focal point stays.
-        if obj is not None and (obj.role == Role.NETWORK_ASSISTANCE or not obj.user.is_active
-                                or staff_is_last_focal_point(obj)):
+        if obj is not None and (
+            obj.role == Role.NETWORK_ASSISTANCE
+            or not obj.user.is_active
+            or staff_is_last_focal_point(obj)
+        ):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -96,9 +100,12 @@ class StaffMembershipAdmin(admin.ModelAdmin):
         if change:
             staff_role_change(membership=obj, role=form.cleaned_data["role"], by=request.user)
             return
-        membership = staff_invite(email=form.cleaned_data["email"], role=form.cleaned_data["role"],
-                                  invited_by=actor(request),
-                                  site_url=request.build_absolute_uri("/"))
+        membership = staff_invite(
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            invited_by=actor(request),
+            site_url=request.build_absolute_uri("/"),
+        )
         form.instance = obj
         obj.pk, obj.user, obj.role = membership.pk, membership.user, membership.role
         obj._state.adding = False
@@ -107,6 +114,7 @@ class StaffMembershipAdmin(admin.ModelAdmin):
 @admin.register(AssistanceVisit)
 class AssistanceVisitAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every time the directorate opened this back office to help: who, when, from where."""
+
     list_display = ["visited_at", "network_email", "ip_address", "account"]
     list_select_related = ["account"]
     fields = ["visited_at", "network_email", "ip_address", "user_agent", "account"]
@@ -117,6 +125,7 @@ class AssistanceVisitAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 class PersonalDataReadAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Every time identity data was shown to staff: who, when, whose, what. The focal point
     reads it (site.view_personaldataread); nobody writes or deletes it by hand."""
+
     list_display = ["at", "account_name", "subject", "fields"]
     search_fields = ["account_name", "subject"]
     date_hierarchy = "at"

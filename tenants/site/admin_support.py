@@ -1,4 +1,5 @@
 """What every member back-office page shares."""
+
 from django.contrib.admin.forms import AdminAuthenticationForm
 
 from citizens import SignInAttemptsMixin
@@ -12,8 +13,7 @@ class BilingualFieldsMixin:
         if field is not None:
             for suffix, direction in (("_fr", "ltr"), ("_ar", "rtl"), ("_zgh", "ltr")):
                 if db_field.name.endswith(suffix):
-                    field.widget.attrs.update({"dir": direction,
-                                               "lang": suffix.lstrip("_")})
+                    field.widget.attrs.update({"dir": direction, "lang": suffix.lstrip("_")})
         return field
 
 

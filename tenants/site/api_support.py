@@ -1,4 +1,5 @@
 """What every member API shares: services' validation errors become 400s, in the user's language."""
+
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
@@ -12,8 +13,9 @@ def run_service(service, **kwargs):
     try:
         return service(**kwargs)
     except DjangoValidationError as error:
-        raise ValidationError(error.message_dict if hasattr(error, "error_dict")
-                              else {"detail": error.messages}) from error
+        raise ValidationError(
+            error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}
+        ) from error
 
 
 def actor(request) -> str:
@@ -24,13 +26,18 @@ def actor(request) -> str:
 # The errors every API answers with, in the OpenAPI documents (a drf-spectacular
 # postprocessing hook, SPECTACULAR_SETTINGS): drf-spectacular documents the successes only,
 # so a client (and schemathesis, tests/test_schemathesis.py) would meet undocumented codes.
-_DETAIL = {"type": "object", "properties": {"detail": {"type": "string"}},
-           "required": ["detail"]}
-_FIELD_ERRORS = {"type": "object", "additionalProperties": True,
-                 "description": "Each field in error with its messages, or `detail`."}
+_DETAIL = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+_FIELD_ERRORS = {
+    "type": "object",
+    "additionalProperties": True,
+    "description": "Each field in error with its messages, or `detail`.",
+}
 _ERRORS = {
-    "400": ("The request is malformed or a field is invalid (`detail` or the fields in error, "
-            "with their messages).", _FIELD_ERRORS),
+    "400": (
+        "The request is malformed or a field is invalid (`detail` or the fields in error, "
+        "with their messages).",
+        _FIELD_ERRORS,
+    ),
     "401": ("The token given is not valid.", _DETAIL),
     "403": ("Not signed in, not allowed, or the form token (CSRF) is missing.", _DETAIL),
     "404": ("No such object, or a page past the last.", _DETAIL),
@@ -58,8 +65,14 @@ def document_error_responses(result, generator, request, public):
             responses = operation.setdefault("responses", {})
             # DRF renders an error with the renderer it negotiated: the media types of the
             # success (the schema's YAML and JSON for /api/schema/, JSON everywhere else).
-            media_types = next((list(r["content"]) for c, r in responses.items()
-                                if c.startswith("2") and r.get("content")), ["application/json"])
+            media_types = next(
+                (
+                    list(r["content"])
+                    for c, r in responses.items()
+                    if c.startswith("2") and r.get("content")
+                ),
+                ["application/json"],
+            )
             for code in _errors_of(path, method, operation):
                 description, schema = _ERRORS[code]
                 response = responses.setdefault(code, {"description": description})
@@ -70,6 +83,7 @@ def document_error_responses(result, generator, request, public):
 class ApiNotFound(APIView):
     """The last route of each API: a path under /api/ that names no endpoint (a malformed id,
     a typo) gets the API's JSON 404 like a missing object, not the site's HTML page."""
+
     authentication_classes = []
     permission_classes = [AllowAny]
     schema = None  # not an operation of the documents

@@ -8,6 +8,7 @@ this member's assistance account for the network's e-mail: a staff account of th
 clearly named, with the focal point's rights and no password. The visit is listed, read
 only, in the member's back office.
 """
+
 from django.contrib.auth import login
 from django.contrib.auth.models import User
 from django.db import IntegrityError, connection, transaction
@@ -17,8 +18,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from citizens import client_address
-from tenancy.assistance import (ASSISTANCE_SESSION_SECONDS, assistance_ip_address,
-                                assistance_token_read)
+from tenancy.assistance import (
+    ASSISTANCE_SESSION_SECONDS,
+    assistance_ip_address,
+    assistance_token_read,
+)
 from tenants.site.models import AssistanceVisit, StaffMembership
 from tenants.site.roles import Role
 
@@ -34,22 +38,30 @@ def assistance_account_username(network_email: str) -> str:
 
 
 @transaction.atomic
-def assistance_visit_record(*, token_id: str, network_email: str, ip_address: str | None,
-                            user_agent: str = "") -> AssistanceVisit:
+def assistance_visit_record(
+    *, token_id: str, network_email: str, ip_address: str | None, user_agent: str = ""
+) -> AssistanceVisit:
     """Record the visit and return it with its account; AssistanceRefused when this token was
     already used."""
     username = assistance_account_username(network_email)
     try:
         with transaction.atomic():
             visit = AssistanceVisit.objects.create(
-                token_id=token_id, network_email=network_email, ip_address=ip_address or None,
-                user_agent=user_agent[:300])
+                token_id=token_id,
+                network_email=network_email,
+                ip_address=ip_address or None,
+                user_agent=user_agent[:300],
+            )
     except IntegrityError:
         raise AssistanceRefused(_("This assistance link has already been used.")) from None
     account, created = User.objects.get_or_create(
         username=username,
-        defaults={"email": network_email, "first_name": _("Directorate assistance"),
-                  "is_staff": True})
+        defaults={
+            "email": network_email,
+            "first_name": _("Directorate assistance"),
+            "is_staff": True,
+        },
+    )
     if created:
         account.set_unusable_password()
         account.save(update_fields=["password"])
@@ -58,7 +70,8 @@ def assistance_visit_record(*, token_id: str, network_email: str, ip_address: st
         User.objects.filter(pk=account.pk).update(is_active=True, is_staff=True)
         account.is_active = account.is_staff = True
     StaffMembership.objects.update_or_create(
-        user=account, defaults={"role": Role.NETWORK_ASSISTANCE, "invited_by": network_email})
+        user=account, defaults={"role": Role.NETWORK_ASSISTANCE, "invited_by": network_email}
+    )
     visit.account = account
     visit.save(update_fields=["account"])
     return visit
@@ -69,17 +82,21 @@ def assistance_visit_record(*, token_id: str, network_email: str, ip_address: st
 def assistance_redeem(request, token: str):
     claim = assistance_token_read(token, schema_name=connection.schema_name)
     if claim is None:
-        return render(request, "site/assistance_refused.html",
-                      {"reason": _("This assistance link is invalid, expired, or made for "
-                                   "another member.")}, status=403)
+        return render(
+            request,
+            "site/assistance_refused.html",
+            {"reason": _("This assistance link is invalid, expired, or made for another member.")},
+            status=403,
+        )
     try:
         visit = assistance_visit_record(
-            token_id=claim.token_id, network_email=claim.email,
+            token_id=claim.token_id,
+            network_email=claim.email,
             ip_address=assistance_ip_address(client_address(request)),
-            user_agent=request.META.get("HTTP_USER_AGENT", ""))
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        )
     except AssistanceRefused as refused:
-        return render(request, "site/assistance_refused.html", {"reason": str(refused)},
-                      status=403)
+        return render(request, "site/assistance_refused.html", {"reason": str(refused)}, status=403)
     login(request, visit.account, backend="django.contrib.auth.backends.ModelBackend")
     request.session.set_expiry(ASSISTANCE_SESSION_SECONDS)
     return redirect("admin:index")

@@ -1,4 +1,5 @@
 """Texts kept in Arabic and French, and in Amazigh where given, shown in the page's language."""
+
 from django.utils.translation import get_language
 
 # Where a text missing in the page's language is looked for next. Amazigh falls back to
@@ -32,8 +33,11 @@ class Bilingual:
     `obj.localized("title")`, `obj.title`."""
 
     def localized(self, field: str) -> Localized:
-        return in_page_language(getattr(self, f"{field}_ar"), getattr(self, f"{field}_fr"),
-                                getattr(self, f"{field}_zgh", "") or "")
+        return in_page_language(
+            getattr(self, f"{field}_ar"),
+            getattr(self, f"{field}_fr"),
+            getattr(self, f"{field}_zgh", "") or "",
+        )
 
     @property
     def title(self) -> Localized:

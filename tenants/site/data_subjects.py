@@ -8,6 +8,7 @@ signature already counted keeps its count (no name, no CIN, a keyed digest refus
 signature), an information request keeps its entry in the register (no requester), a
 published comment or idea keeps its text (no name, no e-mail).
 """
+
 import csv
 import io
 import json
@@ -44,12 +45,13 @@ def cin_mask(cin: str) -> str:
 class Holder:
     key: str
     label: str
-    find: Callable[[str, str], QuerySet]        # (email, cin) -> the person's rows
-    show: Callable[[object], dict]              # a row -> {field label: value}
-    erase: Callable[[list], tuple[int, int]]    # rows -> (erased, kept)
+    find: Callable[[str, str], QuerySet]  # (email, cin) -> the person's rows
+    show: Callable[[object], dict]  # a row -> {field label: value}
+    erase: Callable[[list], tuple[int, int]]  # rows -> (erased, kept)
 
 
 # Information requests ----------------------------------------------------------------------
+
 
 def _requests_find(email: str, cin: str):
     from django.db.models import Q
@@ -65,10 +67,16 @@ def _requests_find(email: str, cin: str):
 
 
 def _request_show(r) -> dict:
-    return {_("reference"): r.reference, _("received on"): r.received_on.isoformat(),
-            _("state"): r.get_state_display(), _("full name"): r.requester_name,
-            _("identity document number"): r.id_number, _("postal address"): r.postal_address,
-            _("e-mail"): r.email, _("scan of the request"): _("yes") if r.scan else _("no")}
+    return {
+        _("reference"): r.reference,
+        _("received on"): r.received_on.isoformat(),
+        _("state"): r.get_state_display(),
+        _("full name"): r.requester_name,
+        _("identity document number"): r.id_number,
+        _("postal address"): r.postal_address,
+        _("e-mail"): r.email,
+        _("scan of the request"): _("yes") if r.scan else _("no"),
+    }
 
 
 def _requests_erase(rows) -> tuple[int, int]:
@@ -83,6 +91,7 @@ def _requests_erase(rows) -> tuple[int, int]:
 
 # Petitions ----------------------------------------------------------------------------------
 
+
 def _signatures_find(email: str, cin: str):
     from tenants.petitions.models import Signature, cin_normalize
 
@@ -92,8 +101,12 @@ def _signatures_find(email: str, cin: str):
 
 
 def _signature_show(s) -> dict:
-    return {_("petition"): s.petition.subject, _("full name"): s.full_name,
-            _("national ID number (CIN)"): s.cin, _("signed at"): s.signed_at.date().isoformat()}
+    return {
+        _("petition"): s.petition.subject,
+        _("full name"): s.full_name,
+        _("national ID number (CIN)"): s.cin,
+        _("signed at"): s.signed_at.date().isoformat(),
+    }
 
 
 def _signatures_erase(rows) -> tuple[int, int]:
@@ -105,8 +118,10 @@ def _signatures_erase(rows) -> tuple[int, int]:
             signature.delete()
         else:
             Signature.objects.filter(pk=signature.pk).update(
-                full_name=ERASED, cin=ERASED,
-                cin_normalized=cin_purged_key(signature.cin_normalized))
+                full_name=ERASED,
+                cin=ERASED,
+                cin_normalized=cin_purged_key(signature.cin_normalized),
+            )
     return len(rows), 0
 
 
@@ -124,20 +139,26 @@ def _agents_find(email: str, cin: str):
 
 
 def _agent_show(p) -> dict:
-    return {_("petition"): p.subject, _("agent's name"): p.agent_name,
-            _("agent's national ID number"): p.agent_cin, _("agent's e-mail"): p.agent_email,
-            _("agent's phone"): p.agent_phone}
+    return {
+        _("petition"): p.subject,
+        _("agent's name"): p.agent_name,
+        _("agent's national ID number"): p.agent_cin,
+        _("agent's e-mail"): p.agent_email,
+        _("agent's phone"): p.agent_phone,
+    }
 
 
 def _agents_erase(rows) -> tuple[int, int]:
     from tenants.petitions.models import Petition
 
     Petition.objects.filter(pk__in=[p.pk for p in rows]).update(
-        agent_name=ERASED, agent_cin=ERASED, agent_email=ERASED, agent_phone=ERASED)
+        agent_name=ERASED, agent_cin=ERASED, agent_email=ERASED, agent_phone=ERASED
+    )
     return len(rows), 0
 
 
 # Contributions: comments, ideas, supports, registrations, subscribers, survey answers ------
+
 
 def _by_email(model_path: str):
     def find(email: str, cin: str):
@@ -147,12 +168,17 @@ def _by_email(model_path: str):
         if not email:
             return model.objects.none()
         return model.objects.filter(email__iexact=email)
+
     return find
 
 
 def _contribution_show(c) -> dict:
-    return {_("received at"): c.created_at.date().isoformat(), _("name"): c.author_name,
-            _("e-mail"): c.email, _("text"): getattr(c, "title", "") or c.body[:200]}
+    return {
+        _("received at"): c.created_at.date().isoformat(),
+        _("name"): c.author_name,
+        _("e-mail"): c.email,
+        _("text"): getattr(c, "title", "") or c.body[:200],
+    }
 
 
 def _contributions_erase(rows) -> tuple[int, int]:
@@ -162,13 +188,17 @@ def _contributions_erase(rows) -> tuple[int, int]:
             row.delete()
         else:
             type(row).objects.filter(pk=row.pk).update(
-                author_name=ERASED, show_name=False, email=_erased_email(row.pk))
+                author_name=ERASED, show_name=False, email=_erased_email(row.pk)
+            )
     return len(rows), 0
 
 
 def _support_show(s) -> dict:
-    return {_("idea"): s.idea.title, _("e-mail"): s.email,
-            _("received at"): s.created_at.date().isoformat()}
+    return {
+        _("idea"): s.idea.title,
+        _("e-mail"): s.email,
+        _("received at"): s.created_at.date().isoformat(),
+    }
 
 
 def _supports_erase(rows) -> tuple[int, int]:
@@ -182,23 +212,31 @@ def _supports_erase(rows) -> tuple[int, int]:
 
 
 def _registration_show(r) -> dict:
-    return {_("meeting"): str(r.meeting), _("name"): r.name, _("e-mail"): r.email,
-            _("category"): r.get_category_display(), _("gender"): r.get_gender_display(),
-            _("registered at"): r.registered_at.date().isoformat()}
+    return {
+        _("meeting"): str(r.meeting),
+        _("name"): r.name,
+        _("e-mail"): r.email,
+        _("category"): r.get_category_display(),
+        _("gender"): r.get_gender_display(),
+        _("registered at"): r.registered_at.date().isoformat(),
+    }
 
 
 def _registrations_erase(rows) -> tuple[int, int]:
     """The meeting's counts by category and gender stay; the person goes."""
     for registration in rows:
         type(registration).objects.filter(pk=registration.pk).update(
-            name=ERASED, email=_erased_email(registration.pk))
+            name=ERASED, email=_erased_email(registration.pk)
+        )
     return len(rows), 0
 
 
 def _subscriber_show(s) -> dict:
-    return {_("e-mail"): s.email, _("topics"): ", ".join(
-                str(sub.get_topic_display()) for sub in s.subscriptions.all()),
-            _("created at"): s.created_at.date().isoformat()}
+    return {
+        _("e-mail"): s.email,
+        _("topics"): ", ".join(str(sub.get_topic_display()) for sub in s.subscriptions.all()),
+        _("created at"): s.created_at.date().isoformat(),
+    }
 
 
 def _delete(rows) -> tuple[int, int]:
@@ -217,9 +255,11 @@ def _responses_find(email: str, cin: str):
 
 
 def _response_show(r) -> dict:
-    return {_("survey"): str(r.survey), _("sent at"): r.submitted_at.date().isoformat(),
-            _("answers"): " | ".join(a.text or str(a.choice or a.value or "")
-                                     for a in r.answers.all())}
+    return {
+        _("survey"): str(r.survey),
+        _("sent at"): r.submitted_at.date().isoformat(),
+        _("answers"): " | ".join(a.text or str(a.choice or a.value or "") for a in r.answers.all()),
+    }
 
 
 def _responses_unlink(rows) -> tuple[int, int]:
@@ -231,26 +271,62 @@ def _responses_unlink(rows) -> tuple[int, int]:
 
 
 HOLDERS = (
-    Holder("information_requests", _("Information requests"), _requests_find, _request_show,
-           _requests_erase),
-    Holder("petition_signatures", _("Petition signatures"), _signatures_find, _signature_show,
-           _signatures_erase),
-    Holder("petition_agents", _("Petitions filed as agent"), _agents_find, _agent_show,
-           _agents_erase),
-    Holder("consultation_comments", _("Comments in consultations"),
-           _by_email("consultations.Comment"), _contribution_show, _contributions_erase),
-    Holder("ideas", _("Ideas"), _by_email("ideas.Idea"), _contribution_show,
-           _contributions_erase),
-    Holder("idea_comments", _("Comments on ideas"), _by_email("ideas.IdeaComment"),
-           _contribution_show, _contributions_erase),
-    Holder("idea_supports", _("Supports of ideas"), _by_email("ideas.Support"), _support_show,
-           _supports_erase),
-    Holder("meeting_registrations", _("Registrations for meetings"),
-           _by_email("meetings.Registration"), _registration_show, _registrations_erase),
-    Holder("subscribers", _("Subscriptions"), _by_email("notifications.Subscriber"),
-           _subscriber_show, _delete),
-    Holder("survey_responses", _("Survey answers"), _responses_find, _response_show,
-           _responses_unlink),
+    Holder(
+        "information_requests",
+        _("Information requests"),
+        _requests_find,
+        _request_show,
+        _requests_erase,
+    ),
+    Holder(
+        "petition_signatures",
+        _("Petition signatures"),
+        _signatures_find,
+        _signature_show,
+        _signatures_erase,
+    ),
+    Holder(
+        "petition_agents", _("Petitions filed as agent"), _agents_find, _agent_show, _agents_erase
+    ),
+    Holder(
+        "consultation_comments",
+        _("Comments in consultations"),
+        _by_email("consultations.Comment"),
+        _contribution_show,
+        _contributions_erase,
+    ),
+    Holder("ideas", _("Ideas"), _by_email("ideas.Idea"), _contribution_show, _contributions_erase),
+    Holder(
+        "idea_comments",
+        _("Comments on ideas"),
+        _by_email("ideas.IdeaComment"),
+        _contribution_show,
+        _contributions_erase,
+    ),
+    Holder(
+        "idea_supports",
+        _("Supports of ideas"),
+        _by_email("ideas.Support"),
+        _support_show,
+        _supports_erase,
+    ),
+    Holder(
+        "meeting_registrations",
+        _("Registrations for meetings"),
+        _by_email("meetings.Registration"),
+        _registration_show,
+        _registrations_erase,
+    ),
+    Holder(
+        "subscribers",
+        _("Subscriptions"),
+        _by_email("notifications.Subscriber"),
+        _subscriber_show,
+        _delete,
+    ),
+    Holder(
+        "survey_responses", _("Survey answers"), _responses_find, _response_show, _responses_unlink
+    ),
 )
 
 
@@ -266,8 +342,11 @@ def _holder_label(key: str):
 def _log(by, email: str, cin: str, action, parts: list) -> None:
     """One line of the log, in the site's language (Arabic) like the names in histories."""
     with translation.override(settings.LANGUAGE_CODE):
-        identity_read_record(user=by, subject=subject_label(email=email, cin=cin),
-                             fields=[str(action)] + [str(part) for part in parts])
+        identity_read_record(
+            user=by,
+            subject=subject_label(email=email, cin=cin),
+            fields=[str(action)] + [str(part) for part in parts],
+        )
 
 
 def personal_data_find(*, email: str = "", cin: str = "") -> list[dict]:
@@ -275,8 +354,9 @@ def personal_data_find(*, email: str = "", cin: str = "") -> list[dict]:
     {"key", "label", "rows": [{label: value}]} (empty holders left out)."""
     found = []
     for holder in HOLDERS:
-        rows = [{str(k): str(v) for k, v in holder.show(obj).items()}
-                for obj in holder.find(email, cin)]
+        rows = [
+            {str(k): str(v) for k, v in holder.show(obj).items()} for obj in holder.find(email, cin)
+        ]
         if rows:
             found.append({"key": holder.key, "label": str(holder.label), "rows": rows})
     return found
@@ -294,8 +374,10 @@ def personal_data_export(*, email: str, cin: str, by, kind: str) -> tuple[str, s
     found = personal_data_find(email=email, cin=cin)
     _log(by, email, cin, _("Export"), [kind.upper()] + [_holder_label(h["key"]) for h in found])
     if kind == "json":
-        return (json.dumps({h["key"]: h["rows"] for h in found}, ensure_ascii=False, indent=2),
-                "application/json; charset=utf-8")
+        return (
+            json.dumps({h["key"]: h["rows"] for h in found}, ensure_ascii=False, indent=2),
+            "application/json; charset=utf-8",
+        )
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["kind", "field", "value", "row"])
@@ -315,7 +397,14 @@ def personal_data_erase(*, email: str, cin: str, by) -> dict[str, tuple[int, int
         rows = list(holder.find(email, cin))
         if rows:
             result[holder.key] = holder.erase(rows)
-    _log(by, email, cin, _("Erasure"), [
-        f"{_holder_label(key)} ({erased}/{erased + kept})"
-        for key, (erased, kept) in result.items()])
+    _log(
+        by,
+        email,
+        cin,
+        _("Erasure"),
+        [
+            f"{_holder_label(key)} ({erased}/{erased + kept})"
+            for key, (erased, kept) in result.items()
+        ],
+    )
     return result

@@ -7,6 +7,7 @@ publisher and datasets, the dataset's title and description, the distribution's 
 we also give the recommended licence, media type, format, update frequency and download URL.
 `dcat_ap_missing` lists what a document lacks of the mandatory ones (tested).
 """
+
 from django.conf import settings
 
 CONTEXT = {
@@ -54,19 +55,39 @@ def agent(*, name_ar: str, name_fr: str, homepage: str = "") -> dict:
 
 def distribution(*, url: str, fmt: str, title_ar: str, title_fr: str) -> dict:
     media_type, file_type = FORMATS[fmt]
-    return {"@id": url, "@type": "dcat:Distribution", "dct:title": text(title_ar, title_fr),
-            "dcat:accessURL": ref(url), "dcat:downloadURL": ref(url),
-            "dcat:mediaType": ref(MEDIA_TYPE + media_type),
-            "dct:format": ref(FILE_TYPE + file_type), "dct:license": ref(license_uri())}
+    return {
+        "@id": url,
+        "@type": "dcat:Distribution",
+        "dct:title": text(title_ar, title_fr),
+        "dcat:accessURL": ref(url),
+        "dcat:downloadURL": ref(url),
+        "dcat:mediaType": ref(MEDIA_TYPE + media_type),
+        "dct:format": ref(FILE_TYPE + file_type),
+        "dct:license": ref(license_uri()),
+    }
 
 
-def dataset(*, uri: str, title: tuple[str, str], description: tuple[str, str], publisher: dict,
-            frequency: str, distributions: list[dict], landing_page: str = "",
-            keywords: tuple[str, ...] = ()) -> dict:
-    node = {"@id": uri, "@type": "dcat:Dataset", "dct:title": text(*title),
-            "dct:description": text(*description), "dct:publisher": publisher,
-            "dct:license": ref(license_uri()), "dct:accrualPeriodicity": ref(frequency),
-            "dcat:distribution": distributions}
+def dataset(
+    *,
+    uri: str,
+    title: tuple[str, str],
+    description: tuple[str, str],
+    publisher: dict,
+    frequency: str,
+    distributions: list[dict],
+    landing_page: str = "",
+    keywords: tuple[str, ...] = (),
+) -> dict:
+    node = {
+        "@id": uri,
+        "@type": "dcat:Dataset",
+        "dct:title": text(*title),
+        "dct:description": text(*description),
+        "dct:publisher": publisher,
+        "dct:license": ref(license_uri()),
+        "dct:accrualPeriodicity": ref(frequency),
+        "dcat:distribution": distributions,
+    }
     if landing_page:
         node["dcat:landingPage"] = ref(landing_page)
     if keywords:
@@ -74,16 +95,33 @@ def dataset(*, uri: str, title: tuple[str, str], description: tuple[str, str], p
     return node
 
 
-def catalog(*, uri: str, title: tuple[str, str], description: tuple[str, str],
-            publisher: dict, homepage: str, datasets: list[dict], issued_by: str = "",
-            catalogs: list[dict] | None = None, modified: str = "") -> dict:
-    node = {"@context": CONTEXT, "@id": uri, "@type": "dcat:Catalog",
-            "dct:title": text(*title), "dct:description": text(*description),
-            "dct:publisher": publisher, "foaf:homepage": ref(homepage),
-            "dct:license": ref(license_uri()), "dct:language": [
-                ref("http://publications.europa.eu/resource/authority/language/ARA"),
-                ref("http://publications.europa.eu/resource/authority/language/FRA")],
-            "dcat:dataset": datasets}
+def catalog(
+    *,
+    uri: str,
+    title: tuple[str, str],
+    description: tuple[str, str],
+    publisher: dict,
+    homepage: str,
+    datasets: list[dict],
+    issued_by: str = "",
+    catalogs: list[dict] | None = None,
+    modified: str = "",
+) -> dict:
+    node = {
+        "@context": CONTEXT,
+        "@id": uri,
+        "@type": "dcat:Catalog",
+        "dct:title": text(*title),
+        "dct:description": text(*description),
+        "dct:publisher": publisher,
+        "foaf:homepage": ref(homepage),
+        "dct:license": ref(license_uri()),
+        "dct:language": [
+            ref("http://publications.europa.eu/resource/authority/language/ARA"),
+            ref("http://publications.europa.eu/resource/authority/language/FRA"),
+        ],
+        "dcat:dataset": datasets,
+    }
     if modified:
         node["dct:modified"] = {"@value": modified, "@type": "xsd:dateTime"}
     if catalogs:

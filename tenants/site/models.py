@@ -3,6 +3,7 @@
 The registry entry it came from is referred to by value (its HCP code and copied names),
 never by a foreign key into the public schema.
 """
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -26,18 +27,19 @@ class SiteProfile(Bilingual, models.Model):
     province_name_ar = models.CharField(_("province (Arabic)"), max_length=200, blank=True)
     province_name_fr = models.CharField(_("province (French)"), max_length=200, blank=True)
     population_2024 = models.PositiveIntegerField(_("population (2024)"), null=True, blank=True)
-    primary_colour = models.CharField(_("primary colour"), max_length=7, default="#0b6e4f",
-                                      validators=[hex_colour])
-    secondary_colour = models.CharField(_("secondary colour"), max_length=7, default="#c1272d",
-                                        validators=[hex_colour])
+    primary_colour = models.CharField(
+        _("primary colour"), max_length=7, default="#0b6e4f", validators=[hex_colour]
+    )
+    secondary_colour = models.CharField(
+        _("secondary colour"), max_length=7, default="#c1272d", validators=[hex_colour]
+    )
     logo = models.FileField(_("logo"), upload_to="branding/", blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     # The member's declaration (or authorisation) of its processings to the CNDP (law 09-08,
     # arts. 12 ff.): its reference, shown in every personal-data notice; empty = pending.
-    cndp_declaration = models.CharField(_("CNDP declaration reference"), max_length=100,
-                                        blank=True)
+    cndp_declaration = models.CharField(_("CNDP declaration reference"), max_length=100, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
@@ -69,8 +71,12 @@ class SiteProfile(Bilingual, models.Model):
 class StaffMembership(models.Model):
     """A staff account of this member and its role (accounts live in the member's schema)."""
 
-    user = models.OneToOneField("auth.User", on_delete=models.CASCADE,
-                                related_name="staff_membership", verbose_name=_("user"))
+    user = models.OneToOneField(
+        "auth.User",
+        on_delete=models.CASCADE,
+        related_name="staff_membership",
+        verbose_name=_("user"),
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     invited_by = models.CharField(_("invited by"), max_length=150, blank=True)
     invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
@@ -92,8 +98,13 @@ class AssistanceVisit(models.Model):
 
     token_id = models.CharField(_("token id"), max_length=64, unique=True, editable=False)
     network_email = models.EmailField(_("directorate administrator"))
-    account = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True,
-                                related_name="+", verbose_name=_("assistance account"))
+    account = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("assistance account"),
+    )
     visited_at = models.DateTimeField(_("visited at"), auto_now_add=True)
     ip_address = models.GenericIPAddressField(_("from address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
@@ -111,8 +122,13 @@ class PersonalDataRead(models.Model):
     """A member of staff was shown identity data (a requester's identity document, a
     signatory's CIN): who, when, what. Written by `personal_data.identity_read_record`."""
 
-    account = models.ForeignKey("auth.User", on_delete=models.SET_NULL, null=True,
-                                related_name="+", verbose_name=_("account"))
+    account = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("account"),
+    )
     # The name shown at the time, kept if the account goes.
     account_name = models.CharField(_("read by"), max_length=200)
     subject = models.CharField(_("whose data"), max_length=200)

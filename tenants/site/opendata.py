@@ -11,6 +11,7 @@ data, a commitment's contact only when made public is left out altogether):
 The network's catalogue (network/aggregation/dcat.py) refers to each member's catalogue by
 its address: the network never reads a member's schema for it.
 """
+
 import csv
 import json
 from collections.abc import Callable
@@ -54,51 +55,90 @@ def _moment(value):
 
 DATASETS = (
     Dataset(
-        "commitments", ("التزامات برنامج الانفتاح", "Engagements du programme d'ouverture"),
-        ("التزامات برنامج الانفتاح الجاري ومستوى إنجازها ومراحلها.",
-         "Les engagements du programme d'ouverture en cours, leur niveau d'achèvement et leurs "
-         "jalons."),
-        "programme:programme", _commitments,
-        (("number", lambda c: c.number), ("title_ar", lambda c: c.title_ar),
-         ("title_fr", lambda c: c.title_fr), ("principles", lambda c: ";".join(c.principles)),
-         ("lead_department", lambda c: c.lead_department),
-         ("start_date", lambda c: _day(c.start_date)), ("end_date", lambda c: _day(c.end_date)),
-         ("completion", lambda c: c.completion),
-         ("milestones", lambda c: c.milestones_total),
-         ("milestones_done", lambda c: c.milestones_done),
-         ("path", lambda c: reverse("programme:commitment", args=[c.pk])))),
+        "commitments",
+        ("التزامات برنامج الانفتاح", "Engagements du programme d'ouverture"),
+        (
+            "التزامات برنامج الانفتاح الجاري ومستوى إنجازها ومراحلها.",
+            "Les engagements du programme d'ouverture en cours, leur niveau d'achèvement et leurs "
+            "jalons.",
+        ),
+        "programme:programme",
+        _commitments,
+        (
+            ("number", lambda c: c.number),
+            ("title_ar", lambda c: c.title_ar),
+            ("title_fr", lambda c: c.title_fr),
+            ("principles", lambda c: ";".join(c.principles)),
+            ("lead_department", lambda c: c.lead_department),
+            ("start_date", lambda c: _day(c.start_date)),
+            ("end_date", lambda c: _day(c.end_date)),
+            ("completion", lambda c: c.completion),
+            ("milestones", lambda c: c.milestones_total),
+            ("milestones_done", lambda c: c.milestones_done),
+            ("path", lambda c: reverse("programme:commitment", args=[c.pk])),
+        ),
+    ),
     Dataset(
-        "meetings", ("الاجتماعات واللقاءات", "Réunions et ateliers"),
-        ("اللقاءات التواصلية وورشات الإعداد المشترك واجتماعات لجنة التتبع والدورات التكوينية.",
-         "Réunions d'information, ateliers de co-construction, comités de suivi et formations."),
-        "meetings:list", lambda: meeting_list(),
-        (("id", lambda m: m.pk), ("kind", lambda m: m.kind), ("title_ar", lambda m: m.title_ar),
-         ("title_fr", lambda m: m.title_fr), ("starts_at", lambda m: _moment(m.starts_at)),
-         ("ends_at", lambda m: _moment(m.ends_at)), ("place", lambda m: m.place),
-         ("path", lambda m: reverse("meetings:detail", args=[m.pk])))),
+        "meetings",
+        ("الاجتماعات واللقاءات", "Réunions et ateliers"),
+        (
+            "اللقاءات التواصلية وورشات الإعداد المشترك واجتماعات لجنة التتبع والدورات التكوينية.",
+            "Réunions d'information, ateliers de co-construction, comités de suivi et formations.",
+        ),
+        "meetings:list",
+        lambda: meeting_list(),
+        (
+            ("id", lambda m: m.pk),
+            ("kind", lambda m: m.kind),
+            ("title_ar", lambda m: m.title_ar),
+            ("title_fr", lambda m: m.title_fr),
+            ("starts_at", lambda m: _moment(m.starts_at)),
+            ("ends_at", lambda m: _moment(m.ends_at)),
+            ("place", lambda m: m.place),
+            ("path", lambda m: reverse("meetings:detail", args=[m.pk])),
+        ),
+    ),
     Dataset(
         "information-requests",
         ("سجل طلبات الحصول على المعلومات", "Registre des demandes d'accès à l'information"),
-        ("طلبات الحصول على المعلومات (القانون 31.13) وآجالها وقراراتها، دون أي معطيات شخصية.",
-         "Les demandes d'accès à l'information (loi 31.13), leurs délais et leurs décisions, "
-         "sans aucune donnée personnelle."),
-        "information_requests:index", lambda: information_request_register(),
-        (("reference", lambda r: r.reference), ("received_on", lambda r: _day(r.received_on)),
-         ("subject", lambda r: r.subject), ("state", lambda r: r.state),
-         ("due_on", lambda r: _day(r.due_on)), ("extended", lambda r: r.is_extended),
-         ("decided_on", lambda r: _day(r.decided_on)),
-         ("answered_on_time", lambda r: r.answered_on_time),
-         ("refusal_ground", lambda r: r.refusal_ground),
-         ("path", lambda r: reverse("information_requests:detail", args=[r.pk])))),
+        (
+            "طلبات الحصول على المعلومات (القانون 31.13) وآجالها وقراراتها، دون أي معطيات شخصية.",
+            "Les demandes d'accès à l'information (loi 31.13), leurs délais et leurs décisions, "
+            "sans aucune donnée personnelle.",
+        ),
+        "information_requests:index",
+        lambda: information_request_register(),
+        (
+            ("reference", lambda r: r.reference),
+            ("received_on", lambda r: _day(r.received_on)),
+            ("subject", lambda r: r.subject),
+            ("state", lambda r: r.state),
+            ("due_on", lambda r: _day(r.due_on)),
+            ("extended", lambda r: r.is_extended),
+            ("decided_on", lambda r: _day(r.decided_on)),
+            ("answered_on_time", lambda r: r.answered_on_time),
+            ("refusal_ground", lambda r: r.refusal_ground),
+            ("path", lambda r: reverse("information_requests:detail", args=[r.pk])),
+        ),
+    ),
     Dataset(
-        "documents", ("مكتبة الوثائق (النشر الاستباقي)",
-                      "Bibliothèque des documents (publication proactive)"),
-        ("الوثائق المنشورة استباقيًا حسب الفئة (القانون 31.13، المادة 10).",
-         "Les documents publiés de manière proactive, par catégorie (loi 31.13, article 10)."),
-        "documents:library", lambda: document_library(),
-        (("id", lambda d: d.pk), ("category", lambda d: d.category),
-         ("title_ar", lambda d: d.title_ar), ("title_fr", lambda d: d.title_fr),
-         ("published_on", lambda d: _day(d.published_on)), ("url", lambda d: d.url))),
+        "documents",
+        ("مكتبة الوثائق (النشر الاستباقي)", "Bibliothèque des documents (publication proactive)"),
+        (
+            "الوثائق المنشورة استباقيًا حسب الفئة (القانون 31.13، المادة 10).",
+            "Les documents publiés de manière proactive, par catégorie (loi 31.13, article 10).",
+        ),
+        "documents:library",
+        lambda: document_library(),
+        (
+            ("id", lambda d: d.pk),
+            ("category", lambda d: d.category),
+            ("title_ar", lambda d: d.title_ar),
+            ("title_fr", lambda d: d.title_fr),
+            ("published_on", lambda d: _day(d.published_on)),
+            ("url", lambda d: d.url),
+        ),
+    ),
 )
 BY_SLUG = {dataset.slug: dataset for dataset in DATASETS}
 
@@ -125,19 +165,30 @@ def export(request, slug: str, fmt: str):
     records = _records(dataset, base)
     names = [("url" if name == "path" else name) for name, _value in dataset.columns]
     if fmt == "json":
-        response = HttpResponse(json.dumps({"dataset": dataset.slug, "records": records},
-                                           cls=DjangoJSONEncoder, ensure_ascii=False),
-                                content_type="application/json")
+        response = HttpResponse(
+            json.dumps(
+                {"dataset": dataset.slug, "records": records},
+                cls=DjangoJSONEncoder,
+                ensure_ascii=False,
+            ),
+            content_type="application/json",
+        )
     else:
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         response.write("\ufeff")  # spreadsheet programs then read the Arabic as UTF-8
         writer = csv.writer(response)
         writer.writerow(names)
         for record in records:
-            writer.writerow(["" if record[name] is None else
-                             ("true" if record[name] else "false")
-                             if isinstance(record[name], bool) else record[name]
-                             for name in names])
+            writer.writerow(
+                [
+                    ""
+                    if record[name] is None
+                    else ("true" if record[name] else "false")
+                    if isinstance(record[name], bool)
+                    else record[name]
+                    for name in names
+                ]
+            )
     response["Content-Disposition"] = f'inline; filename="{slug}.{fmt}"'
     response["Access-Control-Allow-Origin"] = "*"  # harvesters and browsers' scripts alike
     return response
@@ -152,27 +203,45 @@ def member_catalog(*, base: str) -> dict:
     datasets = []
     for dataset in DATASETS:
         uri = f"{base}{reverse('open-data-catalog')}#{dataset.slug}"
-        datasets.append(dcat.dataset(
-            uri=uri, title=dataset.title, description=dataset.description, publisher=publisher,
-            frequency=dcat.CONTINUOUS, landing_page=base + reverse(dataset.landing),
-            distributions=[dcat.distribution(
-                url=base + reverse("open-data-export", args=[dataset.slug, fmt]), fmt=fmt,
-                title_ar=f"{dataset.title[0]} ({label})", title_fr=f"{dataset.title[1]} ({label})")
-                for fmt, label in (("csv", "CSV"), ("json", "JSON"))]))
+        datasets.append(
+            dcat.dataset(
+                uri=uri,
+                title=dataset.title,
+                description=dataset.description,
+                publisher=publisher,
+                frequency=dcat.CONTINUOUS,
+                landing_page=base + reverse(dataset.landing),
+                distributions=[
+                    dcat.distribution(
+                        url=base + reverse("open-data-export", args=[dataset.slug, fmt]),
+                        fmt=fmt,
+                        title_ar=f"{dataset.title[0]} ({label})",
+                        title_fr=f"{dataset.title[1]} ({label})",
+                    )
+                    for fmt, label in (("csv", "CSV"), ("json", "JSON"))
+                ],
+            )
+        )
     return dcat.catalog(
         uri=base + reverse("open-data-catalog"),
         title=(f"المعطيات المفتوحة لـ{name_ar}", f"Données ouvertes de {name_fr}"),
-        description=(f"ما ينشره موقع الانفتاح لـ{name_ar}: الالتزامات والاجتماعات وسجل طلبات "
-                     "الحصول على المعلومات والوثائق.",
-                     f"Ce que publie le site d'ouverture de {name_fr} : engagements, réunions, "
-                     "registre des demandes d'accès à l'information et documents."),
-        publisher=publisher, homepage=base + "/", datasets=datasets)
+        description=(
+            f"ما ينشره موقع الانفتاح لـ{name_ar}: الالتزامات والاجتماعات وسجل طلبات "
+            "الحصول على المعلومات والوثائق.",
+            f"Ce que publie le site d'ouverture de {name_fr} : engagements, réunions, "
+            "registre des demandes d'accès à l'information et documents.",
+        ),
+        publisher=publisher,
+        homepage=base + "/",
+        datasets=datasets,
+    )
 
 
 def catalog_view(request):
     document = member_catalog(base=request.build_absolute_uri("/").rstrip("/"))
-    response = HttpResponse(json.dumps(document, ensure_ascii=False, indent=1),
-                            content_type=dcat.JSON_LD)
+    response = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=1), content_type=dcat.JSON_LD
+    )
     response["Access-Control-Allow-Origin"] = "*"
     return response
 

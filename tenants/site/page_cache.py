@@ -19,6 +19,7 @@ it; served again, the page is allowed by the hashes of its inline elements inste
 once, when it is stored) and its header names no nonce: the old nonce left in the body is
 inert, since no header ever names it again, and the body stays byte for byte the same.
 """
+
 import base64
 import functools
 import hashlib
@@ -63,8 +64,12 @@ def _on_content_saved(sender, **kwargs) -> None:
 def invalidate_pages_on_change(app_config) -> None:
     """Call from a content app's AppConfig.ready()."""
     for model in app_config.get_models():
-        post_save.connect(_on_content_saved, sender=model, dispatch_uid=f"pages:{model._meta.label}")
-        post_delete.connect(_on_content_saved, sender=model, dispatch_uid=f"pages:d:{model._meta.label}")
+        post_save.connect(
+            _on_content_saved, sender=model, dispatch_uid=f"pages:{model._meta.label}"
+        )
+        post_delete.connect(
+            _on_content_saved, sender=model, dispatch_uid=f"pages:d:{model._meta.label}"
+        )
 
 
 # The content version this process saw last, per member: lets one round trip to the cache
@@ -78,8 +83,13 @@ _PAGE_NUMBER = re.compile(r"[1-9][0-9]{0,5}")
 _CHOICE = re.compile(r"[a-z0-9_-]{1,40}")
 PAGE_QUERY_PARAMETERS = {
     "page": _PAGE_NUMBER,
-    "state": _CHOICE, "overdue": _CHOICE, "kind": _CHOICE, "principle": _CHOICE,
-    "completion": _CHOICE, "status": _CHOICE, "category": _CHOICE,
+    "state": _CHOICE,
+    "overdue": _CHOICE,
+    "kind": _CHOICE,
+    "principle": _CHOICE,
+    "completion": _CHOICE,
+    "status": _CHOICE,
+    "category": _CHOICE,
 }
 # Free text: every search would be a new entry, so a page with one is never stored.
 PAGE_UNCACHED_PARAMETERS = frozenset({"q"})
@@ -140,8 +150,11 @@ def _cached_page(request, language: str, query: str) -> tuple[int, tuple | None]
 
 
 def _is_anonymous_read(request) -> bool:
-    return (request.method in ("GET", "HEAD") and bool(settings.PAGE_CACHE_SECONDS)
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES)
+    return (
+        request.method in ("GET", "HEAD")
+        and bool(settings.PAGE_CACHE_SECONDS)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
 
 
 _INLINE_ELEMENT = re.compile(rb"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
@@ -190,16 +203,22 @@ def cache_public_page(view):
             response = view(request, *args, **kwargs)
             if hasattr(response, "render") and callable(response.render):
                 response = response.render()
-            if (response.status_code == 200 and not response.cookies and not response.streaming
-                    and _variant_allowed(version, request, get_language(), query)):
+            if (
+                response.status_code == 200
+                and not response.cookies
+                and not response.streaming
+                and _variant_allowed(version, request, get_language(), query)
+            ):
                 # The body, its type and its inline elements' hashes: small, quick to rebuild.
                 sources = inline_hashes(response.content)
-                cache.set(_page_key(version, request, get_language(), query),
-                          (response.content, response["Content-Type"], sources,
-                           policy_shape(sources)),
-                          settings.PAGE_CACHE_SECONDS)
+                cache.set(
+                    _page_key(version, request, get_language(), query),
+                    (response.content, response["Content-Type"], sources, policy_shape(sources)),
+                    settings.PAGE_CACHE_SECONDS,
+                )
         patch_vary_headers(response, ["Cookie"])
         return response
+
     return wrapper
 
 
@@ -211,8 +230,7 @@ class CachedPageMiddleware:
     the back office, the API, files and the language switch are never looked up.
     """
 
-    SKIPPED_PREFIXES = ("/api/", "/admin/", "/static/", "/media/", "/staff/", "/lang/",
-                        "/healthz")
+    SKIPPED_PREFIXES = ("/api/", "/admin/", "/static/", "/media/", "/staff/", "/lang/", "/healthz")
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -221,8 +239,11 @@ class CachedPageMiddleware:
         self.default_language = settings.LANGUAGE_CODE
 
     def __call__(self, request):
-        if (getattr(request, "tenant", None) is None or not _is_anonymous_read(request)
-                or request.path.startswith(self.SKIPPED_PREFIXES)):
+        if (
+            getattr(request, "tenant", None) is None
+            or not _is_anonymous_read(request)
+            or request.path.startswith(self.SKIPPED_PREFIXES)
+        ):
             return self.get_response(request)
         query = page_query(request.META.get("QUERY_STRING", ""))
         if query is None:

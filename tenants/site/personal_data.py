@@ -7,6 +7,7 @@ information requests and prepares the bureau's admissibility check. Editors and 
 and the directorate's assistance account, never see them. Every reading by staff is logged
 (`PersonalDataRead`), readable by the focal point in the back office.
 """
+
 from django.db.models import Model
 
 from tenants.site.models import PersonalDataRead
@@ -24,5 +25,8 @@ def identity_read_record(*, user, subject: Model | str, fields: list[str]) -> Pe
     """Log that `user` was shown `fields` of `subject` (an object, or a label for a list)."""
     label = subject if isinstance(subject, str) else f"{subject._meta.verbose_name}: {subject}"
     return PersonalDataRead.objects.create(
-        account=user, account_name=person_name(user)[:200],
-        subject=label[:200], fields=", ".join(fields)[:300])
+        account=user,
+        account_name=person_name(user)[:200],
+        subject=label[:200],
+        fields=", ".join(fields)[:300],
+    )

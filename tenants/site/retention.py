@@ -12,6 +12,7 @@ its purpose needs (art. 3). Two tables say it once for the whole site:
 
 A period the texts do not fix is a setting, named with its default and its source.
 """
+
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -40,8 +41,7 @@ def petition_appeal_days() -> int:
 
 
 def request_complaint_margin_days() -> int:
-    return getattr(settings, "PRIVACY_REQUEST_COMPLAINT_MARGIN_DAYS",
-                   REQUEST_COMPLAINT_MARGIN_DAYS)
+    return getattr(settings, "PRIVACY_REQUEST_COMPLAINT_MARGIN_DAYS", REQUEST_COMPLAINT_MARGIN_DAYS)
 
 
 def _verification_hours() -> int:
@@ -60,13 +60,14 @@ lazy_format = lazy(_format, str)
 @dataclass(frozen=True)
 class Retention:
     key: str
-    what: str       # the data, in words
-    kept: str       # how long, in words (the notices show it)
-    reason: str     # why that long: the text and article, or the setting
+    what: str  # the data, in words
+    kept: str  # how long, in words (the notices show it)
+    reason: str  # why that long: the text and article, or the setting
     purge: Callable[[date], int] | None = None  # deletes or blanks what is due; None: on request
 
 
 # Purges ----------------------------------------------------------------------------------
+
 
 def signatory_identity_due(today: date):
     """Petitions decided (or refused by the bureau) more than the appeal window ago, whose
@@ -74,12 +75,18 @@ def signatory_identity_due(today: date):
     from tenants.petitions.models import Petition, State
 
     cutoff = today - timedelta(days=petition_appeal_days())
-    return (Petition.objects.filter(state__in=(State.DECIDED, State.NOT_ADMISSIBLE))
-            .annotate(closed_on=Max("steps__happened_on",
-                                    filter=Q(steps__state__in=(State.DECIDED,
-                                                               State.NOT_ADMISSIBLE))))
-            .filter(closed_on__lt=cutoff)
-            .filter(Q(signatures__cin__gt="") | Q(agent_cin__gt="")).distinct())
+    return (
+        Petition.objects.filter(state__in=(State.DECIDED, State.NOT_ADMISSIBLE))
+        .annotate(
+            closed_on=Max(
+                "steps__happened_on",
+                filter=Q(steps__state__in=(State.DECIDED, State.NOT_ADMISSIBLE)),
+            )
+        )
+        .filter(closed_on__lt=cutoff)
+        .filter(Q(signatures__cin__gt="") | Q(agent_cin__gt=""))
+        .distinct()
+    )
 
 
 @transaction.atomic
@@ -99,7 +106,8 @@ def signatory_identity_purge(today: date) -> int:
         Signature.objects.bulk_update(signatures, ["cin", "cin_normalized", "full_name"])
         purged += len(signatures)
     Petition.objects.filter(pk__in=[p.pk for p in petitions]).update(
-        agent_cin="", agent_email="", agent_phone="")
+        agent_cin="", agent_email="", agent_phone=""
+    )
     return purged
 
 
@@ -117,8 +125,9 @@ def requester_windows_end(request) -> date | None:
     if complaint is not None:
         if complaint.is_open:
             return None
-        end = max(end, complaint.commission_window_starts
-                  + timedelta(days=COMPLAINT_TO_COMMISSION_DAYS))
+        end = max(
+            end, complaint.commission_window_starts + timedelta(days=COMPLAINT_TO_COMMISSION_DAYS)
+        )
     return end + timedelta(days=request_complaint_margin_days())
 
 
@@ -126,10 +135,18 @@ def requesters_due(today: date) -> list:
     """Closed requests whose complaint windows are over and that still hold the requester."""
     from tenants.information_requests.models import OPEN_STATES, InformationRequest
 
-    held = (InformationRequest.objects.exclude(state__in=OPEN_STATES)
-            .filter(~Q(id_number="") | ~Q(scan="") | ~Q(requester_name="") | ~Q(email="")
-                    | ~Q(complaint__scan=""))
-            .select_related("complaint").distinct())
+    held = (
+        InformationRequest.objects.exclude(state__in=OPEN_STATES)
+        .filter(
+            ~Q(id_number="")
+            | ~Q(scan="")
+            | ~Q(requester_name="")
+            | ~Q(email="")
+            | ~Q(complaint__scan="")
+        )
+        .select_related("complaint")
+        .distinct()
+    )
     return [r for r in held if (end := requester_windows_end(r)) is not None and end < today]
 
 
@@ -145,8 +162,8 @@ def requester_anonymise(requests) -> int:
     complaints = list(Complaint.objects.filter(request__in=requests).exclude(scan=""))
     files += [c.scan for c in complaints]
     InformationRequest.objects.filter(pk__in=[r.pk for r in requests]).update(
-        requester_name="", id_number="", postal_address="", email="", urgency_reason="",
-        scan="")
+        requester_name="", id_number="", postal_address="", email="", urgency_reason="", scan=""
+    )
     Complaint.objects.filter(pk__in=[c.pk for c in complaints]).update(scan="")
     delete_files_after_commit(files)
     return len(requests)
@@ -171,64 +188,98 @@ def pending_survey_response_purge(today: date) -> int:
 
 # The table -------------------------------------------------------------------------------
 
-RETENTION = {row.key: row for row in (
-    Retention(
-        "signatory_identity",
-        _("Names and national ID numbers (CIN) of a petition's signatories; its agent's CIN "
-          "and contacts"),
-        lazy_format(_("Until the council's decision on the petition (or the bureau's refusal) "
-                      "and %(days)s days more for an appeal; then erased, only the number of "
-                      "signatures is kept."), days=petition_appeal_days),
-        _("The bureau checks the signatures (organic laws 111.14, 112.14, 113.14); the appeal "
-          "window is the setting PRIVACY_PETITION_APPEAL_DAYS (law 41.90, art. 23)."),
-        signatory_identity_purge),
-    Retention(
-        "requester_identity",
-        _("A requester's name, identity document number, postal address and e-mail, and the "
-          "scans of the request and of a complaint"),
-        lazy_format(_("Until the request is closed and the time to complain has passed (to the "
-                      "head of the council, then to the Commission), and %(days)s days more; "
-                      "then erased, the entry in the public register stays."),
-                    days=request_complaint_margin_days),
-        _("Law 31.13, arts. 19 and 20 (complaint windows); the margin is the setting "
-          "PRIVACY_REQUEST_COMPLAINT_MARGIN_DAYS."),
-        requester_identity_purge),
-    Retention(
-        "pending_comment",
-        _("Comments whose e-mail address was never confirmed"),
-        lazy_format(_("%(hours)s hours, then deleted."), hours=_verification_hours),
-        _("Law 09-08, art. 3: kept for nothing once the confirmation link has expired."),
-        pending_comment_purge),
-    Retention(
-        "pending_survey_response",
-        _("Survey answers whose e-mail address was never confirmed"),
-        lazy_format(_("%(hours)s hours, then deleted."), hours=_verification_hours),
-        _("Law 09-08, art. 3: kept for nothing once the confirmation link has expired."),
-        pending_survey_response_purge),
-    Retention(
-        "contributor",
-        _("The name and e-mail of a person who comments, proposes or supports an idea"),
-        _("As long as the consultation or the idea is published; erased on request (the text "
-          "stays, without the name)."),
-        _("Law 09-08, arts. 3 and 7-9: the public record of a consultation; rights of access, "
-          "rectification and opposition.")),
-    Retention(
-        "subscriber",
-        _("The e-mail address of a subscriber"),
-        _("Until you unsubscribe (a link in every message) or ask for erasure."),
-        _("Law 09-08, art. 9: opposition at any time.")),
-    Retention(
-        "registration",
-        _("The name, e-mail, category and gender of a person registered for a meeting"),
-        _("Until you cancel or ask for erasure; only the counts by category and gender are "
-          "published."),
-        _("Law 09-08, arts. 3 and 9.")),
-    Retention(
-        "survey_answer",
-        _("Survey answers; of the e-mail, only a keyed digest to count one answer per person"),
-        _("As long as the survey's results are kept; the digest is erased on request."),
-        _("Law 09-08, art. 3.")),
-)}
+RETENTION = {
+    row.key: row
+    for row in (
+        Retention(
+            "signatory_identity",
+            _(
+                "Names and national ID numbers (CIN) of a petition's signatories; its agent's CIN "
+                "and contacts"
+            ),
+            lazy_format(
+                _(
+                    "Until the council's decision on the petition (or the bureau's refusal) "
+                    "and %(days)s days more for an appeal; then erased, only the number of "
+                    "signatures is kept."
+                ),
+                days=petition_appeal_days,
+            ),
+            _(
+                "The bureau checks the signatures (organic laws 111.14, 112.14, 113.14); the appeal "
+                "window is the setting PRIVACY_PETITION_APPEAL_DAYS (law 41.90, art. 23)."
+            ),
+            signatory_identity_purge,
+        ),
+        Retention(
+            "requester_identity",
+            _(
+                "A requester's name, identity document number, postal address and e-mail, and the "
+                "scans of the request and of a complaint"
+            ),
+            lazy_format(
+                _(
+                    "Until the request is closed and the time to complain has passed (to the "
+                    "head of the council, then to the Commission), and %(days)s days more; "
+                    "then erased, the entry in the public register stays."
+                ),
+                days=request_complaint_margin_days,
+            ),
+            _(
+                "Law 31.13, arts. 19 and 20 (complaint windows); the margin is the setting "
+                "PRIVACY_REQUEST_COMPLAINT_MARGIN_DAYS."
+            ),
+            requester_identity_purge,
+        ),
+        Retention(
+            "pending_comment",
+            _("Comments whose e-mail address was never confirmed"),
+            lazy_format(_("%(hours)s hours, then deleted."), hours=_verification_hours),
+            _("Law 09-08, art. 3: kept for nothing once the confirmation link has expired."),
+            pending_comment_purge,
+        ),
+        Retention(
+            "pending_survey_response",
+            _("Survey answers whose e-mail address was never confirmed"),
+            lazy_format(_("%(hours)s hours, then deleted."), hours=_verification_hours),
+            _("Law 09-08, art. 3: kept for nothing once the confirmation link has expired."),
+            pending_survey_response_purge,
+        ),
+        Retention(
+            "contributor",
+            _("The name and e-mail of a person who comments, proposes or supports an idea"),
+            _(
+                "As long as the consultation or the idea is published; erased on request (the text "
+                "stays, without the name)."
+            ),
+            _(
+                "Law 09-08, arts. 3 and 7-9: the public record of a consultation; rights of access, "
+                "rectification and opposition."
+            ),
+        ),
+        Retention(
+            "subscriber",
+            _("The e-mail address of a subscriber"),
+            _("Until you unsubscribe (a link in every message) or ask for erasure."),
+            _("Law 09-08, art. 9: opposition at any time."),
+        ),
+        Retention(
+            "registration",
+            _("The name, e-mail, category and gender of a person registered for a meeting"),
+            _(
+                "Until you cancel or ask for erasure; only the counts by category and gender are "
+                "published."
+            ),
+            _("Law 09-08, arts. 3 and 9."),
+        ),
+        Retention(
+            "survey_answer",
+            _("Survey answers; of the e-mail, only a keyed digest to count one answer per person"),
+            _("As long as the survey's results are kept; the digest is erased on request."),
+            _("Law 09-08, art. 3."),
+        ),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -240,52 +291,103 @@ class Processing:
     retention: tuple[str, ...] = field(default_factory=tuple)
 
 
-PROCESSINGS = {p.key: p for p in (
-    Processing("information_request", _("Requests for information"),
-               _("To answer your request for information (law 31.13) and to handle a "
-                 "complaint about the answer."),
-               _("your name, identity document number, postal address and e-mail"),
-               ("requester_identity",)),
-    Processing("information_request_paper", _("Requests received on paper"),
-               _("To answer the request (law 31.13) and to handle a complaint about the "
-                 "answer; give the requester this notice with the receipt."),
-               _("the requester's name, identity document, address, e-mail and the scan of "
-                 "the request"),
-               ("requester_identity",)),
-    Processing("complaint", _("Complaints about an answer"),
-               _("To handle the complaint to the head of the council (law 31.13, art. 19)."),
-               _("the complaint and its scan"), ("requester_identity",)),
-    Processing("petition_filing", _("Filing a petition"),
-               _("To receive the petition and write to its agent (organic laws 111.14, "
-                 "112.14, 113.14)."),
-               _("the agent's name, national ID number, e-mail and phone"),
-               ("signatory_identity",)),
-    Processing("petition_signature", _("Signing a petition"),
-               _("To count your signature and let the council's bureau check it."),
-               _("your name, national ID number and your link to the collectivity"),
-               ("signatory_identity",)),
-    Processing("comment", _("Comments in consultations"),
-               _("To publish your comment and answer it; your e-mail confirms it and is "
-                 "never shown."),
-               _("your name and e-mail"), ("pending_comment", "contributor")),
-    Processing("subscription", _("Subscriptions and newsletters"),
-               _("To send you the news you chose."), _("your e-mail and your choices"),
-               ("subscriber",)),
-    Processing("meeting_registration", _("Registrations for meetings"),
-               _("To plan the meeting, remind you of it and count participation by category "
-                 "and gender."),
-               _("your name, e-mail, category and gender"), ("registration",)),
-    Processing("idea", _("Ideas for the programme"),
-               _("To publish your idea, answer it and write to you about it."),
-               _("your name, e-mail and association"), ("contributor",)),
-    Processing("idea_support", _("Supporting an idea"),
-               _("To count your support once; your e-mail confirms it and is never shown."),
-               _("your e-mail"), ("contributor",)),
-    Processing("survey", _("Surveys"),
-               _("To count your answers once; your e-mail confirms them."),
-               _("your answers and your e-mail"),
-               ("pending_survey_response", "survey_answer")),
-)}
+PROCESSINGS = {
+    p.key: p
+    for p in (
+        Processing(
+            "information_request",
+            _("Requests for information"),
+            _(
+                "To answer your request for information (law 31.13) and to handle a "
+                "complaint about the answer."
+            ),
+            _("your name, identity document number, postal address and e-mail"),
+            ("requester_identity",),
+        ),
+        Processing(
+            "information_request_paper",
+            _("Requests received on paper"),
+            _(
+                "To answer the request (law 31.13) and to handle a complaint about the "
+                "answer; give the requester this notice with the receipt."
+            ),
+            _(
+                "the requester's name, identity document, address, e-mail and the scan of "
+                "the request"
+            ),
+            ("requester_identity",),
+        ),
+        Processing(
+            "complaint",
+            _("Complaints about an answer"),
+            _("To handle the complaint to the head of the council (law 31.13, art. 19)."),
+            _("the complaint and its scan"),
+            ("requester_identity",),
+        ),
+        Processing(
+            "petition_filing",
+            _("Filing a petition"),
+            _(
+                "To receive the petition and write to its agent (organic laws 111.14, "
+                "112.14, 113.14)."
+            ),
+            _("the agent's name, national ID number, e-mail and phone"),
+            ("signatory_identity",),
+        ),
+        Processing(
+            "petition_signature",
+            _("Signing a petition"),
+            _("To count your signature and let the council's bureau check it."),
+            _("your name, national ID number and your link to the collectivity"),
+            ("signatory_identity",),
+        ),
+        Processing(
+            "comment",
+            _("Comments in consultations"),
+            _("To publish your comment and answer it; your e-mail confirms it and is never shown."),
+            _("your name and e-mail"),
+            ("pending_comment", "contributor"),
+        ),
+        Processing(
+            "subscription",
+            _("Subscriptions and newsletters"),
+            _("To send you the news you chose."),
+            _("your e-mail and your choices"),
+            ("subscriber",),
+        ),
+        Processing(
+            "meeting_registration",
+            _("Registrations for meetings"),
+            _(
+                "To plan the meeting, remind you of it and count participation by category "
+                "and gender."
+            ),
+            _("your name, e-mail, category and gender"),
+            ("registration",),
+        ),
+        Processing(
+            "idea",
+            _("Ideas for the programme"),
+            _("To publish your idea, answer it and write to you about it."),
+            _("your name, e-mail and association"),
+            ("contributor",),
+        ),
+        Processing(
+            "idea_support",
+            _("Supporting an idea"),
+            _("To count your support once; your e-mail confirms it and is never shown."),
+            _("your e-mail"),
+            ("contributor",),
+        ),
+        Processing(
+            "survey",
+            _("Surveys"),
+            _("To count your answers once; your e-mail confirms them."),
+            _("your answers and your e-mail"),
+            ("pending_survey_response", "survey_answer"),
+        ),
+    )
+}
 
 
 def retention_purge_run(*, today: date | None = None) -> dict[str, int]:

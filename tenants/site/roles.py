@@ -3,6 +3,7 @@
 Permissions follow from the role, computed at check time, rather than stored per group: a new
 app or model is covered the day it ships, in every member, without a data migration.
 """
+
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
@@ -23,15 +24,25 @@ class Role(models.TextChoices):
 
 # Beyond the content apps, what the focal point alone may do: the profile, the team, and
 # reading the outbox and the subscribers (citizens' addresses: not for every editor).
-FOCAL_POINT_EXTRA = {"site.change_siteprofile", "site.view_siteprofile",
-                     "site.add_staffmembership", "site.change_staffmembership",
-                     "site.delete_staffmembership", "site.view_staffmembership",
-                     "auth.view_user", "authtoken.add_token", "authtoken.view_token",
-                     "authtoken.delete_token", "authtoken.view_tokenproxy",
-                     "authtoken.add_tokenproxy", "authtoken.delete_tokenproxy",
-                     "site.view_assistancevisit",
-                     "notifications.view_notification", "notifications.view_subscriber",
-                     "site.view_personaldataread"}
+FOCAL_POINT_EXTRA = {
+    "site.change_siteprofile",
+    "site.view_siteprofile",
+    "site.add_staffmembership",
+    "site.change_staffmembership",
+    "site.delete_staffmembership",
+    "site.view_staffmembership",
+    "auth.view_user",
+    "authtoken.add_token",
+    "authtoken.view_token",
+    "authtoken.delete_token",
+    "authtoken.view_tokenproxy",
+    "authtoken.add_tokenproxy",
+    "authtoken.delete_tokenproxy",
+    "site.view_assistancevisit",
+    "notifications.view_notification",
+    "notifications.view_subscriber",
+    "site.view_personaldataread",
+}
 
 # Identity data (tenants/site/personal_data.py): who signed a petition, with their CIN, is for
 # the focal point alone: editors, moderators and the directorate's assistance account never
@@ -41,8 +52,12 @@ IDENTITY_MODELS = {"petitions.signature"}
 # Newsletters to the subscribers (tenants/notifications): written and sent by the focal point
 # and the editors, who already publish in the member's name; moderators only moderate. The
 # pages show how many subscribers, never their addresses (those stay the focal point's).
-NEWSLETTER_PERMS = {"notifications.view_newsletter", "notifications.add_newsletter",
-                    "notifications.change_newsletter", "notifications.send_newsletter"}
+NEWSLETTER_PERMS = {
+    "notifications.view_newsletter",
+    "notifications.add_newsletter",
+    "notifications.change_newsletter",
+    "notifications.send_newsletter",
+}
 
 
 def role_allows(role: str, perm: str) -> bool:
@@ -85,10 +100,12 @@ class RoleBackend:
         if not role:
             return False
         # The site app holds no content: it shows when the role has one of its named perms.
-        return (any(role_allows(role, f"{app_label}.{action}_x")
-                    for action in ("view", "add", "change"))
-                or any(perm.startswith(f"{app_label}.") and role_allows(role, perm)
-                       for perm in FOCAL_POINT_EXTRA))
+        return any(
+            role_allows(role, f"{app_label}.{action}_x") for action in ("view", "add", "change")
+        ) or any(
+            perm.startswith(f"{app_label}.") and role_allows(role, perm)
+            for perm in FOCAL_POINT_EXTRA
+        )
 
 
 def person_name(user) -> str:

@@ -16,17 +16,22 @@ def home_figures() -> dict:
     from tenants.programme.selectors import programme_current, progress_by_principle
 
     programme = programme_current()
-    return {"programme": programme,
-            "progress": progress_by_principle(programme=programme) if programme else [],
-            "upcoming_meetings": list(meeting_upcoming(limit=3)),
-            "latest_documents": list(document_latest(limit=5)),
-            "focal_points": list(focal_point_list())}
+    return {
+        "programme": programme,
+        "progress": progress_by_principle(programme=programme) if programme else [],
+        "upcoming_meetings": list(meeting_upcoming(limit=3)),
+        "latest_documents": list(document_latest(limit=5)),
+        "focal_points": list(focal_point_list()),
+    }
 
 
 def focal_point_list():
     """The member's focal points, shown as contacts on the home page."""
-    return (StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
-            .select_related("user").order_by("user__last_name"))
+    return (
+        StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
+        .select_related("user")
+        .order_by("user__last_name")
+    )
 
 
 def assistance_visit_list():
@@ -37,23 +42,36 @@ def assistance_visit_list():
 def staff_team_list():
     """The member's staff, active ones first, focal points first, then by name: the team
     page of the workspace (one query, accounts joined)."""
-    order = Case(*[When(role=role, then=Value(rank)) for rank, role in enumerate(
-        (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR, Role.NETWORK_ASSISTANCE))],
-        output_field=IntegerField())
-    return (StaffMembership.objects.select_related("user")
-            .order_by("-user__is_active", order, "user__first_name", "user__last_name",
-                      "user__email"))
+    order = Case(
+        *[
+            When(role=role, then=Value(rank))
+            for rank, role in enumerate(
+                (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR, Role.NETWORK_ASSISTANCE)
+            )
+        ],
+        output_field=IntegerField(),
+    )
+    return StaffMembership.objects.select_related("user").order_by(
+        "-user__is_active", order, "user__first_name", "user__last_name", "user__email"
+    )
 
 
 def staff_manageable_list():
     """The colleagues whose role the focal point may change or who may be removed: active,
     never the directorate's assistance account."""
-    return (StaffMembership.objects.select_related("user")
-            .filter(user__is_active=True).exclude(role=Role.NETWORK_ASSISTANCE))
+    return (
+        StaffMembership.objects.select_related("user")
+        .filter(user__is_active=True)
+        .exclude(role=Role.NETWORK_ASSISTANCE)
+    )
 
 
 def staff_is_last_focal_point(membership: StaffMembership) -> bool:
     """Is this the member's last active focal point (who must keep the role)?"""
-    return (membership.role == Role.FOCAL_POINT and membership.user.is_active
-            and not StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
-            .exclude(pk=membership.pk).exists())
+    return (
+        membership.role == Role.FOCAL_POINT
+        and membership.user.is_active
+        and not StaffMembership.objects.filter(role=Role.FOCAL_POINT, user__is_active=True)
+        .exclude(pk=membership.pk)
+        .exists()
+    )

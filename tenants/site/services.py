@@ -16,15 +16,30 @@ from uploads import IMAGE_KINDS, delete_files_after_commit, validate_upload
 
 
 @transaction.atomic
-def site_profile_initialize(*, hcp_code: str, tier: str, name_ar: str, name_fr: str,
-                            region_name_ar: str = "", region_name_fr: str = "",
-                            province_name_ar: str = "", province_name_fr: str = "",
-                            population_2024: int | None = None) -> SiteProfile:
+def site_profile_initialize(
+    *,
+    hcp_code: str,
+    tier: str,
+    name_ar: str,
+    name_fr: str,
+    region_name_ar: str = "",
+    region_name_fr: str = "",
+    province_name_ar: str = "",
+    province_name_fr: str = "",
+    population_2024: int | None = None,
+) -> SiteProfile:
     """Fill a new member's profile from its registry entry (runs in the member's schema)."""
-    profile = SiteProfile(hcp_code=hcp_code, tier=tier, name_ar=name_ar, name_fr=name_fr,
-                          region_name_ar=region_name_ar, region_name_fr=region_name_fr,
-                          province_name_ar=province_name_ar, province_name_fr=province_name_fr,
-                          population_2024=population_2024)
+    profile = SiteProfile(
+        hcp_code=hcp_code,
+        tier=tier,
+        name_ar=name_ar,
+        name_fr=name_fr,
+        region_name_ar=region_name_ar,
+        region_name_fr=region_name_fr,
+        province_name_ar=province_name_ar,
+        province_name_fr=province_name_fr,
+        population_2024=population_2024,
+    )
     profile.full_clean()
     profile.save()
     return profile
@@ -61,7 +76,9 @@ def staff_invite(*, email: str, role: str, invited_by: str, site_url: str) -> St
     """
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(username=email).exists():
-        raise ValidationError(_("%(email)s already has an account on this site.") % {"email": email})
+        raise ValidationError(
+            _("%(email)s already has an account on this site.") % {"email": email}
+        )
     user = User(username=email, email=email, is_staff=True)
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
@@ -69,9 +86,14 @@ def staff_invite(*, email: str, role: str, invited_by: str, site_url: str) -> St
     membership = StaffMembership(user=user, role=role, invited_by=invited_by)
     membership.full_clean()
     membership.save()
-    member_mail_send(to=user.email, template="site/email/invitation",
-                     context={"link": staff_password_link(user=user, site_url=site_url),
-                              "role": membership.get_role_display()})
+    member_mail_send(
+        to=user.email,
+        template="site/email/invitation",
+        context={
+            "link": staff_password_link(user=user, site_url=site_url),
+            "role": membership.get_role_display(),
+        },
+    )
     return membership
 
 
@@ -100,19 +122,26 @@ def site_branding_save(**changes) -> SiteProfile:
 
 def _membership_to_manage(membership: StaffMembership, *, by, leaving: bool) -> StaffMembership:
     """The membership, locked, once the rules allow changing it."""
-    membership = (StaffMembership.objects.select_for_update().select_related("user")
-                  .get(pk=membership.pk))
+    membership = (
+        StaffMembership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    )
     if membership.role == Role.NETWORK_ASSISTANCE:
-        raise ValidationError(_("The directorate's assistance account is managed by the "
-                                "directorate; it cannot be changed here."))
+        raise ValidationError(
+            _(
+                "The directorate's assistance account is managed by the "
+                "directorate; it cannot be changed here."
+            )
+        )
     if not membership.user.is_active:
         raise ValidationError(_("This colleague has already been removed from the team."))
     if leaving and staff_is_last_focal_point(membership):
         if membership.user_id == getattr(by, "pk", None):
-            raise ValidationError(_("You are the last focal point of this site: name another "
-                                    "focal point first."))
-        raise ValidationError(_("This is the last focal point of this site: name another "
-                                "focal point first."))
+            raise ValidationError(
+                _("You are the last focal point of this site: name another focal point first.")
+            )
+        raise ValidationError(
+            _("This is the last focal point of this site: name another focal point first.")
+        )
     return membership
 
 

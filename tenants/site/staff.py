@@ -5,6 +5,7 @@ them, each action done through the app's services so the public history stays co
 put their pages in `staff_views.py` / `staff_urls.py` beside their public ones (Decidim's
 admin side by side with the public side); `tenants/workspace` holds the frame and the inbox.
 """
+
 from functools import wraps
 
 from django import forms
@@ -22,6 +23,7 @@ def staff_required(perm: str | None = None):
     Not signed in: to the workspace's sign-in page (then back). Signed in without the right:
     403, so a moderator who follows a link to a commitment's editor is told, not looped.
     """
+
     def decorate(view):
         @wraps(view)
         def guarded(request, *args, **kwargs):
@@ -30,8 +32,10 @@ def staff_required(perm: str | None = None):
             if perm and not request.user.has_perm(perm):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
+
         guarded.staff_perm = perm
         return guarded
+
     return decorate
 
 

@@ -1,5 +1,6 @@
 """Forms of the workspace's site pages: the branding, the team, and a person's personal data
 (member schema)."""
+
 import base64
 import re
 
@@ -27,61 +28,104 @@ TEAM_ROLES = [(role.value, role.label) for role in (Role.FOCAL_POINT, Role.EDITO
 class ColourInput(forms.TextInput):
     """The colour as text (#RRGGBB, what screen readers and keyboards use) beside a colour
     picker that a small script keeps in step (the text is what is sent)."""
+
     template_name = "site/staff/_colour_input.html"
 
     def __init__(self, *, picker_label, attrs=None):
-        super().__init__(attrs={"pattern": "#[0-9a-fA-F]{6}", "maxlength": "7",
-                                "dir": "ltr", "autocomplete": "off", "spellcheck": "false",
-                                **(attrs or {})})
+        super().__init__(
+            attrs={
+                "pattern": "#[0-9a-fA-F]{6}",
+                "maxlength": "7",
+                "dir": "ltr",
+                "autocomplete": "off",
+                "spellcheck": "false",
+                **(attrs or {}),
+            }
+        )
         self.picker_label = picker_label
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
         context["widget"]["picker_label"] = self.picker_label
-        context["widget"]["picker_value"] = value if value and HEX_COLOUR.match(str(value)) \
-            else "#000000"
+        context["widget"]["picker_value"] = (
+            value if value and HEX_COLOUR.match(str(value)) else "#000000"
+        )
         return context
 
 
 def colour_field(label, picker_label):
-    return forms.CharField(label=label, max_length=7,
-                           help_text=_("Six hexadecimal digits after #, for example #0b6e4f."),
-                           widget=ColourInput(picker_label=picker_label))
+    return forms.CharField(
+        label=label,
+        max_length=7,
+        help_text=_("Six hexadecimal digits after #, for example #0b6e4f."),
+        widget=ColourInput(picker_label=picker_label),
+    )
 
 
 class BrandingForm(StaffForm):
-    name_ar = forms.CharField(label=_("Name in Arabic"), max_length=200,
-                              widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}))
-    name_fr = forms.CharField(label=_("Name in French"), max_length=200,
-                              widget=forms.TextInput(attrs={"dir": "ltr", "lang": "fr"}))
+    name_ar = forms.CharField(
+        label=_("Name in Arabic"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "rtl", "lang": "ar"}),
+    )
+    name_fr = forms.CharField(
+        label=_("Name in French"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"dir": "ltr", "lang": "fr"}),
+    )
     name_tifinagh = forms.CharField(
-        label=_("Name in Amazigh (Tifinagh)"), max_length=200, required=False,
+        label=_("Name in Amazigh (Tifinagh)"),
+        max_length=200,
+        required=False,
         help_text=_("Optional. Shown under the name, in Tifinagh script."),
-        widget=forms.TextInput(attrs={"dir": "ltr", "lang": "zgh", "class": "tifinagh"}))
+        widget=forms.TextInput(attrs={"dir": "ltr", "lang": "zgh", "class": "tifinagh"}),
+    )
     logo = forms.FileField(
-        label=_("Logo"), required=False,
-        help_text=_("PNG, JPEG or WebP image, square if possible, at most 1 MB. Leave empty "
-                    "to keep the current logo."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}))
+        label=_("Logo"),
+        required=False,
+        help_text=_(
+            "PNG, JPEG or WebP image, square if possible, at most 1 MB. Leave empty "
+            "to keep the current logo."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
     remove_logo = forms.BooleanField(label=_("Remove the current logo"), required=False)
     pending_logo = forms.CharField(required=False, widget=forms.HiddenInput)
     primary_colour = colour_field(_("Primary colour"), _("Choose the primary colour"))
     secondary_colour = colour_field(_("Secondary colour"), _("Choose the secondary colour"))
-    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False,
-                                     widget=forms.EmailInput(attrs={"dir": "ltr"}))
-    contact_phone = forms.CharField(label=_("Contact phone"), max_length=32, required=False,
-                                    widget=forms.TextInput(attrs={"dir": "ltr", "type": "tel"}))
+    contact_email = forms.EmailField(
+        label=_("Contact e-mail"), required=False, widget=forms.EmailInput(attrs={"dir": "ltr"})
+    )
+    contact_phone = forms.CharField(
+        label=_("Contact phone"),
+        max_length=32,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "ltr", "type": "tel"}),
+    )
     address = forms.CharField(label=_("Address"), max_length=300, required=False)
     cndp_declaration = forms.CharField(
-        label=_("CNDP declaration reference"), max_length=100, required=False,
-        help_text=_("The reference the CNDP gave the member's declaration of its processing of "
-                    "personal data (law 09-08, art. 12). Shown under every form that collects "
-                    "personal data; while empty, they say the declaration is pending."),
-        widget=forms.TextInput(attrs={"dir": "ltr"}))
+        label=_("CNDP declaration reference"),
+        max_length=100,
+        required=False,
+        help_text=_(
+            "The reference the CNDP gave the member's declaration of its processing of "
+            "personal data (law 09-08, art. 12). Shown under every form that collects "
+            "personal data; while empty, they say the declaration is pending."
+        ),
+        widget=forms.TextInput(attrs={"dir": "ltr"}),
+    )
 
-    PROFILE_FIELDS = ("name_ar", "name_fr", "name_tifinagh", "primary_colour",
-                      "secondary_colour", "contact_email", "contact_phone", "address",
-                      "cndp_declaration")
+    PROFILE_FIELDS = (
+        "name_ar",
+        "name_fr",
+        "name_tifinagh",
+        "primary_colour",
+        "secondary_colour",
+        "contact_email",
+        "contact_phone",
+        "address",
+        "cndp_declaration",
+    )
 
     def __init__(self, *args, has_logo: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,8 +143,9 @@ class BrandingForm(StaffForm):
     def _colour(self, name):
         value = self.cleaned_data[name].strip()
         if not HEX_COLOUR.match(value):
-            raise ValidationError(_("Enter a colour as # followed by six hexadecimal digits, "
-                                    "for example #0b6e4f."))
+            raise ValidationError(
+                _("Enter a colour as # followed by six hexadecimal digits, for example #0b6e4f.")
+            )
         return value.lower()
 
     def clean_logo(self):
@@ -129,9 +174,10 @@ class BrandingForm(StaffForm):
 def _check_logo(logo) -> None:
     validate_upload(logo, kinds=IMAGE_KINDS)
     if logo.size > LOGO_MAX_BYTES:
-        raise ValidationError(gettext("The logo is too large (%(size)s); the limit is %(limit)s.")
-                              % {"size": filesizeformat(logo.size),
-                                 "limit": filesizeformat(LOGO_MAX_BYTES)})
+        raise ValidationError(
+            gettext("The logo is too large (%(size)s); the limit is %(limit)s.")
+            % {"size": filesizeformat(logo.size), "limit": filesizeformat(LOGO_MAX_BYTES)}
+        )
 
 
 def logo_data_url(logo) -> str:
@@ -155,17 +201,22 @@ def pending_logo_load(value: str):
     try:
         payload = signing.loads(value, salt=PENDING_LOGO_SALT, max_age=3600)
     except signing.BadSignature:
-        raise ValidationError(gettext("The previewed logo has expired: please choose it again."))
+        raise ValidationError(
+            gettext("The previewed logo has expired: please choose it again.")
+        ) from None
     logo = ContentFile(base64.b64decode(payload["data"]), name=payload["name"])
     _check_logo(logo)
     return logo
 
 
 class InviteForm(StaffForm):
-    email = forms.EmailField(label=_("E-mail address"),
-                             help_text=_("The colleague signs in with this address. We send "
-                                         "them a link to choose a password."),
-                             widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "off"}))
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        help_text=_(
+            "The colleague signs in with this address. We send them a link to choose a password."
+        ),
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "off"}),
+    )
     role = forms.ChoiceField(label=_("Role"), choices=TEAM_ROLES, widget=forms.RadioSelect)
 
 
@@ -176,12 +227,18 @@ class RoleForm(StaffForm):
 class PersonalDataSearchForm(StaffForm):
     """Whose data: an e-mail address, a national ID number (CIN), or both."""
 
-    email = forms.EmailField(label=_("E-mail address"), required=False,
-                             widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "off"}))
-    cin = forms.CharField(label=_("National ID number (CIN)"), max_length=20, required=False,
-                          help_text=_("For petition signatories and requesters, who give "
-                                      "their CIN."),
-                          widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}))
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "off"}),
+    )
+    cin = forms.CharField(
+        label=_("National ID number (CIN)"),
+        max_length=20,
+        required=False,
+        help_text=_("For petition signatories and requesters, who give their CIN."),
+        widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
+    )
 
     def clean_email(self):
         return self.cleaned_data["email"].strip().lower()

@@ -3,6 +3,7 @@
 Thin: parse a form, call the services (tenants/site/services.py), redirect with a
 confirmation; a service's refusal is put on the form and nothing is written.
 """
+
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -16,32 +17,49 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tenants.site.api_support import actor
-from tenants.site.data_subjects import (personal_data_erase, personal_data_export,
-                                        personal_data_find, personal_data_search)
+from tenants.site.data_subjects import (
+    personal_data_erase,
+    personal_data_export,
+    personal_data_find,
+    personal_data_search,
+)
 from tenants.site.models import PersonalDataRead, RetentionPurge
 from tenants.site.personal_data import identity_visible
 from tenants.site.retention import RETENTION
 from tenants.site.roles import Role
 from tenants.site.selectors import site_profile_get, staff_manageable_list, staff_team_list
-from tenants.site.services import (site_branding_save, staff_invite, staff_remove,
-                                   staff_role_change)
+from tenants.site.services import site_branding_save, staff_invite, staff_remove, staff_role_change
 from tenants.site.staff import StaffForm, run_form_service, staff_required
-from tenants.site.staff_forms import (BrandingForm, InviteForm, PersonalDataSearchForm,
-                                      RoleForm, logo_data_url, pending_logo_dump)
-from tenants.site.templatetags.branding import (AA_CONTRAST, contrast_with_white,
-                                               readable_on_white_text)
+from tenants.site.staff_forms import (
+    BrandingForm,
+    InviteForm,
+    PersonalDataSearchForm,
+    RoleForm,
+    logo_data_url,
+    pending_logo_dump,
+)
+from tenants.site.templatetags.branding import (
+    AA_CONTRAST,
+    contrast_with_white,
+    readable_on_white_text,
+)
 
 
 def contrast_check(colour: str) -> dict:
     """Does white text on `colour` pass WCAG AA? If not, the darker colour the site uses."""
-    rgb = tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    rgb = tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5))
     ratio = contrast_with_white(rgb)
     shown = readable_on_white_text(colour)
-    return {"colour": colour, "ratio": round(ratio, 1), "passes": ratio >= AA_CONTRAST,
-            "shown": shown, "required": AA_CONTRAST,
-            # A code like #ffd700 inside an Arabic sentence is kept left to right.
-            "colour_html": format_html('<bdi dir="ltr">{}</bdi>', colour),
-            "shown_html": format_html('<bdi dir="ltr">{}</bdi>', shown)}
+    return {
+        "colour": colour,
+        "ratio": round(ratio, 1),
+        "passes": ratio >= AA_CONTRAST,
+        "shown": shown,
+        "required": AA_CONTRAST,
+        # A code like #ffd700 inside an Arabic sentence is kept left to right.
+        "colour_html": format_html('<bdi dir="ltr">{}</bdi>', colour),
+        "shown_html": format_html('<bdi dir="ltr">{}</bdi>', shown),
+    }
 
 
 def _initial(profile) -> dict:
@@ -66,8 +84,9 @@ def branding(request):
             if request.POST.get("action") == "preview":
                 preview = _preview(form, profile)
             else:
-                saved = run_form_service(request, form, site_branding_save,
-                                         success=_saved_message(changes), **changes)
+                saved = run_form_service(
+                    request, form, site_branding_save, success=_saved_message(changes), **changes
+                )
                 if saved is not None:
                     return redirect("staff:site:branding")
                 status = 400
@@ -75,18 +94,27 @@ def branding(request):
             status = 400
     else:
         form = BrandingForm(initial=_initial(profile), has_logo=bool(profile.logo))
-    return render(request, "site/staff/branding.html", {
-        "form": form, "preview": preview, "current": profile,
-        "current_contrast": contrast_check(profile.primary_colour)}, status=status)
+    return render(
+        request,
+        "site/staff/branding.html",
+        {
+            "form": form,
+            "preview": preview,
+            "current": profile,
+            "current_contrast": contrast_check(profile.primary_colour),
+        },
+        status=status,
+    )
 
 
 def _saved_message(changes: dict) -> str:
     check = contrast_check(changes["primary_colour"])
     if check["passes"]:
         return _("The site's branding is saved. The public site shows it now.")
-    return _("The site's branding is saved. The public site shows it now, with the primary "
-             "colour darkened to %(shown)s so that white text stays readable.") % {
-                 "shown": f"\u2066{check['shown']}\u2069"}  # kept left to right in Arabic
+    return _(
+        "The site's branding is saved. The public site shows it now, with the primary "
+        "colour darkened to %(shown)s so that white text stays readable."
+    ) % {"shown": f"\u2066{check['shown']}\u2069"}  # kept left to right in Arabic
 
 
 def _preview(form: BrandingForm, profile) -> dict:
@@ -101,19 +129,29 @@ def _preview(form: BrandingForm, profile) -> dict:
         logo_url = ""
     else:
         logo_url = profile.logo.url if profile.logo else ""
-    return {"name_ar": data["name_ar"], "name_fr": data["name_fr"],
-            "name_tifinagh": data["name_tifinagh"], "logo_url": logo_url,
-            "new_logo": bool(logo), "secondary": data["secondary_colour"],
-            "contrast": contrast_check(data["primary_colour"])}
+    return {
+        "name_ar": data["name_ar"],
+        "name_fr": data["name_fr"],
+        "name_tifinagh": data["name_tifinagh"],
+        "logo_url": logo_url,
+        "new_logo": bool(logo),
+        "secondary": data["secondary_colour"],
+        "contrast": contrast_check(data["primary_colour"]),
+    }
 
 
 @staff_required("site.view_staffmembership")
 def team(request):
     members = list(staff_team_list())
-    return render(request, "site/staff/team.html", {
-        "active": [m for m in members if m.user.is_active],
-        "former": [m for m in members if not m.user.is_active],
-        "assistance_role": Role.NETWORK_ASSISTANCE})
+    return render(
+        request,
+        "site/staff/team.html",
+        {
+            "active": [m for m in members if m.user.is_active],
+            "former": [m for m in members if not m.user.is_active],
+            "assistance_role": Role.NETWORK_ASSISTANCE,
+        },
+    )
 
 
 @staff_required("site.add_staffmembership")
@@ -123,11 +161,19 @@ def team_invite(request):
         if form.is_valid():
             email = form.cleaned_data["email"]
             invited = run_form_service(
-                request, form, staff_invite, email=email, role=form.cleaned_data["role"],
-                invited_by=actor(request), site_url=request.build_absolute_uri("/"),
-                success=_("An invitation was sent to %(email)s. They will appear as "
-                          "“invited” until they have chosen a password.") % {
-                              "email": _isolated(email)})
+                request,
+                form,
+                staff_invite,
+                email=email,
+                role=form.cleaned_data["role"],
+                invited_by=actor(request),
+                site_url=request.build_absolute_uri("/"),
+                success=_(
+                    "An invitation was sent to %(email)s. They will appear as "
+                    "“invited” until they have chosen a password."
+                )
+                % {"email": _isolated(email)},
+            )
             if invited is not None:
                 return redirect("staff:site:team")
         return render(request, "site/staff/invite.html", {"form": form}, status=400)
@@ -142,18 +188,24 @@ def team_member(request, pk: int):
     if request.method == "POST":
         if form.is_valid():
             changed = run_form_service(
-                request, form, staff_role_change, membership=membership,
-                role=form.cleaned_data["role"], by=request.user,
-                success=_("%(name)s is now %(role)s.") % {
-                    "name": _person(membership),
-                    "role": Role(form.cleaned_data["role"]).label})
+                request,
+                form,
+                staff_role_change,
+                membership=membership,
+                role=form.cleaned_data["role"],
+                by=request.user,
+                success=_("%(name)s is now %(role)s.")
+                % {"name": _person(membership), "role": Role(form.cleaned_data["role"]).label},
+            )
             if changed is not None:
                 if changed.user_id == request.user.pk and not request.user.has_perm(
-                        "site.view_staffmembership"):
+                    "site.view_staffmembership"
+                ):
                     return redirect("staff:inbox")  # they gave up the focal point's role
                 return redirect("staff:site:team")
-        return render(request, "site/staff/member.html",
-                      {"membership": membership, "form": form}, status=400)
+        return render(
+            request, "site/staff/member.html", {"membership": membership, "form": form}, status=400
+        )
     return render(request, "site/staff/member.html", {"membership": membership, "form": form})
 
 
@@ -165,23 +217,32 @@ def team_remove(request, pk: int):
     form = StaffForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         removed = run_form_service(
-            request, form, staff_remove, membership=membership, by=request.user,
+            request,
+            form,
+            staff_remove,
+            membership=membership,
+            by=request.user,
             success=_("%(name)s was removed from the team and can no longer sign in.")
-            % {"name": _person(membership)})
+            % {"name": _person(membership)},
+        )
         if removed is not None:
             if removed.user_id == request.user.pk:
                 logout(request)
                 return redirect("staff:sign-in")
             return redirect("staff:site:team")
-        return render(request, "site/staff/remove.html",
-                      _remove_context(membership, form), status=400)
+        return render(
+            request, "site/staff/remove.html", _remove_context(membership, form), status=400
+        )
     return render(request, "site/staff/remove.html", _remove_context(membership, form))
 
 
 def _remove_context(membership, form) -> dict:
     person = membership.user
-    return {"membership": membership, "form": form,
-            "person_html": format_html("<bdi>{}</bdi>", person.get_full_name() or person.email)}
+    return {
+        "membership": membership,
+        "form": form,
+        "person_html": format_html("<bdi>{}</bdi>", person.get_full_name() or person.email),
+    }
 
 
 def _person(membership) -> str:
@@ -195,6 +256,7 @@ def _isolated(text: str) -> str:
 
 
 # A person's personal data (law 09-08, arts. 7-9): the focal point alone -------------------
+
 
 def _identity_reader(request) -> None:
     """The focal point only: not the directorate's assistance account (tenants/site/
@@ -217,13 +279,17 @@ def personal_data(request):
     status = 200
     if form.is_bound:
         if form.is_valid():
-            found = personal_data_search(email=form.cleaned_data["email"],
-                                         cin=form.cleaned_data["cin"], by=request.user)
+            found = personal_data_search(
+                email=form.cleaned_data["email"], cin=form.cleaned_data["cin"], by=request.user
+            )
         else:
             status = 400
-    return render(request, "site/staff/personal_data.html", {
-        "form": form, "found": found,
-        "query": _person_query(form) if found is not None else ""}, status=status)
+    return render(
+        request,
+        "site/staff/personal_data.html",
+        {"form": form, "found": found, "query": _person_query(form) if found is not None else ""},
+        status=status,
+    )
 
 
 @staff_required("site.view_personaldataread")
@@ -233,11 +299,15 @@ def personal_data_download(request):
     form = PersonalDataSearchForm(request.GET)
     kind = request.GET.get("format")
     if kind not in ("json", "csv") or not form.is_valid():
-        return render(request, "site/staff/personal_data.html",
-                      {"form": form, "found": None, "query": ""}, status=400)
+        return render(
+            request,
+            "site/staff/personal_data.html",
+            {"form": form, "found": None, "query": ""},
+            status=400,
+        )
     content, content_type = personal_data_export(
-        email=form.cleaned_data["email"], cin=form.cleaned_data["cin"], by=request.user,
-        kind=kind)
+        email=form.cleaned_data["email"], cin=form.cleaned_data["cin"], by=request.user, kind=kind
+    )
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="personal-data.{kind}"'
     response["Cache-Control"] = "private, no-store"
@@ -250,33 +320,52 @@ def personal_data_erasure(request):
     _identity_reader(request)
     form = PersonalDataSearchForm(request.POST if request.method == "POST" else request.GET)
     if not form.is_valid():
-        return render(request, "site/staff/personal_data.html",
-                      {"form": form, "found": None, "query": ""}, status=400)
+        return render(
+            request,
+            "site/staff/personal_data.html",
+            {"form": form, "found": None, "query": ""},
+            status=400,
+        )
     email, cin = form.cleaned_data["email"], form.cleaned_data["cin"]
     if request.method == "POST":
         result = personal_data_erase(email=email, cin=cin, by=request.user)
         erased = sum(done for done, _kept in result.values())
         kept = sum(kept for _done, kept in result.values())
-        message = ngettext("The personal data was erased from %(count)s record.",
-                           "The personal data was erased from %(count)s records.",
-                           erased) % {"count": erased}
+        message = ngettext(
+            "The personal data was erased from %(count)s record.",
+            "The personal data was erased from %(count)s records.",
+            erased,
+        ) % {"count": erased}
         if kept:
             message += " " + ngettext(
-                "%(count)s information request still open was kept: it must be answered "
-                "first.", "%(count)s information requests still open were kept: they must be "
-                "answered first.", kept) % {"count": kept}
+                "%(count)s information request still open was kept: it must be answered first.",
+                "%(count)s information requests still open were kept: they must be answered first.",
+                kept,
+            ) % {"count": kept}
         messages.success(request, message)
         return redirect(reverse("staff:site:personal-data") + "?" + _person_query(form))
-    return render(request, "site/staff/personal_data_erase.html", {
-        "form": form, "found": personal_data_find(email=email, cin=cin)})
+    return render(
+        request,
+        "site/staff/personal_data_erase.html",
+        {"form": form, "found": personal_data_find(email=email, cin=cin)},
+    )
 
 
 @staff_required("site.view_personaldataread")
 def personal_data_log(request):
     """Who read, exported or erased personal data, and what the daily purge removed."""
     _identity_reader(request)
-    return render(request, "site/staff/personal_data_log.html", {
-        "readings": PersonalDataRead.objects.all()[:200],
-        "purges": [{"purge": purge, "what": RETENTION[purge.kind].what
-                    if purge.kind in RETENTION else purge.kind}
-                   for purge in RetentionPurge.objects.all()[:100]]})
+    return render(
+        request,
+        "site/staff/personal_data_log.html",
+        {
+            "readings": PersonalDataRead.objects.all()[:200],
+            "purges": [
+                {
+                    "purge": purge,
+                    "what": RETENTION[purge.kind].what if purge.kind in RETENTION else purge.kind,
+                }
+                for purge in RetentionPurge.objects.all()[:100]
+            ],
+        },
+    )

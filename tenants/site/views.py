@@ -28,13 +28,23 @@ def home(request):
 def privacy(request):
     """Every processing of personal data of this member: why, what, how long, and the rights
     (law 09-08, art. 5); the notices under the forms link here."""
-    processings = [{"processing": p, "retention": [RETENTION[key] for key in p.retention]}
-                   for p in PROCESSINGS.values()]
-    return render(request, "site/privacy.html", {
-        "processings": processings,
-        "other_retention": [row for row in RETENTION.values()
-                            if not any(row.key in p.retention for p in PROCESSINGS.values())],
-        "cndp_url": "https://www.cndp.ma/"})
+    processings = [
+        {"processing": p, "retention": [RETENTION[key] for key in p.retention]}
+        for p in PROCESSINGS.values()
+    ]
+    return render(
+        request,
+        "site/privacy.html",
+        {
+            "processings": processings,
+            "other_retention": [
+                row
+                for row in RETENTION.values()
+                if not any(row.key in p.retention for p in PROCESSINGS.values())
+            ],
+            "cndp_url": "https://www.cndp.ma/",
+        },
+    )
 
 
 class WorkspaceSetPasswordForm(StaffForm, SetPasswordForm):
@@ -44,6 +54,7 @@ class WorkspaceSetPasswordForm(StaffForm, SetPasswordForm):
 class StaffSetPasswordView(PasswordResetConfirmView):
     """Where an invited member of staff chooses a password (the link is signed per member),
     in the workspace's frame; then the workspace's inbox."""
+
     token_generator = member_token_generator
     form_class = WorkspaceSetPasswordForm
     template_name = "workspace/set_password.html"

@@ -1,13 +1,13 @@
 """The back office of surveys, for rare corrections: a survey's settings go through the
 services; its questions and period are built in the workspace (shown here read-only), and
 responses are records nobody edits. No e-mail address is kept, so none is shown."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.surveys.models import Answer, Question, Response, Survey
-from tenants.surveys.services import (
-    EDITABLE_FIELDS, survey_create, survey_delete, survey_update)
+from tenants.surveys.services import EDITABLE_FIELDS, survey_create, survey_delete, survey_update
 
 
 class QuestionInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -37,8 +37,14 @@ class SurveyAdmin(BilingualFieldsMixin, admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            survey_update(survey=obj, **{name: getattr(obj, name) for name in form.changed_data
-                                         if name in EDITABLE_FIELDS})
+            survey_update(
+                survey=obj,
+                **{
+                    name: getattr(obj, name)
+                    for name in form.changed_data
+                    if name in EDITABLE_FIELDS
+                },
+            )
             return
         survey = survey_create(**{name: getattr(obj, name) for name in EDITABLE_FIELDS})
         for field in Survey._meta.concrete_fields:

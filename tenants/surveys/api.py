@@ -4,6 +4,7 @@ results of those whose results are public (or, for the member's staff, of any su
 Thin views: a selector, an output serializer. The project's default permission
 (DjangoModelPermissionsOrAnonReadOnly) reads the model from `queryset`.
 """
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
@@ -13,8 +14,12 @@ from rest_framework.views import APIView
 
 from tenants.surveys.models import Choice, Question, Survey
 from tenants.surveys.selectors import (
-    survey_public_detail, survey_public_list, survey_public_results, survey_results,
-    survey_staff_detail)
+    survey_public_detail,
+    survey_public_list,
+    survey_public_results,
+    survey_results,
+    survey_staff_detail,
+)
 
 
 class SurveyOutputSerializer(serializers.ModelSerializer):
@@ -23,9 +28,20 @@ class SurveyOutputSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Survey
-        fields = ["id", "title_ar", "title_fr", "description_ar", "description_fr", "state",
-                  "state_label", "opens_at", "closes_at", "one_response_per_email",
-                  "results_public", "meeting"]
+        fields = [
+            "id",
+            "title_ar",
+            "title_fr",
+            "description_ar",
+            "description_fr",
+            "state",
+            "state_label",
+            "opens_at",
+            "closes_at",
+            "one_response_per_email",
+            "results_public",
+            "meeting",
+        ]
 
 
 class ChoiceOutputSerializer(serializers.ModelSerializer):
@@ -36,15 +52,28 @@ class ChoiceOutputSerializer(serializers.ModelSerializer):
 
 class QuestionOutputSerializer(serializers.ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
-    field_name = serializers.CharField(read_only=True,
-                                       help_text="The name of its answer in the form.")
+    field_name = serializers.CharField(
+        read_only=True, help_text="The name of its answer in the form."
+    )
     choices = ChoiceOutputSerializer(many=True, read_only=True)
 
     class Meta:
         model = Question
-        fields = ["id", "position", "kind", "kind_label", "text_ar", "text_fr", "required",
-                  "field_name", "scale_min_label_ar", "scale_min_label_fr",
-                  "scale_max_label_ar", "scale_max_label_fr", "choices"]
+        fields = [
+            "id",
+            "position",
+            "kind",
+            "kind_label",
+            "text_ar",
+            "text_fr",
+            "required",
+            "field_name",
+            "scale_min_label_ar",
+            "scale_min_label_fr",
+            "scale_max_label_ar",
+            "scale_max_label_fr",
+            "choices",
+        ]
 
 
 class SurveyDetailOutputSerializer(SurveyOutputSerializer):
@@ -78,6 +107,7 @@ class SurveyResultsOutputSerializer(serializers.Serializer):
 
 class SurveyListApi(ListAPIView):
     """Published surveys: open and upcoming ones, and closed ones whose results are public."""
+
     queryset = Survey.objects.none()
     serializer_class = SurveyOutputSerializer
 
@@ -87,6 +117,7 @@ class SurveyListApi(ListAPIView):
 
 class SurveyDetailApi(RetrieveAPIView):
     """A published survey with its questions and their choices."""
+
     queryset = Survey.objects.none()
     serializer_class = SurveyDetailOutputSerializer
 
@@ -99,6 +130,7 @@ class SurveyDetailApi(RetrieveAPIView):
 
 class SurveyResultsApi(APIView):
     """The results of a survey: public when the survey says so, else for its staff only."""
+
     queryset = Survey.objects.none()
 
     @extend_schema(responses=SurveyResultsOutputSerializer)

@@ -1,6 +1,7 @@
 """The CSV export of a survey's responses: one row a response, a column a question, in UTF-8
 with a byte-order mark so that Excel reads Arabic right. Streamed: one query for the answers,
 however many there are."""
+
 import csv
 
 from django.http import StreamingHttpResponse
@@ -36,14 +37,24 @@ def _answer_cell(question: Question, answers) -> str:
 
 def _rows(survey: Survey):
     questions = list(survey.questions.all())
-    yield [_("Response"), _("Sent at"), _("Language"),
-           *(f"{index}. {question.text}" for index, question in enumerate(questions, start=1))]
+    yield [
+        _("Response"),
+        _("Sent at"),
+        _("Language"),
+        *(f"{index}. {question.text}" for index, question in enumerate(questions, start=1)),
+    ]
     for response, by_question in survey_export_rows(survey=survey):
-        yield [response.pk,
-               timezone.localtime(response.confirmed_at or response.submitted_at)
-               .strftime("%Y-%m-%d %H:%M"), response.language,
-               *(_cell(_answer_cell(question, by_question.get(question.pk)))
-                 for question in questions)]
+        yield [
+            response.pk,
+            timezone.localtime(response.confirmed_at or response.submitted_at).strftime(
+                "%Y-%m-%d %H:%M"
+            ),
+            response.language,
+            *(
+                _cell(_answer_cell(question, by_question.get(question.pk)))
+                for question in questions
+            ),
+        ]
 
 
 def survey_csv_response(*, survey: Survey) -> StreamingHttpResponse:

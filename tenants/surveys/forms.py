@@ -1,13 +1,13 @@
 """The public answer form: a field per question, checked by the service's rules
 (`services.answers_clean`), so the page and the API refuse the same things with the same words."""
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from citizens import HoneypotMixin
 from tenants.surveys.models import SCALE_MAX, SCALE_MIN, Question, Survey
-from tenants.surveys.services import (LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH,
-                                      answers_clean)
+from tenants.surveys.services import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, answers_clean
 
 OPTION = {"class": "form-check-input"}
 
@@ -29,19 +29,42 @@ def _field(question: Question) -> forms.Field:
     if question.has_choices:
         choices = [(str(choice.pk), choice.text) for choice in question.choices.all()]
         if question.kind == Question.Kind.MULTIPLE_CHOICE:
-            return _OfferedMany(label=label, choices=choices, required=False,
-                                             widget=forms.CheckboxSelectMultiple(attrs=OPTION))
-        return _Offered(label=label, choices=choices, required=False,
-                        widget=forms.RadioSelect(attrs=OPTION))
+            return _OfferedMany(
+                label=label,
+                choices=choices,
+                required=False,
+                widget=forms.CheckboxSelectMultiple(attrs=OPTION),
+            )
+        return _Offered(
+            label=label, choices=choices, required=False, widget=forms.RadioSelect(attrs=OPTION)
+        )
     if question.is_scale:
-        return _Offered(label=label, required=False,
-                        widget=forms.RadioSelect(attrs={"class": "btn-check"}),
-                                 choices=[(str(n), str(n)) for n in range(SCALE_MIN, SCALE_MAX + 1)])
+        return _Offered(
+            label=label,
+            required=False,
+            widget=forms.RadioSelect(attrs={"class": "btn-check"}),
+            choices=[(str(n), str(n)) for n in range(SCALE_MIN, SCALE_MAX + 1)],
+        )
     if question.kind == Question.Kind.SHORT_TEXT:
-        return forms.CharField(label=label, required=False, widget=forms.TextInput(attrs={
-            "dir": "auto", "class": "form-control", "maxlength": SHORT_TEXT_MAX_LENGTH}))
-    return forms.CharField(label=label, required=False, widget=forms.Textarea(attrs={
-        "rows": 5, "dir": "auto", "class": "form-control", "maxlength": LONG_TEXT_MAX_LENGTH}))
+        return forms.CharField(
+            label=label,
+            required=False,
+            widget=forms.TextInput(
+                attrs={"dir": "auto", "class": "form-control", "maxlength": SHORT_TEXT_MAX_LENGTH}
+            ),
+        )
+    return forms.CharField(
+        label=label,
+        required=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 5,
+                "dir": "auto",
+                "class": "form-control",
+                "maxlength": LONG_TEXT_MAX_LENGTH,
+            }
+        ),
+    )
 
 
 class AnswerForm(HoneypotMixin, forms.Form):
@@ -55,11 +78,16 @@ class AnswerForm(HoneypotMixin, forms.Form):
             self.fields[question.field_name] = _field(question)
         if survey.one_response_per_email:
             self.fields["email"] = forms.EmailField(
-                label=_("Your e-mail"), required=False, initial=initial_email,
-                help_text=_("Never published. Each address answers once: we send you a link "
-                            "to confirm it."),
-                widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr",
-                                               "class": "form-control"}))
+                label=_("Your e-mail"),
+                required=False,
+                initial=initial_email,
+                help_text=_(
+                    "Never published. Each address answers once: we send you a link to confirm it."
+                ),
+                widget=forms.EmailInput(
+                    attrs={"autocomplete": "email", "dir": "ltr", "class": "form-control"}
+                ),
+            )
         self.fields["website"] = website  # last: a bot's trap, out of the way
 
     def questions(self):
@@ -67,18 +95,29 @@ class AnswerForm(HoneypotMixin, forms.Form):
 
     def answers(self) -> dict:
         """What was sent for each question, as the service takes it."""
-        return {question.field_name: (self.data.getlist(question.field_name)
-                                      if question.kind == Question.Kind.MULTIPLE_CHOICE
-                                      else self.data.get(question.field_name, ""))
-                for question in self.survey.questions.all()}
+        return {
+            question.field_name: (
+                self.data.getlist(question.field_name)
+                if question.kind == Question.Kind.MULTIPLE_CHOICE
+                else self.data.get(question.field_name, "")
+            )
+            for question in self.survey.questions.all()
+        }
 
     def clean(self):
         cleaned = super().clean()
-        if self.survey.one_response_per_email and not cleaned.get("email") \
-                and "email" not in self.errors:
-            self.add_error("email", ValidationError(
-                _("Give your e-mail address, as name@example.com: each address answers once."),
-                code="email"))
+        if (
+            self.survey.one_response_per_email
+            and not cleaned.get("email")
+            and "email" not in self.errors
+        ):
+            self.add_error(
+                "email",
+                ValidationError(
+                    _("Give your e-mail address, as name@example.com: each address answers once."),
+                    code="email",
+                ),
+            )
         try:
             answers_clean(survey=self.survey, answers=self.answers())
         except ValidationError as error:

@@ -10,6 +10,7 @@ to them (the consultations' mechanism), and only confirmed responses count. The 
 is not kept: a digest keyed for the member tells whether it answered already (law 09-08: no
 more personal data than the purpose needs).
 """
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -43,16 +44,27 @@ class Survey(Bilingual, models.Model):
     opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
     one_response_per_email = models.BooleanField(
-        _("one response per confirmed e-mail address"), default=False,
-        help_text=_("Each person gives an e-mail address and confirms it by a link; an address "
-                    "answers once. Otherwise the survey is anonymous."))
+        _("one response per confirmed e-mail address"),
+        default=False,
+        help_text=_(
+            "Each person gives an e-mail address and confirms it by a link; an address "
+            "answers once. Otherwise the survey is anonymous."
+        ),
+    )
     results_public = models.BooleanField(
-        _("results published on the site"), default=False,
-        help_text=_("Anyone can read the counts, the charts and the free answers."))
+        _("results published on the site"),
+        default=False,
+        help_text=_("Anyone can read the counts, the charts and the free answers."),
+    )
     # A workshop's evaluation: the meeting's public page links to the survey.
-    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="surveys",
-                                verbose_name=_("meeting evaluated"))
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="surveys",
+        verbose_name=_("meeting evaluated"),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -60,22 +72,30 @@ class Survey(Bilingual, models.Model):
         verbose_name = _("survey")
         verbose_name_plural = _("surveys")
         ordering = ["-created_at", "-pk"]
-        constraints = [models.CheckConstraint(
-            condition=models.Q(closes_at__gt=models.F("opens_at")) | models.Q(opens_at__isnull=True)
-            | models.Q(closes_at__isnull=True), name="surveys_closes_after_it_opens")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at"))
+                | models.Q(opens_at__isnull=True)
+                | models.Q(closes_at__isnull=True),
+                name="surveys_closes_after_it_opens",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def clean(self) -> None:
-        errors = _one_language_at_least(self, "title",
-                                        _("Give the title in Arabic, in French or in both."))
+        errors = _one_language_at_least(
+            self, "title", _("Give the title in Arabic, in French or in both.")
+        )
         if (self.opens_at is None) != (self.closes_at is None):
             errors["closes_at"] = ValidationError(
-                _("Give both the opening and the closing date."), code="period_incomplete")
+                _("Give both the opening and the closing date."), code="period_incomplete"
+            )
         elif self.opens_at and self.closes_at <= self.opens_at:
             errors["closes_at"] = ValidationError(
-                _("The survey must close after it opens."), code="period_reversed")
+                _("The survey must close after it opens."), code="period_reversed"
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -116,8 +136,9 @@ class Question(models.Model):
     CHOICE_KINDS = (Kind.SINGLE_CHOICE, Kind.MULTIPLE_CHOICE)
     TEXT_KINDS = (Kind.SHORT_TEXT, Kind.LONG_TEXT)
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="questions",
-                               verbose_name=_("survey"))
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="questions", verbose_name=_("survey")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     kind = models.CharField(_("kind of answer"), max_length=20, choices=Kind.choices)
     text_ar = models.CharField(_("question (Arabic)"), max_length=500, blank=True)
@@ -138,8 +159,9 @@ class Question(models.Model):
         return self.text
 
     def clean(self) -> None:
-        errors = _one_language_at_least(self, "text",
-                                        _("Give the question in Arabic, in French or in both."))
+        errors = _one_language_at_least(
+            self, "text", _("Give the question in Arabic, in French or in both.")
+        )
         if errors:
             raise ValidationError(errors)
 
@@ -174,8 +196,9 @@ class Question(models.Model):
 
 
 class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices",
-                                 verbose_name=_("question"))
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="choices", verbose_name=_("question")
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=1)
     text_ar = models.CharField(_("choice (Arabic)"), max_length=300, blank=True)
     text_fr = models.CharField(_("choice (French)"), max_length=300, blank=True)
@@ -189,8 +212,9 @@ class Choice(models.Model):
         return self.text
 
     def clean(self) -> None:
-        errors = _one_language_at_least(self, "text",
-                                        _("Give the choice in Arabic, in French or in both."))
+        errors = _one_language_at_least(
+            self, "text", _("Give the choice in Arabic, in French or in both.")
+        )
         if errors:
             raise ValidationError(errors)
 
@@ -206,15 +230,17 @@ class Response(models.Model):
         PENDING = "pending", _("Waiting for the e-mail confirmation")
         CONFIRMED = "confirmed", _("Counted")
 
-    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses",
-                               verbose_name=_("survey"))
-    status = models.CharField(_("status"), max_length=12, choices=Status.choices,
-                              default=Status.CONFIRMED)
+    survey = models.ForeignKey(
+        Survey, on_delete=models.CASCADE, related_name="responses", verbose_name=_("survey")
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.CONFIRMED
+    )
     # A keyed digest of the address (services.email_digest), never the address itself.
-    email_digest = models.CharField(_("e-mail digest"), max_length=64, blank=True,
-                                    editable=False)
-    language = models.CharField(_("language"), max_length=2, default="ar",
-                                choices=[("ar", "العربية"), ("fr", "Français")])
+    email_digest = models.CharField(_("e-mail digest"), max_length=64, blank=True, editable=False)
+    language = models.CharField(
+        _("language"), max_length=2, default="ar", choices=[("ar", "العربية"), ("fr", "Français")]
+    )
     submitted_at = models.DateTimeField(_("sent at"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("counted since"), null=True, blank=True)
 
@@ -222,10 +248,13 @@ class Response(models.Model):
         verbose_name = _("response")
         verbose_name_plural = _("responses")
         ordering = ["submitted_at", "pk"]
-        constraints = [models.UniqueConstraint(
-            fields=["survey", "email_digest"],
-            condition=models.Q(status="confirmed") & ~models.Q(email_digest=""),
-            name="surveys_one_confirmed_response_per_email")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["survey", "email_digest"],
+                condition=models.Q(status="confirmed") & ~models.Q(email_digest=""),
+                name="surveys_one_confirmed_response_per_email",
+            )
+        ]
         indexes = [models.Index(fields=["survey", "status"], name="surveys_response_counted")]
 
     def __str__(self) -> str:
@@ -236,23 +265,36 @@ class Answer(models.Model):
     """The answer to one question: a choice (one row per choice ticked), a point of the scale,
     or a text."""
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers",
-                                 verbose_name=_("response"))
-    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers",
-                                 verbose_name=_("question"))
-    choice = models.ForeignKey(Choice, on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="answers", verbose_name=_("choice"))
+    response = models.ForeignKey(
+        Response, on_delete=models.CASCADE, related_name="answers", verbose_name=_("response")
+    )
+    question = models.ForeignKey(
+        Question, on_delete=models.CASCADE, related_name="answers", verbose_name=_("question")
+    )
+    choice = models.ForeignKey(
+        Choice,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="answers",
+        verbose_name=_("choice"),
+    )
     value = models.PositiveSmallIntegerField(
-        _("point of the scale"), null=True, blank=True,
-        validators=[MinValueValidator(SCALE_MIN), MaxValueValidator(SCALE_MAX)])
+        _("point of the scale"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(SCALE_MIN), MaxValueValidator(SCALE_MAX)],
+    )
     text = models.TextField(_("text"), blank=True)
 
     class Meta:
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         ordering = ["pk"]
-        indexes = [models.Index(fields=["question", "choice"], name="surveys_answer_choice"),
-                   models.Index(fields=["question", "value"], name="surveys_answer_value")]
+        indexes = [
+            models.Index(fields=["question", "choice"], name="surveys_answer_choice"),
+            models.Index(fields=["question", "value"], name="surveys_answer_value"),
+        ]
 
     def __str__(self) -> str:
         if self.choice_id:

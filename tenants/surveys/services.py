@@ -8,6 +8,7 @@ wrong. Texts are cleaned of markup (`clean_citizen_text`).
 Rate limits (`response_limit_reached`) are checked by the views and the API before they call
 `response_submit`, as for the consultations' comments: per e-mail and per network address.
 """
+
 from collections.abc import Mapping
 from datetime import datetime, timedelta
 
@@ -26,12 +27,31 @@ from citizens import clean_citizen_text, rate_limit_hit
 from tenants.surveys.models import SCALE_MAX, SCALE_MIN, Answer, Choice, Question, Response, Survey
 from tenants.site.mail import member_mail_send
 from tenants.surveys.tokens import (
-    LinkRefused, response_token_make, response_token_read, verification_hours)
+    LinkRefused,
+    response_token_make,
+    response_token_read,
+    verification_hours,
+)
 
-EDITABLE_FIELDS = ("title_ar", "title_fr", "description_ar", "description_fr", "meeting",
-                   "one_response_per_email", "results_public")
-QUESTION_FIELDS = ("kind", "text_ar", "text_fr", "required", "scale_min_label_ar",
-                   "scale_min_label_fr", "scale_max_label_ar", "scale_max_label_fr")
+EDITABLE_FIELDS = (
+    "title_ar",
+    "title_fr",
+    "description_ar",
+    "description_fr",
+    "meeting",
+    "one_response_per_email",
+    "results_public",
+)
+QUESTION_FIELDS = (
+    "kind",
+    "text_ar",
+    "text_fr",
+    "required",
+    "scale_min_label_ar",
+    "scale_min_label_fr",
+    "scale_max_label_ar",
+    "scale_max_label_fr",
+)
 SHORT_TEXT_MAX_LENGTH = 300
 LONG_TEXT_MAX_LENGTH = 4000
 MOST_CHOICES = 30
@@ -54,21 +74,41 @@ def _locked(survey: Survey) -> Survey:
 
 def _refuse_once_answered(survey: Survey) -> None:
     if survey.responses.exists():
-        raise ValidationError(_("This survey has answers: its questions can no longer change "
-                                "(the answers would lose their meaning)."), code="answered")
+        raise ValidationError(
+            _(
+                "This survey has answers: its questions can no longer change "
+                "(the answers would lose their meaning)."
+            ),
+            code="answered",
+        )
 
 
 # Surveys (staff) ---------------------------------------------------------------------------
 
+
 @transaction.atomic
-def survey_create(*, title_ar: str = "", title_fr: str = "", description_ar: str = "",
-                  description_fr: str = "", meeting=None, one_response_per_email: bool = False,
-                  results_public: bool = False) -> Survey:
+def survey_create(
+    *,
+    title_ar: str = "",
+    title_fr: str = "",
+    description_ar: str = "",
+    description_fr: str = "",
+    meeting=None,
+    one_response_per_email: bool = False,
+    results_public: bool = False,
+) -> Survey:
     """A draft survey: nobody sees it until it is opened for a period (`survey_open`)."""
-    return _save(Survey(title_ar=title_ar, title_fr=title_fr, description_ar=description_ar,
-                        description_fr=description_fr, meeting=meeting,
-                        one_response_per_email=one_response_per_email,
-                        results_public=results_public))
+    return _save(
+        Survey(
+            title_ar=title_ar,
+            title_fr=title_fr,
+            description_ar=description_ar,
+            description_fr=description_fr,
+            meeting=meeting,
+            one_response_per_email=one_response_per_email,
+            results_public=results_public,
+        )
+    )
 
 
 @transaction.atomic
@@ -79,12 +119,19 @@ def survey_update(*, survey: Survey, **changes) -> Survey:
     if unknown:
         raise TypeError(f"Not editable: {sorted(unknown)}")
     survey = _locked(survey)
-    if ("one_response_per_email" in changes
-            and changes["one_response_per_email"] != survey.one_response_per_email
-            and survey.responses.exists()):
-        raise ValidationError({"one_response_per_email": ValidationError(
-            _("This survey has answers: how it counts them can no longer change."),
-            code="answered")})
+    if (
+        "one_response_per_email" in changes
+        and changes["one_response_per_email"] != survey.one_response_per_email
+        and survey.responses.exists()
+    ):
+        raise ValidationError(
+            {
+                "one_response_per_email": ValidationError(
+                    _("This survey has answers: how it counts them can no longer change."),
+                    code="answered",
+                )
+            }
+        )
     for name, value in changes.items():
         setattr(survey, name, value)
     return _save(survey)
@@ -96,8 +143,9 @@ def survey_open(*, survey: Survey, opens_at: datetime, closes_at: datetime) -> S
     moves the period of a survey already open (to extend it, for instance)."""
     survey = _locked(survey)
     if not survey.questions.exists():
-        raise ValidationError(_("Add at least one question before opening the survey."),
-                              code="no_question")
+        raise ValidationError(
+            _("Add at least one question before opening the survey."), code="no_question"
+        )
     survey.opens_at, survey.closes_at = opens_at, closes_at
     return _save(survey)
 
@@ -120,17 +168,28 @@ def survey_delete(*, survey: Survey) -> None:
 
 # Questions (staff) -------------------------------------------------------------------------
 
+
 def _choices_check(kind: str, choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
     choices = [(ar.strip(), fr.strip()) for ar, fr in choices if ar.strip() or fr.strip()]
     if kind not in Question.CHOICE_KINDS:
         return []
     if len(choices) < 2:
-        raise ValidationError({"choices_ar": ValidationError(
-            _("Give at least two choices, one a line."), code="too_few_choices")})
+        raise ValidationError(
+            {
+                "choices_ar": ValidationError(
+                    _("Give at least two choices, one a line."), code="too_few_choices"
+                )
+            }
+        )
     if len(choices) > MOST_CHOICES:
-        raise ValidationError({"choices_ar": ValidationError(
-            _("Give at most %(most)s choices.") % {"most": MOST_CHOICES},
-            code="too_many_choices")})
+        raise ValidationError(
+            {
+                "choices_ar": ValidationError(
+                    _("Give at most %(most)s choices.") % {"most": MOST_CHOICES},
+                    code="too_many_choices",
+                )
+            }
+        )
     return choices
 
 
@@ -141,32 +200,55 @@ def _question_save(question: Question, choices: list[tuple[str, str]]) -> Questi
         question.scale_max_label_ar = question.scale_max_label_fr = ""
     _save(question)
     question.choices.all().delete()
-    Choice.objects.bulk_create([
-        Choice(question=question, position=position, text_ar=text_ar, text_fr=text_fr)
-        for position, (text_ar, text_fr) in enumerate(choices, start=1)])
+    Choice.objects.bulk_create(
+        [
+            Choice(question=question, position=position, text_ar=text_ar, text_fr=text_fr)
+            for position, (text_ar, text_fr) in enumerate(choices, start=1)
+        ]
+    )
     return question
 
 
 @transaction.atomic
-def question_create(*, survey: Survey, kind: str, text_ar: str = "", text_fr: str = "",
-                    required: bool = True, choices: list[tuple[str, str]] = (),
-                    scale_min_label_ar: str = "", scale_min_label_fr: str = "",
-                    scale_max_label_ar: str = "", scale_max_label_fr: str = "") -> Question:
+def question_create(
+    *,
+    survey: Survey,
+    kind: str,
+    text_ar: str = "",
+    text_fr: str = "",
+    required: bool = True,
+    choices: list[tuple[str, str]] = (),
+    scale_min_label_ar: str = "",
+    scale_min_label_fr: str = "",
+    scale_max_label_ar: str = "",
+    scale_max_label_fr: str = "",
+) -> Question:
     """Add a question at the end. `choices` are (Arabic, French) pairs, for the choice kinds
     (two at least)."""
     survey = _locked(survey)
     _refuse_once_answered(survey)
     last = survey.questions.aggregate(last=Max("position"))["last"] or 0
-    return _question_save(Question(
-        survey=survey, position=last + 1, kind=kind, text_ar=text_ar, text_fr=text_fr,
-        required=required, scale_min_label_ar=scale_min_label_ar,
-        scale_min_label_fr=scale_min_label_fr, scale_max_label_ar=scale_max_label_ar,
-        scale_max_label_fr=scale_max_label_fr), list(choices))
+    return _question_save(
+        Question(
+            survey=survey,
+            position=last + 1,
+            kind=kind,
+            text_ar=text_ar,
+            text_fr=text_fr,
+            required=required,
+            scale_min_label_ar=scale_min_label_ar,
+            scale_min_label_fr=scale_min_label_fr,
+            scale_max_label_ar=scale_max_label_ar,
+            scale_max_label_fr=scale_max_label_fr,
+        ),
+        list(choices),
+    )
 
 
 @transaction.atomic
-def question_update(*, question: Question, choices: list[tuple[str, str]] = (),
-                    **changes) -> Question:
+def question_update(
+    *, question: Question, choices: list[tuple[str, str]] = (), **changes
+) -> Question:
     """Change a question (QUESTION_FIELDS) and replace its choices, while nobody answered."""
     unknown = set(changes) - set(QUESTION_FIELDS)
     if unknown:
@@ -198,12 +280,14 @@ def question_delete(*, question: Question) -> None:
     survey = _locked(question.survey)
     _refuse_once_answered(survey)
     question.delete()
-    for position, pk in enumerate(survey.questions.order_by("position", "pk")
-                                  .values_list("pk", flat=True), start=1):
+    for position, pk in enumerate(
+        survey.questions.order_by("position", "pk").values_list("pk", flat=True), start=1
+    ):
         Question.objects.filter(pk=pk).update(position=position)
 
 
 # Answers (the public) ----------------------------------------------------------------------
+
 
 def _values(raw) -> list[str]:
     """What was sent for a question, as a list of non-empty strings."""
@@ -218,23 +302,31 @@ def _answer_clean(question: Question, raw) -> list[Answer]:
     values = _values(raw)
     if not values:
         if question.required:
-            message = (_("Choose an answer.") if question.has_choices or question.is_scale
-                       else _("Answer this question."))
+            message = (
+                _("Choose an answer.")
+                if question.has_choices or question.is_scale
+                else _("Answer this question.")
+            )
             raise ValidationError(message, code="required")
         return []
     if question.has_choices:
         offered = {str(choice.pk): choice for choice in question.choices.all()}
-        if (any(value not in offered for value in values)
-                or (question.kind == Question.Kind.SINGLE_CHOICE and len(values) > 1)):
+        if any(value not in offered for value in values) or (
+            question.kind == Question.Kind.SINGLE_CHOICE and len(values) > 1
+        ):
             raise ValidationError(_("Choose among the answers offered."), code="invalid_choice")
         return [Answer(question=question, choice=offered[value]) for value in dict.fromkeys(values)]
     if question.is_scale:
         if len(values) > 1 or values[0] not in {str(n) for n in range(SCALE_MIN, SCALE_MAX + 1)}:
-            raise ValidationError(_("Choose a point of the scale, from %(min)s to %(max)s.")
-                                  % {"min": SCALE_MIN, "max": SCALE_MAX}, code="invalid_scale")
+            raise ValidationError(
+                _("Choose a point of the scale, from %(min)s to %(max)s.")
+                % {"min": SCALE_MIN, "max": SCALE_MAX},
+                code="invalid_scale",
+            )
         return [Answer(question=question, value=int(values[0]))]
-    limit = (SHORT_TEXT_MAX_LENGTH if question.kind == Question.Kind.SHORT_TEXT
-             else LONG_TEXT_MAX_LENGTH)
+    limit = (
+        SHORT_TEXT_MAX_LENGTH if question.kind == Question.Kind.SHORT_TEXT else LONG_TEXT_MAX_LENGTH
+    )
     text = clean_citizen_text("\n".join(values), max_length=limit)
     if question.kind == Question.Kind.SHORT_TEXT:
         text = " ".join(text.split())
@@ -264,10 +356,12 @@ def not_open_message(survey: Survey) -> str:
     """Why a survey takes no answers, with its dates."""
     if survey.state == Survey.State.UPCOMING:
         return _("This survey is not open yet: it opens on %(date)s.") % {
-            "date": date_format(timezone.localtime(survey.opens_at), "DATETIME_FORMAT")}
+            "date": date_format(timezone.localtime(survey.opens_at), "DATETIME_FORMAT")
+        }
     if survey.state == Survey.State.CLOSED:
         return _("This survey is closed: it took answers until %(date)s.") % {
-            "date": date_format(timezone.localtime(survey.closes_at), "DATETIME_FORMAT")}
+            "date": date_format(timezone.localtime(survey.closes_at), "DATETIME_FORMAT")
+        }
     return _("This survey is not open for answers.")
 
 
@@ -281,16 +375,25 @@ def email_digest(email: str) -> str:
 def response_limit_reached(*, email: str, address: str) -> bool:
     """Count one response of this address (and of this e-mail, when there is one); True when
     either is over its hourly limit."""
-    by_address = rate_limit_hit(scope="surveys:response:address", identity=address or "unknown",
-                                limit=RESPONSES_PER_ADDRESS, window_seconds=HOUR)
-    by_person = bool(email) and rate_limit_hit(scope="surveys:response:email", identity=email,
-                                               limit=RESPONSES_PER_PERSON, window_seconds=HOUR)
+    by_address = rate_limit_hit(
+        scope="surveys:response:address",
+        identity=address or "unknown",
+        limit=RESPONSES_PER_ADDRESS,
+        window_seconds=HOUR,
+    )
+    by_person = bool(email) and rate_limit_hit(
+        scope="surveys:response:email",
+        identity=email,
+        limit=RESPONSES_PER_PERSON,
+        window_seconds=HOUR,
+    )
     return by_address or by_person
 
 
 def _already_answered(survey: Survey, digest: str) -> bool:
-    return Response.objects.filter(survey=survey, email_digest=digest,
-                                   status=Response.Status.CONFIRMED).exists()
+    return Response.objects.filter(
+        survey=survey, email_digest=digest, status=Response.Status.CONFIRMED
+    ).exists()
 
 
 def _same_email(first: str | None, second: str | None) -> bool:
@@ -298,9 +401,15 @@ def _same_email(first: str | None, second: str | None) -> bool:
 
 
 @transaction.atomic
-def response_submit(*, survey: Survey, answers: Mapping, email: str = "",
-                    verified_email: str | None = None, language: str = "ar",
-                    site_url: str = "") -> Response:
+def response_submit(
+    *,
+    survey: Survey,
+    answers: Mapping,
+    email: str = "",
+    verified_email: str | None = None,
+    language: str = "ar",
+    site_url: str = "",
+) -> Response:
     """Record a person's answers while the survey is open; nothing is stored when an answer is
     wrong (a ValidationError names each question).
 
@@ -319,17 +428,21 @@ def response_submit(*, survey: Survey, answers: Mapping, email: str = "",
         try:
             validate_email(email)
         except ValidationError:
-            errors["email"] = [ValidationError(
-                _("Give your e-mail address, as name@example.com: each address answers once."),
-                code="email")]
+            errors["email"] = [
+                ValidationError(
+                    _("Give your e-mail address, as name@example.com: each address answers once."),
+                    code="email",
+                )
+            ]
     cleaned = []
     try:
         cleaned = answers_clean(survey=survey, answers=answers)
     except ValidationError as error:
         errors.update(error.error_dict)
     if not errors and not cleaned:
-        errors[NON_FIELD_ERRORS] = [ValidationError(_("Answer at least one question."),
-                                                    code="empty")]
+        errors[NON_FIELD_ERRORS] = [
+            ValidationError(_("Answer at least one question."), code="empty")
+        ]
     if errors:
         raise ValidationError(errors)
     response = Response(survey=survey, language=language if language in ("ar", "fr") else "ar")
@@ -338,9 +451,16 @@ def response_submit(*, survey: Survey, answers: Mapping, email: str = "",
         if _same_email(verified_email, email):
             _locked(survey)  # against a link of the same address followed meanwhile
             if _already_answered(survey, response.email_digest):
-                raise ValidationError({"email": [ValidationError(
-                    _("This e-mail address has already answered this survey."),
-                    code="already_answered")]})
+                raise ValidationError(
+                    {
+                        "email": [
+                            ValidationError(
+                                _("This e-mail address has already answered this survey."),
+                                code="already_answered",
+                            )
+                        ]
+                    }
+                )
             response.confirmed_at = timezone.now()
         else:
             response.status = Response.Status.PENDING
@@ -351,11 +471,15 @@ def response_submit(*, survey: Survey, answers: Mapping, email: str = "",
         answer.response = response
     Answer.objects.bulk_create(cleaned)
     if response.status == Response.Status.PENDING:
-        link = site_url.rstrip("/") + reverse("surveys:confirm",
-                                              args=[response_token_make(response.pk)])
-        member_mail_send(to=email, template="surveys/email/confirm", language=response.language,
-                         context={"link": link, "survey": survey,
-                                  "hours": verification_hours()})
+        link = site_url.rstrip("/") + reverse(
+            "surveys:confirm", args=[response_token_make(response.pk)]
+        )
+        member_mail_send(
+            to=email,
+            template="surveys/email/confirm",
+            language=response.language,
+            context={"link": link, "survey": survey, "hours": verification_hours()},
+        )
     return response
 
 

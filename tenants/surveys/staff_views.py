@@ -1,6 +1,7 @@
 """Workspace pages of surveys (member schema): the list, a survey's page where its questions
 are built and its period set, its results and their CSV export; every write through
 tenants/surveys/services.py."""
+
 from datetime import timedelta
 
 from django.contrib import messages
@@ -48,8 +49,9 @@ def survey_list(request):
 
 
 def _survey_form_page(request, form, survey=None, status=200):
-    return render(request, "surveys/staff/survey_form.html", {"form": form, "survey": survey},
-                  status=status)
+    return render(
+        request, "surveys/staff/survey_form.html", {"form": form, "survey": survey}, status=status
+    )
 
 
 @staff_required(BUILD)
@@ -58,9 +60,12 @@ def survey_new(request):
     if request.method == "POST":
         if form.is_valid():
             created = run_form_service(
-                request, form, services.survey_create,
+                request,
+                form,
+                services.survey_create,
                 success=_("The survey is created as a draft. Add its questions, then open it."),
-                **form.values())
+                **form.values(),
+            )
             if created is not None:
                 return redirect("staff:surveys:detail", pk=created.pk)
         return _survey_form_page(request, form, status=400)
@@ -73,8 +78,14 @@ def survey_edit(request, pk: int):
     form = SurveyForm(request.POST or None, instance=_existing(pk))
     if request.method == "POST":
         if form.is_valid():
-            saved = run_form_service(request, form, services.survey_update, survey=survey,
-                                     success=_("The survey was saved."), **form.values())
+            saved = run_form_service(
+                request,
+                form,
+                services.survey_update,
+                survey=survey,
+                success=_("The survey was saved."),
+                **form.values(),
+            )
             if saved is not None:
                 return redirect("staff:surveys:detail", pk=pk)
         return _survey_form_page(request, form, survey, status=400)
@@ -84,18 +95,27 @@ def survey_edit(request, pk: int):
 def _period_form(survey: Survey, data=None) -> PeriodForm:
     now = timezone.localtime().replace(second=0, microsecond=0)
     opens_at = timezone.localtime(survey.opens_at) if survey.opens_at else now
-    closes_at = (timezone.localtime(survey.closes_at) if survey.closes_at
-                 else now + timedelta(days=DEFAULT_DAYS_OPEN))
-    return PeriodForm(data, initial={"opens_at": opens_at, "closes_at": closes_at},
-                      prefix="period")
+    closes_at = (
+        timezone.localtime(survey.closes_at)
+        if survey.closes_at
+        else now + timedelta(days=DEFAULT_DAYS_OPEN)
+    )
+    return PeriodForm(data, initial={"opens_at": opens_at, "closes_at": closes_at}, prefix="period")
 
 
 def _page(request, survey: Survey, *, question_form=None, period_form=None, status=200):
-    return render(request, "surveys/staff/detail.html", {
-        "survey": survey, "questions": survey.questions.all(),
-        "question_form": question_form or QuestionForm(prefix="question"),
-        "period_form": period_form or _period_form(survey),
-        "answered": survey.response_count > 0}, status=status)
+    return render(
+        request,
+        "surveys/staff/detail.html",
+        {
+            "survey": survey,
+            "questions": survey.questions.all(),
+            "question_form": question_form or QuestionForm(prefix="question"),
+            "period_form": period_form or _period_form(survey),
+            "answered": survey.response_count > 0,
+        },
+        status=status,
+    )
 
 
 @staff_required(BUILD)
@@ -108,9 +128,18 @@ def survey_page(request, pk: int):
 def question_add(request, pk: int):
     survey = _existing(pk)
     form = QuestionForm(request.POST, prefix="question")
-    if (not form.is_valid()
-            or run_form_service(request, form, services.question_create, survey=survey,
-                                success=_("The question is added."), **form.values()) is None):
+    if (
+        not form.is_valid()
+        or run_form_service(
+            request,
+            form,
+            services.question_create,
+            survey=survey,
+            success=_("The question is added."),
+            **form.values(),
+        )
+        is None
+    ):
         return _page(request, survey, question_form=form, status=400)
     return redirect(f"{survey_url(survey)}#questions")
 
@@ -121,15 +150,28 @@ def question_edit(request, pk: int, question_pk: int):
     question = _question(survey, question_pk)
     form = QuestionForm.for_question(question, request.POST or None)
     if request.method == "POST":
-        if form.is_valid() and run_form_service(
-                request, form, services.question_update, question=question,
-                success=_("The question was saved."), **form.values()) is not None:
+        if (
+            form.is_valid()
+            and run_form_service(
+                request,
+                form,
+                services.question_update,
+                question=question,
+                success=_("The question was saved."),
+                **form.values(),
+            )
+            is not None
+        ):
             return redirect(f"{survey_url(survey)}#question-{question.pk}")
         status = 400
     else:
         status = 200
-    return render(request, "surveys/staff/question_form.html",
-                  {"survey": survey, "question": question, "form": form}, status=status)
+    return render(
+        request,
+        "surveys/staff/question_form.html",
+        {"survey": survey, "question": question, "form": form},
+        status=status,
+    )
 
 
 def _refused(request, error: ValidationError) -> None:
@@ -164,10 +206,18 @@ def question_delete(request, pk: int, question_pk: int):
 def survey_open(request, pk: int):
     survey = _existing(pk)
     form = _period_form(survey, request.POST)
-    if (not form.is_valid()
-            or run_form_service(request, form, services.survey_open, survey=survey,
-                                success=_("The survey is published for the period set."),
-                                **form.cleaned_data) is None):
+    if (
+        not form.is_valid()
+        or run_form_service(
+            request,
+            form,
+            services.survey_open,
+            survey=survey,
+            success=_("The survey is published for the period set."),
+            **form.cleaned_data,
+        )
+        is None
+    ):
         return _page(request, survey, period_form=form, status=400)
     return redirect("staff:surveys:detail", pk=pk)
 
@@ -188,8 +238,11 @@ def survey_close(request, pk: int):
 @staff_required(READ)
 def results(request, pk: int):
     survey = _existing(pk)
-    return render(request, "surveys/staff/results.html",
-                  {"survey": survey, "results": survey_results(survey=survey)})
+    return render(
+        request,
+        "surveys/staff/results.html",
+        {"survey": survey, "results": survey_results(survey=survey)},
+    )
 
 
 @staff_required(READ)

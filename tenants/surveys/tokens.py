@@ -5,8 +5,13 @@ the member's schema (response ids repeat across members, so a link made at Této
 at Tanger), links expire after the same CONSULTATION_VERIFICATION_HOURS, and the response's
 status makes them single-use. Refusals are the consultations' `LinkRefused`.
 """
-from tenants.consultations.tokens import (LinkRefused, member_link_make, member_link_read,
-                                          verification_hours)
+
+from tenants.consultations.tokens import (
+    LinkRefused,
+    member_link_make,
+    member_link_read,
+    verification_hours,
+)
 
 __all__ = ["LinkRefused", "response_token_make", "response_token_read", "verification_hours"]
 

@@ -7,6 +7,7 @@ An address this browser confirmed by a consultation's link (remembered in its se
 member's host, tenants/consultations/views.py) answers a survey without a new link: one way
 to confirm an address, whichever feature asked first.
 """
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
@@ -22,9 +23,17 @@ from tenants.surveys.exports import survey_csv_response
 from tenants.surveys.forms import AnswerForm
 from tenants.surveys.models import Survey
 from tenants.surveys.selectors import (
-    survey_public_detail, survey_public_list, survey_public_results, survey_results)
+    survey_public_detail,
+    survey_public_list,
+    survey_public_results,
+    survey_results,
+)
 from tenants.surveys.services import (
-    not_open_message, response_confirm, response_limit_reached, response_submit)
+    not_open_message,
+    response_confirm,
+    response_limit_reached,
+    response_submit,
+)
 from tenants.surveys.tokens import LinkRefused, verification_hours
 
 LIST_ORDER = (Survey.State.OPEN, Survey.State.UPCOMING, Survey.State.CLOSED)
@@ -34,8 +43,10 @@ LIST_ORDER = (Survey.State.OPEN, Survey.State.UPCOMING, Survey.State.CLOSED)
 def index(request):
     """Open surveys first, then upcoming ones, then closed ones with published results."""
     surveys = list(survey_public_list())
-    groups = [(state, Survey.State(state).label,
-               [survey for survey in surveys if survey.state == state]) for state in LIST_ORDER]
+    groups = [
+        (state, Survey.State(state).label, [survey for survey in surveys if survey.state == state])
+        for state in LIST_ORDER
+    ]
     return render(request, "surveys/list.html", {"groups": groups, "any": bool(surveys)})
 
 
@@ -47,9 +58,16 @@ def _published(pk: int) -> Survey:
 
 
 def _page(request, survey: Survey, form: AnswerForm | None, status: int = 200):
-    return render(request, "surveys/detail.html", {
-        "survey": survey, "form": form,
-        "not_open": None if survey.is_open else not_open_message(survey)}, status=status)
+    return render(
+        request,
+        "surveys/detail.html",
+        {
+            "survey": survey,
+            "form": form,
+            "not_open": None if survey.is_open else not_open_message(survey),
+        },
+        status=status,
+    )
 
 
 @never_cache  # the form's CSRF token, and the visitor's confirmed address when there is one
@@ -67,20 +85,33 @@ def survey_page(request, pk: int):
         return _page(request, survey, form, status=400)
     email = form.cleaned_data.get("email") or ""
     if response_limit_reached(email=email, address=client_address(request)):
-        form.add_error(None, _("Many answers were sent from here in a short time. Please try "
-                               "again in an hour."))
+        form.add_error(
+            None,
+            _("Many answers were sent from here in a short time. Please try again in an hour."),
+        )
         return _page(request, survey, form, status=429)
     try:
-        response = response_submit(survey=survey, answers=form.answers(), email=email,
-                                   verified_email=verified, language=get_language(),
-                                   site_url=request.build_absolute_uri("/"))
+        response = response_submit(
+            survey=survey,
+            answers=form.answers(),
+            email=email,
+            verified_email=verified,
+            language=get_language(),
+            site_url=request.build_absolute_uri("/"),
+        )
     except ValidationError as error:
         form.add_service_error(error)
         return _page(request, survey, form, status=400)
     if response.status == response.Status.PENDING:
-        messages.info(request, _("Thank you. Check your e-mail: your answers will be counted "
-                                 "once you follow the link we sent you (within %(hours)s "
-                                 "hours).") % {"hours": verification_hours()})
+        messages.info(
+            request,
+            _(
+                "Thank you. Check your e-mail: your answers will be counted "
+                "once you follow the link we sent you (within %(hours)s "
+                "hours)."
+            )
+            % {"hours": verification_hours()},
+        )
     else:
         messages.success(request, _("Thank you: your answers are recorded."))
     return redirect("surveys:thanks", pk=survey.pk)
@@ -116,8 +147,11 @@ def _public_results(pk: int) -> Survey:
 @cache_public_page
 def results(request, pk: int):
     survey = _public_results(pk)
-    return render(request, "surveys/results.html",
-                  {"survey": survey, "results": survey_results(survey=survey)})
+    return render(
+        request,
+        "surveys/results.html",
+        {"survey": survey, "results": survey_results(survey=survey)},
+    )
 
 
 def export(request, pk: int):

@@ -3,6 +3,7 @@
 Each section reads its app's "waiting" selector in one query (the first few, and how many
 in all), whatever the volume, and only the sections the person's role acts on are read.
 """
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -44,38 +45,97 @@ def inbox(*, user, today: date, now: datetime) -> list[InboxSection]:
     its first items by urgency."""
     sections = []
     if user.has_perm("information_requests.change_informationrequest"):
-        sections.append(_section("requests", _("Information requests to answer"),
-                                 information_request_waiting(), reverse("staff:requests:list")))
-        sections.append(_section("complaints", _("Complaints to the head of the council"),
-                                 complaint_waiting(), reverse("staff:requests:complaints")))
+        sections.append(
+            _section(
+                "requests",
+                _("Information requests to answer"),
+                information_request_waiting(),
+                reverse("staff:requests:list"),
+            )
+        )
+        sections.append(
+            _section(
+                "complaints",
+                _("Complaints to the head of the council"),
+                complaint_waiting(),
+                reverse("staff:requests:complaints"),
+            )
+        )
     if user.has_perm("consultations.moderate_comment"):
-        sections.append(_section("comments", _("Comments to moderate and answer"),
-                                 comment_waiting(), reverse("staff:comments:list")))
+        sections.append(
+            _section(
+                "comments",
+                _("Comments to moderate and answer"),
+                comment_waiting(),
+                reverse("staff:comments:list"),
+            )
+        )
     if user.has_perm("ideas.change_idea"):
-        sections.append(_section("ideas", _("Ideas awaiting an official answer"),
-                                 idea_waiting(), reverse("staff:ideas:list") + "?state=waiting"))
+        sections.append(
+            _section(
+                "ideas",
+                _("Ideas awaiting an official answer"),
+                idea_waiting(),
+                reverse("staff:ideas:list") + "?state=waiting",
+            )
+        )
     if user.has_perm("petitions.change_petition"):
-        sections.append(_section("petitions", _("Petitions awaiting a decision"),
-                                 petition_waiting(), reverse("staff:petitions:list")))
+        sections.append(
+            _section(
+                "petitions",
+                _("Petitions awaiting a decision"),
+                petition_waiting(),
+                reverse("staff:petitions:list"),
+            )
+        )
     if user.has_perm("programme.change_milestone"):
-        sections.append(_section("milestones", _("Milestones overdue"),
-                                 milestone_overdue(today=today),
-                                 reverse("staff:programme:commitments")))
+        sections.append(
+            _section(
+                "milestones",
+                _("Milestones overdue"),
+                milestone_overdue(today=today),
+                reverse("staff:programme:commitments"),
+            )
+        )
     if user.has_perm("programme.add_assessment"):
         owed = assessment_due(today=today)
-        sections.append(InboxSection(key="assessments", title=_("OGP Local assessments owed"),
-                                     count=len(owed), items=owed[:SHOWN_PER_SECTION],
-                                     all_url=reverse("staff:programme:commitments"),
-                                     extra={"today": today}))
+        sections.append(
+            InboxSection(
+                key="assessments",
+                title=_("OGP Local assessments owed"),
+                count=len(owed),
+                items=owed[:SHOWN_PER_SECTION],
+                all_url=reverse("staff:programme:commitments"),
+                extra={"today": today},
+            )
+        )
     if user.has_perm("meetings.change_meeting"):
-        sections.append(_section("meetings", _("Meetings held without attendance or minutes"),
-                                 meeting_without_record(now=now), reverse("staff:meetings:list")))
+        sections.append(
+            _section(
+                "meetings",
+                _("Meetings held without attendance or minutes"),
+                meeting_without_record(now=now),
+                reverse("staff:meetings:list"),
+            )
+        )
     if user.has_perm("consultations.change_consultation"):
-        sections.append(_section("consultations", _("Consultations closing this week"),
-                                 consultation_closing(now=now), reverse("staff:comments:list")))
+        sections.append(
+            _section(
+                "consultations",
+                _("Consultations closing this week"),
+                consultation_closing(now=now),
+                reverse("staff:comments:list"),
+            )
+        )
     if user.has_perm("documents.add_document"):
         stale = category_stale(today=today)
-        sections.append(InboxSection(key="documents", title=_("Library shelves to refresh"),
-                                     count=len(stale), items=stale,
-                                     all_url=reverse("staff:documents:list")))
+        sections.append(
+            InboxSection(
+                key="documents",
+                title=_("Library shelves to refresh"),
+                count=len(stale),
+                items=stale,
+                all_url=reverse("staff:documents:list"),
+            )
+        )
     return sections

@@ -1,5 +1,6 @@
 """The staff workspace, `/staff/` on every member's host. Each app brings its own pages
 (`staff_urls.py` beside its public `urls.py`); they are mounted here under one namespace."""
+
 from django.urls import include, path
 
 from tenants.workspace import views

@@ -1,5 +1,6 @@
 """The workspace's own pages: sign-in (and its two-factor step), sign-out, the inbox and
 two-factor sign-in (member schema)."""
+
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import LoginView
@@ -21,10 +22,16 @@ from twofactor.views import Side, code_step, manage
 def inbox(request):
     now = timezone.now()
     sections = inbox_sections(user=request.user, today=timezone.localdate(now), now=now)
-    return render(request, "workspace/inbox.html", {
-        "sections": sections, "waiting": sum(section.count for section in sections),
-        "clear": [section for section in sections if not section.count],
-        "today": timezone.localdate(now)})
+    return render(
+        request,
+        "workspace/inbox.html",
+        {
+            "sections": sections,
+            "waiting": sum(section.count for section in sections),
+            "clear": [section for section in sections if not section.count],
+            "today": timezone.localdate(now),
+        },
+    )
 
 
 class WorkspaceSignInForm(StaffForm, StaffSignInForm):
@@ -33,6 +40,7 @@ class WorkspaceSignInForm(StaffForm, StaffSignInForm):
 
 class StaffSignInView(LoginView):
     """The staff's sign-in on their member's host (accounts live in the member's schema)."""
+
     form_class = WorkspaceSignInForm
     template_name = "workspace/sign_in.html"
     redirect_authenticated_user = True
@@ -50,12 +58,16 @@ def sign_out(request):
 # Two-factor sign-in (platform/twofactor), offered to the member's staff: once on, this sign-in
 # and the back office's ask for a code. Devices live in the member's schema, like the accounts.
 def _staff_two_factor_side() -> Side:
-    return Side(code_template="workspace/two_factor_code.html",
-                manage_template="workspace/two_factor.html",
-                code_url="staff:two-factor-code", manage_url="staff:two-factor",
-                sign_in_url="staff:sign-in", sign_in_scope=StaffSignInForm.sign_in_scope,
-                landing=lambda request: reverse("staff:inbox"),
-                issuer=_issuer)
+    return Side(
+        code_template="workspace/two_factor_code.html",
+        manage_template="workspace/two_factor.html",
+        code_url="staff:two-factor-code",
+        manage_url="staff:two-factor",
+        sign_in_url="staff:sign-in",
+        sign_in_scope=StaffSignInForm.sign_in_scope,
+        landing=lambda request: reverse("staff:inbox"),
+        issuer=_issuer,
+    )
 
 
 def _issuer(request) -> str:

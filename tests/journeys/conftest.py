@@ -5,6 +5,7 @@ A journey commits for real (the server runs in its own threads and connections),
 that writes content empties the member's content and accounts after it
 (`journey_member`), and each test reads its own data by what it created.
 """
+
 import os
 from contextlib import ExitStack, contextmanager
 from types import SimpleNamespace
@@ -14,8 +15,14 @@ from django.conf import settings
 from django.db import connection
 from django_tenants.utils import tenant_context
 
-from tests.browser import (ARTIFACTS, CHROMIUM, CHROMIUM_ARGS,
-                           member_accounts_delete, member_content_truncate, platform_served)
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    member_accounts_delete,
+    member_content_truncate,
+    platform_served,
+)
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -51,6 +58,7 @@ def journey_member(network, django_db_blocker):
         member_accounts_delete(member)
         try:
             with platform_served() as port:
+
                 def run(function):
                     # Playwright's sync API keeps an event loop on this thread, so Django
                     # gives this code a connection of its own (per async context): it is
@@ -61,10 +69,14 @@ def journey_member(network, django_db_blocker):
                                 return function()
                         finally:
                             connection.close()
+
                 yield SimpleNamespace(
-                    member=member, host=host, run=run,
+                    member=member,
+                    host=host,
+                    run=run,
                     url=lambda path="/": f"http://{host}:{port}{path}",
-                    staff_url=lambda path="/": f"http://{host}:{port}/staff{path}")
+                    staff_url=lambda path="/": f"http://{host}:{port}/staff{path}",
+                )
         finally:
             member_content_truncate(member)
             member_accounts_delete(member)
@@ -84,9 +96,18 @@ def browser_pages():
         def open_page(*, viewport=PHONE, language: str = "ar", host: str | None = None):
             context = browser.new_context(viewport=viewport, device_scale_factor=1)
             if language != "ar" and host:
-                context.add_cookies([{"name": settings.LANGUAGE_COOKIE_NAME, "value": language,
-                                      "domain": host, "path": "/"}])
+                context.add_cookies(
+                    [
+                        {
+                            "name": settings.LANGUAGE_COOKIE_NAME,
+                            "value": language,
+                            "domain": host,
+                            "path": "/",
+                        }
+                    ]
+                )
             return context.new_page()
+
         yield open_page
 
 
@@ -100,9 +121,11 @@ def staff_account_create(site, *, role: str, name: str = "", email: str = "") ->
     first, _, last = name.partition(" ")
 
     def create():
-        user = User.objects.create_user(email, email=email, password=PASSWORD, is_staff=True,
-                                        first_name=first, last_name=last)
+        user = User.objects.create_user(
+            email, email=email, password=PASSWORD, is_staff=True, first_name=first, last_name=last
+        )
         StaffMembership.objects.create(user=user, role=role)
+
     site.run(create)
     return email
 
@@ -114,8 +137,12 @@ def staff_page(journey_member, browser_pages):
     counter = iter(range(1, 100))
 
     def make(role: str, *, language: str = "ar", viewport=PHONE, name: str = "أمينة العلوي"):
-        email = staff_account_create(journey_member, role=role, name=name,
-                                     email=f"{role}.{next(counter)}.{id(make)}@tetouan.example.ma")
+        email = staff_account_create(
+            journey_member,
+            role=role,
+            name=name,
+            email=f"{role}.{next(counter)}.{id(make)}@tetouan.example.ma",
+        )
         page = browser_pages(viewport=viewport, language=language, host=journey_member.host)
         page.goto(journey_member.staff_url("/sign-in/"))
         page.locator("#id_username").fill(email)
@@ -123,20 +150,24 @@ def staff_page(journey_member, browser_pages):
         page.locator("form [type=submit]").click()
         page.wait_for_url(journey_member.staff_url("/"))
         return page
+
     return make
 
 
 @pytest.fixture
 def citizen_page(journey_member, browser_pages):
     """A visitor's page on the member's public site (no session)."""
+
     def make(*, language: str = "ar", viewport=PHONE):
         return browser_pages(viewport=viewport, language=language, host=journey_member.host)
+
     return make
 
 
 def network_host(port: int) -> SimpleNamespace:
     """The network's host of a test server on `port`: `url(path)`, a member's host with
     `member_url(host, path)`, and `run(fn)`, which runs `fn()` in the public schema."""
+
     def run(function):
         with async_unsafe_allowed():  # see journey_member's run
             try:
@@ -144,5 +175,10 @@ def network_host(port: int) -> SimpleNamespace:
                 return function()
             finally:
                 connection.close()
-    return SimpleNamespace(port=port, run=run, url=lambda path="/": f"http://localhost:{port}{path}",
-                           member_url=lambda host, path="/": f"http://{host}:{port}{path}")
+
+    return SimpleNamespace(
+        port=port,
+        run=run,
+        url=lambda path="/": f"http://localhost:{port}{path}",
+        member_url=lambda host, path="/": f"http://{host}:{port}{path}",
+    )

@@ -6,6 +6,7 @@ test-artifacts/axe-summary.json; a serious or critical one fails the test.
 
 And the keyboard: tabbing through the home page and a form, every focused element shows its
 focus, and the form's submit button is reached."""
+
 import json
 
 import pytest
@@ -24,8 +25,10 @@ _summary: dict[str, dict] = {}
 
 
 def _record(key: str, url: str, by_impact: dict) -> None:
-    _summary[key] = {"url": url, **{impact: [v["id"] for v in violations]
-                                    for impact, violations in by_impact.items()}}
+    _summary[key] = {
+        "url": url,
+        **{impact: [v["id"] for v in violations] for impact, violations in by_impact.items()},
+    }
     ARTIFACTS.mkdir(exist_ok=True)
     SUMMARY.write_text(json.dumps(_summary, ensure_ascii=False, indent=1, sort_keys=True))
 
@@ -55,27 +58,45 @@ def seeded_member(journey_member):
     from django.utils import timezone
 
     member = journey_member.member
-    arguments = {"hcp_code": member.collectivity_id, "today": timezone.localdate(),
-                 "site_url": "https://tetouan.example.ma"}
+    arguments = {
+        "hcp_code": member.collectivity_id,
+        "today": timezone.localdate(),
+        "site_url": "https://tetouan.example.ma",
+    }
 
     def seed():
-        for app in ("programme", "meetings", "documents", "consultations",
-                    "information_requests", "petitions", "ideas", "surveys"):
+        for app in (
+            "programme",
+            "meetings",
+            "documents",
+            "consultations",
+            "information_requests",
+            "petitions",
+            "ideas",
+            "surveys",
+        ):
             function = getattr(import_module(f"tenants.{app}.seeds"), f"{app}_seed_demo")
             wanted = inspect.signature(function).parameters
             function(**{name: value for name, value in arguments.items() if name in wanted})
+
     journey_member.run(seed)
     # A member colour white text fails on (gold): the pages must wear an adjusted one.
     from tenants.site.models import SiteProfile
     from tenants.site.services import site_profile_update
 
-    colours = journey_member.run(lambda: (SiteProfile.objects.get().primary_colour,
-                                          SiteProfile.objects.get().secondary_colour))
-    journey_member.run(lambda: site_profile_update(primary_colour="#ffd700",
-                                                   secondary_colour="#ffffff"))
+    colours = journey_member.run(
+        lambda: (
+            SiteProfile.objects.get().primary_colour,
+            SiteProfile.objects.get().secondary_colour,
+        )
+    )
+    journey_member.run(
+        lambda: site_profile_update(primary_colour="#ffd700", secondary_colour="#ffffff")
+    )
     yield journey_member
-    journey_member.run(lambda: site_profile_update(primary_colour=colours[0],
-                                                   secondary_colour=colours[1]))
+    journey_member.run(
+        lambda: site_profile_update(primary_colour=colours[0], secondary_colour=colours[1])
+    )
 
 
 def _public_pages(site) -> dict[str, str]:
@@ -85,16 +106,29 @@ def _public_pages(site) -> dict[str, str]:
     from tenants.programme.models import Commitment
 
     def first_ids():
-        return {"commitment": Commitment.objects.order_by("number").values_list("pk", flat=True).first(),
-                "meeting": Meeting.objects.order_by("starts_at").values_list("pk", flat=True).first(),
-                "consultation": Consultation.objects.values_list("pk", flat=True).first(),
-                "petition": Petition.objects.values_list("pk", flat=True).first()}
+        return {
+            "commitment": Commitment.objects.order_by("number")
+            .values_list("pk", flat=True)
+            .first(),
+            "meeting": Meeting.objects.order_by("starts_at").values_list("pk", flat=True).first(),
+            "consultation": Consultation.objects.values_list("pk", flat=True).first(),
+            "petition": Petition.objects.values_list("pk", flat=True).first(),
+        }
+
     ids = site.run(first_ids)
-    pages = {"home": "/", "programme": "/programme/", "meetings": "/meetings/",
-             "documents": "/documents/", "consultations": "/consultations/",
-             "requests": "/information-requests/", "request form": "/information-requests/new/",
-             "petitions": "/petitions/", "ideas": "/ideas/", "surveys": "/surveys/",
-             "search": "/search/?q=%D8%A7%D9%84%D9%85%D9%8A%D8%B2%D8%A7%D9%86%D9%8A%D8%A9"}
+    pages = {
+        "home": "/",
+        "programme": "/programme/",
+        "meetings": "/meetings/",
+        "documents": "/documents/",
+        "consultations": "/consultations/",
+        "requests": "/information-requests/",
+        "request form": "/information-requests/new/",
+        "petitions": "/petitions/",
+        "ideas": "/ideas/",
+        "surveys": "/surveys/",
+        "search": "/search/?q=%D8%A7%D9%84%D9%85%D9%8A%D8%B2%D8%A7%D9%86%D9%8A%D8%A9",
+    }
     if ids["commitment"]:
         pages["commitment"] = f"/programme/commitments/{ids['commitment']}/"
     if ids["meeting"]:
@@ -108,8 +142,7 @@ def _public_pages(site) -> dict[str, str]:
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("language", ["ar", "fr"])
-def test_the_public_site_has_no_serious_violation(seeded_member, citizen_page, language,
-                                                  viewport):
+def test_the_public_site_has_no_serious_violation(seeded_member, citizen_page, language, viewport):
     page = citizen_page(language=language, viewport=VIEWPORTS[viewport])
     pages = _public_pages(seeded_member)
     failures = _check(page, pages, prefix=f"site {language} {viewport}")
@@ -118,13 +151,16 @@ def test_the_public_site_has_no_serious_violation(seeded_member, citizen_page, l
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("language", ["ar", "fr"])
-def test_the_staff_workspace_has_no_serious_violation(seeded_member, staff_page, language,
-                                                      viewport):
+def test_the_staff_workspace_has_no_serious_violation(
+    seeded_member, staff_page, language, viewport
+):
     page = staff_page("focal_point", language=language, viewport=VIEWPORTS[viewport])
-    pages = {"inbox": seeded_member.staff_url("/"),
-             "documents list": seeded_member.staff_url("/documents/"),
-             "meetings list": seeded_member.staff_url("/meetings/"),
-             "document form": seeded_member.staff_url("/documents/new/")}
+    pages = {
+        "inbox": seeded_member.staff_url("/"),
+        "documents list": seeded_member.staff_url("/documents/"),
+        "meetings list": seeded_member.staff_url("/meetings/"),
+        "document form": seeded_member.staff_url("/documents/new/"),
+    }
     failures = _check(page, pages, prefix=f"staff {language} {viewport}")
     assert not failures, "\n".join(failures)
 
@@ -141,14 +177,17 @@ def network_pages(network, django_db_blocker):
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
 @pytest.mark.parametrize("language", ["ar", "fr"])
-def test_the_network_pages_have_no_serious_violation(network_pages, browser_pages, language,
-                                                     viewport):
+def test_the_network_pages_have_no_serious_violation(
+    network_pages, browser_pages, language, viewport
+):
     page = browser_pages(viewport=VIEWPORTS[viewport], language=language, host="localhost")
-    pages = {"portal home and member directory": network_pages.url("/"),
-             "news": network_pages.url("/news/"),
-             "best practices": network_pages.url("/best-practices/"),
-             "commitment templates": network_pages.url("/commitment-templates/"),
-             "search": network_pages.url("/search/?q=tetouan")}
+    pages = {
+        "portal home and member directory": network_pages.url("/"),
+        "news": network_pages.url("/news/"),
+        "best practices": network_pages.url("/best-practices/"),
+        "commitment templates": network_pages.url("/commitment-templates/"),
+        "search": network_pages.url("/search/?q=tetouan"),
+    }
     failures = _check(page, pages, prefix=f"network {language} {viewport}")
     assert not failures, "\n".join(failures)
 
@@ -181,12 +220,15 @@ def _tab_through(page, *, until=None, most: int = 80) -> list[dict]:
 
 
 def _invisible(seen: list[dict]) -> list[dict]:
-    return [f for f in seen if not (f["outline"] or f["shadow"]) or not (f["width"] and f["height"])]
+    return [
+        f for f in seen if not (f["outline"] or f["shadow"]) or not (f["width"] and f["height"])
+    ]
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
-def test_the_keyboard_shows_its_focus_and_reaches_a_form_s_submit_button(seeded_member,
-                                                                         citizen_page, language):
+def test_the_keyboard_shows_its_focus_and_reaches_a_form_s_submit_button(
+    seeded_member, citizen_page, language
+):
     page = citizen_page(language=language, viewport=DESKTOP)
     page.goto(seeded_member.url("/"))
     seen = _tab_through(page, most=40)

@@ -1,6 +1,7 @@
 """An association files a petition on a phone, in Arabic, through its legal representative:
 a founding date too recent is refused in Arabic, the right one is accepted; once staff have
 published it, the association sees its petition listed under its name."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -20,8 +21,9 @@ def test_an_association_files_a_petition_and_sees_it_listed(journey_member, citi
     page.goto(journey_member.url("/petitions/new/"))
     page.get_by_label("جمعية، بواسطة ممثلها القانوني").check()
     page.get_by_label("الموضوع").fill(SUBJECT)
-    page.get_by_label("نص العريضة").fill("نلتمس من المجلس إدراج نقطة حول إحداث فضاء للقراءة "
-                                         "بدار الشباب لفائدة شباب الحي.")
+    page.get_by_label("نص العريضة").fill(
+        "نلتمس من المجلس إدراج نقطة حول إحداث فضاء للقراءة بدار الشباب لفائدة شباب الحي."
+    )
     page.get_by_label("اسم الجمعية").fill(ASSOCIATION)
     page.get_by_label("مرجع تسجيل الجمعية").fill("وصل نهائي عدد 45/2015")
     page.get_by_label("تاريخ تأسيس الجمعية").fill((date.today() - timedelta(days=400)).isoformat())
@@ -41,10 +43,12 @@ def test_an_association_files_a_petition_and_sees_it_listed(journey_member, citi
     def publish():
         from tenants.petitions.models import Petition
         from tenants.petitions.services import petition_publish
+
         petition = Petition.objects.get(subject=SUBJECT)
         assert petition.is_by_association and petition.association_name == ASSOCIATION
         petition_publish(petition=petition)
         return petition
+
     petition = journey_member.run(publish)
 
     page.goto(journey_member.url("/petitions/"))

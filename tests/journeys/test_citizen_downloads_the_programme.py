@@ -1,6 +1,7 @@
 """A citizen, on a phone and in Arabic, opens the member's openness programme and downloads it
 as a PDF: the first time the workers prepare it (a page says so and refreshes by itself), then
 the download arrives, and it is the programme, in Arabic."""
+
 from datetime import date
 
 import pypdfium2 as pdfium
@@ -25,18 +26,23 @@ def worker(media_root):
     worker_stop(process)
 
 
-def test_a_citizen_downloads_the_programme_as_a_pdf_in_arabic(journey_member, citizen_page,
-                                                              worker, media_root):
-    from tenants.programme.tests.factories import (commitment_factory, milestone_factory,
-                                                   programme_factory)
+def test_a_citizen_downloads_the_programme_as_a_pdf_in_arabic(
+    journey_member, citizen_page, worker, media_root
+):
+    from tenants.programme.tests.factories import (
+        commitment_factory,
+        milestone_factory,
+        programme_factory,
+    )
 
     def arrange():
-        programme = programme_factory(title_ar=TITLE, status="adopted",
-                                      adopted_on=date(2024, 2, 5))
-        first = commitment_factory(programme, 1, title_ar=COMMITMENT,
-                                   lead_department="مصلحة الشؤون الثقافية")
+        programme = programme_factory(title_ar=TITLE, status="adopted", adopted_on=date(2024, 2, 5))
+        first = commitment_factory(
+            programme, 1, title_ar=COMMITMENT, lead_department="مصلحة الشؤون الثقافية"
+        )
         milestone_factory(first, due_on=date(2024, 6, 30))
         commitment_factory(programme, 2, title_ar="نشر الميزانية بصيغة مفتوحة")
+
     journey_member.run(arrange)
 
     page = citizen_page()

@@ -3,6 +3,7 @@ co-created and confirms it by the e-mailed link; another citizen supports it; th
 finds it in the inbox and answers it (retained, as a commitment of the programme); the citizen
 then sees the answer and the idea's dated path, and the commitment shows the idea it came
 from."""
+
 import re
 
 import pytest
@@ -15,8 +16,10 @@ expect = playwright.expect
 pytestmark = BROWSER_NEEDED
 
 TITLE = "نشر ميزانية الجماعة بصيغة مفتوحة"
-IDEA = ("أقترح أن تنشر الجماعة ميزانيتها وحساباتها كل سنة بصيغة CSV قابلة لإعادة الاستعمال، "
-        "مع ملخص مبسط للمواطنين.")
+IDEA = (
+    "أقترح أن تنشر الجماعة ميزانيتها وحساباتها كل سنة بصيغة CSV قابلة لإعادة الاستعمال، "
+    "مع ملخص مبسط للمواطنين."
+)
 COMMITMENT = "نشر الميزانية والحسابات بصيغة مفتوحة"
 
 
@@ -26,13 +29,16 @@ def _last_link(path_start: str) -> str:
 
 
 def test_a_citizen_proposes_an_idea_another_supports_it_and_the_focal_point_retains_it(
-        journey_member, staff_page, citizen_page):
+    journey_member, staff_page, citizen_page
+):
     from tenants.programme.tests.factories import commitment_factory, programme_factory
 
     def arrange():
-        programme = programme_factory(status="draft", title_ar="برنامج الانفتاح 2026-2028",
-                                      period_start=2026, period_end=2028)
+        programme = programme_factory(
+            status="draft", title_ar="برنامج الانفتاح 2026-2028", period_start=2026, period_end=2028
+        )
         return commitment_factory(programme, 1, title_ar=COMMITMENT)
+
     commitment = journey_member.run(arrange)
 
     # A citizen on a phone: the ideas, the call while the programme is co-created.

@@ -1,5 +1,6 @@
 """A citizen opens a member's site on a phone, switches to ⵜⴰⵎⴰⵣⵉⵖⵜ and reads the home page
 in Tifinagh, drawn with the font the site serves; back in Arabic with one tap."""
+
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen

@@ -1,6 +1,7 @@
 """A citizen, on a phone, in Arabic, searches the site for "المحضر" (the minutes) from the
 search box of the header, finds the council's minutes among the results with the word
 highlighted, and opens them; a search that finds nothing says what to do next."""
+
 import re
 from datetime import date
 
@@ -24,20 +25,35 @@ def published(journey_member, media_root):
         from tenants.documents.services import document_create
         from tenants.meetings.services import meeting_create
         from django.utils import timezone
-        document_create(by="test", category="council", title_ar=MINUTES,
-                        title_fr="Procès-verbal de la session ordinaire de février 2026",
-                        description_ar="صادق المجلس خلال الدورة على الحساب الإداري لسنة 2025.",
-                        published_on=date(2026, 2, 20),
-                        file=ContentFile(PDF, name="mahdar-fevrier-2026.pdf"))
-        document_create(by="test", category="budget_accounts", title_ar="الميزانية السنوية 2026",
-                        link="https://www.example.ma/budget-2026.pdf", published_on=date(2026, 1, 5))
-        meeting_create(kind="information", title_ar="لقاء تواصلي حول محضر الدورة",
-                       starts_at=timezone.now() - timezone.timedelta(days=10))
+
+        document_create(
+            by="test",
+            category="council",
+            title_ar=MINUTES,
+            title_fr="Procès-verbal de la session ordinaire de février 2026",
+            description_ar="صادق المجلس خلال الدورة على الحساب الإداري لسنة 2025.",
+            published_on=date(2026, 2, 20),
+            file=ContentFile(PDF, name="mahdar-fevrier-2026.pdf"),
+        )
+        document_create(
+            by="test",
+            category="budget_accounts",
+            title_ar="الميزانية السنوية 2026",
+            link="https://www.example.ma/budget-2026.pdf",
+            published_on=date(2026, 1, 5),
+        )
+        meeting_create(
+            kind="information",
+            title_ar="لقاء تواصلي حول محضر الدورة",
+            starts_at=timezone.now() - timezone.timedelta(days=10),
+        )
+
     journey_member.run(arrange)
 
 
-def test_a_citizen_searches_the_minutes_in_arabic_on_a_phone(journey_member, published,
-                                                             citizen_page):
+def test_a_citizen_searches_the_minutes_in_arabic_on_a_phone(
+    journey_member, published, citizen_page
+):
     page = citizen_page()
     page.goto(journey_member.url("/"))
     page.get_by_role("search").get_by_label("البحث في الموقع").fill("المحضر")
@@ -60,8 +76,11 @@ def test_a_citizen_searches_the_minutes_in_arabic_on_a_phone(journey_member, pub
 
     page.goto(journey_member.url("/search/?q=" + "المحضر"))
     page.get_by_role("main").get_by_label("الكلمات المراد البحث عنها، بالعربية أو بالفرنسية").fill(
-        "النظافة")
+        "النظافة"
+    )
     page.get_by_role("main").get_by_role("button", name="بحث").click()
     expect(page.get_by_role("status")).to_contain_text("لم نجد شيئا يطابق «النظافة»")
-    expect(page.get_by_role("status").get_by_role("link", name="طلب الحصول على المعلومات")).to_be_visible()
+    expect(
+        page.get_by_role("status").get_by_role("link", name="طلب الحصول على المعلومات")
+    ).to_be_visible()
     page.screenshot(path=ARTIFACTS / "citizen-search-nothing-found-ar.png", full_page=True)

@@ -2,6 +2,7 @@
 its first focal point, who follows the e-mail's link, chooses a password and lands in the new
 member's workspace. A regional focal point signs in, sees their own frame, and opening the
 network's back office sends them to their pages instead of round a loop."""
+
 import re
 from urllib.parse import urlsplit
 
@@ -41,8 +42,7 @@ def _remove_what_the_module_created() -> None:
     with connection.cursor() as cursor:
         if member is not None:
             cursor.execute(f'DROP SCHEMA IF EXISTS "{member.schema_name}" CASCADE')
-        cursor.execute("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)",
-                       [PREFIX])
+        cursor.execute("SELECT nspname FROM pg_namespace WHERE starts_with(nspname, %s)", [PREFIX])
         for (spare,) in cursor.fetchall():
             cursor.execute(f'DROP SCHEMA "{spare}" CASCADE')
     if member is not None:
@@ -86,9 +86,11 @@ def network_account(site, *, email: str, role: str, region_code: str | None = No
     from network.accounts.services import network_account_create
 
     def create():
-        user = network_account_create(email=email, role=role, region_code=region_code,
-                                      password=PASSWORD)
+        user = network_account_create(
+            email=email, role=role, region_code=region_code, password=PASSWORD
+        )
         TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+
     site.run(create)
     return email
 
@@ -110,7 +112,8 @@ def sign_in_from_the_portal(page, site, email: str) -> None:
 
 
 def test_the_directorate_onboards_a_commune_and_invites_its_first_focal_point(
-        network_site, browser_pages):
+    network_site, browser_pages
+):
     site = network_site
     network_account(site, email=DIRECTORATE, role="directorate")
 
@@ -130,14 +133,16 @@ def test_the_directorate_onboards_a_commune_and_invites_its_first_focal_point(
     row.get_by_role("button", name="ضم إلى الشبكة").click()
 
     # The progress page follows the worker by itself and ends on the member's page.
-    expect(page.get_by_text("موقع العضو جاهز. يرجى دعوة نقطة الارتكاز الأولى الخاصة به."))\
-        .to_be_visible(timeout=WAIT)
+    expect(
+        page.get_by_text("موقع العضو جاهز. يرجى دعوة نقطة الارتكاز الأولى الخاصة به.")
+    ).to_be_visible(timeout=WAIT)
     expect(page).to_have_url(re.compile(r"/console/members/m_015730101/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text("الفنيدق")
     site_link = page.get_by_role("link", name="فتح موقع العضو")
     expect(site_link).to_have_attribute("href", re.compile(r"^http://fnideq\.localhost[:\d]*/$"))
-    expect(page.get_by_role("link", name="فتح مساحة عمل الموظفين"))\
-        .to_have_attribute("href", re.compile(r"^http://fnideq\.localhost[:\d]*/staff/$"))
+    expect(page.get_by_role("link", name="فتح مساحة عمل الموظفين")).to_have_attribute(
+        "href", re.compile(r"^http://fnideq\.localhost[:\d]*/staff/$")
+    )
     assert fits_the_screen(page)
     page.screenshot(path=ARTIFACTS / "directorate-member-page-ar.png", full_page=True)
 
@@ -174,8 +179,7 @@ def test_the_directorate_onboards_a_commune_and_invites_its_first_focal_point(
     focal.screenshot(path=ARTIFACTS / "focal-point-first-inbox-ar.png", full_page=True)
 
 
-def test_a_regional_focal_point_sees_their_frame_and_is_never_looped(network_site,
-                                                                     browser_pages):
+def test_a_regional_focal_point_sees_their_frame_and_is_never_looped(network_site, browser_pages):
     site = network_site
     network_account(site, email=NORTH, role="regional_focal_point", region_code="01")
 
@@ -219,17 +223,22 @@ def test_the_directorate_opens_the_network_back_office_in_arabic(network_site, b
 
     page.goto(site.url("/admin/members/member/"))
     expect(page.locator("#result_list")).to_contain_text("m_015710111")  # Tétouan
-    expect(page.locator("#content").get_by_role("link", name=re.compile("أضف|إضافة"))).to_have_count(0)
+    expect(
+        page.locator("#content").get_by_role("link", name=re.compile("أضف|إضافة"))
+    ).to_have_count(0)
     page.screenshot(path=ARTIFACTS / "network-admin-members-ar.png", full_page=True)
 
     page.goto(site.url("/admin/otp_totp/totpdevice/"))
     expect(page.locator("#result_list")).to_contain_text(email)
-    expect(page.locator("#content").get_by_role("link", name=re.compile("أضف|إضافة"))).to_have_count(0)
+    expect(
+        page.locator("#content").get_by_role("link", name=re.compile("أضف|إضافة"))
+    ).to_have_count(0)
     page.screenshot(path=ARTIFACTS / "network-admin-authenticators-ar.png", full_page=True)
 
 
-def test_the_directorate_reads_the_dashboard_and_the_open_data_catalogue(network_site,
-                                                                         browser_pages):
+def test_the_directorate_reads_the_dashboard_and_the_open_data_catalogue(
+    network_site, browser_pages
+):
     """From the console's frame to the network's dashboard (the members' ideas among its key
     figures), then the portal's open data and its DCAT-AP catalogue, in Arabic on a phone."""
     site = network_site

@@ -1,6 +1,7 @@
 """The directorate records the date the Ministry of Habous and Islamic Affairs announced for
 Eid al-Adha 2027 in the console, on a phone, in Arabic: a mistake first (no Arabic name), then
 the decision, which the year's calendar lists as announced in place of the estimate."""
+
 from datetime import date
 
 import pytest
@@ -8,8 +9,10 @@ from django.db import connection
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, platform_served
 from tests.journeys.conftest import DESKTOP, PHONE, async_unsafe_allowed, network_host
-from tests.journeys.test_directorate_onboards_a_member import (network_account,
-                                                               sign_in_from_the_portal)
+from tests.journeys.test_directorate_onboards_a_member import (
+    network_account,
+    sign_in_from_the_portal,
+)
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -52,8 +55,9 @@ def network_site(network, django_db_blocker):
 
 
 @pytest.mark.parametrize("viewport, name", [(PHONE, "phone"), (DESKTOP, "desktop")])
-def test_the_directorate_records_eid_al_adha_and_sees_it_announced(network_site, browser_pages,
-                                                                   viewport, name):
+def test_the_directorate_records_eid_al_adha_and_sees_it_announced(
+    network_site, browser_pages, viewport, name
+):
     site = network_site
     site.run(_remove_what_the_module_created)
     network_account(site, email=DIRECTORATE, role="directorate")
@@ -79,8 +83,16 @@ def test_the_directorate_records_eid_al_adha_and_sees_it_announced(network_site,
     page.get_by_role("button", name="تسجيل القرار").click()
     expect(page.get_by_role("alert")).to_contain_text("لم يتم تسجيل القرار")
     expect(page.get_by_role("alert")).to_contain_text("الاسم بالعربية")
-    assert site.run(lambda: __import__("citizens.models", fromlist=["x"])
-                    .HolidayDecision.objects.filter(first_day=EID).count()) == 0
+    assert (
+        site.run(
+            lambda: (
+                __import__("citizens.models", fromlist=["x"])
+                .HolidayDecision.objects.filter(first_day=EID)
+                .count()
+            )
+        )
+        == 0
+    )
     page.screenshot(path=ARTIFACTS / f"directorate-calendar-error-{name}-ar.png", full_page=True)
 
     page.get_by_label("الاسم بالعربية").fill("عيد الأضحى")
@@ -101,5 +113,4 @@ def test_the_directorate_records_eid_al_adha_and_sees_it_announced(network_site,
     expect(decisions).to_contain_text("يوما عطلة")
     expect(decisions).to_contain_text(DIRECTORATE)
     assert fits_the_screen(page)
-    page.screenshot(path=ARTIFACTS / f"directorate-calendar-recorded-{name}-ar.png",
-                    full_page=True)
+    page.screenshot(path=ARTIFACTS / f"directorate-calendar-recorded-{name}-ar.png", full_page=True)

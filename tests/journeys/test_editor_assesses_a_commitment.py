@@ -3,6 +3,7 @@ month owes its end-of-commitment assessment; fills the commitment's OGP Local fi
 contact made public, budget, the communal action programme, a Sustainable Development Goal),
 then records the monitoring committee's assessment with its evidence. The citizen then reads
 all of it on the public commitment page."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -22,17 +23,29 @@ def a_commitment_that_ended_last_month(journey_member):
 
     def arrange():
         programme = Programme.objects.first() or programme_create(
-            by="test", title_ar="تطوان جماعة منفتحة 2024-2026",
-            title_fr="Tétouan commune ouverte 2024-2026", period_start=2024, period_end=2026)
+            by="test",
+            title_ar="تطوان جماعة منفتحة 2024-2026",
+            title_fr="Tétouan commune ouverte 2024-2026",
+            period_start=2024,
+            period_end=2026,
+        )
         return commitment_create(
-            programme=programme, by="test", number=7, title_ar="ميزانية مفتوحة للمواطنين",
-            title_fr="Un budget ouvert aux citoyens", principles=["transparency_integrity"],
-            start_date=date(2024, 1, 1), end_date=date.today() - timedelta(days=20))
+            programme=programme,
+            by="test",
+            number=7,
+            title_ar="ميزانية مفتوحة للمواطنين",
+            title_fr="Un budget ouvert aux citoyens",
+            principles=["transparency_integrity"],
+            start_date=date(2024, 1, 1),
+            end_date=date.today() - timedelta(days=20),
+        )
+
     return journey_member.run(arrange)
 
 
 def test_an_editor_fills_the_ogp_fields_and_assesses_a_commitment_in_arabic(
-        journey_member, staff_page, citizen_page):
+    journey_member, staff_page, citizen_page
+):
     commitment = a_commitment_that_ended_last_month(journey_member)
     page = staff_page("editor")
 
@@ -82,10 +95,13 @@ def test_an_editor_fills_the_ogp_fields_and_assesses_a_commitment_in_arabic(
     expect(citizen.locator(".commitment-budget")).to_contain_text("درهم")
     expect(citizen.locator(".commitment-budget")).to_contain_text("ميزانية الجماعة")
     expect(citizen.locator(".commitment-plans")).to_have_text("برنامج عمل الجماعة (PAC)")
-    expect(citizen.locator(".commitment-sdgs")).to_contain_text("16. السلام والعدل والمؤسسات القوية")
+    expect(citizen.locator(".commitment-sdgs")).to_contain_text(
+        "16. السلام والعدل والمؤسسات القوية"
+    )
     expect(citizen.locator(".opened-government")).to_have_text("كبير")
     expect(citizen.get_by_text(FINDINGS)).to_be_visible()
     expect(citizen.get_by_role("link", name="رابط")).to_have_attribute(
-        "href", "https://tetouan.ma/budget-ouvert")
+        "href", "https://tetouan.ma/budget-ouvert"
+    )
     assert fits_the_screen(citizen)
     citizen.screenshot(path=ARTIFACTS / "public-commitment-assessed-ar.png", full_page=True)

@@ -1,6 +1,7 @@
 """An editor, on a phone, in Arabic, creates a commitment on the OGP template and adds its
 milestone; then copies one from the network's templates in one click and adapts it. The
 citizen reads both on the public programme."""
+
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
@@ -15,8 +16,17 @@ def a_programme(journey_member):
     from tenants.programme.models import Programme
     from tenants.programme.services import programme_create
 
-    journey_member.run(lambda: Programme.objects.first() or programme_create(
-        by="test", title_ar="تطوان جماعة منفتحة 2024-2026", period_start=2024, period_end=2026))
+    journey_member.run(
+        lambda: (
+            Programme.objects.first()
+            or programme_create(
+                by="test",
+                title_ar="تطوان جماعة منفتحة 2024-2026",
+                period_start=2024,
+                period_end=2026,
+            )
+        )
+    )
 
 
 @pytest.fixture
@@ -30,20 +40,26 @@ def a_network_template(journey_member):
 
     def publish():
         with schema_context("public"):
-            return template_factory(title_ar="سجل عمومي للصفقات", title_fr="Registre public des marchés",
-                                    problem_ar="لا يعرف المواطنون مآل الصفقات",
-                                    action_ar="نشر سجل الصفقات وتحيينه كل شهر")
+            return template_factory(
+                title_ar="سجل عمومي للصفقات",
+                title_fr="Registre public des marchés",
+                problem_ar="لا يعرف المواطنون مآل الصفقات",
+                action_ar="نشر سجل الصفقات وتحيينه كل شهر",
+            )
+
     template = journey_member.run(publish)
     yield template
 
     def withdraw():
         with schema_context("public"):
             CommitmentTemplate.objects.filter(pk=template.pk).delete()
+
     journey_member.run(withdraw)
 
 
 def test_an_editor_creates_a_commitment_with_a_milestone_in_arabic(
-        journey_member, a_programme, staff_page, citizen_page):
+    journey_member, a_programme, staff_page, citizen_page
+):
     page = staff_page("editor")
     page.goto(journey_member.staff_url("/programme/"))
     page.get_by_role("link", name="إضافة التزام").click()
@@ -56,7 +72,9 @@ def test_an_editor_creates_a_commitment_with_a_milestone_in_arabic(
     page.get_by_label("العنوان (بالعربية)").fill("بوابة رقمية للمشاركة المواطنة")
     page.get_by_label("المشاركة المواطنة").check()
     page.get_by_label("الرقمنة").check()
-    page.get_by_label("الإشكالية المعالَجة (بالعربية)").fill("ضعف مشاركة الشباب في تدبير الشأن المحلي")
+    page.get_by_label("الإشكالية المعالَجة (بالعربية)").fill(
+        "ضعف مشاركة الشباب في تدبير الشأن المحلي"
+    )
     page.get_by_label("المصلحة المسؤولة").fill("مصلحة التواصل")
     page.get_by_label("شركاء المجتمع المدني").fill("جمعية شباب تطوان")
     page.get_by_label("تاريخ البدء").fill("2025-01-01")
@@ -82,7 +100,8 @@ def test_an_editor_creates_a_commitment_with_a_milestone_in_arabic(
 
 
 def test_an_editor_copies_a_network_template_and_adapts_it_in_arabic(
-        journey_member, a_programme, a_network_template, staff_page, citizen_page):
+    journey_member, a_programme, a_network_template, staff_page, citizen_page
+):
     page = staff_page("editor")
     page.goto(journey_member.staff_url("/programme/"))
     page.get_by_role("link", name="إضافة من نماذج الشبكة").click()

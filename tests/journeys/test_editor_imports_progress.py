@@ -3,6 +3,7 @@ she downloads them as an Excel workbook, fills in a done date, an evidence link 
 completion level with its note, uploads the file, is told which line has a wrong date, fixes
 it, checks the changes, saves them, and finds the milestone done on the commitment's page; the
 citizen reads the new level and the note in the public history."""
+
 import io
 from datetime import date, timedelta
 
@@ -25,18 +26,36 @@ def a_commitment_with_two_milestones(journey_member):
 
     def arrange():
         programme = Programme.objects.first() or programme_create(
-            by="test", title_ar="تطوان جماعة منفتحة 2024-2026",
-            title_fr="Tétouan commune ouverte 2024-2026", period_start=2024, period_end=2026)
+            by="test",
+            title_ar="تطوان جماعة منفتحة 2024-2026",
+            title_fr="Tétouan commune ouverte 2024-2026",
+            period_start=2024,
+            period_end=2026,
+        )
         commitment = commitment_create(
-            programme=programme, by="test", number=7, title_ar="نشر الميزانية بصيغة مفتوحة",
-            principles=["transparency_integrity"], start_date=date(2024, 1, 1),
-            end_date=date(2026, 12, 31))
-        budget = milestone_create(commitment=commitment, by="test", title_ar="نشر ميزانية 2025",
-                                  start_on=date(2025, 1, 1),
-                                  due_on=date.today() - timedelta(days=7))
-        milestone_create(commitment=commitment, by="test", title_ar="نشر الحساب الإداري",
-                         due_on=date.today() + timedelta(days=60))
+            programme=programme,
+            by="test",
+            number=7,
+            title_ar="نشر الميزانية بصيغة مفتوحة",
+            principles=["transparency_integrity"],
+            start_date=date(2024, 1, 1),
+            end_date=date(2026, 12, 31),
+        )
+        budget = milestone_create(
+            commitment=commitment,
+            by="test",
+            title_ar="نشر ميزانية 2025",
+            start_on=date(2025, 1, 1),
+            due_on=date.today() - timedelta(days=7),
+        )
+        milestone_create(
+            commitment=commitment,
+            by="test",
+            title_ar="نشر الحساب الإداري",
+            due_on=date.today() + timedelta(days=60),
+        )
         return commitment, budget
+
     return journey_member.run(arrange)
 
 
@@ -60,7 +79,8 @@ def the_workbook_filled_in(path, milestone_id: int, *, done) -> str:
 
 
 def test_an_editor_updates_milestones_from_a_spreadsheet_in_arabic(
-        journey_member, staff_page, citizen_page):
+    journey_member, staff_page, citizen_page
+):
     commitment, milestone = a_commitment_with_two_milestones(journey_member)
     page = staff_page("editor")
     page.goto(journey_member.staff_url("/programme/"))
@@ -98,14 +118,12 @@ def test_an_editor_updates_milestones_from_a_spreadsheet_in_arabic(
     assert fits_the_screen(page)
     page.screenshot(path=ARTIFACTS / "staff-progress-import-preview-ar.png", full_page=True)
     page.set_viewport_size(DESKTOP)
-    page.screenshot(path=ARTIFACTS / "staff-progress-import-preview-ar-desktop.png",
-                    full_page=True)
+    page.screenshot(path=ARTIFACTS / "staff-progress-import-preview-ar-desktop.png", full_page=True)
 
     page.get_by_role("button", name="حفظ هذه التغييرات").click()
     expect(page.get_by_role("status")).to_contain_text("عدد المراحل المحيّنة: 1")
     expect(page.get_by_role("status")).to_contain_text("عدد مستويات الإنجاز المغيّرة: 1")
-    page.screenshot(path=ARTIFACTS / "staff-progress-import-result-ar-desktop.png",
-                    full_page=True)
+    page.screenshot(path=ARTIFACTS / "staff-progress-import-result-ar-desktop.png", full_page=True)
     page.set_viewport_size({"width": 390, "height": 844})
     assert fits_the_screen(page)
     page.screenshot(path=ARTIFACTS / "staff-progress-import-result-ar.png", full_page=True)

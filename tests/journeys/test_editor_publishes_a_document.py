@@ -1,5 +1,6 @@
 """An editor, on a phone, in Arabic, publishes a document into the library with its file; the
 citizen finds it in the public library under its category."""
+
 import re
 
 import pytest
@@ -13,8 +14,9 @@ pytestmark = BROWSER_NEEDED
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
-def test_an_editor_publishes_a_document_in_arabic(journey_member, media_root, staff_page,
-                                                  citizen_page):
+def test_an_editor_publishes_a_document_in_arabic(
+    journey_member, media_root, staff_page, citizen_page
+):
     page = staff_page("editor")
     page.goto(journey_member.staff_url("/documents/"))
     expect(page.locator(".staff-shelves")).to_contain_text("لم تُحيَّن قط")
@@ -27,8 +29,10 @@ def test_an_editor_publishes_a_document_in_arabic(journey_member, media_root, st
     page.get_by_label("العنوان (بالعربية)").fill("الحساب الإداري لسنة 2025")
     page.get_by_label("الوصف (بالعربية)").fill("كما صادق عليه المجلس في دورة فبراير 2026.")
     page.get_by_label("الملف", exact=True).set_input_files(
-        files=[{"name": "compte-administratif-2025.pdf", "mimeType": "application/pdf",
-                "buffer": PDF}])
+        files=[
+            {"name": "compte-administratif-2025.pdf", "mimeType": "application/pdf", "buffer": PDF}
+        ]
+    )
     page.get_by_role("button", name="نشر الوثيقة").click()
     expect(page.get_by_role("status")).to_contain_text("تم نشر الوثيقة في المكتبة")
     expect(page.locator(".staff-documents")).to_contain_text("الحساب الإداري لسنة 2025")
@@ -39,5 +43,7 @@ def test_an_editor_publishes_a_document_in_arabic(journey_member, media_root, st
     citizen.goto(journey_member.url("/documents/"))
     link = citizen.get_by_role("link", name="الحساب الإداري لسنة 2025")
     expect(link).to_be_visible()
-    expect(link).to_have_attribute("href", re.compile(r"/media/members/.+\.pdf$"))  # the member's copy
+    expect(link).to_have_attribute(
+        "href", re.compile(r"/media/members/.+\.pdf$")
+    )  # the member's copy
     citizen.screenshot(path=ARTIFACTS / "public-library-after-publishing-ar.png", full_page=True)

@@ -1,6 +1,7 @@
 """An editor, on a phone and in Arabic, finds in the inbox a workshop held without its record,
 enters its attendance by category (women, men), uploads its minutes and a photo; the meeting's
 public page then shows the attendance totals, the minutes' link and the photo."""
+
 import struct
 import zlib
 from datetime import timedelta
@@ -20,25 +21,43 @@ CAPTION = "المشاركات والمشاركون في ورشة الإعداد 
 
 def png_picture(width: int = 480, height: int = 270) -> bytes:
     """A real PNG (bands of colour), so the photo shows in the screenshots."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
-    rows = b"".join(b"\x00" + b"".join(bytes((20 + y // 2, 110, (90 + x // 4) % 256))
-                                       for x in range(width)) for y in range(height))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    rows = b"".join(
+        b"\x00" + b"".join(bytes((20 + y // 2, 110, (90 + x // 4) % 256)) for x in range(width))
+        for y in range(height)
+    )
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
-            + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
 
 
-def test_an_editor_records_attendance_minutes_and_a_photo_in_arabic(journey_member, staff_page,
-                                                                   citizen_page, media_root,
-                                                                   tmp_path):
+def test_an_editor_records_attendance_minutes_and_a_photo_in_arabic(
+    journey_member, staff_page, citizen_page, media_root, tmp_path
+):
     from tenants.meetings.services import meeting_create
 
     def arrange():
         yesterday = timezone.now() - timedelta(days=1)
-        return meeting_create(kind="cocreation_workshop", title_ar=TITLE, starts_at=yesterday,
-                              ends_at=yesterday + timedelta(hours=3), place="قاعة الاجتماعات")
+        return meeting_create(
+            kind="cocreation_workshop",
+            title_ar=TITLE,
+            starts_at=yesterday,
+            ends_at=yesterday + timedelta(hours=3),
+            place="قاعة الاجتماعات",
+        )
+
     meeting = journey_member.run(arrange)
     minutes = tmp_path / "محضر-الورشة.pdf"
     minutes.write_bytes(b"%PDF-1.7\n% minutes of the workshop\n")

@@ -2,6 +2,7 @@
 labelled ends, a long text) and opens it; a citizen answers it on a phone, is told first what
 is missing, then sees the confirmation at the top; the editor reads the results, as a chart
 and a table, with the free answer listed."""
+
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
@@ -27,7 +28,8 @@ def _add_question(page, kind: str, text: str, **fields) -> None:
 
 
 def test_an_editor_builds_a_survey_a_citizen_answers_it_and_the_editor_reads_the_results(
-        journey_member, staff_page, citizen_page):
+    journey_member, staff_page, citizen_page
+):
     editor = staff_page("editor")
     editor.get_by_role("link", name="الاستبيانات").click()
     editor.get_by_role("link", name="إعداد استبيان").click()
@@ -36,10 +38,20 @@ def test_an_editor_builds_a_survey_a_citizen_answers_it_and_the_editor_reads_the
     editor.get_by_role("button", name="إنشاء الاستبيان").click()
     expect(editor.get_by_role("status")).to_contain_text("تم إنشاء الاستبيان كمسودة")
 
-    _add_question(editor, "single_choice", "كيف علمتم بالورشة؟", **{
-        "الاختيارات (بالعربية)، اختيار في كل سطر": "موقع الجماعة\nجمعية\nوسائل التواصل الاجتماعي"})
-    _add_question(editor, "scale", "ما مدى رضاكم عن تنظيم الورشة؟", **{
-        "وصف الدرجة 1 (بالعربية)": "غير راض", "وصف الدرجة 5 (بالعربية)": "راض جدا"})
+    _add_question(
+        editor,
+        "single_choice",
+        "كيف علمتم بالورشة؟",
+        **{
+            "الاختيارات (بالعربية)، اختيار في كل سطر": "موقع الجماعة\nجمعية\nوسائل التواصل الاجتماعي"
+        },
+    )
+    _add_question(
+        editor,
+        "scale",
+        "ما مدى رضاكم عن تنظيم الورشة؟",
+        **{"وصف الدرجة 1 (بالعربية)": "غير راض", "وصف الدرجة 5 (بالعربية)": "راض جدا"},
+    )
     _add_question(editor, "long_text", "ما هي اقتراحاتكم؟")
     expect(editor.locator(".staff-questions > li")).to_have_count(3)
     editor.get_by_role("button", name="فتح الاستبيان").click()

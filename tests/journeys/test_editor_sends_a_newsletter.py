@@ -3,6 +3,7 @@ as the e-mail will look in both languages, sends it after the confirmation (a do
 nothing twice) and sees how many it reached; a real worker records the e-mails (the result page
 follows it by itself) and the subscribers' e-mails arrive at a real SMTP server, each in its
 reader's language with its own unsubscribe link."""
+
 import time
 
 import pytest
@@ -17,9 +18,11 @@ expect = playwright.expect
 pytestmark = BROWSER_NEEDED
 
 SUBJECT = "دعوة إلى لقاء تواصلي حول ميزانية 2027"
-BODY = ("ندعوكم إلى لقاء تواصلي يوم السبت 14 نونبر 2026 على الساعة العاشرة صباحًا بقاعة "
-        "الاجتماعات بمقر الجماعة.\n\nجدول الأعمال: تقديم مشروع الميزانية والاستماع إلى "
-        "اقتراحاتكم.")
+BODY = (
+    "ندعوكم إلى لقاء تواصلي يوم السبت 14 نونبر 2026 على الساعة العاشرة صباحًا بقاعة "
+    "الاجتماعات بمقر الجماعة.\n\nجدول الأعمال: تقديم مشروع الميزانية والاستماع إلى "
+    "اقتراحاتكم."
+)
 
 
 @pytest.fixture
@@ -35,9 +38,12 @@ def sink(settings):
 def worker(sink, settings):
     """A real worker on the notifications queue: it records the newsletter's e-mails in
     batches and sends them, to the sink."""
-    process = worker_start(queues="notifications",
-                           EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
-                           EMAIL_HOST="127.0.0.1", EMAIL_PORT=str(sink.port))
+    process = worker_start(
+        queues="notifications",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(sink.port),
+    )
     settings.NOTIFICATIONS_DELIVERY = "worker"
     yield process
     worker_stop(process)
@@ -47,8 +53,13 @@ def worker(sink, settings):
 def subscribers(journey_member):
     from django.utils import timezone
 
-    from tenants.notifications.models import (Delivery, Newsletter, Notification, Subscriber,
-                                              Subscription)
+    from tenants.notifications.models import (
+        Delivery,
+        Newsletter,
+        Notification,
+        Subscriber,
+        Subscription,
+    )
 
     def empty():
         Notification.objects.update(grouped_into=None)
@@ -59,19 +70,23 @@ def subscribers(journey_member):
     def create():
         empty()
         for email, language, delivery, topic in (
-                ("amal@example.ma", "ar", Delivery.IMMEDIATE, "documents"),
-                ("luc@example.ma", "fr", Delivery.IMMEDIATE, "meetings"),
-                ("weekly@example.ma", "ar", Delivery.WEEKLY, "documents")):
-            subscriber = Subscriber.objects.create(email=email, language=language,
-                                                   delivery=delivery, verified_at=timezone.now())
+            ("amal@example.ma", "ar", Delivery.IMMEDIATE, "documents"),
+            ("luc@example.ma", "fr", Delivery.IMMEDIATE, "meetings"),
+            ("weekly@example.ma", "ar", Delivery.WEEKLY, "documents"),
+        ):
+            subscriber = Subscriber.objects.create(
+                email=email, language=language, delivery=delivery, verified_at=timezone.now()
+            )
             Subscription.objects.create(subscriber=subscriber, topic=topic)
+
     journey_member.run(create)
     yield
     journey_member.run(empty)
 
 
-def test_an_editor_sends_a_newsletter_in_arabic(journey_member, subscribers, sink, worker,
-                                                staff_page, citizen_page):
+def test_an_editor_sends_a_newsletter_in_arabic(
+    journey_member, subscribers, sink, worker, staff_page, citizen_page
+):
     page = staff_page("editor")
     page.get_by_role("link", name="النشرات الإخبارية").click()
     page.get_by_role("link", name="كتابة نشرة إخبارية").click()
@@ -88,7 +103,8 @@ def test_an_editor_sends_a_newsletter_in_arabic(journey_member, subscribers, sin
     expect(arabic).to_contain_text("جدول الأعمال")
     expect(arabic).to_contain_text("إلغاء الاشتراك بنقرة واحدة")
     expect(page.locator(".newsletter-preview").nth(1)).to_contain_text(
-        "لا توجد نسخة فرنسية: يتوصلون بالنسخة العربية.")
+        "لا توجد نسخة فرنسية: يتوصلون بالنسخة العربية."
+    )
     expect(page.get_by_text("ستصل اليوم إلى 3 مشتركين")).to_be_visible()
     assert fits_the_screen(page)
     page.screenshot(path=ARTIFACTS / "staff-newsletter-preview-ar.png", full_page=True)
@@ -109,8 +125,10 @@ def test_an_editor_sends_a_newsletter_in_arabic(journey_member, subscribers, sin
     page.screenshot(path=ARTIFACTS / "staff-newsletter-sent-ar.png", full_page=True)
 
     time.sleep(1)  # a second send, had there been one, would have arrived by now
-    assert sorted(recipient for message in sink.messages for recipient in message.recipients) \
-        == ["amal@example.ma", "luc@example.ma"]
+    assert sorted(recipient for message in sink.messages for recipient in message.recipients) == [
+        "amal@example.ma",
+        "luc@example.ma",
+    ]
     (amal,), (luc,) = sink.to("amal@example.ma"), sink.to("luc@example.ma")
     assert amal.subject == SUBJECT and "جدول الأعمال" in amal.body
     assert "إلغاء الاشتراك بنقرة واحدة" in amal.body
@@ -125,8 +143,7 @@ def test_an_editor_sends_a_newsletter_in_arabic(journey_member, subscribers, sin
     citizen.screenshot(path=ARTIFACTS / "newsletter-unsubscribe-link-ar.png", full_page=True)
 
 
-def test_the_sent_newsletter_reads_well_on_a_desktop(journey_member, subscribers, sink,
-                                                      staff_page):
+def test_the_sent_newsletter_reads_well_on_a_desktop(journey_member, subscribers, sink, staff_page):
     page = staff_page("focal_point", viewport=DESKTOP)
     page.goto(journey_member.staff_url("/newsletters/new/"))
     page.get_by_label("الموضوع (بالعربية)").fill(SUBJECT)

@@ -2,6 +2,7 @@
 overdue request from the inbox and answers it, and the citizen sees it answered in the public
 register; refuses another on a legal ground with reasons; extends a third. An editor, who
 may answer too, never sees the requester's identity number. Once in French as well."""
+
 from datetime import timedelta
 
 import pytest
@@ -17,22 +18,30 @@ pytestmark = BROWSER_NEEDED
 def _file_request(journey_member, wanted: str, *, days_ago: int = 0, email: str = ""):
     from tenants.information_requests.services import information_request_file
 
-    return journey_member.run(lambda: information_request_file(
-        requester_name="سعيد بنعلي", id_document="cin", id_number="L123456",
-        postal_address="حي الملاح، تطوان", email=email or f"{abs(hash(wanted))}@example.ma",
-        information_wanted=wanted,
-        today=timezone.localdate() - timedelta(days=days_ago) if days_ago else None))
+    return journey_member.run(
+        lambda: information_request_file(
+            requester_name="سعيد بنعلي",
+            id_document="cin",
+            id_number="L123456",
+            postal_address="حي الملاح، تطوان",
+            email=email or f"{abs(hash(wanted))}@example.ma",
+            information_wanted=wanted,
+            today=timezone.localdate() - timedelta(days=days_ago) if days_ago else None,
+        )
+    )
 
 
 def _state_of(journey_member, information_request):
     from tenants.information_requests.models import InformationRequest
 
     return journey_member.run(
-        lambda: InformationRequest.objects.get(pk=information_request.pk).state)
+        lambda: InformationRequest.objects.get(pk=information_request.pk).state
+    )
 
 
 def test_the_focal_point_answers_an_overdue_request_and_the_citizen_sees_it(
-        journey_member, staff_page, citizen_page):
+    journey_member, staff_page, citizen_page
+):
     late = _file_request(journey_member, "نسخة من الحساب الإداري لسنة 2024.", days_ago=45)
 
     page = staff_page("focal_point")
@@ -59,8 +68,9 @@ def test_the_focal_point_answers_an_overdue_request_and_the_citizen_sees_it(
     citizen.screenshot(path=ARTIFACTS / "register-request-answered-ar.png", full_page=True)
 
 
-def test_the_focal_point_refuses_one_request_and_extends_another(journey_member, staff_page,
-                                                                  citizen_page):
+def test_the_focal_point_refuses_one_request_and_extends_another(
+    journey_member, staff_page, citizen_page
+):
     to_refuse = _file_request(journey_member, "لائحة بأسماء المستفيدين من الدعم مع عناوينهم.")
     to_extend = _file_request(journey_member, "كل صفقات الجماعة منذ سنة 2015.")
     page = staff_page("focal_point")
@@ -72,8 +82,7 @@ def test_the_focal_point_refuses_one_request_and_extends_another(journey_member,
     expect(page.get_by_role("alert").first).to_contain_text("هناك مشكلة")
     assert _state_of(journey_member, to_refuse) == "received"
     refusal = page.get_by_role("form", name="رفض الطلب")
-    refusal.get_by_label("سند الرفض").select_option(
-        "private_life")
+    refusal.get_by_label("سند الرفض").select_option("private_life")
     refusal.get_by_label("أسباب الرفض").fill("المعلومات المطلوبة معطيات شخصية تخص أشخاصا آخرين.")
     refusal.get_by_role("button", name="رفض الطلب").click()
     expect(page.get_by_role("status")).to_contain_text("تم إرسال قرار الرفض")
@@ -111,7 +120,8 @@ def test_the_focal_point_answers_a_request_in_french(journey_member, staff_page)
     page.locator("#inbox-requests").get_by_role("link", name=waiting.reference).click()
     expect(page.locator("html")).to_have_attribute("dir", "ltr")
     page.get_by_role("form", name="Commencer le traitement").get_by_role(
-        "button", name="Commencer le traitement").click()
+        "button", name="Commencer le traitement"
+    ).click()
     expect(page.get_by_role("status")).to_contain_text("Le traitement a commencé")
     answer = page.get_by_role("form", name="Répondre à la demande")
     answer.get_by_label("Texte de la réponse").fill("Vous trouverez ci-joint le budget 2026.")

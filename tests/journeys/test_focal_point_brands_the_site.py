@@ -2,6 +2,7 @@
 previews a new name, a logo and a colour too light for white text (and is told so, with the
 darker colour the site will use), saves a good colour, and the public home page shows the new
 name, colour and logo at once."""
+
 import struct
 import zlib
 
@@ -13,19 +14,38 @@ playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
 pytestmark = BROWSER_NEEDED
 
-BRANDING_FIELDS = ("name_ar", "name_fr", "name_tifinagh", "primary_colour", "secondary_colour",
-                   "logo", "contact_email", "contact_phone", "address")
+BRANDING_FIELDS = (
+    "name_ar",
+    "name_fr",
+    "name_tifinagh",
+    "primary_colour",
+    "secondary_colour",
+    "logo",
+    "contact_email",
+    "contact_phone",
+    "address",
+)
 
 
 def square_png(rgb: tuple[int, int, int], size: int = 64) -> bytes:
     """A plain square PNG of one colour (a stand-in for the commune's logo)."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
     row = b"\x00" + bytes(rgb) * size
     header = struct.pack(">IIBBBBB", size, size, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(row * size)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(row * size))
+        + chunk(b"IEND", b"")
+    )
 
 
 def saved_name_ar() -> str:
@@ -48,13 +68,15 @@ def profile_restored(journey_member):
 
         site_profile_update(**before)
         content_changed()
+
     journey_member.run(restore)
 
 
 def test_the_focal_point_previews_and_saves_the_branding_in_arabic(
-        journey_member, staff_page, citizen_page, profile_restored, media_root, tmp_path):
+    journey_member, staff_page, citizen_page, profile_restored, media_root, tmp_path
+):
     logo = tmp_path / "logo-tetouan.png"
-    logo.write_bytes(square_png((0x1d, 0x5f, 0x8a)))
+    logo.write_bytes(square_png((0x1D, 0x5F, 0x8A)))
 
     page = staff_page("focal_point")
     page.get_by_role("link", name="الموقع", exact=True).click()
@@ -73,13 +95,15 @@ def test_the_focal_point_previews_and_saves_the_branding_in_arabic(
     expect(warning).to_contain_text("اللون الرئيسي فاتح جدا بالنسبة للنص الأبيض")
     expect(warning).to_contain_text("#ffd700")
     shown = preview.locator(".branding-preview-header").first.evaluate(
-        "e => getComputedStyle(e).backgroundColor")
+        "e => getComputedStyle(e).backgroundColor"
+    )
     assert shown != "rgb(255, 215, 0)"  # the header is previewed darkened, as the site will show it
     assert fits_the_screen(page)
     page.screenshot(path=ARTIFACTS / "focal-point-branding-preview-ar.png", full_page=True)
     preview.screenshot(path=ARTIFACTS / "focal-point-branding-preview-detail-ar.png")
     page.locator(".colour-field").first.locator("xpath=..").screenshot(
-        path=ARTIFACTS / "focal-point-branding-colour-field-ar.png")
+        path=ARTIFACTS / "focal-point-branding-colour-field-ar.png"
+    )
     assert journey_member.run(saved_name_ar) != "جماعة تطوان المنفتحة"  # a preview saves nothing
 
     # A darker colour that passes; the previewed logo is kept without choosing it again.

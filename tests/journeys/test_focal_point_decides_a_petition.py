@@ -2,6 +2,7 @@
 phone, in Arabic: sees the bureau's deadline, declares it admissible with its reasons, refers
 it to the competent committee, puts it on the agenda of a council session, records the
 council's answer; the petition's public page then shows its path and the decision."""
+
 import pytest
 from django.utils import timezone
 
@@ -17,25 +18,39 @@ ANSWER = "قرر المجلس في دورته برمجة تهيئة حديقة �
 
 def _submitted_petition(journey_member):
     from tenants.petitions.models import Link, State
-    from tenants.petitions.services import (petition_create, petition_settings_update,
-                                            petition_transition, signature_add)
+    from tenants.petitions.services import (
+        petition_create,
+        petition_settings_update,
+        petition_transition,
+        signature_add,
+    )
 
     def arrange():
         petition_settings_update(threshold=3)
         petition = petition_create(
-            by="أمينة العلوي", subject="تهيئة حديقة عمومية بحي الأمل",
+            by="أمينة العلوي",
+            subject="تهيئة حديقة عمومية بحي الأمل",
             text="نلتمس من المجلس إدراج نقطة تتعلق بتهيئة حديقة عمومية بحي الأمل.",
-            agent_name="سعاد المرابط", agent_cin="L987654", agent_email="souad@example.ma")
+            agent_name="سعاد المرابط",
+            agent_cin="L987654",
+            agent_email="souad@example.ma",
+        )
         for number in range(3):
-            signature_add(petition=petition, full_name=f"موقع {number}", cin=f"AB{100000 + number}",
-                          link=Link.RESIDENT)
+            signature_add(
+                petition=petition,
+                full_name=f"موقع {number}",
+                cin=f"AB{100000 + number}",
+                link=Link.RESIDENT,
+            )
         petition_transition(petition=petition, to=State.SUBMITTED, by="agent")
         return petition
+
     return journey_member.run(arrange)
 
 
 def test_the_focal_point_decides_a_petition_and_the_public_page_shows_it(
-        journey_member, staff_page, citizen_page):
+    journey_member, staff_page, citizen_page
+):
     petition = _submitted_petition(journey_member)
     today = timezone.localdate().isoformat()
 

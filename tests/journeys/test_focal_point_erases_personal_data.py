@@ -1,6 +1,7 @@
 """A citizen asks the member what it holds about her and then to be erased (law 09-08, arts.
 7-9). The focal point, on a phone, in Arabic: finds her by e-mail, exports her data, erases
 it, and sees the erasure in the log; what the law keeps stays, without her."""
+
 import json
 
 import pytest
@@ -25,11 +26,13 @@ def citizen_with_data(journey_member):
         meeting = meeting_in(7, takes_registrations=True)
         registration_for(meeting, email=CITIZEN, name="سلمى بناني")
         return meeting.pk
+
     return journey_member.run(arrange)
 
 
 def test_the_focal_point_finds_exports_and_erases_a_persons_data_in_arabic(
-        journey_member, staff_page, citizen_with_data):
+    journey_member, staff_page, citizen_with_data
+):
     page = staff_page("focal_point")
     page.get_by_role("link", name="المعطيات الشخصية", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("المعطيات الشخصية")
@@ -65,15 +68,18 @@ def test_the_focal_point_finds_exports_and_erases_a_persons_data_in_arabic(
     expect(erasure).to_contain_text("s•••@example.ma")
     expect(erasure).to_contain_text("التسجيل في اللقاءات (1/1)")
     expect(log).to_contain_text("تصدير")
-    expect(log).not_to_contain_text(CITIZEN)                   # the log names no one
+    expect(log).not_to_contain_text(CITIZEN)  # the log names no one
     assert fits_the_screen(page)
     page.screenshot(path=ARTIFACTS / "focal-point-personal-data-log-ar.png", full_page=True)
 
     # What the law keeps stays without her: the meeting still counts one registration.
     def registrations():
         from tenants.meetings.models import Registration
-        return list(Registration.objects.filter(meeting_id=citizen_with_data)
-                    .values_list("name", flat=True))
+
+        return list(
+            Registration.objects.filter(meeting_id=citizen_with_data).values_list("name", flat=True)
+        )
+
     assert journey_member.run(registrations) == [""]
 
 
@@ -81,8 +87,7 @@ def test_the_log_reads_on_a_desktop_too(journey_member, staff_page):
     page = staff_page("focal_point", viewport=DESKTOP)
     page.goto(journey_member.staff_url("/site/personal-data/log/"))
     expect(page.get_by_role("heading", level=1)).to_have_text("سجل المعطيات الشخصية")
-    page.screenshot(path=ARTIFACTS / "focal-point-personal-data-log-desktop-ar.png",
-                    full_page=True)
+    page.screenshot(path=ARTIFACTS / "focal-point-personal-data-log-desktop-ar.png", full_page=True)
 
 
 def test_a_citizen_reads_the_notice_under_a_form_on_a_phone(journey_member, citizen_page):

@@ -1,6 +1,7 @@
 """The focal point runs the team from the workspace, on a phone, in Arabic: invites an editor,
 who follows the e-mailed link, chooses a password and lands on the workspace's inbox; then
 makes them a moderator, then removes them, and the removed person can no longer sign in."""
+
 import re
 
 import pytest
@@ -20,7 +21,8 @@ CONFIRM_PASSWORD = re.compile(r"^تأكيد كلمة المرور الجديدة
 
 
 def test_the_focal_point_invites_changes_and_removes_a_colleague_in_arabic(
-        journey_member, staff_page, browser_pages):
+    journey_member, staff_page, browser_pages
+):
     page = staff_page("focal_point")
     page.get_by_role("link", name="الفريق", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("الفريق")

@@ -2,6 +2,7 @@
 in Arabic: a receipt date in the future is refused with a clear error and nothing is written;
 the real date is accepted and the request's page shows the deadline counted from that day (20
 working days, through citizens.working_days), and the scan opens for the focal point."""
+
 from datetime import timedelta
 
 import pytest
@@ -16,8 +17,9 @@ pytestmark = BROWSER_NEEDED
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
 
-def test_the_focal_point_records_a_paper_request_received_last_week(journey_member, staff_page,
-                                                                     tmp_path):
+def test_the_focal_point_records_a_paper_request_received_last_week(
+    journey_member, staff_page, tmp_path
+):
     from citizens.working_days import add_working_days
     from django.utils.formats import date_format
     from django.utils import translation
@@ -33,7 +35,8 @@ def test_the_focal_point_records_a_paper_request_received_last_week(journey_memb
     form = page.get_by_role("form", name="تسجيل طلب ورقي")
     form.get_by_label("بالبريد", exact=True).check()
     form.get_by_label("تاريخ التوصل").fill(
-        (timezone.localdate() + timedelta(days=2)).isoformat())  # a slip of the pen
+        (timezone.localdate() + timedelta(days=2)).isoformat()
+    )  # a slip of the pen
     form.get_by_label("الاسم الكامل").fill("سعيد بنعلي")
     form.get_by_label("رقم البطاقة").fill("L123456")
     form.get_by_label("العنوان البريدي").fill("حي الملاح، تطوان")
@@ -65,6 +68,8 @@ def test_the_focal_point_records_a_paper_request_received_last_week(journey_memb
 
     def stored():
         from tenants.information_requests.models import InformationRequest
+
         request = InformationRequest.objects.get(requester_name="سعيد بنعلي")
         return request.received_on, request.due_on, request.channel, bool(request.scan)
+
     assert journey_member.run(stored) == (received, due, "post", True)

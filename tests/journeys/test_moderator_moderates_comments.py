@@ -1,6 +1,7 @@
 """A moderator, on a phone and in Arabic, finds a reported comment in the inbox and hides it with
 a reason, then answers another comment with a reasoned response; the citizen's consultation
 page then shows the response and no longer shows the hidden comment."""
+
 import re
 
 import pytest
@@ -12,14 +13,16 @@ expect = playwright.expect
 pytestmark = BROWSER_NEEDED
 
 INSULT = "هذا المنتخب لص ولا يستحق مقعده، والجماعة كلها فاسدة."
-PROPOSAL = ("أقترح أن تنشر الجماعة ميزانيتها كل سنة بصيغة مفتوحة قابلة لإعادة الاستعمال، مع شرح "
-            "مبسط للأبواب الكبرى بالعربية والأمازيغية، حتى يفهم المواطنون أين تذهب الموارد.")
+PROPOSAL = (
+    "أقترح أن تنشر الجماعة ميزانيتها كل سنة بصيغة مفتوحة قابلة لإعادة الاستعمال، مع شرح "
+    "مبسط للأبواب الكبرى بالعربية والأمازيغية، حتى يفهم المواطنون أين تذهب الموارد."
+)
 REASONS = "سننشر الميزانية بصيغة CSV ابتداء من سنة 2027، أما الشرح بالأمازيغية فسيدرس مع الشركاء."
 
 
-def test_a_moderator_hides_a_reported_comment_and_answers_another_in_arabic(journey_member,
-                                                                          staff_page,
-                                                                          citizen_page):
+def test_a_moderator_hides_a_reported_comment_and_answers_another_in_arabic(
+    journey_member, staff_page, citizen_page
+):
     from tenants.consultations.services import comment_report, comment_submit
     from tenants.consultations.tests.factories import consultation_in
 
@@ -27,13 +30,21 @@ def test_a_moderator_hides_a_reported_comment_and_answers_another_in_arabic(jour
         consultation = consultation_in(title_ar="استشارة حول مسودة برنامج الانفتاح 2025-2027")
 
         def comment(body, email, name):
-            return comment_submit(consultation=consultation, author_name=name, email=email,
-                                  body=body, show_name=True, verified_email=email,
-                                  site_url=journey_member.url())
+            return comment_submit(
+                consultation=consultation,
+                author_name=name,
+                email=email,
+                body=body,
+                show_name=True,
+                verified_email=email,
+                site_url=journey_member.url(),
+            )
+
         insult = comment(INSULT, "anonymous@example.ma", "مجهول")
         comment_report(comment=insult, address="10.9.9.1")
         proposal = comment(PROPOSAL, "nadia@example.ma", "نادية الحسني")
         return consultation, proposal
+
     consultation, proposal = journey_member.run(arrange)
 
     # The inbox: the reported comment first, with its report.
@@ -77,5 +88,6 @@ def test_a_moderator_hides_a_reported_comment_and_answers_another_in_arabic(jour
     expect(answered).to_contain_text("مقبول جزئيا")
     expect(answered).to_contain_text(REASONS)
     expect(citizen.get_by_text(INSULT)).to_have_count(0)
-    citizen.screenshot(path=ARTIFACTS / "citizen-consultation-after-moderation-ar.png",
-                       full_page=True)
+    citizen.screenshot(
+        path=ARTIFACTS / "citizen-consultation-after-moderation-ar.png", full_page=True
+    )

@@ -4,6 +4,7 @@ says "(en arabe)" / "(بالفرنسية)" where a text exists only in the other
 pieces stand where a reader of the page's direction looks for them (their boxes on the screen:
 left to right in French, right to left in Arabic). Then feedback where the eye is: a citizen
 posts a comment on a phone, and the confirmation is on the screen, not 3,000 px above."""
+
 from datetime import date
 
 import pytest
@@ -76,21 +77,34 @@ def mixed_programme(journey_member):
     """A programme adopted at a session whose decision has an Arabic reference; a commitment
     titled in Arabic only, another in French only; a history with dates and a link."""
     from tenants.programme.services import commitment_update, milestone_update
-    from tenants.programme.tests.factories import (commitment_factory, milestone_factory,
-                                                   programme_factory)
+    from tenants.programme.tests.factories import (
+        commitment_factory,
+        milestone_factory,
+        programme_factory,
+    )
 
     def arrange():
-        programme = programme_factory(title_ar="برنامج الانفتاح", title_fr="Programme d'ouverture",
-                                      period_start=2023, period_end=2026, status="adopted",
-                                      council_session="دورة فبراير", decision_reference=REFERENCE,
-                                      adopted_on=date(2024, 2, 9))
+        programme = programme_factory(
+            title_ar="برنامج الانفتاح",
+            title_fr="Programme d'ouverture",
+            period_start=2023,
+            period_end=2026,
+            status="adopted",
+            council_session="دورة فبراير",
+            decision_reference=REFERENCE,
+            adopted_on=date(2024, 2, 9),
+        )
         programme.steps.create(kind="workshop", happened_on=date(2023, 11, 6), title_ar=STEP_AR)
         arabic = commitment_factory(programme, 1, title_ar=TITLE_AR, title_fr="")
         commitment_update(commitment=arabic, by="أمينة العلوي", end_date=date(2027, 6, 30))
         milestone = milestone_factory(arabic, due_on=date(2023, 11, 11))
-        milestone_update(milestone=milestone, by="أمينة العلوي",
-                         evidence_link="https://www.tetouan.ma/budget/2024.pdf")
+        milestone_update(
+            milestone=milestone,
+            by="أمينة العلوي",
+            evidence_link="https://www.tetouan.ma/budget/2024.pdf",
+        )
         return arabic.pk
+
     return journey_member, journey_member.run(arrange)
 
 
@@ -106,8 +120,12 @@ def test_a_french_page_holding_arabic_content_reads_in_order(mixed_programme, ci
     # The adoption: session and reference isolated, the date whole, in French order.
     adopted = page.locator(".stage-timeline li small").first
     text = adopted.inner_text()
-    assert text.index("دورة فبراير") < text.index("délibération") < text.index(REFERENCE) \
+    assert (
+        text.index("دورة فبراير")
+        < text.index("délibération")
+        < text.index(REFERENCE)
         < text.index("9 février 2024")
+    )
     found = boxes(page, ".stage-timeline li small", ["délibération", REFERENCE, "9 février 2024"])
     assert left_to_right(found, ["délibération", REFERENCE, "9 février 2024"])
 
@@ -116,7 +134,10 @@ def test_a_french_page_holding_arabic_content_reads_in_order(mixed_programme, ci
     assert item.locator("a").inner_text() == f"1. {TITLE_AR} (en arabe)"
     expect(item.locator("[lang=ar][dir=rtl]")).to_have_text(TITLE_AR)
     found = boxes(page, ".commitment-item", ["1.", TITLE_AR, "(en arabe)"])
-    assert left_to_right(found, ["1.", "(en arabe)"]) and found[TITLE_AR]["left"] >= found["1."]["right"] - 1
+    assert (
+        left_to_right(found, ["1.", "(en arabe)"])
+        and found[TITLE_AR]["left"] >= found["1."]["right"] - 1
+    )
     step = page.locator(".cocreation-steps li").first
     assert step.inner_text().startswith("6 novembre 2023 · ")
     assert f"{STEP_AR} (en arabe)" in step.inner_text()
@@ -131,7 +152,8 @@ def test_a_french_page_holding_arabic_content_reads_in_order(mixed_programme, ci
     assert "31 décembre 2026 → 30 juin 2027" in history_text
     assert "https://" not in history_text and "tetouan.ma" in history_text
     expect(history.get_by_role("link", name="tetouan.ma")).to_have_attribute(
-        "href", "https://www.tetouan.ma/budget/2024.pdf")
+        "href", "https://www.tetouan.ma/budget/2024.pdf"
+    )
     found = boxes(page, "ol.history", ["31 décembre 2026", "→", "30 juin 2027"])
     assert left_to_right(found, ["31 décembre 2026", "→", "30 juin 2027"])
     page.screenshot(path=ARTIFACTS / "reading-fr-commitment-history.png", full_page=True)
@@ -160,9 +182,14 @@ def test_an_arabic_page_holding_french_content_reads_in_order(mixed_programme, c
     expect(link.locator("[lang=fr][dir=ltr]")).to_have_text(MEETING_FR)
     text = item.inner_text()
     assert text.index(MEETING_FR) < text.index("(بالفرنسية)") < text.index(day)
-    found = boxes(page, "main li:has(a[href*='/meetings/'])", ["Atelier", "participatif", "(بالفرنسية)", day])
+    found = boxes(
+        page, "main li:has(a[href*='/meetings/'])", ["Atelier", "participatif", "(بالفرنسية)", day]
+    )
     assert left_to_right(found, ["Atelier", "participatif"])  # French inside reads left to right
-    assert right_to_left(found, ["participatif", "(بالفرنسية)"]) or found[day]["top"] > found["Atelier"]["top"]
+    assert (
+        right_to_left(found, ["participatif", "(بالفرنسية)"])
+        or found[day]["top"] > found["Atelier"]["top"]
+    )
     assert fits_the_screen(page)
     page.screenshot(path=ARTIFACTS / "reading-ar-home-with-french-phone.png", full_page=True)
 
@@ -182,11 +209,15 @@ def test_an_arabic_page_holding_french_content_reads_in_order(mixed_programme, c
 
 
 def test_after_posting_a_comment_on_a_phone_the_confirmation_is_on_the_screen(
-        journey_member, citizen_page):
+    journey_member, citizen_page
+):
     from tenants.consultations.tests.factories import consultation_in
 
-    long_text = "\n\n".join(f"الفقرة {n}: نص طويل من مسودة برنامج الانفتاح المعروضة للاستشارة العمومية، "
-                            "يقرؤه المواطنون قبل إبداء رأيهم." * 3 for n in range(1, 30))
+    long_text = "\n\n".join(
+        f"الفقرة {n}: نص طويل من مسودة برنامج الانفتاح المعروضة للاستشارة العمومية، "
+        "يقرؤه المواطنون قبل إبداء رأيهم." * 3
+        for n in range(1, 30)
+    )
     pk = journey_member.run(lambda: consultation_in(description_ar=long_text).pk)
 
     page = citizen_page(language="ar", viewport=PHONE)
@@ -200,5 +231,7 @@ def test_after_posting_a_comment_on_a_phone_the_confirmation_is_on_the_screen(
     expect(confirmation).to_be_visible()
     expect(confirmation).to_be_in_viewport()
     expect(confirmation).to_be_focused()
-    assert page.evaluate("document.querySelector('#comment-form').getBoundingClientRect().top") > 844
+    assert (
+        page.evaluate("document.querySelector('#comment-form').getBoundingClientRect().top") > 844
+    )
     page.screenshot(path=ARTIFACTS / "reading-ar-comment-confirmation-phone.png")

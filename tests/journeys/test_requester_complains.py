@@ -3,6 +3,7 @@ their receipt gave them), complains to the head of the council in Arabic on a ph
 the complaint's due date; the focal point finds it in the inbox and answers it; the requester
 then sees the answer and the next step (the Commission, then the administrative court), and
 the public register shows the complaint's outcome, never its text."""
+
 from datetime import timedelta
 
 import pytest
@@ -15,21 +16,30 @@ expect = playwright.expect
 pytestmark = BROWSER_NEEDED
 
 
-def test_the_requester_complains_and_the_focal_point_answers(journey_member, staff_page,
-                                                              citizen_page):
-    from tenants.information_requests.services import (information_request_file,
-                                                       information_request_set_public_summary)
+def test_the_requester_complains_and_the_focal_point_answers(
+    journey_member, staff_page, citizen_page
+):
+    from tenants.information_requests.services import (
+        information_request_file,
+        information_request_set_public_summary,
+    )
     from tenants.information_requests.tokens import requester_path
 
     def late_request():
         filed = information_request_file(
-            requester_name="خديجة الإدريسي", id_document="cin", id_number="K654321",
-            postal_address="حي الرياض، تطوان", email="khadija@example.ma",
+            requester_name="خديجة الإدريسي",
+            id_document="cin",
+            id_number="K654321",
+            postal_address="حي الرياض، تطوان",
+            email="khadija@example.ma",
             information_wanted="كلفة أشغال تهيئة الحديقة العمومية بحي الملاح.",
-            today=timezone.localdate() - timedelta(days=40))
-        information_request_set_public_summary(information_request=filed, by="clerk",
-                                               public_summary="كلفة تهيئة حديقة حي الملاح.")
+            today=timezone.localdate() - timedelta(days=40),
+        )
+        information_request_set_public_summary(
+            information_request=filed, by="clerk", public_summary="كلفة تهيئة حديقة حي الملاح."
+        )
         return filed, requester_path(filed)
+
     late, own_path = journey_member.run(late_request)
 
     citizen = citizen_page()
@@ -62,7 +72,8 @@ def test_the_requester_complains_and_the_focal_point_answers(journey_member, sta
     citizen.goto(journey_member.url(own_path))
     expect(citizen.locator("main")).to_contain_text("1.200.000 درهم")
     expect(citizen.locator(".request-next-step")).to_contain_text(
-        "لجنة الحق في الحصول على المعلومات")
+        "لجنة الحق في الحصول على المعلومات"
+    )
     expect(citizen.locator(".request-next-step")).to_contain_text("المحكمة الإدارية")
     citizen.screenshot(path=ARTIFACTS / "requester-complaint-answered-ar.png", full_page=True)
 

@@ -1,4 +1,5 @@
 """A focal point signs in to the staff workspace on a phone, in Arabic, and finds what waits."""
+
 from datetime import timedelta
 
 import pytest
@@ -16,10 +17,15 @@ def test_a_focal_point_signs_in_and_sees_what_waits_in_arabic(journey_member, st
 
     def arrange():
         return information_request_file(
-            requester_name="سعيد بنعلي", id_document="cin", id_number="L123456",
-            postal_address="حي الملاح، تطوان", email="said@example.ma",
+            requester_name="سعيد بنعلي",
+            id_document="cin",
+            id_number="L123456",
+            postal_address="حي الملاح، تطوان",
+            email="said@example.ma",
             information_wanted="نسخة من محضر دورة أكتوبر الأخيرة.",
-            today=timezone.localdate() - timedelta(days=45))
+            today=timezone.localdate() - timedelta(days=45),
+        )
+
     late = journey_member.run(arrange)
 
     page = staff_page("focal_point")

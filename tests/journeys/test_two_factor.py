@@ -2,6 +2,7 @@
 its authenticator (the test computes the app's codes from the secret shown on the page), signs
 out, signs in with password and code, uses a recovery code once (a second use is refused); a
 member's focal point turns two-factor on in the workspace and must then give a code."""
+
 import re
 import time
 
@@ -9,8 +10,13 @@ import pytest
 from django.db import connection
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen, platform_served
-from tests.journeys.conftest import (PASSWORD, PHONE, async_unsafe_allowed, network_host,
-                                     staff_account_create)
+from tests.journeys.conftest import (
+    PASSWORD,
+    PHONE,
+    async_unsafe_allowed,
+    network_host,
+    staff_account_create,
+)
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -70,13 +76,15 @@ def _sign_out(page) -> None:
 
 
 def test_a_directorate_account_enrols_then_signs_in_with_a_code_and_a_recovery_code(
-        network_site, browser_pages):
+    network_site, browser_pages
+):
     from network.accounts.services import network_account_create
     from twofactor.testing import totp_code_for_secret
 
     site = network_site
-    site.run(lambda: network_account_create(email=DIRECTORATE, role="directorate",
-                                            password=PASSWORD))
+    site.run(
+        lambda: network_account_create(email=DIRECTORATE, role="directorate", password=PASSWORD)
+    )
     page = browser_pages(viewport=PHONE)
 
     # The password, then set-up before any network page.
@@ -128,8 +136,9 @@ def test_a_focal_point_turns_it_on_and_must_then_give_a_code(journey_member, bro
     from twofactor.testing import totp_code_for_secret
 
     site = journey_member
-    email = staff_account_create(site, role="focal_point", name="أمينة العلوي",
-                                 email="amina.two.factor@tetouan.example.ma")
+    email = staff_account_create(
+        site, role="focal_point", name="أمينة العلوي", email="amina.two.factor@tetouan.example.ma"
+    )
     page = browser_pages(viewport=PHONE, host=site.host)
 
     def sign_in():
@@ -162,6 +171,7 @@ def test_a_focal_point_turns_it_on_and_must_then_give_a_code(journey_member, bro
     # current one once the clock has moved on (the next one would then be two periods ahead).
     moved_on = int(time.time() // 30) > enrolled_in_period
     page.get_by_label("الرمز", exact=True).fill(
-        totp_code_for_secret(secret, steps_ahead=0 if moved_on else 1))
+        totp_code_for_secret(secret, steps_ahead=0 if moved_on else 1)
+    )
     page.get_by_role("button", name="تأكيد الرمز").click()
     expect(page).to_have_url(site.staff_url("/requests/"))

@@ -6,28 +6,70 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('registry', '0001_initial'),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='NetworkRole',
+            name="NetworkRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('directorate', 'Directorate administrator'), ('regional_focal_point', 'Regional focal point')], max_length=32, verbose_name='role')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('region', models.ForeignKey(blank=True, limit_choices_to={'tier': 'region'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.collectivity', verbose_name='region')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='network_role', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("directorate", "Directorate administrator"),
+                            ("regional_focal_point", "Regional focal point"),
+                        ],
+                        max_length=32,
+                        verbose_name="role",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        limit_choices_to={"tier": "region"},
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.collectivity",
+                        verbose_name="region",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="network_role",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'network role',
-                'verbose_name_plural': 'network roles',
-                'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('region__isnull', True), ('role', 'directorate')), models.Q(('region__isnull', False), ('role', 'regional_focal_point')), _connector='OR'), name='network_role_region_iff_focal_point')],
+                "verbose_name": "network role",
+                "verbose_name_plural": "network roles",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("region__isnull", True), ("role", "directorate")),
+                            models.Q(("region__isnull", False), ("role", "regional_focal_point")),
+                            _connector="OR",
+                        ),
+                        name="network_role_region_iff_focal_point",
+                    )
+                ],
             },
         ),
     ]

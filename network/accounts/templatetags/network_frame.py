@@ -1,6 +1,7 @@
 """The network's signed-in frame, one for the portal, the dashboard, the comparison and the
 console: who is signed in and with which role, the pages that role opens, sign-out (or, for
 a visitor, the sign-in link), and the confirmations of the last action (role=status)."""
+
 from django import template
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -16,19 +17,28 @@ register = template.Library()
 def _pages_of(role, user) -> list[tuple[str, str]]:
     """(label, url) of the pages the role opens, in the order of the person's work."""
     if role is None:
-        return [(_("Network back office"), reverse("network_admin:index"))] \
-            if user.is_superuser else []
+        return (
+            [(_("Network back office"), reverse("network_admin:index"))]
+            if user.is_superuser
+            else []
+        )
     if role.role == NetworkRoleKind.DIRECTORATE:
-        return [(_("Directorate console"), reverse("console-home")),
-                (_("Members"), reverse("console-members")),
-                (_("Network dashboard"), reverse("network-dashboard")),
-                (_("Regional comparison"), reverse("network-comparison")),
-                (_("Network back office"), reverse("network_admin:index")),
-                (_("Network portal"), reverse("portal-home"))]
+        return [
+            (_("Directorate console"), reverse("console-home")),
+            (_("Members"), reverse("console-members")),
+            (_("Network dashboard"), reverse("network-dashboard")),
+            (_("Regional comparison"), reverse("network-comparison")),
+            (_("Network back office"), reverse("network_admin:index")),
+            (_("Network portal"), reverse("portal-home")),
+        ]
     if role.region_id:
-        return [(_("Comparison of my region"),
-                 reverse("network-comparison-region", kwargs={"region_code": role.region_id})),
-                (_("Network portal"), reverse("portal-home"))]
+        return [
+            (
+                _("Comparison of my region"),
+                reverse("network-comparison-region", kwargs={"region_code": role.region_id}),
+            ),
+            (_("Network portal"), reverse("portal-home")),
+        ]
     return []
 
 
@@ -49,12 +59,18 @@ def network_frame(context):
 
     def current(url: str) -> bool:  # the console's home is a prefix of its other pages
         return path == url or (url not in ("/", console_home) and path.startswith(url))
+
     return {
-        "request": request, "signed_in": signed_in, "user": user, "role": role,
+        "request": request,
+        "signed_in": signed_in,
+        "user": user,
+        "role": role,
         "region_name": region_name,
-        "pages": [(label, url, current(url))
-                  for label, url in (_pages_of(role, user) if signed_in else [])],
+        "pages": [
+            (label, url, current(url))
+            for label, url in (_pages_of(role, user) if signed_in else [])
+        ],
         "messages": context.get("messages"),
-        "sign_in_url": reverse("network-sign-in") + (f"?{urlencode({'next': path})}"
-                                                     if path and path != "/" else ""),
+        "sign_in_url": reverse("network-sign-in")
+        + (f"?{urlencode({'next': path})}" if path and path != "/" else ""),
     }

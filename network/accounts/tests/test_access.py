@@ -1,11 +1,16 @@
 """Network roles: who reads which region, in the public schema only."""
+
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import ValidationError
 from django.db import connection
 
 from network.accounts.access import (
-    can_read_member, can_read_region, is_directorate, region_codes_readable_by)
+    can_read_member,
+    can_read_region,
+    is_directorate,
+    region_codes_readable_by,
+)
 from network.accounts.models import NetworkRole
 from network.accounts.services import network_account_create
 from network.members.models import Member
@@ -22,8 +27,9 @@ def directorate(db):
 
 @pytest.fixture
 def north_focal_point(db):
-    return network_account_create(email="nord@dgct.gov.ma", role="regional_focal_point",
-                                  region_code=TANGER_TETOUAN_AL_HOCEIMA)
+    return network_account_create(
+        email="nord@dgct.gov.ma", role="regional_focal_point", region_code=TANGER_TETOUAN_AL_HOCEIMA
+    )
 
 
 def unsaved_member(code: str) -> Member:
@@ -44,7 +50,9 @@ def test_regional_focal_point_reads_their_region_only(north_focal_point, tetouan
     assert can_read_region(north_focal_point, TANGER_TETOUAN_AL_HOCEIMA)
     assert not can_read_region(north_focal_point, FES_MEKNES)
     # Communes, provinces and the region council itself belong to the region.
-    assert can_read_member(north_focal_point, tetouan) and can_read_member(north_focal_point, tanger)
+    assert can_read_member(north_focal_point, tetouan) and can_read_member(
+        north_focal_point, tanger
+    )
     assert can_read_member(north_focal_point, unsaved_member(TANGER_TETOUAN_AL_HOCEIMA))
     assert can_read_member(north_focal_point, unsaved_member("01.571"))  # province of Tétouan
     assert not can_read_member(north_focal_point, unsaved_member("03.531.03.23"))  # Timezgana
@@ -66,7 +74,8 @@ def test_an_inactive_directorate_account_reads_nothing(directorate):
 
 
 def test_member_staff_get_no_network_right_even_with_a_colliding_user_id(
-        directorate, tetouan, in_member):
+    directorate, tetouan, in_member
+):
     """A member's staff account may share its id with a network account: in the member's
     schema the network role is never consulted."""
     with in_member(tetouan):
@@ -81,13 +90,16 @@ def test_member_staff_get_no_network_right_even_with_a_colliding_user_id(
         assert not is_directorate(fresh)
 
 
-@pytest.mark.parametrize("kwargs, field, message", [
-    ({"role": "regional_focal_point"}, "region_code", "تحتاج نقطة الارتكاز"),
-    ({"role": "regional_focal_point", "region_code": "01.571"}, "region_code", "01.571"),
-    ({"role": "regional_focal_point", "region_code": "99"}, "region_code", "99"),
-    ({"role": "directorate", "region_code": "01"}, "region_code", "الشبكة"),
-    ({"role": "minister"}, "role", "minister"),
-])
+@pytest.mark.parametrize(
+    "kwargs, field, message",
+    [
+        ({"role": "regional_focal_point"}, "region_code", "تحتاج نقطة الارتكاز"),
+        ({"role": "regional_focal_point", "region_code": "01.571"}, "region_code", "01.571"),
+        ({"role": "regional_focal_point", "region_code": "99"}, "region_code", "99"),
+        ({"role": "directorate", "region_code": "01"}, "region_code", "الشبكة"),
+        ({"role": "minister"}, "role", "minister"),
+    ],
+)
 def test_account_creation_is_validated_in_arabic(db, kwargs, field, message):
     with pytest.raises(ValidationError) as error:
         network_account_create(email="x@dgct.gov.ma", **kwargs)
@@ -115,8 +127,9 @@ def test_accounts_are_created_in_the_network_schema_only(tetouan, in_member):
     assert not User.objects.filter(username="x@dgct.gov.ma").exists()
 
 
-def test_view_decorators_guard_by_role_and_region(rf, directorate, north_focal_point, tetouan,
-                                                  settings):
+def test_view_decorators_guard_by_role_and_region(
+    rf, directorate, north_focal_point, tetouan, settings
+):
     settings.ROOT_URLCONF = "config.urls_public"  # the sign-in page's URL is the network's
     from django.contrib.auth.models import AnonymousUser
     from django.core.exceptions import PermissionDenied

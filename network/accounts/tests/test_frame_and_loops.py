@@ -1,5 +1,6 @@
 """The network's signed-in frame (portal, dashboard, comparison, console) and the promise that
 no account, whatever its role, is ever sent round in a loop."""
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -15,13 +16,17 @@ def browser_as(client_for, network_client, network, db):
         if role == "regional_focal_point":
             return network_client(role, region_code="01")
         if role in ("no_role", "superuser"):
-            user = User.objects.create_user(f"{role}@dgct.gov.ma", email=f"{role}@dgct.gov.ma",
-                                            is_superuser=role == "superuser",
-                                            is_staff=role == "superuser")
+            user = User.objects.create_user(
+                f"{role}@dgct.gov.ma",
+                email=f"{role}@dgct.gov.ma",
+                is_superuser=role == "superuser",
+                is_staff=role == "superuser",
+            )
             client = client_for(None)
             client.force_login(user)
             return client
         return network_client(role)
+
     return make
 
 
@@ -30,8 +35,12 @@ def _paths(patterns, prefix=""):
         route = prefix + str(pattern.pattern)
         if isinstance(pattern, URLResolver):
             yield from _paths(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern) and "<" not in route and "(" not in route \
-                and "^" not in route:
+        elif (
+            isinstance(pattern, URLPattern)
+            and "<" not in route
+            and "(" not in route
+            and "^" not in route
+        ):
             yield "/" + route
 
 
@@ -39,9 +48,18 @@ def network_pages() -> list[str]:
     """Every page of the network's URLconf without a parameter, and a few with one."""
     resolver = get_resolver("config.urls_public")
     paths = {path for path in _paths(resolver.url_patterns) if "$" not in path}
-    return sorted(paths | {"/admin/login/?next=/admin/", "/admin/auth/user/", "/comparison/01/",
-                           "/comparison/02/", "/console/members/m_015710111/",
-                           "/sign-in/?next=/admin/", "/sign-in/?next=/console/"})
+    return sorted(
+        paths
+        | {
+            "/admin/login/?next=/admin/",
+            "/admin/auth/user/",
+            "/comparison/01/",
+            "/comparison/02/",
+            "/console/members/m_015710111/",
+            "/sign-in/?next=/admin/",
+            "/sign-in/?next=/console/",
+        }
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)

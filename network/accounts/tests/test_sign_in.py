@@ -1,4 +1,5 @@
 """Signing in to the network: network accounts on the network host only."""
+
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
@@ -13,6 +14,7 @@ PASSWORD = "Tetouan-2026-openness"
 def fresh_attempt_counts():
     """Attempts are counted in the cache, which outlives a test's transaction."""
     from django.core.cache import cache
+
     cache.delete_pattern("*signin:network-sign-in*")
 
 
@@ -65,8 +67,9 @@ def test_the_directorate_lands_on_the_console(client_for, directorate):
 def test_a_regional_focal_point_lands_on_their_region(client_for, network, db):
     from twofactor.testing import two_factor_signed_in
 
-    user = network_account_create(email="fp@dgct.gov.ma", role="regional_focal_point",
-                                  region_code="01", password=PASSWORD)
+    user = network_account_create(
+        email="fp@dgct.gov.ma", role="regional_focal_point", region_code="01", password=PASSWORD
+    )
     response = sign_in(client_for(None), "fp@dgct.gov.ma")
     assert response.status_code == 302 and "01" in response["Location"]
     browser = two_factor_signed_in(client_for(None), user)
@@ -76,14 +79,17 @@ def test_a_regional_focal_point_lands_on_their_region(client_for, network, db):
 
 
 def test_a_safe_next_is_followed_and_an_unsafe_one_is_not(client_for, directorate):
-    assert sign_in(client_for(None), directorate.email,
-                   next="/console/members/")["Location"] == "/console/members/"
-    assert sign_in(client_for(None), directorate.email,
-                   next="https://evil.example/")["Location"] == "/console/"
+    assert (
+        sign_in(client_for(None), directorate.email, next="/console/members/")["Location"]
+        == "/console/members/"
+    )
+    assert (
+        sign_in(client_for(None), directorate.email, next="https://evil.example/")["Location"]
+        == "/console/"
+    )
 
 
-def test_wrong_passwords_and_accounts_without_a_role_are_refused_in_arabic(client_for,
-                                                                           directorate):
+def test_wrong_passwords_and_accounts_without_a_role_are_refused_in_arabic(client_for, directorate):
     browser = client_for(None)
     wrong = sign_in(browser, directorate.email, "nope")
     assert wrong.status_code == 200
@@ -97,13 +103,18 @@ def test_wrong_passwords_and_accounts_without_a_role_are_refused_in_arabic(clien
 def test_member_staff_credentials_do_not_open_the_network(client_for, tetouan, in_member, db):
     with in_member(tetouan):
         StaffMembership = apps.get_model("site", "StaffMembership")  # a member's model
-        staff = User.objects.create_user("focal@tetouan.ma", email="focal@tetouan.ma",
-                                         password=PASSWORD, is_staff=True)
+        staff = User.objects.create_user(
+            "focal@tetouan.ma", email="focal@tetouan.ma", password=PASSWORD, is_staff=True
+        )
         StaffMembership.objects.create(user=staff, role="focal_point")
     # Good on Tétouan's own back office...
     member_browser = client_for(tetouan)
-    assert member_browser.post("/admin/login/", {"username": "focal@tetouan.ma",
-                                                 "password": PASSWORD}).status_code == 302
+    assert (
+        member_browser.post(
+            "/admin/login/", {"username": "focal@tetouan.ma", "password": PASSWORD}
+        ).status_code
+        == 302
+    )
     assert member_browser.get("/admin/").status_code == 200
     # ...worthless on the network's host, with the same session cookie or the same password.
     member_browser.defaults["HTTP_HOST"] = "localhost"
@@ -116,8 +127,9 @@ def test_member_staff_credentials_do_not_open_the_network(client_for, tetouan, i
     assert client_for(tetouan).get("/sign-in/").status_code == 404
 
 
-def test_ten_failures_lock_the_account_from_that_address_and_say_for_how_long(client_for,
-                                                                             directorate):
+def test_ten_failures_lock_the_account_from_that_address_and_say_for_how_long(
+    client_for, directorate
+):
     browser = client_for(None)
     for _ in range(10):
         sign_in(browser, directorate.email, "wrong")
@@ -130,19 +142,26 @@ def test_ten_failures_lock_the_account_from_that_address_and_say_for_how_long(cl
 def test_a_regional_focal_point_is_sent_to_their_pages_not_looped(client_for, network, db):
     from twofactor.testing import two_factor_signed_in
 
-    user = network_account_create(email="fp@dgct.gov.ma", role="regional_focal_point",
-                                  region_code="01", password=PASSWORD)
+    user = network_account_create(
+        email="fp@dgct.gov.ma", role="regional_focal_point", region_code="01", password=PASSWORD
+    )
     browser = two_factor_signed_in(client_for(None), user)
     door = browser.get("/admin/login/?next=/admin/")
     assert door.status_code == 302 and door["Location"] == "/comparison/01/"
     page = browser.get(door["Location"]).content.decode()
     assert 'role="status"' in page and "لا يتيح دوركم فتح الإدارة الخلفية للشبكة" in page
 
+
 def test_the_operators_command_creates_accounts(network, db):
     from django.core.management import CommandError, call_command
 
-    call_command("create_network_account", "nord@dgct.gov.ma", role="regional_focal_point",
-                 region_code="01", password=PASSWORD)
+    call_command(
+        "create_network_account",
+        "nord@dgct.gov.ma",
+        role="regional_focal_point",
+        region_code="01",
+        password=PASSWORD,
+    )
     user = User.objects.get(username="nord@dgct.gov.ma")
     assert user.network_role.region_id == "01" and user.check_password(PASSWORD)
     with pytest.raises(CommandError):

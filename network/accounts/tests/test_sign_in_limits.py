@@ -1,6 +1,7 @@
 """The sign-in limit, on the network's sign-in and on a member's (workspace and back office):
 only failures count, per (account, address) pair with a wider limit per address; a stranger
 failing from elsewhere never locks a person out; a refused person is told when to try again."""
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
@@ -8,7 +9,7 @@ from django.core.cache import cache
 from network.accounts.services import network_account_create
 
 PASSWORD = "Tetouan-2026-openness"
-HOME = "192.0.2.10"       # the person's own address (documentation range: no traffic)
+HOME = "192.0.2.10"  # the person's own address (documentation range: no traffic)
 STRANGER = "198.51.100.7"  # someone who knows their e-mail
 LOCKED = "محاولات كثيرة"
 
@@ -31,15 +32,19 @@ def tetouan_staff(tetouan, in_member):
 
     StaffMembership = apps.get_model("site", "StaffMembership")  # a member's model
     with in_member(tetouan):
-        user = User.objects.create_user("focal@tetouan.ma", email="focal@tetouan.ma",
-                                        password=PASSWORD, is_staff=True)
+        user = User.objects.create_user(
+            "focal@tetouan.ma", email="focal@tetouan.ma", password=PASSWORD, is_staff=True
+        )
         StaffMembership.objects.create(user=user, role="focal_point")
     return "focal@tetouan.ma"
 
 
 # Each door: (member or None for the network, sign-in path, where a success goes).
-DOORS = {"network": (None, "/sign-in/"), "workspace": ("tetouan", "/staff/sign-in/"),
-         "back-office": ("tetouan", "/admin/login/")}
+DOORS = {
+    "network": (None, "/sign-in/"),
+    "workspace": ("tetouan", "/staff/sign-in/"),
+    "back-office": ("tetouan", "/admin/login/"),
+}
 
 
 @pytest.fixture(params=list(DOORS))
@@ -49,8 +54,9 @@ def door(request, client_for, network, db):
     which, path = DOORS[request.param]
     member = network[which] if which else None
     if member is None:
-        email = network_account_create(email="dir@dgct.gov.ma", role="directorate",
-                                       password=PASSWORD).email
+        email = network_account_create(
+            email="dir@dgct.gov.ma", role="directorate", password=PASSWORD
+        ).email
     else:
         email = request.getfixturevalue("tetouan_staff")
 
@@ -58,10 +64,11 @@ def door(request, client_for, network, db):
         name = request.param
 
         def attempt(self, password=PASSWORD, *, address=HOME, who=None):
-            response = client_for(member).post(path, {"username": who or email,
-                                                      "password": password},
-                                               REMOTE_ADDR=address)
+            response = client_for(member).post(
+                path, {"username": who or email, "password": password}, REMOTE_ADDR=address
+            )
             return True if response.status_code == 302 else response.content.decode()
+
     door = Door()
     door.email = email
     return door
@@ -107,8 +114,9 @@ def test_the_wait_is_told_in_french_too(client_for, directorate):
     browser.cookies["django_language"] = "fr"
     for _ in range(10):
         browser.post("/sign-in/", {"username": directorate.email, "password": "x"})
-    page = browser.post("/sign-in/", {"username": directorate.email,
-                                      "password": PASSWORD}).content.decode()
+    page = browser.post(
+        "/sign-in/", {"username": directorate.email, "password": PASSWORD}
+    ).content.decode()
     assert "Trop de tentatives échouées" in page and "15 minutes" in page
 
 
@@ -117,9 +125,18 @@ def test_counts_at_one_member_say_nothing_at_another(tetouan, tanger, in_member,
         with in_member(member):
             User.objects.create_user("same@commune.ma", password=PASSWORD, is_staff=True)
     for _ in range(10):
-        client_for(tetouan).post("/admin/login/", {"username": "same@commune.ma",
-                                                   "password": "wrong"})
-    assert LOCKED in client_for(tetouan).post(
-        "/admin/login/", {"username": "same@commune.ma", "password": PASSWORD}).content.decode()
-    assert client_for(tanger).post("/admin/login/", {"username": "same@commune.ma",
-                                                     "password": PASSWORD}).status_code == 302
+        client_for(tetouan).post(
+            "/admin/login/", {"username": "same@commune.ma", "password": "wrong"}
+        )
+    assert (
+        LOCKED
+        in client_for(tetouan)
+        .post("/admin/login/", {"username": "same@commune.ma", "password": PASSWORD})
+        .content.decode()
+    )
+    assert (
+        client_for(tanger)
+        .post("/admin/login/", {"username": "same@commune.ma", "password": PASSWORD})
+        .status_code
+        == 302
+    )

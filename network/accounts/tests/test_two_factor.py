@@ -1,6 +1,7 @@
 """Two-factor sign-in of network accounts (public schema): required of the directorate and the
 regional focal points, before any network page; codes checked by django-otp, failures counted
 in the sign-in limiter."""
+
 import re
 import time
 
@@ -47,15 +48,28 @@ def give_code(browser, code, next_url="/console/"):
     return browser.post("/two-factor/code/", {"code": code, "next": next_url})
 
 
-NETWORK_PAGES = ["/console/", "/console/members/", "/dashboard/", "/comparison/",
-                 "/comparison/01/", "/admin/", "/admin/auth/user/", "/open-data/"]
+NETWORK_PAGES = [
+    "/console/",
+    "/console/members/",
+    "/dashboard/",
+    "/comparison/",
+    "/comparison/01/",
+    "/admin/",
+    "/admin/auth/user/",
+    "/open-data/",
+]
 
 
 @pytest.mark.parametrize("role", ["directorate", "regional_focal_point"])
 def test_an_account_without_a_device_is_taken_to_enrol_before_any_network_page(
-        role, client_for, network, db):
-    network_account_create(email="dir@dgct.gov.ma", role=role, password=PASSWORD,
-                           region_code="01" if role == "regional_focal_point" else None)
+    role, client_for, network, db
+):
+    network_account_create(
+        email="dir@dgct.gov.ma",
+        role=role,
+        password=PASSWORD,
+        region_code="01" if role == "regional_focal_point" else None,
+    )
     browser = signed_in_with_password(client_for)
     for path in NETWORK_PAGES:
         response = browser.get(path)
@@ -73,8 +87,9 @@ def test_the_api_with_a_verified_session_answers(client_for, directorate):
     assert browser.get("/api/members/").status_code == 200
 
 
-def test_enrolment_shows_a_qr_code_and_the_secret_then_ten_recovery_codes_once(client_for,
-                                                                            directorate):
+def test_enrolment_shows_a_qr_code_and_the_secret_then_ten_recovery_codes_once(
+    client_for, directorate
+):
     browser = signed_in_with_password(client_for)
     browser.post("/two-factor/", {"action": "start"})
     page = browser.get("/two-factor/?next=/console/").content.decode()
@@ -82,12 +97,16 @@ def test_enrolment_shows_a_qr_code_and_the_secret_then_ten_recovery_codes_once(c
     secret = re.search(r'id="two-factor-secret">([A-Z2-7]+)<', page).group(1)
     assert len(secret) == 32  # 160 bits, base32
     # A wrong first code: still off, and said why.
-    wrong = browser.post("/two-factor/", {"action": "confirm", "code": "000000",
-                                          "next": "/console/"})
+    wrong = browser.post(
+        "/two-factor/", {"action": "confirm", "code": "000000", "next": "/console/"}
+    )
     assert "ليس الذي يعرضه تطبيقكم" in wrong.content.decode()
     assert not TOTPDevice.objects.filter(user=directorate, confirmed=True).exists()
-    done = browser.post("/two-factor/", {"action": "confirm", "next": "/console/",
-                                         "code": totp_code_for_secret(secret)}, follow=True)
+    done = browser.post(
+        "/two-factor/",
+        {"action": "confirm", "next": "/console/", "code": totp_code_for_secret(secret)},
+        follow=True,
+    )
     page = done.content.decode()
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", page)
     assert len(codes) == 10 == StaticToken.objects.filter(device__user=directorate).count()
@@ -106,8 +125,7 @@ def test_after_enrolment_signing_in_asks_the_code(client_for, directorate, setti
     page = browser.get(response["Location"]).content.decode()
     assert 'autocomplete="one-time-code"' in page and "تأكيد الرمز" in page
     # The set-up page is not for a session that gave only the password.
-    assert browser.post("/two-factor/", {"action": "regenerate"})["Location"] \
-        == "/two-factor/code/"
+    assert browser.post("/two-factor/", {"action": "regenerate"})["Location"] == "/two-factor/code/"
     assert give_code(browser, "123456").status_code == 200  # wrong: the form again
     assert browser.get("/console/").status_code == 302
     ok = give_code(browser, totp_code(device, steps_ahead=1))
@@ -122,10 +140,12 @@ def test_after_enrolment_signing_in_asks_the_code(client_for, directorate, setti
 def test_a_recovery_code_works_once(client_for, directorate):
     browser = signed_in_with_password(client_for)
     browser.post("/two-factor/", {"action": "start"})
-    secret = re.search(r'id="two-factor-secret">([A-Z2-7]+)<',
-                       browser.get("/two-factor/").content.decode()).group(1)
-    page = browser.post("/two-factor/", {"action": "confirm", "code": totp_code_for_secret(secret)},
-                        follow=True).content.decode()
+    secret = re.search(
+        r'id="two-factor-secret">([A-Z2-7]+)<', browser.get("/two-factor/").content.decode()
+    ).group(1)
+    page = browser.post(
+        "/two-factor/", {"action": "confirm", "code": totp_code_for_secret(secret)}, follow=True
+    ).content.decode()
     code = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", page)[0]
 
     first = signed_in_with_password(client_for)
@@ -223,8 +243,9 @@ def test_a_superuser_of_the_network_must_enrol_too(client_for, network, db):
     assert browser.get("/admin/")["Location"].startswith("/two-factor/?next=")
 
 
-def test_the_directorate_removes_a_lost_authenticator_in_the_back_office(client_for, directorate,
-                                                                      network_client):
+def test_the_directorate_removes_a_lost_authenticator_in_the_back_office(
+    client_for, directorate, network_client
+):
     enrolled(signed_in_with_password(client_for), directorate)
     device = TOTPDevice.objects.get(user=directorate)
     admin = network_client("directorate")

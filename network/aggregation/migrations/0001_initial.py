@@ -5,37 +5,81 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0002_member_suspended_at_member_suspension_reason'),
+        ("members", "0002_member_suspended_at_member_suspension_reason"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='MemberSnapshot',
+            name="MemberSnapshot",
             fields=[
-                ('member', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='snapshot', serialize=False, to='members.member', verbose_name='member')),
-                ('refreshed_at', models.DateTimeField(verbose_name='refreshed at')),
-                ('figures', models.JSONField(default=dict, verbose_name='figures')),
-                ('scorecard', models.JSONField(default=dict, verbose_name='scorecard')),
-                ('programme_stage', models.CharField(blank=True, db_index=True, max_length=20, verbose_name='programme stage')),
-                ('commitments', models.PositiveIntegerField(default=0, verbose_name='commitments')),
-                ('completion_percent', models.PositiveSmallIntegerField(null=True, verbose_name='completion (%)')),
-                ('milestones_overdue', models.PositiveIntegerField(default=0, verbose_name='overdue milestones')),
-                ('meetings_held', models.PositiveIntegerField(default=0, verbose_name='meetings held')),
-                ('participants', models.PositiveIntegerField(default=0, verbose_name='participants')),
-                ('response_share', models.FloatField(null=True, verbose_name='share of comments with a reasoned response')),
-                ('requests_received', models.PositiveIntegerField(default=0, verbose_name='information requests')),
-                ('on_time_share', models.FloatField(db_index=True, null=True, verbose_name='share of requests answered on time')),
-                ('documents', models.PositiveIntegerField(default=0, verbose_name='documents')),
-                ('score', models.PositiveSmallIntegerField(db_index=True, default=0, verbose_name='scorecard points')),
+                (
+                    "member",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        primary_key=True,
+                        related_name="snapshot",
+                        serialize=False,
+                        to="members.member",
+                        verbose_name="member",
+                    ),
+                ),
+                ("refreshed_at", models.DateTimeField(verbose_name="refreshed at")),
+                ("figures", models.JSONField(default=dict, verbose_name="figures")),
+                ("scorecard", models.JSONField(default=dict, verbose_name="scorecard")),
+                (
+                    "programme_stage",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=20, verbose_name="programme stage"
+                    ),
+                ),
+                ("commitments", models.PositiveIntegerField(default=0, verbose_name="commitments")),
+                (
+                    "completion_percent",
+                    models.PositiveSmallIntegerField(null=True, verbose_name="completion (%)"),
+                ),
+                (
+                    "milestones_overdue",
+                    models.PositiveIntegerField(default=0, verbose_name="overdue milestones"),
+                ),
+                (
+                    "meetings_held",
+                    models.PositiveIntegerField(default=0, verbose_name="meetings held"),
+                ),
+                (
+                    "participants",
+                    models.PositiveIntegerField(default=0, verbose_name="participants"),
+                ),
+                (
+                    "response_share",
+                    models.FloatField(
+                        null=True, verbose_name="share of comments with a reasoned response"
+                    ),
+                ),
+                (
+                    "requests_received",
+                    models.PositiveIntegerField(default=0, verbose_name="information requests"),
+                ),
+                (
+                    "on_time_share",
+                    models.FloatField(
+                        db_index=True, null=True, verbose_name="share of requests answered on time"
+                    ),
+                ),
+                ("documents", models.PositiveIntegerField(default=0, verbose_name="documents")),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(
+                        db_index=True, default=0, verbose_name="scorecard points"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member snapshot',
-                'verbose_name_plural': 'member snapshots',
-                'ordering': ['member_id'],
+                "verbose_name": "member snapshot",
+                "verbose_name_plural": "member snapshots",
+                "ordering": ["member_id"],
             },
         ),
     ]

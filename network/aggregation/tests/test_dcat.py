@@ -2,6 +2,7 @@
 on its own host. Each parses, names the mandatory DCAT-AP properties everywhere, and each
 distribution answers 200 with the media type it declares; a member's catalogue lists only its
 own data."""
+
 import csv
 import io
 import json
@@ -65,28 +66,41 @@ def assert_each_distribution_answers(client, document: dict, host: str) -> None:
 
 
 def test_the_network_catalogue_lists_its_datasets_and_every_members_catalogue(
-        snapshots, client_for, tetouan, tanger):
+    snapshots, client_for, tetouan, tanger
+):
     client = client_for(None)
     document = catalog(client)
     assert document["@type"] == "dcat:Catalog" and dcat_ap_missing(document) == []
     assert prefixes_used(document) <= set(CONTEXT)  # every term expands
     assert document["dct:publisher"]["foaf:name"][1]["@value"].startswith(
-        "Direction Générale des Collectivités Territoriales")
+        "Direction Générale des Collectivités Territoriales"
+    )
     by_id = {dataset["@id"].rsplit("#", 1)[1]: dataset for dataset in document["dcat:dataset"]}
-    assert set(by_id) == {"snapshots", "news", "best-practices", "trainings",
-                          "commitment-templates"}
+    assert set(by_id) == {
+        "snapshots",
+        "news",
+        "best-practices",
+        "trainings",
+        "commitment-templates",
+    }
     snapshots_set = by_id["snapshots"]
     assert snapshots_set["dct:license"]["@id"] == DEFAULT_LICENSE
     assert snapshots_set["dct:accrualPeriodicity"]["@id"].endswith("/frequency/HOURLY")
-    assert {d["dcat:mediaType"]["@id"].removeprefix(MEDIA_TYPE)
-            for d in snapshots_set["dcat:distribution"]} == {"text/csv", "application/json"}
+    assert {
+        d["dcat:mediaType"]["@id"].removeprefix(MEDIA_TYPE)
+        for d in snapshots_set["dcat:distribution"]
+    } == {"text/csv", "application/json"}
     assert_each_distribution_answers(client, document, "localhost")
     members = {entry["@id"] for entry in document["dcat:catalog"]}
-    assert members == {"http://tetouan.localhost:8000/open-data/catalog.jsonld",
-                       "http://tanger.localhost:8000/open-data/catalog.jsonld"}
+    assert members == {
+        "http://tetouan.localhost:8000/open-data/catalog.jsonld",
+        "http://tanger.localhost:8000/open-data/catalog.jsonld",
+    }
     # Linked from the open-data page and advertised to harvesters.
     page = client.get("/open-data/").content.decode()
-    assert f'<link rel="alternate" type="application/ld+json" title="DCAT-AP" href="{JSONLD}">' in page
+    assert (
+        f'<link rel="alternate" type="application/ld+json" title="DCAT-AP" href="{JSONLD}">' in page
+    )
     assert f'href="{JSONLD}"' in page.split("<main", 1)[1]
 
 
@@ -130,9 +144,20 @@ def test_the_network_catalogue_is_not_on_a_members_host_and_vice_versa(tetouan, 
 
 
 def test_the_validator_names_what_is_missing():
-    broken = {"@type": "dcat:Catalog", "dct:title": "x", "dcat:dataset": [
-        {"@type": "dcat:Dataset", "dct:title": "y", "dcat:distribution": [
-            {"@type": "dcat:Distribution"}]}]}
+    broken = {
+        "@type": "dcat:Catalog",
+        "dct:title": "x",
+        "dcat:dataset": [
+            {
+                "@type": "dcat:Dataset",
+                "dct:title": "y",
+                "dcat:distribution": [{"@type": "dcat:Distribution"}],
+            }
+        ],
+    }
     assert dcat_ap_missing(broken) == [
-        "$ dct:description", "$ dct:publisher", "$.dcat:dataset[0] dct:description",
-        "$.dcat:dataset[0].dcat:distribution[0] dcat:accessURL"]
+        "$ dct:description",
+        "$ dct:publisher",
+        "$.dcat:dataset[0] dct:description",
+        "$.dcat:dataset[0].dcat:distribution[0] dcat:accessURL",
+    ]

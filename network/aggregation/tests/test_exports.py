@@ -1,4 +1,5 @@
 """Open data: the snapshots as CSV and JSON, their documented schema and the HCP credit."""
+
 import csv
 import io
 
@@ -19,8 +20,7 @@ def snapshots(tetouan_with_content, tanger):
     connection.set_schema_to_public()
 
 
-def test_the_csv_has_a_row_per_member_with_every_documented_field(snapshots, client_for,
-                                                                 tetouan):
+def test_the_csv_has_a_row_per_member_with_every_documented_field(snapshots, client_for, tetouan):
     response = client_for(None).get("/open-data/snapshots.csv")  # anyone: open data
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8")

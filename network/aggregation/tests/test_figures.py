@@ -1,13 +1,13 @@
 """The snapshot's figures against the member's data, and the fast path against the per-member
 path."""
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_tenants.utils import tenant_context
 
 from network.aggregation.models import MemberSnapshot
-from network.aggregation.services import (snapshot_refresh_for_member,
-                                          snapshots_refresh_for_members)
+from network.aggregation.services import snapshot_refresh_for_member, snapshots_refresh_for_members
 from network.aggregation import sweep
 from network.aggregation.sweep import figures_for_members
 from tenants.consultations.selectors import consultation_figures
@@ -24,12 +24,18 @@ def test_figures_count_the_members_content(tetouan_with_content):
     commitments = figures["commitments"]
     assert commitments["total"] == 3
     assert commitments["by_status"] == {"complete": 1, "late": 2, "ongoing": 0}
-    assert commitments["by_completion"] == {"no_evidence": 0, "not_started": 1, "limited": 1,
-                                            "substantial": 0, "complete": 1}
-    assert commitments["by_principle"]["access_to_information"] == {"commitments": 1,
-                                                                    "percent": 100}
-    assert commitments["by_principle"]["citizen_participation"] == {"commitments": 1,
-                                                                    "percent": 33}
+    assert commitments["by_completion"] == {
+        "no_evidence": 0,
+        "not_started": 1,
+        "limited": 1,
+        "substantial": 0,
+        "complete": 1,
+    }
+    assert commitments["by_principle"]["access_to_information"] == {
+        "commitments": 1,
+        "percent": 100,
+    }
+    assert commitments["by_principle"]["citizen_participation"] == {"commitments": 1, "percent": 33}
     assert commitments["by_principle"]["accountability"] == {"commitments": 0, "percent": 0}
     assert figures["milestones"] == {"total": 4, "done": 2, "due": 1, "overdue": 1}
 
@@ -42,12 +48,20 @@ def test_figures_count_the_members_content(tetouan_with_content):
     assert meetings["participants"]["women_share"] == 0.45
     assert meetings["participants"]["by_category"]["civil_society"] == {"women": 6, "men": 4}
 
-    assert figures["consultations"] == {"consultations": 1, "open_consultations": 1,
-                                        "comments": 3, "comments_with_response": 2,
-                                        "response_share": 67}
+    assert figures["consultations"] == {
+        "consultations": 1,
+        "open_consultations": 1,
+        "comments": 3,
+        "comments_with_response": 2,
+        "response_share": 67,
+    }
     requests = figures["information_requests"]
-    assert (requests["received"], requests["answered"], requests["refused"],
-            requests["overdue"]) == (4, 1, 1, 1)
+    assert (
+        requests["received"],
+        requests["answered"],
+        requests["refused"],
+        requests["overdue"],
+    ) == (4, 1, 1, 1)
     assert requests["on_time_share"] == 1 / 3  # one on time of the three due
     assert requests["median_days_to_answer"] == 44.0  # 8 and 80 days
     assert figures["petitions"]["total"] == 1 and figures["petitions"]["signatures"] == 3
@@ -56,8 +70,11 @@ def test_figures_count_the_members_content(tetouan_with_content):
     assert documents["total"] == 5
     assert documents["by_category"]["budget_accounts"]["count"] == 2
     assert documents["by_category"]["budget_accounts"]["days_since_update"] == 10
-    assert documents["by_category"]["reports"] == {"count": 0, "last_updated": None,
-                                                   "days_since_update": None}
+    assert documents["by_category"]["reports"] == {
+        "count": 0,
+        "last_updated": None,
+        "days_since_update": None,
+    }
 
 
 def test_the_snapshot_agrees_with_the_members_own_selectors(tetouan_with_content):
@@ -67,20 +84,26 @@ def test_the_snapshot_agrees_with_the_members_own_selectors(tetouan_with_content
         assert figures["consultations"] == consultation_figures()
         assert figures["petitions"] == petition_figures()
         assert {c.category: c.count for c in category_freshness()} == {
-            category: shelf["count"] for category, shelf in figures["documents"]["by_category"].items()}
+            category: shelf["count"]
+            for category, shelf in figures["documents"]["by_category"].items()
+        }
 
 
-def test_the_fast_path_gives_the_same_snapshots_as_the_per_member_path(tetouan_with_content,
-                                                                        tanger):
+def test_the_fast_path_gives_the_same_snapshots_as_the_per_member_path(
+    tetouan_with_content, tanger
+):
     as_of = timezone.now()
     with tenant_context(tetouan_with_content):
         tetouan_figures = member_figures(as_of=as_of)
     with tenant_context(tanger):
         tanger_figures = member_figures(as_of=as_of)
-    fast = figures_for_members(schema_names=[tetouan_with_content.schema_name,
-                                             tanger.schema_name], as_of=as_of)
-    assert fast == {tetouan_with_content.schema_name: tetouan_figures,
-                    tanger.schema_name: tanger_figures}
+    fast = figures_for_members(
+        schema_names=[tetouan_with_content.schema_name, tanger.schema_name], as_of=as_of
+    )
+    assert fast == {
+        tetouan_with_content.schema_name: tetouan_figures,
+        tanger.schema_name: tanger_figures,
+    }
     assert tetouan_figures != tanger_figures  # Tanger has none of Tétouan's content
     assert tanger_figures["documents"]["total"] == 0
 
@@ -106,8 +129,9 @@ def test_the_fast_path_asks_every_member_in_one_round_trip(tetouan_with_content,
     assert "UNION ALL" not in sql  # a statement per member
 
 
-def test_a_chunk_larger_than_a_round_trip_is_asked_in_several(tetouan_with_content, tanger,
-                                                             monkeypatch):
+def test_a_chunk_larger_than_a_round_trip_is_asked_in_several(
+    tetouan_with_content, tanger, monkeypatch
+):
     as_of = timezone.now()
     schemas = [tetouan_with_content.schema_name, tanger.schema_name]
     together = figures_for_members(schema_names=schemas, as_of=as_of)
@@ -116,7 +140,9 @@ def test_a_chunk_larger_than_a_round_trip_is_asked_in_several(tetouan_with_conte
     with CaptureQueriesContext(connection) as queries:
         apart = figures_for_members(schema_names=schemas, as_of=as_of)
     assert len([q for q in queries if not q["sql"].startswith("SET search_path")]) == 2
-    assert apart == together and apart[tetouan_with_content.schema_name] != apart[tanger.schema_name]
+    assert (
+        apart == together and apart[tetouan_with_content.schema_name] != apart[tanger.schema_name]
+    )
 
 
 def test_a_saved_snapshot_keeps_its_values_exactly(tetouan_with_content):
@@ -124,11 +150,16 @@ def test_a_saved_snapshot_keeps_its_values_exactly(tetouan_with_content):
     stored = MemberSnapshot.objects.get(member=tetouan_with_content)
     assert stored.refreshed_at == snapshot.refreshed_at  # to the microsecond
     assert stored.figures == snapshot.figures and stored.scorecard == snapshot.scorecard
-    assert (stored.on_time_share, stored.response_share) == (snapshot.on_time_share,
-                                                             snapshot.response_share)
+    assert (stored.on_time_share, stored.response_share) == (
+        snapshot.on_time_share,
+        snapshot.response_share,
+    )
     assert stored.score == sum(snapshot.scorecard.values())
 
 
 def _comparable(snapshot: MemberSnapshot) -> dict:
-    return {field.name: getattr(snapshot, field.name) for field in MemberSnapshot._meta.fields
-            if field.name != "refreshed_at"}
+    return {
+        field.name: getattr(snapshot, field.name)
+        for field in MemberSnapshot._meta.fields
+        if field.name != "refreshed_at"
+    }

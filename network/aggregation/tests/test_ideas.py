@@ -1,5 +1,6 @@
 """Citizens' ideas in the network's figures: the member's snapshot (both paths agree), the
 scorecard's rule, the directorate's dashboard and the open data."""
+
 import csv
 import io
 
@@ -14,7 +15,11 @@ from network.aggregation.services import snapshot_refresh_for_member
 from network.aggregation.sweep import figures_for_members
 from tenants.ideas import services
 from tenants.ideas.tests.factories import (
-    cocreated_programme, commitment_factory, idea_on, support_of)
+    cocreated_programme,
+    commitment_factory,
+    idea_on,
+    support_of,
+)
 from tenants.site.figures import member_figures
 from twofactor.testing import two_factor_signed_in
 
@@ -26,18 +31,17 @@ def tetouan_with_ideas(tetouan):
     with tenant_context(tetouan):
         programme = cocreated_programme()
         commitment = commitment_factory(programme)
-        ideas = [idea_on(programme, title=f"فكرة {n}", email=f"p{n}@example.ma")
-                 for n in range(5)]
+        ideas = [idea_on(programme, title=f"فكرة {n}", email=f"p{n}@example.ma") for n in range(5)]
         idea_on(programme, title="غير مؤكدة", published=False)
         for number in range(3):
             support_of(ideas[0], f"s{number}@example.ma")
         support_of(ideas[1], "s9@example.ma")
         support_of(ideas[1], "waiting@example.ma", confirmed=False)
         for idea in ideas[:2]:
-            services.idea_answer(idea=idea, answer="retained", by="أمينة",
-                                 commitment=commitment)
-        services.idea_answer(idea=ideas[2], answer="not_retained", by="أمينة",
-                             reasons_ar="خارج الاختصاص")
+            services.idea_answer(idea=idea, answer="retained", by="أمينة", commitment=commitment)
+        services.idea_answer(
+            idea=ideas[2], answer="not_retained", by="أمينة", reasons_ar="خارج الاختصاص"
+        )
         services.idea_answer(idea=ideas[3], answer="under_study", by="أمينة")
     return tetouan
 
@@ -46,16 +50,23 @@ def test_the_snapshot_counts_ideas_supports_and_answers(tetouan_with_ideas):
     with tenant_context(tetouan_with_ideas):
         figures = member_figures()
     assert figures["version"] == 2
-    assert figures["ideas"] == {"total": 5, "supports": 4, "answered": 3, "retained": 2,
-                                "answered_share": 0.6, "retained_share": 0.4}
+    assert figures["ideas"] == {
+        "total": 5,
+        "supports": 4,
+        "answered": 3,
+        "retained": 2,
+        "answered_share": 0.6,
+        "retained_share": 0.4,
+    }
 
 
 def test_both_paths_give_the_same_idea_figures(tetouan_with_ideas, tanger):
     as_of = timezone.now()
     with tenant_context(tetouan_with_ideas):
         slow = member_figures(as_of=as_of)
-    fast = figures_for_members(schema_names=[tetouan_with_ideas.schema_name, tanger.schema_name],
-                               as_of=as_of)
+    fast = figures_for_members(
+        schema_names=[tetouan_with_ideas.schema_name, tanger.schema_name], as_of=as_of
+    )
     assert fast[tetouan_with_ideas.schema_name] == slow
     assert fast[tanger.schema_name]["ideas"]["total"] == 0
 
@@ -80,13 +91,21 @@ def test_the_dashboard_and_the_open_data_show_ideas(tetouan_with_ideas, tanger, 
     user = network_account_create(email="dir.ideas@example.ma", role="directorate")
     two_factor_signed_in(client, user)
     page = client.get("/dashboard/").content.decode()
-    block = page[page.index("key-ideas"):][:600]
+    block = page[page.index("key-ideas") :][:600]
     assert "أفكار المواطنين (الدعم)" in page and "5" in block and "(4)" in block
     assert "الأفكار التي لها جواب رسمي (المتوسط)" in page and "60%" in page
-    rows = list(csv.DictReader(io.StringIO(
-        client_for(None).get("/open-data/snapshots.csv").content.decode().lstrip("\ufeff"))))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client_for(None).get("/open-data/snapshots.csv").content.decode().lstrip("\ufeff")
+            )
+        )
+    )
     tetouan_row = next(r for r in rows if r["hcp_code"] == tetouan_with_ideas.collectivity_id)
-    assert (tetouan_row["ideas"], tetouan_row["idea_supports"],
-            tetouan_row["ideas_answered_share"]) == ("5", "4", "0.6")
+    assert (
+        tetouan_row["ideas"],
+        tetouan_row["idea_supports"],
+        tetouan_row["ideas_answered_share"],
+    ) == ("5", "4", "0.6")
     assert tetouan_row["score_ideas_answered"] == "false"
     assert MemberSnapshot.objects.get(member=tetouan_with_ideas).figures["ideas"]["retained"] == 2

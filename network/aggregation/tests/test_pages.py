@@ -1,4 +1,5 @@
 """The dashboard, the regional comparison and the network API: who reads what."""
+
 import re
 
 import pytest
@@ -11,7 +12,7 @@ from network.aggregation.services import snapshot_refresh_for_member
 from twofactor.testing import two_factor_signed_in
 
 REGION_OF_TETOUAN = "01"  # Tanger-Tétouan-Al Hoceima: Tétouan and Tanger
-OTHER_REGION = "05"       # Béni Mellal-Khénifra
+OTHER_REGION = "05"  # Béni Mellal-Khénifra
 
 
 @pytest.fixture
@@ -25,14 +26,19 @@ def snapshots(tetouan_with_content, tanger):
 @pytest.fixture
 def network_client(client_for):
     """A browser on the network's host, signed in with a network role (or anonymous)."""
+
     def make(role: str | None = None, region_code: str | None = None):
         client = client_for(None)
         if role:
             connection.set_schema_to_public()
-            user = network_account_create(email=f"{role}.{region_code or 'all'}@example.ma",
-                                          role=role, region_code=region_code)
+            user = network_account_create(
+                email=f"{role}.{region_code or 'all'}@example.ma",
+                role=role,
+                region_code=region_code,
+            )
             two_factor_signed_in(client, user)  # network accounts give a code too
         return client
+
     return make
 
 
@@ -50,7 +56,7 @@ def test_the_directorate_sees_the_dashboard_with_every_member(snapshots, network
 def members_listed(response) -> list[str]:
     """The hosts of the member sites the page's table links to, in the table's order."""
     page = response.content.decode()
-    table = page[page.index("snapshot-table"):]
+    table = page[page.index("snapshot-table") :]
     return re.findall(r'href="http://([a-z-]+)\.localhost', table)
 
 
@@ -60,11 +66,14 @@ def test_the_dashboard_filters_by_region_tier_and_stage(snapshots, network_clien
     assert members_listed(client.get("/dashboard/", {"stage": "implementation"})) == ["tetouan"]
     assert members_listed(client.get("/dashboard/", {"stage": "none"})) == ["tanger"]
     assert members_listed(client.get("/dashboard/", {"region": REGION_OF_TETOUAN})) == [
-        "tanger", "tetouan"]
+        "tanger",
+        "tetouan",
+    ]
     assert members_listed(client.get("/dashboard/", {"region": OTHER_REGION})) == []
     assert members_listed(client.get("/dashboard/", {"tier": "region"})) == []
-    assert members_listed(client.get("/dashboard/", {"tier": "commune", "stage": "bogus",
-                                                     "region": "bogus"})) == ["tanger", "tetouan"]
+    assert members_listed(
+        client.get("/dashboard/", {"tier": "commune", "stage": "bogus", "region": "bogus"})
+    ) == ["tanger", "tetouan"]
 
 
 def test_the_dashboard_sorts_its_list(snapshots, network_client):
@@ -83,7 +92,9 @@ def test_the_dashboard_in_french(snapshots, network_client):
     assert "Tableau de bord du réseau" in page and "Tétouan" in page
 
 
-@pytest.mark.parametrize("role, region", [("regional_focal_point", REGION_OF_TETOUAN), (None, None)])
+@pytest.mark.parametrize(
+    "role, region", [("regional_focal_point", REGION_OF_TETOUAN), (None, None)]
+)
 def test_only_the_directorate_opens_the_dashboard(snapshots, network_client, role, region):
     response = network_client(role, region).get("/dashboard/")
     if role:
@@ -106,7 +117,9 @@ def test_member_staff_get_nothing_network_wide(snapshots, staff_client, tetouan,
 def test_a_focal_point_compares_their_region_only(snapshots, network_client):
     client = network_client("regional_focal_point", REGION_OF_TETOUAN)
     landing = client.get("/comparison/")
-    assert landing.status_code == 302 and landing["Location"].endswith(f"/comparison/{REGION_OF_TETOUAN}/")
+    assert landing.status_code == 302 and landing["Location"].endswith(
+        f"/comparison/{REGION_OF_TETOUAN}/"
+    )
     response = client.get(f"/comparison/{REGION_OF_TETOUAN}/")
     assert members_listed(response) == ["tanger", "tetouan"]
     assert 'id="chart-score"' in response.content.decode()
@@ -121,18 +134,25 @@ def test_a_focal_point_compares_their_region_only(snapshots, network_client):
 def test_the_comparison_sorts_side_by_side(snapshots, network_client):
     client = network_client("directorate")
     assert client.get("/comparison/").status_code == 200  # the directorate picks a region
-    assert members_listed(client.get(f"/comparison/{REGION_OF_TETOUAN}/",
-                                     {"sort": "-documents"})) == ["tetouan", "tanger"]
-    assert members_listed(client.get(f"/comparison/{REGION_OF_TETOUAN}/",
-                                     {"sort": "documents"})) == ["tanger", "tetouan"]
+    assert members_listed(
+        client.get(f"/comparison/{REGION_OF_TETOUAN}/", {"sort": "-documents"})
+    ) == ["tetouan", "tanger"]
+    assert members_listed(
+        client.get(f"/comparison/{REGION_OF_TETOUAN}/", {"sort": "documents"})
+    ) == ["tanger", "tetouan"]
     assert client.get("/comparison/99/").status_code in (403, 404)
 
 
-@pytest.mark.parametrize("language, headings", [
-    ("ar", ["تاريخ الانضمام", "الطلبات المُجاب عنها داخل الأجل", "الاجتماعات المنعقدة"]),
-    ("fr", ["Adhésion", "Demandes traitées dans les délais", "Réunions tenues"])])
-def test_the_comparison_table_speaks_the_readers_language(snapshots, network_client, language,
-                                                          headings):
+@pytest.mark.parametrize(
+    "language, headings",
+    [
+        ("ar", ["تاريخ الانضمام", "الطلبات المُجاب عنها داخل الأجل", "الاجتماعات المنعقدة"]),
+        ("fr", ["Adhésion", "Demandes traitées dans les délais", "Réunions tenues"]),
+    ],
+)
+def test_the_comparison_table_speaks_the_readers_language(
+    snapshots, network_client, language, headings
+):
     client = network_client("directorate")
     client.get(f"/lang/{language}/")
     page = client.get(f"/comparison/{REGION_OF_TETOUAN}/").content.decode()
@@ -144,10 +164,15 @@ def test_the_api_gives_the_same_answers_by_role(snapshots, network_client, tetou
     directorate = network_client("directorate")
     figures = directorate.get("/api/dashboard/").json()
     assert figures["members"] >= 2 and figures["totals"]["snapshots"] == 2
-    assert {rule["code"] for rule in figures["scorecard"]} >= {"on_time_answers",
-                                                               "reasoned_responses"}
-    comparison = network_client("regional_focal_point", REGION_OF_TETOUAN).get(
-        f"/api/comparison/{REGION_OF_TETOUAN}/", {"sort": "-score"}).json()
+    assert {rule["code"] for rule in figures["scorecard"]} >= {
+        "on_time_answers",
+        "reasoned_responses",
+    }
+    comparison = (
+        network_client("regional_focal_point", REGION_OF_TETOUAN)
+        .get(f"/api/comparison/{REGION_OF_TETOUAN}/", {"sort": "-score"})
+        .json()
+    )
     assert [m["hcp_code"] for m in comparison["members"]][0] == tetouan.collectivity_id
     assert network_client().get(f"/api/comparison/{REGION_OF_TETOUAN}/").status_code == 403
 
@@ -156,7 +181,9 @@ def test_the_api_gives_the_same_answers_by_role(snapshots, network_client, tetou
     listed = anonymous.get("/api/snapshots/", {"region": REGION_OF_TETOUAN}).json()
     assert listed["count"] == 2
     one = anonymous.get(f"/api/snapshots/{tetouan.collectivity_id}/").json()
-    assert one["figures"]["documents"]["total"] == 5 and one["score"] == sum(one["scorecard"].values())
+    assert one["figures"]["documents"]["total"] == 5 and one["score"] == sum(
+        one["scorecard"].values()
+    )
     assert anonymous.get("/api/snapshots/00.000/").status_code == 404
 
 

@@ -1,4 +1,5 @@
 """Each point of the co-creation scorecard, met and not met, from the figures alone."""
+
 import copy
 from datetime import date, timedelta
 
@@ -11,25 +12,42 @@ from network.aggregation.stages import STAGES
 from tenants.site.figures import figures_from_rows
 
 TODAY = date(2026, 6, 1)
-ZERO_REQUESTS = {"received": 0, "answered": 0, "refused": 0, "decided": 0, "on_time": 0,
-                 "overdue": 0, "median_days": None}
+ZERO_REQUESTS = {
+    "received": 0,
+    "answered": 0,
+    "refused": 0,
+    "decided": 0,
+    "on_time": 0,
+    "overdue": 0,
+    "median_days": None,
+}
 
 
 def blank() -> dict:
     """The figures of a member that has published nothing."""
-    return figures_from_rows({
-        "programmes": [], "commitments": [], "meetings": [], "documents": [],
-        "consultations": [{"consultations": 0, "open": 0}],
-        "comments": [{"comments": 0, "answered": 0}],
-        "information_requests": [ZERO_REQUESTS],
-        "petitions": [], "programme_changes": [{"last_change": None}],
-        "ideas": [{"ideas": 0, "supports": 0, "answered": 0, "retained": 0}],
-    }, today=TODAY)
+    return figures_from_rows(
+        {
+            "programmes": [],
+            "commitments": [],
+            "meetings": [],
+            "documents": [],
+            "consultations": [{"consultations": 0, "open": 0}],
+            "comments": [{"comments": 0, "answered": 0}],
+            "information_requests": [ZERO_REQUESTS],
+            "petitions": [],
+            "programme_changes": [{"last_change": None}],
+            "ideas": [{"ideas": 0, "supports": 0, "answered": 0, "retained": 0}],
+        },
+        today=TODAY,
+    )
 
 
 def shelf(count: int, days: int | None) -> dict:
-    return {"count": count, "days_since_update": days,
-            "last_updated": None if days is None else (TODAY - timedelta(days=days)).isoformat()}
+    return {
+        "count": count,
+        "days_since_update": days,
+        "last_updated": None if days is None else (TODAY - timedelta(days=days)).isoformat(),
+    }
 
 
 def with_changes(**paths) -> dict:
@@ -45,45 +63,94 @@ def with_changes(**paths) -> dict:
 
 CASES = {
     "programme_adopted": (
-        [with_changes(programme__stage=stage) for stage in ("adopted", "implementation", "evaluated")],
-        [blank(), with_changes(programme__stage="draft"), with_changes(programme__stage="consultation")]),
+        [
+            with_changes(programme__stage=stage)
+            for stage in ("adopted", "implementation", "evaluated")
+        ],
+        [
+            blank(),
+            with_changes(programme__stage="draft"),
+            with_changes(programme__stage="consultation"),
+        ],
+    ),
     "cocreation_workshop": (
         [with_changes(meetings__by_kind__cocreation_workshop=1)],
-        [blank(), with_changes(meetings__by_kind__information=3)]),
+        [blank(), with_changes(meetings__by_kind__information=3)],
+    ),
     "monitoring_met": (
-        [with_changes(meetings__last_held_on={"monitoring_committee": "2026-05-20"}),
-         with_changes(meetings__last_held_on={"monitoring_committee": str(TODAY - timedelta(days=183))})],
-        [blank(), with_changes(meetings__last_held_on={"monitoring_committee": str(TODAY - timedelta(days=184))}),
-         with_changes(meetings__last_held_on={"cocreation_workshop": "2026-05-20"})]),
+        [
+            with_changes(meetings__last_held_on={"monitoring_committee": "2026-05-20"}),
+            with_changes(
+                meetings__last_held_on={"monitoring_committee": str(TODAY - timedelta(days=183))}
+            ),
+        ],
+        [
+            blank(),
+            with_changes(
+                meetings__last_held_on={"monitoring_committee": str(TODAY - timedelta(days=184))}
+            ),
+            with_changes(meetings__last_held_on={"cocreation_workshop": "2026-05-20"}),
+        ],
+    ),
     "public_repository": (
-        [with_changes(documents__by_category={"a": shelf(1, 10), "b": shelf(2, 400),
-                                              "c": shelf(1, 500), "d": shelf(1, 90)})],
-        [blank(),
-         with_changes(documents__by_category={"a": shelf(1, 10), "b": shelf(2, 400),
-                                              "c": shelf(1, 500), "d": shelf(0, None)}),
-         with_changes(documents__by_category={"a": shelf(1, 91), "b": shelf(2, 400),
-                                              "c": shelf(1, 500), "d": shelf(1, 100)})]),
+        [
+            with_changes(
+                documents__by_category={
+                    "a": shelf(1, 10),
+                    "b": shelf(2, 400),
+                    "c": shelf(1, 500),
+                    "d": shelf(1, 90),
+                }
+            )
+        ],
+        [
+            blank(),
+            with_changes(
+                documents__by_category={
+                    "a": shelf(1, 10),
+                    "b": shelf(2, 400),
+                    "c": shelf(1, 500),
+                    "d": shelf(0, None),
+                }
+            ),
+            with_changes(
+                documents__by_category={
+                    "a": shelf(1, 91),
+                    "b": shelf(2, 400),
+                    "c": shelf(1, 500),
+                    "d": shelf(1, 100),
+                }
+            ),
+        ],
+    ),
     "reasoned_responses": (
-        [with_changes(consultations__response_share=80), with_changes(consultations__response_share=100)],
-        [blank(), with_changes(consultations__response_share=79)]),
+        [
+            with_changes(consultations__response_share=80),
+            with_changes(consultations__response_share=100),
+        ],
+        [blank(), with_changes(consultations__response_share=79)],
+    ),
     "on_time_answers": (
         [with_changes(information_requests__on_time_share=0.8)],
-        [blank(), with_changes(information_requests__on_time_share=0.79)]),
+        [blank(), with_changes(information_requests__on_time_share=0.79)],
+    ),
     "women_take_part": (
         [with_changes(meetings__participants__women_share=0.3)],
-        [blank(), with_changes(meetings__participants__women_share=0.29)]),
+        [blank(), with_changes(meetings__participants__women_share=0.29)],
+    ),
     "ogp_site_updated": (
         [with_changes(programme__last_content_change=str(TODAY - timedelta(days=122)))],
-        [blank(), with_changes(programme__last_content_change=str(TODAY - timedelta(days=123)))]),
-    "ogp_repository": (
-        [with_changes(documents__total=1)],
-        [blank()]),
+        [blank(), with_changes(programme__last_content_change=str(TODAY - timedelta(days=123)))],
+    ),
+    "ogp_repository": ([with_changes(documents__total=1)], [blank()]),
     "milestones_on_track": (
         [with_changes(milestones={"total": 3, "done": 1, "due": 2, "overdue": 0})],
-        [blank(), with_changes(milestones={"total": 3, "done": 1, "due": 1, "overdue": 1})]),
+        [blank(), with_changes(milestones={"total": 3, "done": 1, "due": 1, "overdue": 1})],
+    ),
     "ideas_answered": (
         [with_changes(ideas__answered_share=0.8), with_changes(ideas__answered_share=1.0)],
-        [blank(), with_changes(ideas__answered_share=0.79)]),
+        [blank(), with_changes(ideas__answered_share=0.79)],
+    ),
 }
 
 

@@ -1,5 +1,6 @@
 """The sweep reads each member's figures in that member's schema and nowhere else: a table
 the member's schema does not have is an error, never the public schema's table of that name."""
+
 import pytest
 from django.db import DatabaseError, connection, transaction
 

@@ -6,67 +6,165 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0002_member_suspended_at_member_suspension_reason'),
-        ('registry', '0001_initial'),
+        ("members", "0002_member_suspended_at_member_suspension_reason"),
+        ("registry", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AssistanceGrant',
+            name="AssistanceGrant",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_id', models.CharField(max_length=64, unique=True, verbose_name='token id')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('issued_at', models.DateTimeField(auto_now_add=True, verbose_name='issued at')),
-                ('expires_at', models.DateTimeField(verbose_name='expires at')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='from address')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assistance_grants', to='members.member', verbose_name='member')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='directorate account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("token_id", models.CharField(max_length=64, unique=True, verbose_name="token id")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("issued_at", models.DateTimeField(auto_now_add=True, verbose_name="issued at")),
+                ("expires_at", models.DateTimeField(verbose_name="expires at")),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(
+                        blank=True, null=True, verbose_name="from address"
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assistance_grants",
+                        to="members.member",
+                        verbose_name="member",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="directorate account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'assistance visit',
-                'verbose_name_plural': 'assistance visits',
-                'ordering': ['-issued_at'],
+                "verbose_name": "assistance visit",
+                "verbose_name_plural": "assistance visits",
+                "ordering": ["-issued_at"],
             },
         ),
         migrations.CreateModel(
-            name='MemberStatusChange',
+            name="MemberStatusChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('suspend', 'Suspended'), ('resume', 'Resumed')], max_length=16, verbose_name='action')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('by_email', models.EmailField(max_length=254, verbose_name='by')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='status_changes', to='members.member', verbose_name='member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("suspend", "Suspended"), ("resume", "Resumed")],
+                        max_length=16,
+                        verbose_name="action",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="reason")),
+                ("by_email", models.EmailField(max_length=254, verbose_name="by")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="status_changes",
+                        to="members.member",
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'member status change',
-                'verbose_name_plural': 'member status changes',
-                'ordering': ['-at'],
+                "verbose_name": "member status change",
+                "verbose_name_plural": "member status changes",
+                "ordering": ["-at"],
             },
         ),
         migrations.CreateModel(
-            name='Onboarding',
+            name="Onboarding",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('pending', 'Pending'), ('provisioning', 'Provisioning'), ('ready', 'Ready'), ('failed', 'Failed')], db_index=True, default='pending', max_length=16, verbose_name='state')),
-                ('requested_at', models.DateTimeField(auto_now_add=True, verbose_name='requested at')),
-                ('started_at', models.DateTimeField(blank=True, null=True, verbose_name='started at')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='finished at')),
-                ('error', models.TextField(blank=True, verbose_name='error')),
-                ('collectivity', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.collectivity', verbose_name='collectivity')),
-                ('requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='requested by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Pending"),
+                            ("provisioning", "Provisioning"),
+                            ("ready", "Ready"),
+                            ("failed", "Failed"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=16,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "requested_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="requested at"),
+                ),
+                (
+                    "started_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="started at"),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="finished at"),
+                ),
+                ("error", models.TextField(blank=True, verbose_name="error")),
+                (
+                    "collectivity",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.collectivity",
+                        verbose_name="collectivity",
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="requested by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'onboarding',
-                'verbose_name_plural': 'onboardings',
-                'ordering': ['-requested_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('state__in', ['pending', 'provisioning'])), fields=('collectivity',), name='one_open_onboarding_per_collectivity')],
+                "verbose_name": "onboarding",
+                "verbose_name_plural": "onboardings",
+                "ordering": ["-requested_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("state__in", ["pending", "provisioning"])),
+                        fields=("collectivity",),
+                        name="one_open_onboarding_per_collectivity",
+                    )
+                ],
             },
         ),
     ]

@@ -5,27 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('console', '0001_initial'),
-        ('members', '0002_member_suspended_at_member_suspension_reason'),
+        ("console", "0001_initial"),
+        ("members", "0002_member_suspended_at_member_suspension_reason"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StaffInvitationSent',
+            name="StaffInvitationSent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('role', models.CharField(max_length=32, verbose_name='role')),
-                ('by_email', models.EmailField(max_length=254, verbose_name='by')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='staff_invitations', to='members.member', verbose_name='member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("role", models.CharField(max_length=32, verbose_name="role")),
+                ("by_email", models.EmailField(max_length=254, verbose_name="by")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff_invitations",
+                        to="members.member",
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'staff invitation sent',
-                'verbose_name_plural': 'staff invitations sent',
-                'ordering': ['-at'],
+                "verbose_name": "staff invitation sent",
+                "verbose_name_plural": "staff invitations sent",
+                "ordering": ["-at"],
             },
         ),
     ]

@@ -1,4 +1,5 @@
 """The console's network API: same roles as the pages."""
+
 import pytest
 
 from network.console.models import Onboarding
@@ -16,10 +17,12 @@ def schemas(response) -> set[str]:
     return {m["schema_name"] for m in response.json()["results"]}
 
 
-def test_members_with_their_status_by_role(directorate, network_client, client_for, tetouan,
-                                           tanger, staff_client):
-    Member.objects.filter(pk=tanger.pk).update(suspended_at="2026-01-01T00:00:00Z",
-                                               suspension_reason="audit")
+def test_members_with_their_status_by_role(
+    directorate, network_client, client_for, tetouan, tanger, staff_client
+):
+    Member.objects.filter(pk=tanger.pk).update(
+        suspended_at="2026-01-01T00:00:00Z", suspension_reason="audit"
+    )
     everything = directorate.get("/api/members/")
     assert everything.status_code == 200
     statuses = {m["schema_name"]: m["status"] for m in everything.json()["results"]}
@@ -42,28 +45,40 @@ def test_members_with_their_status_by_role(directorate, network_client, client_f
     member_staff.defaults["HTTP_HOST"] = "localhost"
     assert member_staff.get("/api/members/").status_code == 403
     # A member's API token means nothing on the network's host (and is no server error).
-    assert client_for(None).get("/api/members/",
-                                HTTP_AUTHORIZATION="Token abc").status_code in (401, 403)
+    assert client_for(None).get("/api/members/", HTTP_AUTHORIZATION="Token abc").status_code in (
+        401,
+        403,
+    )
 
 
-def test_onboarding_through_the_api(directorate, network_client, tetouan,
-                                    django_capture_on_commit_callbacks):
+def test_onboarding_through_the_api(
+    directorate, network_client, tetouan, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks() as callbacks:
-        created = directorate.post("/api/onboardings/", {"hcp_code": MARTIL},
-                                   content_type="application/json")
+        created = directorate.post(
+            "/api/onboardings/", {"hcp_code": MARTIL}, content_type="application/json"
+        )
     assert created.status_code == 202 and created.json()["state"] == "pending"
     assert len(callbacks) == 1
     detail = directorate.get(f"/api/onboardings/{created.json()['id']}/")
     assert detail.json()["hcp_code"] == MARTIL
 
-    refused = directorate.post("/api/onboardings/", {"hcp_code": "01.571.01.11"},
-                               content_type="application/json")
+    refused = directorate.post(
+        "/api/onboardings/", {"hcp_code": "01.571.01.11"}, content_type="application/json"
+    )
     assert refused.status_code == 400 and "عضو في الشبكة من قبل" in refused.json()["hcp_code"][0]
-    assert directorate.post("/api/onboardings/", {}, content_type="application/json").status_code == 400
+    assert (
+        directorate.post("/api/onboardings/", {}, content_type="application/json").status_code
+        == 400
+    )
 
     north = network_client("regional_focal_point", region_code="01")
-    assert north.post("/api/onboardings/", {"hcp_code": "01.573.01.05"},
-                      content_type="application/json").status_code == 403
+    assert (
+        north.post(
+            "/api/onboardings/", {"hcp_code": "01.573.01.05"}, content_type="application/json"
+        ).status_code
+        == 403
+    )
     assert north.get("/api/onboardings/").status_code == 403
     assert Onboarding.objects.count() == 1
 
@@ -88,12 +103,21 @@ def test_registry_search_through_the_api(directorate, network_client, tetouan):
     found = directorate.get("/api/registry/", {"q": "تطوان"}).json()
     entry = next(e for e in found if e["hcp_code"] == "01.571.01.11")
     assert entry["member_schema_name"] == tetouan.schema_name and entry["region_code"] == "01"
-    assert network_client("regional_focal_point", region_code="01").get(
-        "/api/registry/", {"q": "tetouan"}).status_code == 403
+    assert (
+        network_client("regional_focal_point", region_code="01")
+        .get("/api/registry/", {"q": "tetouan"})
+        .status_code
+        == 403
+    )
 
 
 def test_the_console_endpoints_are_in_the_network_schema(directorate):
     schema = directorate.get("/api/schema/").content.decode()
-    for path in ("/api/members/", "/api/onboardings/", "/api/registry/",
-                 "/api/members/{schema_name}/suspend/", "/api/regions/{region_code}/members/"):
+    for path in (
+        "/api/members/",
+        "/api/onboardings/",
+        "/api/registry/",
+        "/api/members/{schema_name}/suspend/",
+        "/api/regions/{region_code}/members/",
+    ):
         assert path in schema

@@ -1,5 +1,6 @@
 """Directorate assistance: a single-use token minted on the network host, bound to one member,
 logged on both sides."""
+
 import time
 from urllib.parse import urlsplit
 
@@ -18,8 +19,9 @@ def directorate(network_client):
 
 def mint(directorate, member) -> str:
     """Press "open the back office" in the console; returns the path on the member's host."""
-    response = directorate.post(f"/console/members/{member.schema_name}/assist/",
-                                REMOTE_ADDR="196.200.1.7")
+    response = directorate.post(
+        f"/console/members/{member.schema_name}/assist/", REMOTE_ADDR="196.200.1.7"
+    )
     assert response.status_code == 302
     url = urlsplit(response["Location"])
     assert url.hostname == member.domains.get(is_primary=True).domain
@@ -29,17 +31,25 @@ def mint(directorate, member) -> str:
 
 def visits_in(member, in_member):
     from tenants.site.selectors import assistance_visit_list
+
     with in_member(member):
-        return list(assistance_visit_list().values("network_email", "ip_address", "token_id",
-                                                   "account__username"))
+        return list(
+            assistance_visit_list().values(
+                "network_email", "ip_address", "token_id", "account__username"
+            )
+        )
 
 
-def test_a_directorate_administrator_opens_a_back_office_once(directorate, tetouan, client_for,
-                                                               in_member):
+def test_a_directorate_administrator_opens_a_back_office_once(
+    directorate, tetouan, client_for, in_member
+):
     path = mint(directorate, tetouan)
     grant = AssistanceGrant.objects.get()
     assert (grant.member_id, grant.email, grant.ip_address) == (
-        tetouan.pk, directorate.user.email, "196.200.1.7")
+        tetouan.pk,
+        directorate.user.email,
+        "196.200.1.7",
+    )
 
     browser = client_for(tetouan)
     redeemed = browser.get(path, REMOTE_ADDR="196.200.1.8", HTTP_USER_AGENT="Firefox")
@@ -67,8 +77,9 @@ def test_a_directorate_administrator_opens_a_back_office_once(directorate, tetou
     assert "196.200.1.8" in page and "196.200.1.7" in page
 
 
-def test_a_token_of_one_member_does_not_open_another(directorate, tetouan, tanger, client_for,
-                                                     in_member):
+def test_a_token_of_one_member_does_not_open_another(
+    directorate, tetouan, tanger, client_for, in_member
+):
     path = mint(directorate, tetouan)
     response = client_for(tanger).get(path)
     assert response.status_code == 403
@@ -77,8 +88,10 @@ def test_a_token_of_one_member_does_not_open_another(directorate, tetouan, tange
     assert client_for(tanger).get("/admin/").status_code == 302  # not signed in
     # ...even when the payload names Tanger but was signed for Tétouan (salt per member).
     grant = AssistanceGrant.objects.get()
-    forged = signing.dumps({"m": tanger.schema_name, "e": "x@dgct.gov.ma", "j": grant.token_id},
-                           salt=f"infitah.assistance.{tetouan.schema_name}")
+    forged = signing.dumps(
+        {"m": tanger.schema_name, "e": "x@dgct.gov.ma", "j": grant.token_id},
+        salt=f"infitah.assistance.{tetouan.schema_name}",
+    )
     assert client_for(tanger).get(f"/admin/assist/{forged}/").status_code == 403
     # It still works where it belongs.
     assert client_for(tetouan).get(path).status_code == 302
@@ -87,11 +100,13 @@ def test_a_token_of_one_member_does_not_open_another(directorate, tetouan, tange
 def test_an_expired_or_tampered_token_is_refused(tetouan, client_for, in_member, monkeypatch):
     real_time = time.time
     monkeypatch.setattr(signing.time, "time", lambda: real_time() - 3600)
-    old = assistance_token_make(schema_name=tetouan.schema_name, email="d@dgct.gov.ma",
-                                token_id="old-token")
+    old = assistance_token_make(
+        schema_name=tetouan.schema_name, email="d@dgct.gov.ma", token_id="old-token"
+    )
     monkeypatch.setattr(signing.time, "time", real_time)
-    fresh = assistance_token_make(schema_name=tetouan.schema_name, email="d@dgct.gov.ma",
-                                  token_id="fresh-token")
+    fresh = assistance_token_make(
+        schema_name=tetouan.schema_name, email="d@dgct.gov.ma", token_id="fresh-token"
+    )
     for token in (old, fresh[:-2] + ("AA" if not fresh.endswith("AA") else "BB"), "garbage"):
         response = client_for(tetouan).get(f"/admin/assist/{token}/")
         assert response.status_code == 403
@@ -99,8 +114,7 @@ def test_an_expired_or_tampered_token_is_refused(tetouan, client_for, in_member,
     assert client_for(tetouan).get(f"/admin/assist/{fresh}/").status_code == 302
 
 
-def test_regional_focal_points_and_member_staff_cannot_mint(network_client, tetouan,
-                                                            staff_client):
+def test_regional_focal_points_and_member_staff_cannot_mint(network_client, tetouan, staff_client):
     north = network_client("regional_focal_point", region_code="01")
     assert north.post(f"/console/members/{tetouan.schema_name}/assist/").status_code == 403
     staff = staff_client(tetouan, "focal_point")
@@ -109,8 +123,9 @@ def test_regional_focal_points_and_member_staff_cannot_mint(network_client, teto
     assert not AssistanceGrant.objects.exists()
 
 
-def test_the_member_sees_the_visits_read_only_in_its_back_office(directorate, tetouan,
-                                                                  client_for, staff_client):
+def test_the_member_sees_the_visits_read_only_in_its_back_office(
+    directorate, tetouan, client_for, staff_client
+):
     client_for(tetouan).get(mint(directorate, tetouan))
     focal_point = staff_client(tetouan, "focal_point")
     listing = focal_point.get("/admin/site/assistancevisit/")

@@ -1,4 +1,5 @@
 """The directorate console: who gets in, onboarding, suspending and resuming."""
+
 import pytest
 from django.core.cache import caches
 
@@ -20,13 +21,18 @@ def north(network_client):
     return network_client("regional_focal_point", region_code="01")
 
 
-CONSOLE_PAGES = ["/console/", "/console/members/", "/console/members/m_015710111/",
-                 "/console/?q=tetouan"]
+CONSOLE_PAGES = [
+    "/console/",
+    "/console/members/",
+    "/console/members/m_015710111/",
+    "/console/?q=tetouan",
+]
 
 
 @pytest.mark.parametrize("path", CONSOLE_PAGES)
-def test_the_console_is_for_the_directorate_only(path, tetouan, directorate, north, client_for,
-                                                 staff_client):
+def test_the_console_is_for_the_directorate_only(
+    path, tetouan, directorate, north, client_for, staff_client
+):
     assert directorate.get(path).status_code == 200
     # Even the focal point of the member's own region: 403.
     assert north.get(path).status_code == 403
@@ -40,9 +46,15 @@ def test_the_console_is_for_the_directorate_only(path, tetouan, directorate, nor
     assert client_for(tetouan).get(path).status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/console/onboard/", "/console/members/m_015710111/suspend/",
-                                  "/console/members/m_015710111/resume/",
-                                  "/console/members/m_015710111/assist/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/console/onboard/",
+        "/console/members/m_015710111/suspend/",
+        "/console/members/m_015710111/resume/",
+        "/console/members/m_015710111/assist/",
+    ],
+)
 def test_no_console_action_for_a_regional_focal_point(path, tetouan, north):
     response = north.post(path, {"hcp_code": MARTIL, "reason": "x"})
     assert response.status_code == 403
@@ -57,7 +69,9 @@ def test_search_in_arabic_shows_members_and_who_can_be_onboarded(directorate, te
     assert 'name="hcp_code" value="01.571.01.11"' not in page  # already a member
 
 
-def test_onboarding_is_queued_once_and_shows_its_progress(directorate, django_capture_on_commit_callbacks):
+def test_onboarding_is_queued_once_and_shows_its_progress(
+    directorate, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks() as callbacks:
         response = directorate.post("/console/onboard/", {"hcp_code": MARTIL})
     onboarding = Onboarding.objects.get()
@@ -87,13 +101,18 @@ def test_onboarding_is_queued_once_and_shows_its_progress(directorate, django_ca
     assert onboarding_run(onboarding_id=onboarding.pk).state == "ready"
 
 
-@pytest.mark.parametrize("code, message", [("01.571.01.11", "عضو في الشبكة من قبل"),
-                                           ("99.999", "99.999"), ("", "")])
-def test_onboarding_refuses_members_and_unknown_codes_in_arabic(directorate, tetouan, code,
-                                                                 message):
+@pytest.mark.parametrize(
+    "code, message", [("01.571.01.11", "عضو في الشبكة من قبل"), ("99.999", "99.999"), ("", "")]
+)
+def test_onboarding_refuses_members_and_unknown_codes_in_arabic(
+    directorate, tetouan, code, message
+):
     response = directorate.post("/console/onboard/", {"hcp_code": code})
     assert response.status_code == 400
-    assert message in response.content.decode() and 'class="alert alert-danger"' in response.content.decode()
+    assert (
+        message in response.content.decode()
+        and 'class="alert alert-danger"' in response.content.decode()
+    )
     assert not Onboarding.objects.exists()
 
 
@@ -105,6 +124,7 @@ def test_onboarding_errors_in_french(directorate, tetouan):
 
 def test_a_failed_onboarding_says_why(directorate, tanger):
     from network.members.models import Domain
+
     Domain.objects.create(domain="martil.localhost", tenant=tanger, is_primary=False)
     onboarding = onboarding_request(hcp_code=MARTIL, requested_by=directorate.user)
     assert onboarding_run(onboarding_id=onboarding.pk).state == "failed"
@@ -115,8 +135,14 @@ def test_a_failed_onboarding_says_why(directorate, tanger):
 
 
 def test_suspend_shows_a_notice_keeps_the_data_and_resume_restores(
-        directorate, tetouan, tanger, client_for, staff_client, in_member,
-        django_capture_on_commit_callbacks):
+    directorate,
+    tetouan,
+    tanger,
+    client_for,
+    staff_client,
+    in_member,
+    django_capture_on_commit_callbacks,
+):
     visitor = client_for(tetouan)
     home = visitor.get("/")
     assert home.status_code == 200
@@ -124,8 +150,9 @@ def test_suspend_shows_a_notice_keeps_the_data_and_resume_restores(
     staff = staff_client(tetouan, "focal_point")
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = directorate.post(f"/console/members/{tetouan.schema_name}/suspend/",
-                                    {"reason": "Demande du conseil"})
+        response = directorate.post(
+            f"/console/members/{tetouan.schema_name}/suspend/", {"reason": "Demande du conseil"}
+        )
     assert response.status_code == 302
     # The host's routing entry (which said "not suspended") is gone from the shared cache.
     assert caches["routing"].get("routing:host:tetouan.localhost") is None
@@ -145,6 +172,7 @@ def test_suspend_shows_a_notice_keeps_the_data_and_resume_restores(
     assert client_for(tetouan).get("/admin/login/").status_code == 200
     with in_member(tetouan):
         from tenants.site.selectors import site_profile_get
+
         assert site_profile_get().hcp_code == "01.571.01.11"  # the data is kept
     assert Member.objects.active().filter(pk=tetouan.pk).count() == 0
     assert Member.objects.ready().filter(pk=tetouan.pk).count() == 1
@@ -176,8 +204,8 @@ def test_the_members_list_filters_by_status_and_name(directorate, tetouan, tange
 
 
 def test_resuming_sends_the_mail_held_while_suspended_and_only_that_member_s(
-        directorate, tetouan, tanger, in_member, mailoutbox,
-        django_capture_on_commit_callbacks):
+    directorate, tetouan, tanger, in_member, mailoutbox, django_capture_on_commit_callbacks
+):
     from tenants.notifications.selectors import outbox_by_state
     from tenants.notifications.recording import notification_record
 
@@ -185,9 +213,14 @@ def test_resuming_sends_the_mail_held_while_suspended_and_only_that_member_s(
         directorate.post(f"/console/members/{tetouan.schema_name}/suspend/", {"reason": "x"})
     for member in (tetouan, tanger):  # recorded, not handed over (no commit in this test)
         with in_member(member):
-            notification_record(key="held", recipient_email=f"citizen@{member.schema_name}.ma",
-                                language="ar", template="notifications/email/verify",
-                                kind="test", context={"link": "http://x/", "topics": []})
+            notification_record(
+                key="held",
+                recipient_email=f"citizen@{member.schema_name}.ma",
+                language="ar",
+                template="notifications/email/verify",
+                kind="test",
+                context={"link": "http://x/", "topics": []},
+            )
     assert mailoutbox == []
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -1,5 +1,6 @@
 """The directorate invites a member's first focal point from the member's page in the console;
 the page links to the member's site and to its staff workspace."""
+
 import re
 
 import pytest
@@ -25,8 +26,9 @@ def test_the_member_page_links_to_the_site_and_the_workspace(directorate, tetoua
     assert 'name="email"' in page and '<option value="focal_point" selected>' in page
 
 
-def test_inviting_the_first_focal_point(directorate, tetouan, in_member,
-                                        django_capture_on_commit_callbacks):
+def test_inviting_the_first_focal_point(
+    directorate, tetouan, in_member, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         response = directorate.post(INVITE, {"email": " Amina@Tetouan.MA ", "role": "focal_point"})
     assert response.status_code == 302 and response["Location"] == PAGE
@@ -36,20 +38,26 @@ def test_inviting_the_first_focal_point(directorate, tetouan, in_member,
     # The account is the member's, with its role; the network only logs the invitation.
     with in_member(tetouan):
         membership = apps.get_model("site", "StaffMembership").objects.get(
-            user__email="amina@tetouan.ma")
+            user__email="amina@tetouan.ma"
+        )
         assert membership.role == "focal_point"
         assert membership.invited_by == directorate.user.email
     invitation = StaffInvitationSent.objects.get()
     assert (invitation.member, invitation.email, invitation.by_email) == (
-        tetouan, "amina@tetouan.ma", directorate.user.email)
+        tetouan,
+        "amina@tetouan.ma",
+        directorate.user.email,
+    )
     # The e-mail carries the one-time link on the member's own host.
     (message,) = mail.outbox
     assert message.to == ["amina@tetouan.ma"]
     assert re.search(r"http://tetouan\.localhost[^\s]*/staff/set-password/[^\s]+/", message.body)
 
 
-@pytest.mark.parametrize("email, error", [("not-an-address", "أدخلوا عنوان بريد إلكتروني صحيحًا"),
-                                          ("", "هذا الحقل مطلوب")])
+@pytest.mark.parametrize(
+    "email, error",
+    [("not-an-address", "أدخلوا عنوان بريد إلكتروني صحيحًا"), ("", "هذا الحقل مطلوب")],
+)
 def test_a_bad_address_is_refused_in_arabic(directorate, tetouan, email, error):
     response = directorate.post(INVITE, {"email": email, "role": "focal_point"})
     assert response.status_code == 400
@@ -58,8 +66,9 @@ def test_a_bad_address_is_refused_in_arabic(directorate, tetouan, email, error):
     assert not StaffInvitationSent.objects.exists() and not mail.outbox
 
 
-def test_inviting_the_same_person_twice_is_refused_in_arabic(directorate, tetouan,
-                                                             django_capture_on_commit_callbacks):
+def test_inviting_the_same_person_twice_is_refused_in_arabic(
+    directorate, tetouan, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         directorate.post(INVITE, {"email": "amina@tetouan.ma", "role": "focal_point"})
         again = directorate.post(INVITE, {"email": "amina@tetouan.ma", "role": "editor"})
@@ -86,5 +95,9 @@ def test_only_the_directorate_invites(network_client, client_for, tetouan, in_me
 
 
 def test_an_unknown_member_is_404(directorate):
-    assert directorate.post("/console/members/m_nobody/invite/",
-                            {"email": "x@example.ma", "role": "focal_point"}).status_code == 404
+    assert (
+        directorate.post(
+            "/console/members/m_nobody/invite/", {"email": "x@example.ma", "role": "focal_point"}
+        ).status_code
+        == 404
+    )

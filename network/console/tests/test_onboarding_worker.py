@@ -1,4 +1,5 @@
 """Onboarding from the console through a real Celery worker, watched on the progress page."""
+
 import time
 
 from django.contrib.auth.models import User

@@ -1,4 +1,5 @@
 """Registry search: Arabic without diacritics or hamza variants, French without accents, codes."""
+
 import pytest
 
 from network.console.search import registry_search, search_normalize
@@ -6,17 +7,29 @@ from network.console.search import registry_search, search_normalize
 TETOUAN = "01.571.01.11"
 
 
-@pytest.mark.parametrize("text, normalized", [
-    ("Tétouan", "tetouan"), ("TÉTOUAN", "tetouan"), ("Fès-Meknès", "fes meknes"),
-    ("Laâyoune", "laayoune"), ("تِطْوَان", "تطوان"), ("أنجرة", "انجره"), ("إقليم", "اقليم"),
-    ("آيت", "ايت"), ("مؤسسة", "موسسه"), ("ـتطـوان", "تطوان"), ("مكناسى", "مكناسي"),
-])
+@pytest.mark.parametrize(
+    "text, normalized",
+    [
+        ("Tétouan", "tetouan"),
+        ("TÉTOUAN", "tetouan"),
+        ("Fès-Meknès", "fes meknes"),
+        ("Laâyoune", "laayoune"),
+        ("تِطْوَان", "تطوان"),
+        ("أنجرة", "انجره"),
+        ("إقليم", "اقليم"),
+        ("آيت", "ايت"),
+        ("مؤسسة", "موسسه"),
+        ("ـتطـوان", "تطوان"),
+        ("مكناسى", "مكناسي"),
+    ],
+)
 def test_normalize(text, normalized):
     assert search_normalize(text) == normalized
 
 
-@pytest.mark.parametrize("query", ["تطوان", "تِطْوان", "tetouan", "Tétouan", "TETOUAN",
-                                   "01.571.01.11"])
+@pytest.mark.parametrize(
+    "query", ["تطوان", "تِطْوان", "tetouan", "Tétouan", "TETOUAN", "01.571.01.11"]
+)
 def test_tetouan_is_found_in_arabic_french_and_by_code(network, db, query):
     codes = [c.code for c in registry_search(query)]
     assert TETOUAN in codes

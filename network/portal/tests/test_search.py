@@ -1,4 +1,5 @@
 """The portal's search: members by name, news and best practices (public schema)."""
+
 import pytest
 
 from network.publications.tests.factories import best_practice_factory, news_factory
@@ -6,12 +7,17 @@ from network.publications.tests.factories import best_practice_factory, news_fac
 
 @pytest.fixture
 def publications(tetouan):
-    return {"news": news_factory(title_ar="ورشة حول الميزانية التشاركية",
-                                 title_fr="Atelier sur le budget participatif",
-                                 summary_ar="لقاء الشبكة"),
-            "draft": news_factory(published=False, title_ar="مسودة عن الميزانية"),
-            "practice": best_practice_factory(tetouan, title_ar="نشر محاضر الدورات",
-                                              title_fr="Publier les procès-verbaux des séances")}
+    return {
+        "news": news_factory(
+            title_ar="ورشة حول الميزانية التشاركية",
+            title_fr="Atelier sur le budget participatif",
+            summary_ar="لقاء الشبكة",
+        ),
+        "draft": news_factory(published=False, title_ar="مسودة عن الميزانية"),
+        "practice": best_practice_factory(
+            tetouan, title_ar="نشر محاضر الدورات", title_fr="Publier les procès-verbaux des séances"
+        ),
+    }
 
 
 def test_members_by_name_in_arabic_and_french(client_for, tetouan, tanger):

@@ -7,141 +7,390 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('members', '0002_member_suspended_at_member_suspension_reason'),
+        ("members", "0002_member_suspended_at_member_suspension_reason"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CommitmentTemplate',
+            name="CommitmentTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ar', models.CharField(max_length=250, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=250, verbose_name='title (French)')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='draft', max_length=20, verbose_name='state')),
-                ('published_at', models.DateTimeField(blank=True, help_text='A later date schedules the publication.', null=True, verbose_name='publication date')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('updated_by', models.CharField(blank=True, editable=False, max_length=150, verbose_name='updated by')),
-                ('problem_ar', models.TextField(verbose_name='problem addressed (Arabic)')),
-                ('problem_fr', models.TextField(blank=True, verbose_name='problem addressed (French)')),
-                ('action_ar', models.TextField(verbose_name='what the commitment does (Arabic)')),
-                ('action_fr', models.TextField(blank=True, verbose_name='what the commitment does (French)')),
-                ('solution_ar', models.TextField(verbose_name='how it solves the problem (Arabic)')),
-                ('solution_fr', models.TextField(blank=True, verbose_name='how it solves the problem (French)')),
-                ('principles', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('transparency_integrity', 'Transparency and integrity'), ('accountability', 'Accountability'), ('access_to_information', 'Access to information'), ('citizen_participation', 'Citizen participation'), ('digitalization', 'Digitalization'), ('monitoring', "Monitoring of the member's programmes")], max_length=30), default=list, size=None, verbose_name='principles')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, verbose_name='version')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title_ar", models.CharField(max_length=250, verbose_name="title (Arabic)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="title (French)"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="A later date schedules the publication.",
+                        null=True,
+                        verbose_name="publication date",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "updated_by",
+                    models.CharField(
+                        blank=True, editable=False, max_length=150, verbose_name="updated by"
+                    ),
+                ),
+                ("problem_ar", models.TextField(verbose_name="problem addressed (Arabic)")),
+                (
+                    "problem_fr",
+                    models.TextField(blank=True, verbose_name="problem addressed (French)"),
+                ),
+                ("action_ar", models.TextField(verbose_name="what the commitment does (Arabic)")),
+                (
+                    "action_fr",
+                    models.TextField(blank=True, verbose_name="what the commitment does (French)"),
+                ),
+                (
+                    "solution_ar",
+                    models.TextField(verbose_name="how it solves the problem (Arabic)"),
+                ),
+                (
+                    "solution_fr",
+                    models.TextField(blank=True, verbose_name="how it solves the problem (French)"),
+                ),
+                (
+                    "principles",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("transparency_integrity", "Transparency and integrity"),
+                                ("accountability", "Accountability"),
+                                ("access_to_information", "Access to information"),
+                                ("citizen_participation", "Citizen participation"),
+                                ("digitalization", "Digitalization"),
+                                ("monitoring", "Monitoring of the member's programmes"),
+                            ],
+                            max_length=30,
+                        ),
+                        default=list,
+                        size=None,
+                        verbose_name="principles",
+                    ),
+                ),
+                (
+                    "version",
+                    models.PositiveIntegerField(default=1, editable=False, verbose_name="version"),
+                ),
             ],
             options={
-                'verbose_name': 'commitment template',
-                'verbose_name_plural': 'commitment templates',
-                'ordering': ['-published_at', '-pk'],
-                'abstract': False,
+                "verbose_name": "commitment template",
+                "verbose_name_plural": "commitment templates",
+                "ordering": ["-published_at", "-pk"],
+                "abstract": False,
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='NewsItem',
+            name="NewsItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ar', models.CharField(max_length=250, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=250, verbose_name='title (French)')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='draft', max_length=20, verbose_name='state')),
-                ('published_at', models.DateTimeField(blank=True, help_text='A later date schedules the publication.', null=True, verbose_name='publication date')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('updated_by', models.CharField(blank=True, editable=False, max_length=150, verbose_name='updated by')),
-                ('summary_ar', models.TextField(blank=True, verbose_name='summary (Arabic)')),
-                ('summary_fr', models.TextField(blank=True, verbose_name='summary (French)')),
-                ('body_ar', models.TextField(verbose_name='text (Arabic)')),
-                ('body_fr', models.TextField(blank=True, verbose_name='text (French)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title_ar", models.CharField(max_length=250, verbose_name="title (Arabic)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="title (French)"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="A later date schedules the publication.",
+                        null=True,
+                        verbose_name="publication date",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "updated_by",
+                    models.CharField(
+                        blank=True, editable=False, max_length=150, verbose_name="updated by"
+                    ),
+                ),
+                ("summary_ar", models.TextField(blank=True, verbose_name="summary (Arabic)")),
+                ("summary_fr", models.TextField(blank=True, verbose_name="summary (French)")),
+                ("body_ar", models.TextField(verbose_name="text (Arabic)")),
+                ("body_fr", models.TextField(blank=True, verbose_name="text (French)")),
             ],
             options={
-                'verbose_name': 'news item',
-                'verbose_name_plural': 'news',
-                'ordering': ['-published_at', '-pk'],
-                'abstract': False,
+                "verbose_name": "news item",
+                "verbose_name_plural": "news",
+                "ordering": ["-published_at", "-pk"],
+                "abstract": False,
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='BestPractice',
+            name="BestPractice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ar', models.CharField(max_length=250, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=250, verbose_name='title (French)')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='draft', max_length=20, verbose_name='state')),
-                ('published_at', models.DateTimeField(blank=True, help_text='A later date schedules the publication.', null=True, verbose_name='publication date')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('updated_by', models.CharField(blank=True, editable=False, max_length=150, verbose_name='updated by')),
-                ('principles', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('transparency_integrity', 'Transparency and integrity'), ('accountability', 'Accountability'), ('access_to_information', 'Access to information'), ('citizen_participation', 'Citizen participation'), ('digitalization', 'Digitalization'), ('monitoring', "Monitoring of the member's programmes")], max_length=30), blank=True, default=list, size=None, verbose_name='principles')),
-                ('summary_ar', models.TextField(blank=True, verbose_name='summary (Arabic)')),
-                ('summary_fr', models.TextField(blank=True, verbose_name='summary (French)')),
-                ('body_ar', models.TextField(verbose_name='text (Arabic)')),
-                ('body_fr', models.TextField(blank=True, verbose_name='text (French)')),
-                ('member_page_path', models.CharField(blank=True, help_text='A path such as /programme/', max_length=200, verbose_name="page on the member's site")),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='best_practices', to='members.member', verbose_name='member')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title_ar", models.CharField(max_length=250, verbose_name="title (Arabic)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="title (French)"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="A later date schedules the publication.",
+                        null=True,
+                        verbose_name="publication date",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "updated_by",
+                    models.CharField(
+                        blank=True, editable=False, max_length=150, verbose_name="updated by"
+                    ),
+                ),
+                (
+                    "principles",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("transparency_integrity", "Transparency and integrity"),
+                                ("accountability", "Accountability"),
+                                ("access_to_information", "Access to information"),
+                                ("citizen_participation", "Citizen participation"),
+                                ("digitalization", "Digitalization"),
+                                ("monitoring", "Monitoring of the member's programmes"),
+                            ],
+                            max_length=30,
+                        ),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="principles",
+                    ),
+                ),
+                ("summary_ar", models.TextField(blank=True, verbose_name="summary (Arabic)")),
+                ("summary_fr", models.TextField(blank=True, verbose_name="summary (French)")),
+                ("body_ar", models.TextField(verbose_name="text (Arabic)")),
+                ("body_fr", models.TextField(blank=True, verbose_name="text (French)")),
+                (
+                    "member_page_path",
+                    models.CharField(
+                        blank=True,
+                        help_text="A path such as /programme/",
+                        max_length=200,
+                        verbose_name="page on the member's site",
+                    ),
+                ),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="best_practices",
+                        to="members.member",
+                        verbose_name="member",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'best practice',
-                'verbose_name_plural': 'best practices',
-                'ordering': ['-published_at', '-pk'],
-                'abstract': False,
+                "verbose_name": "best practice",
+                "verbose_name_plural": "best practices",
+                "ordering": ["-published_at", "-pk"],
+                "abstract": False,
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='Training',
+            name="Training",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ar', models.CharField(max_length=250, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=250, verbose_name='title (French)')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], db_index=True, default='draft', max_length=20, verbose_name='state')),
-                ('published_at', models.DateTimeField(blank=True, help_text='A later date schedules the publication.', null=True, verbose_name='publication date')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('updated_by', models.CharField(blank=True, editable=False, max_length=150, verbose_name='updated by')),
-                ('description_ar', models.TextField(verbose_name='description (Arabic)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='ends at')),
-                ('mode', models.CharField(choices=[('remote', 'Remote'), ('in_person', 'In person')], default='remote', max_length=20, verbose_name='mode')),
-                ('link', models.URLField(blank=True, verbose_name='link to join (remote)')),
-                ('place_ar', models.CharField(blank=True, max_length=250, verbose_name='place (Arabic)')),
-                ('place_fr', models.CharField(blank=True, max_length=250, verbose_name='place (French)')),
-                ('audience_ar', models.CharField(blank=True, max_length=250, verbose_name='audience (Arabic)')),
-                ('audience_fr', models.CharField(blank=True, max_length=250, verbose_name='audience (French)')),
-                ('registration_url', models.URLField(blank=True, verbose_name='registration link')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title_ar", models.CharField(max_length=250, verbose_name="title (Arabic)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="title (French)"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        db_index=True,
+                        default="draft",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="A later date schedules the publication.",
+                        null=True,
+                        verbose_name="publication date",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "updated_by",
+                    models.CharField(
+                        blank=True, editable=False, max_length=150, verbose_name="updated by"
+                    ),
+                ),
+                ("description_ar", models.TextField(verbose_name="description (Arabic)")),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, verbose_name="description (French)"),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="ends at")),
+                (
+                    "mode",
+                    models.CharField(
+                        choices=[("remote", "Remote"), ("in_person", "In person")],
+                        default="remote",
+                        max_length=20,
+                        verbose_name="mode",
+                    ),
+                ),
+                ("link", models.URLField(blank=True, verbose_name="link to join (remote)")),
+                (
+                    "place_ar",
+                    models.CharField(blank=True, max_length=250, verbose_name="place (Arabic)"),
+                ),
+                (
+                    "place_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="place (French)"),
+                ),
+                (
+                    "audience_ar",
+                    models.CharField(blank=True, max_length=250, verbose_name="audience (Arabic)"),
+                ),
+                (
+                    "audience_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="audience (French)"),
+                ),
+                ("registration_url", models.URLField(blank=True, verbose_name="registration link")),
             ],
             options={
-                'verbose_name': 'training',
-                'verbose_name_plural': 'trainings',
-                'ordering': ['starts_at', 'pk'],
-                'abstract': False,
-                'constraints': [models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gte', models.F('starts_at')), _connector='OR'), name='training_ends_after_it_starts')],
+                "verbose_name": "training",
+                "verbose_name_plural": "trainings",
+                "ordering": ["starts_at", "pk"],
+                "abstract": False,
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            ("ends_at__isnull", True),
+                            ("ends_at__gte", models.F("starts_at")),
+                            _connector="OR",
+                        ),
+                        name="training_ends_after_it_starts",
+                    )
+                ],
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='TemplateCopy',
+            name="TemplateCopy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('commitment_id', models.PositiveBigIntegerField(verbose_name="commitment id in the member's schema")),
-                ('by', models.CharField(blank=True, max_length=150, verbose_name='by')),
-                ('copied_at', models.DateTimeField(auto_now_add=True, verbose_name='copied at')),
-                ('member', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='template_copies', to='members.member', verbose_name='member')),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='copies', to='publications.commitmenttemplate', verbose_name='commitment template')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                (
+                    "commitment_id",
+                    models.PositiveBigIntegerField(
+                        verbose_name="commitment id in the member's schema"
+                    ),
+                ),
+                ("by", models.CharField(blank=True, max_length=150, verbose_name="by")),
+                ("copied_at", models.DateTimeField(auto_now_add=True, verbose_name="copied at")),
+                (
+                    "member",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="template_copies",
+                        to="members.member",
+                        verbose_name="member",
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="copies",
+                        to="publications.commitmenttemplate",
+                        verbose_name="commitment template",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'template copy',
-                'verbose_name_plural': 'template copies',
-                'ordering': ['-copied_at', '-pk'],
-                'constraints': [models.UniqueConstraint(fields=('member', 'commitment_id'), name='template_copy_once_per_commitment')],
+                "verbose_name": "template copy",
+                "verbose_name_plural": "template copies",
+                "ordering": ["-copied_at", "-pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("member", "commitment_id"), name="template_copy_once_per_commitment"
+                    )
+                ],
             },
         ),
     ]

@@ -1,4 +1,5 @@
 """Publications of the network: visibility, who writes, the portal's pages and the API."""
+
 import json
 from datetime import timedelta
 
@@ -6,10 +7,19 @@ import pytest
 from django.utils import timezone
 
 from network.publications.models import NewsItem, State, Training
-from network.publications.services import publication_publish, publication_update, publication_withdraw
+from network.publications.services import (
+    publication_publish,
+    publication_update,
+    publication_withdraw,
+)
 from network.publications.tests.factories import (
-    best_practice_factory, directorate_account, focal_point_account, news_factory,
-    template_factory, training_factory)
+    best_practice_factory,
+    directorate_account,
+    focal_point_account,
+    news_factory,
+    template_factory,
+    training_factory,
+)
 from twofactor.testing import two_factor_signed_in
 
 
@@ -33,6 +43,7 @@ def focal_point_client(db, client_for):
 
 
 # Visibility ---------------------------------------------------------------------------------
+
 
 def test_a_draft_is_nowhere_public_until_published(db, portal):
     item = news_factory(published=False, title_ar="خبر لم ينشر بعد")
@@ -77,21 +88,46 @@ def test_a_remote_training_needs_its_link_and_says_so_in_arabic(db):
 
 # Portal pages -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("language, expected", [
-    ("ar", ["خبر من الشبكة", "ممارسة فضلى", "ورشة عن بعد", "ميزانية مفتوحة", 'dir="rtl"',
-            "تطوان"]),
-    ("fr", ["Une nouvelle du réseau", "Une bonne pratique", "Atelier à distance",
-            "Un budget ouvert", 'dir="ltr"', "Tétouan"]),
-])
+
+@pytest.mark.parametrize(
+    "language, expected",
+    [
+        (
+            "ar",
+            ["خبر من الشبكة", "ممارسة فضلى", "ورشة عن بعد", "ميزانية مفتوحة", 'dir="rtl"', "تطوان"],
+        ),
+        (
+            "fr",
+            [
+                "Une nouvelle du réseau",
+                "Une bonne pratique",
+                "Atelier à distance",
+                "Un budget ouvert",
+                'dir="ltr"',
+                "Tétouan",
+            ],
+        ),
+    ],
+)
 def test_portal_pages_in_arabic_and_french(tetouan, portal, language, expected):
     news = news_factory()
     practice = best_practice_factory(tetouan)
     training_factory()
     template = template_factory()
     portal.cookies["django_language"] = language
-    pages = "".join(portal.get(path).content.decode() for path in [
-        "/", "/news/", f"/news/{news.pk}/", "/best-practices/", f"/best-practices/{practice.pk}/",
-        "/trainings/", "/commitment-templates/", f"/commitment-templates/{template.pk}/"])
+    pages = "".join(
+        portal.get(path).content.decode()
+        for path in [
+            "/",
+            "/news/",
+            f"/news/{news.pk}/",
+            "/best-practices/",
+            f"/best-practices/{practice.pk}/",
+            "/trainings/",
+            "/commitment-templates/",
+            f"/commitment-templates/{template.pk}/",
+        ]
+    )
     for text in expected:
         assert text in pages
     assert f'<html lang="{language}"' in pages
@@ -136,8 +172,13 @@ def test_the_directory_groups_members_by_region_with_counts(tetouan, tanger, por
     assert '<span class="badge text-bg-secondary"' in north_section
     assert ">2</span>" in north_section
     # The portal's sections and the open data link are reachable without JavaScript.
-    for href in ['href="/news/"', 'href="/best-practices/"', 'href="/trainings/"',
-                 'href="/commitment-templates/"', "/open-data/"]:
+    for href in [
+        'href="/news/"',
+        'href="/best-practices/"',
+        'href="/trainings/"',
+        'href="/commitment-templates/"',
+        "/open-data/",
+    ]:
         assert href in page
 
 
@@ -148,9 +189,17 @@ def test_the_portal_pages_are_not_on_a_members_host(tetouan, client_for):
 
 # Who writes ---------------------------------------------------------------------------------
 
-NEWS_FORM = {"title_ar": "خبر من المديرية", "title_fr": "", "summary_ar": "", "summary_fr": "",
-             "body_ar": "نص", "body_fr": "", "state": "draft", "published_at_0": "",
-             "published_at_1": ""}
+NEWS_FORM = {
+    "title_ar": "خبر من المديرية",
+    "title_fr": "",
+    "summary_ar": "",
+    "summary_fr": "",
+    "body_ar": "نص",
+    "body_fr": "",
+    "state": "draft",
+    "published_at_0": "",
+    "published_at_1": "",
+}
 
 
 def test_the_directorate_publishes_through_the_network_back_office(directorate_client):
@@ -161,15 +210,17 @@ def test_the_directorate_publishes_through_the_network_back_office(directorate_c
     assert response.status_code == 302
     item = NewsItem.objects.get(title_ar="خبر من المديرية")
     assert item.state == State.DRAFT and item.updated_by == "مسؤول بالمديرية"  # its role
-    response = directorate_client.post("/admin/publications/newsitem/", {
-        "action": "publish", "_selected_action": [item.pk]})
+    response = directorate_client.post(
+        "/admin/publications/newsitem/", {"action": "publish", "_selected_action": [item.pk]}
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.is_visible
 
 
-@pytest.mark.parametrize("path", ["/admin/publications/newsitem/add/",
-                                  "/admin/publications/commitmenttemplate/"])
+@pytest.mark.parametrize(
+    "path", ["/admin/publications/newsitem/add/", "/admin/publications/commitmenttemplate/"]
+)
 def test_a_regional_focal_point_cannot_use_the_publications_back_office(focal_point_client, path):
     assert focal_point_client.get(path).status_code in (302, 403)
     focal_point_client.post("/admin/publications/newsitem/add/", NEWS_FORM)
@@ -182,6 +233,7 @@ def test_anonymous_visitors_are_sent_to_sign_in(db, portal):
 
 
 # API ----------------------------------------------------------------------------------------
+
 
 def _post(client, path, data):
     return client.post(path, json.dumps(data), content_type="application/json")
@@ -197,18 +249,22 @@ def test_anonymous_reads_the_api_and_cannot_write(db, portal):
     titles = [item["title_ar"] for item in portal.get("/api/news/").json()["results"]]
     assert titles == ["خبر منشور"]
     body = portal.get("/api/commitment-templates/").json()["results"][0]
-    assert body["version"] == 1 and body["principles"] == ["transparency_integrity",
-                                                            "access_to_information"]
+    assert body["version"] == 1 and body["principles"] == [
+        "transparency_integrity",
+        "access_to_information",
+    ]
     assert _post(portal, "/api/news/", NEWS_JSON).status_code == 403
     assert not NewsItem.objects.filter(title_ar="خبر عبر الواجهة").exists()
 
 
 def test_a_regional_focal_point_and_member_staff_cannot_write_through_the_api(
-        focal_point_client, staff_client, tetouan):
+    focal_point_client, staff_client, tetouan
+):
     assert _post(focal_point_client, "/api/news/", NEWS_JSON).status_code == 403
     member_staff = staff_client(tetouan, "focal_point")
-    response = member_staff.post("/api/news/", json.dumps(NEWS_JSON),
-                                 content_type="application/json", HTTP_HOST="localhost")
+    response = member_staff.post(
+        "/api/news/", json.dumps(NEWS_JSON), content_type="application/json", HTTP_HOST="localhost"
+    )
     assert response.status_code == 403
     assert not NewsItem.objects.exists()
 
@@ -218,20 +274,37 @@ def test_the_directorate_writes_through_the_api_and_sees_drafts(directorate_clie
     assert response.status_code == 201, response.content
     pk = response.json()["id"]
     assert [i["id"] for i in directorate_client.get("/api/news/").json()["results"]] == [pk]
-    response = directorate_client.patch(f"/api/news/{pk}/", json.dumps({"state": "published"}),
-                                        content_type="application/json")
+    response = directorate_client.patch(
+        f"/api/news/{pk}/", json.dumps({"state": "published"}), content_type="application/json"
+    )
     assert response.status_code == 200 and response.json()["published_at"]
-    response = _post(directorate_client, "/api/best-practices/", {
-        "member": tetouan.collectivity_id, "title_ar": "ممارسة", "body_ar": "نص",
-        "principles": ["citizen_participation"], "state": "published"})
+    response = _post(
+        directorate_client,
+        "/api/best-practices/",
+        {
+            "member": tetouan.collectivity_id,
+            "title_ar": "ممارسة",
+            "body_ar": "نص",
+            "principles": ["citizen_participation"],
+            "state": "published",
+        },
+    )
     assert response.status_code == 201, response.content
     assert response.json()["member_name_fr"] == "Tétouan"
 
 
 def test_bad_input_is_a_400_in_arabic_without_a_write(directorate_client):
-    response = _post(directorate_client, "/api/trainings/", {
-        "title_ar": "ورشة", "description_ar": "نص", "mode": "remote",
-        "starts_at": "2030-01-10T10:00:00Z", "ends_at": "2030-01-09T10:00:00Z"})
+    response = _post(
+        directorate_client,
+        "/api/trainings/",
+        {
+            "title_ar": "ورشة",
+            "description_ar": "نص",
+            "mode": "remote",
+            "starts_at": "2030-01-10T10:00:00Z",
+            "ends_at": "2030-01-09T10:00:00Z",
+        },
+    )
     assert response.status_code == 400
     assert "رابط" in json.dumps(response.json(), ensure_ascii=False)
     assert not Training.objects.exists()
@@ -243,13 +316,18 @@ def test_the_network_api_schema_lists_the_publications(db, portal):
     response = portal.get("/api/schema/")
     assert response.status_code == 200
     schema = response.content.decode()
-    for path in ["/api/news/", "/api/best-practices/", "/api/trainings/",
-                 "/api/commitment-templates/"]:
+    for path in [
+        "/api/news/",
+        "/api/best-practices/",
+        "/api/trainings/",
+        "/api/commitment-templates/",
+    ]:
         assert path in schema
 
 
-@pytest.mark.parametrize("path", ["/", "/best-practices/", "/commitment-templates/", "/news/",
-                                  "/trainings/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/best-practices/", "/commitment-templates/", "/news/", "/trainings/"]
+)
 def test_portal_pages_run_a_constant_number_of_queries(tetouan, tanger, portal, path):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -273,9 +351,21 @@ def test_portal_pages_run_a_constant_number_of_queries(tetouan, tanger, portal, 
     assert count() == few
 
 
-PORTAL_ENGLISH = ["News", "Best practices", "Trainings", "Commitment templates", "Open data",
-                  "Members", "Latest news", "Next trainings", "Upcoming", "Register",
-                  "Link to join", "Members that copied it", "The member behind this practice"]
+PORTAL_ENGLISH = [
+    "News",
+    "Best practices",
+    "Trainings",
+    "Commitment templates",
+    "Open data",
+    "Members",
+    "Latest news",
+    "Next trainings",
+    "Upcoming",
+    "Register",
+    "Link to join",
+    "Members that copied it",
+    "The member behind this practice",
+]
 
 
 @pytest.mark.parametrize("language", ["ar", "fr"])
@@ -285,9 +375,16 @@ def test_portal_pages_show_no_untranslated_text(tetouan, portal, language):
     training_factory()
     template = template_factory()
     portal.cookies["django_language"] = language
-    for path in ["/", "/news/", f"/news/{news.pk}/", "/best-practices/",
-                 f"/best-practices/{practice.pk}/", "/trainings/", "/commitment-templates/",
-                 f"/commitment-templates/{template.pk}/"]:
+    for path in [
+        "/",
+        "/news/",
+        f"/news/{news.pk}/",
+        "/best-practices/",
+        f"/best-practices/{practice.pk}/",
+        "/trainings/",
+        "/commitment-templates/",
+        f"/commitment-templates/{template.pk}/",
+    ]:
         page = portal.get(path).content.decode()
         leftovers = [text for text in PORTAL_ENGLISH if f">{text}<" in page]
         assert leftovers == [], path
@@ -301,7 +398,11 @@ def test_the_demo_publications_are_seeded_once_and_published(tetouan, tanger, po
     seed_publications()
     assert NewsItem.objects.visible().count() == 2
     assert set(BestPractice.objects.visible().values_list("member", flat=True)) == {
-        tetouan.pk, tanger.pk}  # Timezgana's practice waits for Timezgana to join
+        tetouan.pk,
+        tanger.pk,
+    }  # Timezgana's practice waits for Timezgana to join
     assert Training.objects.visible().get().link.startswith("https://")
     assert CommitmentTemplate.objects.visible().count() == 3
-    assert "ميزانية مفتوحة ومبسطة للمواطنين" in portal.get("/commitment-templates/").content.decode()
+    assert (
+        "ميزانية مفتوحة ومبسطة للمواطنين" in portal.get("/commitment-templates/").content.decode()
+    )

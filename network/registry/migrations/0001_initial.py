@@ -5,30 +5,83 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Collectivity',
+            name="Collectivity",
             fields=[
-                ('code', models.CharField(max_length=16, primary_key=True, serialize=False, verbose_name='HCP code')),
-                ('tier', models.CharField(choices=[('region', 'Region'), ('province', 'Prefecture or province'), ('commune', 'Commune')], db_index=True, max_length=16, verbose_name='tier')),
-                ('kind', models.CharField(choices=[('region', 'Region'), ('prefecture', 'Prefecture'), ('province', 'Province'), ('urban', 'Urban commune'), ('rural', 'Rural commune')], max_length=16, verbose_name='kind')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='name (Arabic)')),
-                ('name_fr', models.CharField(max_length=200, verbose_name='name (French)')),
-                ('slug', models.SlugField(max_length=63, unique=True, verbose_name='slug')),
-                ('population_2024', models.PositiveIntegerField(blank=True, null=True, verbose_name='population (2024)')),
-                ('province', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.collectivity', verbose_name='prefecture or province')),
-                ('region', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.collectivity', verbose_name='region')),
+                (
+                    "code",
+                    models.CharField(
+                        max_length=16, primary_key=True, serialize=False, verbose_name="HCP code"
+                    ),
+                ),
+                (
+                    "tier",
+                    models.CharField(
+                        choices=[
+                            ("region", "Region"),
+                            ("province", "Prefecture or province"),
+                            ("commune", "Commune"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                        verbose_name="tier",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("region", "Region"),
+                            ("prefecture", "Prefecture"),
+                            ("province", "Province"),
+                            ("urban", "Urban commune"),
+                            ("rural", "Rural commune"),
+                        ],
+                        max_length=16,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("name_ar", models.CharField(max_length=200, verbose_name="name (Arabic)")),
+                ("name_fr", models.CharField(max_length=200, verbose_name="name (French)")),
+                ("slug", models.SlugField(max_length=63, unique=True, verbose_name="slug")),
+                (
+                    "population_2024",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="population (2024)"
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.collectivity",
+                        verbose_name="prefecture or province",
+                    ),
+                ),
+                (
+                    "region",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="registry.collectivity",
+                        verbose_name="region",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'collectivity',
-                'verbose_name_plural': 'collectivities',
-                'ordering': ['code'],
+                "verbose_name": "collectivity",
+                "verbose_name_plural": "collectivities",
+                "ordering": ["code"],
             },
         ),
     ]

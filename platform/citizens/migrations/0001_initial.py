@@ -6,32 +6,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='HolidayDecision',
+            name="HolidayDecision",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_day', models.DateField(unique=True, verbose_name='first day off')),
-                ('days', models.PositiveSmallIntegerField(default=1, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(3)], verbose_name='number of days off')),
-                ('name_ar', models.CharField(max_length=120, verbose_name='name in Arabic')),
-                ('name_fr', models.CharField(max_length=120, verbose_name='name in French')),
-                ('replaces', django.contrib.postgres.fields.ArrayField(base_field=models.DateField(), blank=True, default=list, help_text='The days the calendar had estimated for this feast. They become working days again unless another holiday falls on them.', size=None, verbose_name='estimated dates it replaces')),
-                ('source', models.CharField(blank=True, help_text="The announcement: the ministry's communiqué, or the press item that reports it.", max_length=500, verbose_name='source')),
-                ('recorded_by_id', models.BigIntegerField(blank=True, editable=False, null=True)),
-                ('recorded_by_name', models.CharField(blank=True, max_length=150, verbose_name='recorded by')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_day", models.DateField(unique=True, verbose_name="first day off")),
+                (
+                    "days",
+                    models.PositiveSmallIntegerField(
+                        default=1,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(3),
+                        ],
+                        verbose_name="number of days off",
+                    ),
+                ),
+                ("name_ar", models.CharField(max_length=120, verbose_name="name in Arabic")),
+                ("name_fr", models.CharField(max_length=120, verbose_name="name in French")),
+                (
+                    "replaces",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.DateField(),
+                        blank=True,
+                        default=list,
+                        help_text="The days the calendar had estimated for this feast. They become working days again unless another holiday falls on them.",
+                        size=None,
+                        verbose_name="estimated dates it replaces",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="The announcement: the ministry's communiqué, or the press item that reports it.",
+                        max_length=500,
+                        verbose_name="source",
+                    ),
+                ),
+                ("recorded_by_id", models.BigIntegerField(blank=True, editable=False, null=True)),
+                (
+                    "recorded_by_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="recorded by"),
+                ),
+                (
+                    "recorded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="recorded at"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'holiday decision',
-                'verbose_name_plural': 'holiday decisions',
-                'ordering': ['-first_day'],
+                "verbose_name": "holiday decision",
+                "verbose_name_plural": "holiday decisions",
+                "ordering": ["-first_day"],
             },
         ),
     ]

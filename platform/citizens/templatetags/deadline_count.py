@@ -1,5 +1,6 @@
 """`{% deadline_count start=... end=... as count %}`: how a deadline was counted, for the
 public page of a request (citizens/deadline_count.html)."""
+
 from types import SimpleNamespace
 
 from django import template
@@ -12,5 +13,10 @@ register = template.Library()
 @register.simple_tag
 def deadline_count(*, start, end) -> SimpleNamespace:
     holidays = holidays_between(start, end)
-    return SimpleNamespace(start=start, end=end, working_days=working_days_between(start, end),
-                           holidays=holidays, estimated=any(h.is_estimated for h in holidays))
+    return SimpleNamespace(
+        start=start,
+        end=end,
+        working_days=working_days_between(start, end),
+        holidays=holidays,
+        estimated=any(h.is_estimated for h in holidays),
+    )

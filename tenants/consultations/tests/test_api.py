@@ -1,5 +1,6 @@
 """The API: anyone reads and comments (confirmed by e-mail) and reports; staff respond and
 moderate by role; no e-mail and no withheld name ever in a public answer."""
+
 import json
 
 import pytest
@@ -13,10 +14,19 @@ from drf_spectacular.settings import patched_settings
 from tenants.consultations.models import Comment, ModerationEvent, Response
 from tenants.consultations.services import COMMENTS_PER_PERSON, response_save
 from tenants.consultations.tests.factories import (
-    close, comment_on, consultation_in, section_of, staff_user)
+    close,
+    comment_on,
+    consultation_in,
+    section_of,
+    staff_user,
+)
 
-NEW_COMMENT = {"body": "أقترح إضافة مؤشرات لقياس التقدم", "author_name": "حسناء",
-               "show_name": False, "email": "hasnaa@example.ma"}
+NEW_COMMENT = {
+    "body": "أقترح إضافة مؤشرات لقياس التقدم",
+    "author_name": "حسناء",
+    "show_name": False,
+    "email": "hasnaa@example.ma",
+}
 
 
 @pytest.fixture
@@ -24,13 +34,27 @@ def consultation(tetouan, in_member):
     with in_member(tetouan):
         consultation = consultation_in(title_fr="Consultation ouverte")
         section = section_of(consultation, "الالتزام الأول")
-        signed = comment_on(consultation, section=section, author_name="سعاد", body="تعليق موقع",
-                            email="souad@example.ma")
-        comment_on(consultation, author_name="يوسف", show_name=False, body="تعليق بلا اسم",
-                   email="youssef@example.ma")
+        signed = comment_on(
+            consultation,
+            section=section,
+            author_name="سعاد",
+            body="تعليق موقع",
+            email="souad@example.ma",
+        )
+        comment_on(
+            consultation,
+            author_name="يوسف",
+            show_name=False,
+            body="تعليق بلا اسم",
+            email="youssef@example.ma",
+        )
         comment_on(consultation, published=False, body="تعليق ينتظر", email="wait@example.ma")
-        response_save(comment=signed, kind=Response.Kind.ACCEPTED, by="focal@example.ma",
-                      reasoning_ar="سيعتمد")
+        response_save(
+            comment=signed,
+            kind=Response.Kind.ACCEPTED,
+            by="focal@example.ma",
+            reasoning_ar="سيعتمد",
+        )
     return consultation
 
 
@@ -43,13 +67,17 @@ def test_anyone_reads_the_list_open_ones_first(tetouan, in_member, client_for, c
         consultation_in(-30, -1, title_fr="Fermée")
         consultation_in(5, 30, title_fr="À venir")
     data = client_for(tetouan).get("/api/consultations/").json()
-    assert [(c["title_fr"], c["state"]) for c in data["results"]] == \
-        [("Consultation ouverte", "open"), ("À venir", "upcoming"), ("Fermée", "closed")]
+    assert [(c["title_fr"], c["state"]) for c in data["results"]] == [
+        ("Consultation ouverte", "open"),
+        ("À venir", "upcoming"),
+        ("Fermée", "closed"),
+    ]
     assert data["results"][0]["comment_count"] == 2
 
 
 def test_the_detail_has_published_comments_without_e_mails_or_withheld_names(
-        tetouan, client_for, consultation):
+    tetouan, client_for, consultation
+):
     response = client_for(tetouan).get(f"/api/consultations/{consultation.pk}/")
     data = response.json()
     assert [c["body"] for c in data["comments"]] == ["تعليق موقع", "تعليق بلا اسم"]
@@ -67,15 +95,20 @@ def test_the_summary_once_closed(tetouan, in_member, client_for, consultation):
     with in_member(tetouan):
         close(consultation)
     summary = client_for(tetouan).get(f"/api/consultations/{consultation.pk}/").json()["summary"]
-    assert [(row["section"] is None, row["comments"], row["answered"])
-            for row in summary["by_section"]] == [(True, 1, 0), (False, 1, 1)]
+    assert [
+        (row["section"] is None, row["comments"], row["answered"]) for row in summary["by_section"]
+    ] == [(True, 1, 0), (False, 1, 1)]
 
 
-def test_a_comment_through_the_api_waits_for_its_link(tetouan, in_member, client_for, consultation,
-                                                      django_capture_on_commit_callbacks):
+def test_a_comment_through_the_api_waits_for_its_link(
+    tetouan, in_member, client_for, consultation, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        response = post(client_for(tetouan), f"/api/consultations/{consultation.pk}/comments/",
-                        {**NEW_COMMENT, "body": "<script>x</script>أقترح"})
+        response = post(
+            client_for(tetouan),
+            f"/api/consultations/{consultation.pk}/comments/",
+            {**NEW_COMMENT, "body": "<script>x</script>أقترح"},
+        )
     assert response.status_code == 202 and "detail" in response.json()
     assert mail.outbox[-1].to == ["hasnaa@example.ma"]
     with in_member(tetouan):
@@ -83,8 +116,9 @@ def test_a_comment_through_the_api_waits_for_its_link(tetouan, in_member, client
     assert comment.status == Comment.Status.PENDING and comment.body == "أقترح"
 
 
-def test_the_api_never_trusts_a_session(tetouan, in_member, client_for, consultation, sent_link,
-                                        django_capture_on_commit_callbacks):
+def test_the_api_never_trusts_a_session(
+    tetouan, in_member, client_for, consultation, sent_link, django_capture_on_commit_callbacks
+):
     browser = client_for(tetouan)
     with django_capture_on_commit_callbacks(execute=True):
         post(browser, f"/api/consultations/{consultation.pk}/comments/", NEW_COMMENT)
@@ -92,16 +126,20 @@ def test_the_api_never_trusts_a_session(tetouan, in_member, client_for, consulta
     with django_capture_on_commit_callbacks(execute=True):
         post(browser, f"/api/consultations/{consultation.pk}/comments/", NEW_COMMENT)
     with in_member(tetouan):
-        assert list(Comment.objects.filter(email="hasnaa@example.ma")
-                    .values_list("status", flat=True).order_by("pk")) == ["published", "pending"]
+        assert list(
+            Comment.objects.filter(email="hasnaa@example.ma")
+            .values_list("status", flat=True)
+            .order_by("pk")
+        ) == ["published", "pending"]
 
 
 @pytest.mark.parametrize("opens, closes", [(2, 10), (-10, -1)])
 def test_no_comment_outside_the_window(tetouan, in_member, client_for, opens, closes):
     with in_member(tetouan):
         consultation = consultation_in(opens, closes)
-    response = post(client_for(tetouan), f"/api/consultations/{consultation.pk}/comments/",
-                    NEW_COMMENT)
+    response = post(
+        client_for(tetouan), f"/api/consultations/{consultation.pk}/comments/", NEW_COMMENT
+    )
     assert response.status_code == 403 and response.json()["detail"]
 
 
@@ -110,10 +148,12 @@ def test_bad_comments_are_refused(tetouan, in_member, client_for, consultation):
     url = f"/api/consultations/{consultation.pk}/comments/"
     with in_member(tetouan):
         other_section = section_of(consultation_in()).pk
-    for data, field in (({**NEW_COMMENT, "website": "spam"}, "website"),
-                        ({**NEW_COMMENT, "section": other_section}, "section"),
-                        ({**NEW_COMMENT, "body": "<b></b>"}, "body"),
-                        ({**NEW_COMMENT, "email": "nope"}, "email")):
+    for data, field in (
+        ({**NEW_COMMENT, "website": "spam"}, "website"),
+        ({**NEW_COMMENT, "section": other_section}, "section"),
+        ({**NEW_COMMENT, "body": "<b></b>"}, "body"),
+        ({**NEW_COMMENT, "email": "nope"}, "email"),
+    ):
         response = post(client, url, data)
         assert response.status_code == 400 and field in response.json(), data
     assert post(client, "/api/consultations/999999/comments/", NEW_COMMENT).status_code == 404
@@ -133,23 +173,32 @@ def test_anyone_reports_and_three_reports_hide(tetouan, in_member, client_for, c
     with in_member(tetouan):
         pk = Comment.objects.get(body="تعليق بلا اسم").pk
     for address in ("10.0.0.1", "10.0.0.2", "10.0.0.3"):
-        assert post(client, f"/api/consultations/comments/{pk}/report/",
-                    REMOTE_ADDR=address).status_code == 202
+        assert (
+            post(
+                client, f"/api/consultations/comments/{pk}/report/", REMOTE_ADDR=address
+            ).status_code
+            == 202
+        )
     assert post(client, f"/api/consultations/comments/{pk}/report/").status_code == 404
-    bodies = [c["body"] for c in client.get(f"/api/consultations/{consultation.pk}/").json()["comments"]]
+    bodies = [
+        c["body"] for c in client.get(f"/api/consultations/{consultation.pk}/").json()["comments"]
+    ]
     assert bodies == ["تعليق موقع"]
 
 
 def test_reports_are_rate_limited(tetouan, in_member, client_for, consultation):
     with in_member(tetouan):
         pk = Comment.objects.get(body="تعليق موقع").pk
-    statuses = {post(client_for(tetouan), f"/api/consultations/comments/{pk}/report/").status_code
-                for _ in range(11)}
+    statuses = {
+        post(client_for(tetouan), f"/api/consultations/comments/{pk}/report/").status_code
+        for _ in range(11)
+    }
     assert statuses == {202, 429}
 
 
-def test_a_moderator_hides_and_restores_with_a_reason(tetouan, in_member, staff_client,
-                                                     consultation):
+def test_a_moderator_hides_and_restores_with_a_reason(
+    tetouan, in_member, staff_client, consultation
+):
     client = staff_client(tetouan, "moderator")
     with in_member(tetouan):
         pk = Comment.objects.get(body="تعليق بلا اسم").pk
@@ -159,15 +208,20 @@ def test_a_moderator_hides_and_restores_with_a_reason(tetouan, in_member, staff_
     assert hidden.status_code == 200 and hidden.json()["status"] == "hidden"
     restored = post(client, url, {"decision": "restore", "reason": "بعد المراجعة"})
     assert restored.json()["status"] == "published"
-    assert [(e["action"], e["reason"], e["by"]) for e in restored.json()["moderation_events"]] == \
-        [("restore", "بعد المراجعة", "مشرف"),
-         ("hide", "تعليق مسيء", "مشرف")]
+    assert [(e["action"], e["reason"], e["by"]) for e in restored.json()["moderation_events"]] == [
+        ("restore", "بعد المراجعة", "مشرف"),
+        ("hide", "تعليق مسيء", "مشرف"),
+    ]
     assert post(client, url, {"decision": "restore", "reason": "مرة أخرى"}).status_code == 400
 
 
 def test_staff_see_every_comment_with_its_e_mail(tetouan, staff_client, client_for, consultation):
-    data = staff_client(tetouan, "moderator").get("/api/consultations/comments/?status=pending").json()
-    assert [(c["body"], c["email"]) for c in data["results"]] == [("تعليق ينتظر", "wait@example.ma")]
+    data = (
+        staff_client(tetouan, "moderator").get("/api/consultations/comments/?status=pending").json()
+    )
+    assert [(c["body"], c["email"]) for c in data["results"]] == [
+        ("تعليق ينتظر", "wait@example.ma")
+    ]
     assert client_for(tetouan).get("/api/consultations/comments/").status_code == 403
 
 
@@ -177,16 +231,23 @@ def test_staff_publish_a_reasoned_response(tetouan, in_member, staff_client, con
     with in_member(tetouan):
         pk = Comment.objects.get(body="تعليق بلا اسم").pk
     url = f"/api/consultations/comments/{pk}/response/"
-    put = client.put(url, {"kind": "not_retained", "reasoning_ar": "لا يدخل في اختصاص الجماعة"},
-                     content_type="application/json")
+    put = client.put(
+        url,
+        {"kind": "not_retained", "reasoning_ar": "لا يدخل في اختصاص الجماعة"},
+        content_type="application/json",
+    )
     assert put.status_code == 200, put.content
     assert put.json()["response"]["kind"] == "not_retained"
-    assert put.json()["response"]["by"] == {"focal_point": "نقطة الارتكاز", "editor": "محرر", "moderator": "مشرف"}[role]
+    assert (
+        put.json()["response"]["by"]
+        == {"focal_point": "نقطة الارتكاز", "editor": "محرر", "moderator": "مشرف"}[role]
+    )
     assert client.put(url, {"kind": "accepted"}, content_type="application/json").status_code == 400
 
 
-def test_someone_without_a_role_can_neither_moderate_nor_respond(tetouan, in_member, client_for,
-                                                                  consultation):
+def test_someone_without_a_role_can_neither_moderate_nor_respond(
+    tetouan, in_member, client_for, consultation
+):
     with in_member(tetouan):
         pk = Comment.objects.get(body="تعليق بلا اسم").pk
         nobody = staff_user("moderator", "former")
@@ -195,11 +256,22 @@ def test_someone_without_a_role_can_neither_moderate_nor_respond(tetouan, in_mem
         signed_in.force_login(nobody)  # the session lives in Tétouan's schema
     anonymous = client_for(tetouan)
     for client in (anonymous, signed_in):
-        assert post(client, f"/api/consultations/comments/{pk}/moderation/",
-                    {"decision": "hide", "reason": "x"}).status_code == 403
-        assert client.put(f"/api/consultations/comments/{pk}/response/",
-                          {"kind": "accepted", "reasoning_ar": "x"},
-                          content_type="application/json").status_code == 403
+        assert (
+            post(
+                client,
+                f"/api/consultations/comments/{pk}/moderation/",
+                {"decision": "hide", "reason": "x"},
+            ).status_code
+            == 403
+        )
+        assert (
+            client.put(
+                f"/api/consultations/comments/{pk}/response/",
+                {"kind": "accepted", "reasoning_ar": "x"},
+                content_type="application/json",
+            ).status_code
+            == 403
+        )
     with in_member(tetouan):
         assert not ModerationEvent.objects.exists()
         assert Response.objects.count() == 1
@@ -227,8 +299,12 @@ def test_the_schema_has_no_warnings_for_consultations(capsys, settings):
     finally:
         _load_enum_name_overrides.cache_clear()
     assert set(ENUM_NAME_OVERRIDES) <= set(schema["components"]["schemas"])
-    assert {"/api/consultations/", "/api/consultations/{id}/",
-            "/api/consultations/{id}/comments/", "/api/consultations/comments/{id}/moderation/",
-            "/api/consultations/comments/{id}/response/",
-            "/api/consultations/comments/{id}/report/"} <= set(schema["paths"])
+    assert {
+        "/api/consultations/",
+        "/api/consultations/{id}/",
+        "/api/consultations/{id}/comments/",
+        "/api/consultations/comments/{id}/moderation/",
+        "/api/consultations/comments/{id}/response/",
+        "/api/consultations/comments/{id}/report/",
+    } <= set(schema["paths"])
     assert capsys.readouterr().err == ""

@@ -1,5 +1,6 @@
 """A consultation of Tétouan never shows at Tanger; a link or a member of staff of Tétouan
 means nothing at Tanger."""
+
 import json
 
 import pytest
@@ -27,8 +28,10 @@ def test_pages_of_tetouan_are_not_at_tanger(tetouan, tanger, client_for, tetouan
     tanger_browser = client_for(tanger)
     assert TITLE not in tanger_browser.get("/consultations/").content.decode()
     assert tanger_browser.get(f"/consultations/{pk}/").status_code == 404
-    assert tanger_browser.post(f"/consultations/comments/{tetouan_comment.pk}/report/") \
-        .status_code == 404
+    assert (
+        tanger_browser.post(f"/consultations/comments/{tetouan_comment.pk}/report/").status_code
+        == 404
+    )
 
 
 def test_the_api_of_tanger_knows_nothing_of_tetouan(tanger, client_for, tetouan_comment):
@@ -37,8 +40,9 @@ def test_the_api_of_tanger_knows_nothing_of_tetouan(tanger, client_for, tetouan_
     pk = tetouan_comment.consultation_id
     assert client.get(f"/api/consultations/{pk}/").status_code == 404
     assert client.post(f"/api/consultations/{pk}/comments/", {}).status_code == 404
-    assert client.post(f"/api/consultations/comments/{tetouan_comment.pk}/report/").status_code \
-        == 404
+    assert (
+        client.post(f"/api/consultations/comments/{tetouan_comment.pk}/report/").status_code == 404
+    )
 
 
 def test_a_link_of_tetouan_is_worthless_at_tanger(tetouan, tanger, in_member, client_for):
@@ -56,7 +60,8 @@ def test_a_link_of_tetouan_is_worthless_at_tanger(tetouan, tanger, in_member, cl
 
 
 def test_a_confirmed_address_at_tetouan_is_not_confirmed_at_tanger(
-        tetouan, tanger, in_member, client_for, sent_link, django_capture_on_commit_callbacks):
+    tetouan, tanger, in_member, client_for, sent_link, django_capture_on_commit_callbacks
+):
     with in_member(tetouan):
         tetouan_consultation = consultation_in()
     with in_member(tanger):
@@ -75,8 +80,9 @@ def test_a_confirmed_address_at_tetouan_is_not_confirmed_at_tanger(
         assert Comment.objects.get().status == Comment.Status.PENDING
 
 
-def test_staff_of_tetouan_cannot_moderate_or_respond_at_tanger(tetouan, tanger, in_member,
-                                                              client_for, staff_client):
+def test_staff_of_tetouan_cannot_moderate_or_respond_at_tanger(
+    tetouan, tanger, in_member, client_for, staff_client
+):
     with in_member(tanger):
         tanger_comment = comment_on(consultation_in())
     with in_member(tetouan):
@@ -88,15 +94,21 @@ def test_staff_of_tetouan_cannot_moderate_or_respond_at_tanger(tetouan, tanger, 
     response = f"/api/consultations/comments/{tanger_comment.pk}/response/"
     hide = json.dumps({"decision": "hide", "reason": "x"})
     answer = json.dumps({"kind": "accepted", "reasoning_ar": "x"})
-    for client, extra in ((tanger_browser, {}),
-                          (client_for(tanger), {"HTTP_AUTHORIZATION": f"Token {token}"})):
-        assert client.post(moderation, hide, content_type="application/json",
-                           **extra).status_code in (401, 403)
-        assert client.put(response, answer, content_type="application/json",
-                          **extra).status_code in (401, 403)
+    for client, extra in (
+        (tanger_browser, {}),
+        (client_for(tanger), {"HTTP_AUTHORIZATION": f"Token {token}"}),
+    ):
+        assert client.post(
+            moderation, hide, content_type="application/json", **extra
+        ).status_code in (401, 403)
+        assert client.put(
+            response, answer, content_type="application/json", **extra
+        ).status_code in (401, 403)
         assert client.get("/api/consultations/comments/", **extra).status_code in (401, 403)
-    assert tanger_browser.get(f"/admin/consultations/comment/{tanger_comment.pk}/change/") \
-        .status_code == 302  # Tanger's login page
+    assert (
+        tanger_browser.get(f"/admin/consultations/comment/{tanger_comment.pk}/change/").status_code
+        == 302
+    )  # Tanger's login page
     with in_member(tanger):
         assert Comment.objects.get().status == Comment.Status.PUBLISHED
         assert not ModerationEvent.objects.exists() and not Response.objects.exists()

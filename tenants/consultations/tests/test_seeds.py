@@ -1,5 +1,6 @@
 """The demo consultations: each member's own, in Arabic, with comments and reasoned responses;
 an open one on a draft programme only where the programme is in consultation."""
+
 import pytest
 from django.core import mail
 from django.utils import timezone

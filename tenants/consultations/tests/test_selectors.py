@@ -1,12 +1,18 @@
 """Reads: the list's order, the share of responses, the summary, the network's figures."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tenants.consultations.models import Response
 from tenants.consultations.selectors import (
-    comment_public_list, consultation_detail, consultation_figures, consultation_list,
-    consultation_summary, response_share)
+    comment_public_list,
+    consultation_detail,
+    consultation_figures,
+    consultation_list,
+    consultation_summary,
+    response_share,
+)
 from tenants.consultations.services import comment_hide, response_save
 from tenants.consultations.tests.factories import close, comment_on, consultation_in, section_of
 
@@ -24,8 +30,14 @@ def test_open_first_closing_soonest_then_upcoming_then_closed():
     consultation_in(1, 9, title_fr="soon")
     consultation_in(-5, 20, title_fr="open long")
     consultation_in(-1, 2, title_fr="open closing")
-    assert [c.title_fr for c in consultation_list()] == \
-        ["open closing", "open long", "soon", "later", "recent", "old"]
+    assert [c.title_fr for c in consultation_list()] == [
+        "open closing",
+        "open long",
+        "soon",
+        "later",
+        "recent",
+        "old",
+    ]
 
 
 def test_only_published_comments_count_and_show():
@@ -54,8 +66,11 @@ def test_the_summary_by_response_and_section():
     answer(comment_on(consultation))
     summary = consultation_summary(consultation=consultation_detail(pk=consultation.pk))
     assert [(row.comments) for row in summary.by_response] == [1, 1, 1, 1]
-    assert [(row.section, row.comments, row.answered) for row in summary.by_section] == \
-        [(None, 1, 1), (first, 2, 2), (second, 1, 0)]
+    assert [(row.section, row.comments, row.answered) for row in summary.by_section] == [
+        (None, 1, 1),
+        (first, 2, 2),
+        (second, 1, 0),
+    ]
 
 
 def test_the_consultation_page_reads_in_constant_queries():
@@ -76,8 +91,13 @@ def test_the_consultation_page_reads_in_constant_queries():
 
 
 def test_the_network_figures_in_constant_queries():
-    assert consultation_figures() == {"consultations": 0, "open_consultations": 0, "comments": 0,
-                                      "comments_with_response": 0, "response_share": None}
+    assert consultation_figures() == {
+        "consultations": 0,
+        "open_consultations": 0,
+        "comments": 0,
+        "comments_with_response": 0,
+        "response_share": None,
+    }
     with CaptureQueriesContext(connection) as few:
         consultation_figures()
     for _ in range(3):
@@ -89,5 +109,10 @@ def test_the_network_figures_in_constant_queries():
     with CaptureQueriesContext(connection) as many:
         figures = consultation_figures()
     assert len(few) == len(many) == 2
-    assert figures == {"consultations": 4, "open_consultations": 3, "comments": 6,
-                       "comments_with_response": 3, "response_share": 50}
+    assert figures == {
+        "consultations": 4,
+        "open_consultations": 3,
+        "comments": 6,
+        "comments_with_response": 3,
+        "response_share": 50,
+    }

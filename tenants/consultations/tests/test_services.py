@@ -1,4 +1,5 @@
 """Writes: the window, the one-time link, reports and moderation, responses, clean text."""
+
 from datetime import timedelta
 from unittest import mock
 
@@ -9,8 +10,14 @@ from django.utils import timezone
 
 from tenants.consultations.models import Comment, ModerationEvent, Response
 from tenants.consultations.services import (
-    comment_hide, comment_pending_purge, comment_report, comment_restore, comment_verify,
-    consultation_add_commitment_sections, response_save)
+    comment_hide,
+    comment_pending_purge,
+    comment_report,
+    comment_restore,
+    comment_verify,
+    consultation_add_commitment_sections,
+    response_save,
+)
 from tenants.consultations.tests.factories import close, comment_on, consultation_in, section_of
 from tenants.consultations.tokens import LinkRefused, comment_token_make
 from tenants.programme.tests.factories import commitment_factory, programme_factory
@@ -24,8 +31,9 @@ def codes(error: ValidationError) -> set[str]:
     return {e.code for e in error.error_list}
 
 
-@pytest.mark.parametrize("opens, closes, accepted", [(2, 10, False), (-1, 10, True),
-                                                     (-10, -1, False)])
+@pytest.mark.parametrize(
+    "opens, closes, accepted", [(2, 10, False), (-1, 10, True), (-10, -1, False)]
+)
 def test_comments_are_received_only_while_open(opens, closes, accepted):
     consultation = consultation_in(opens, closes)
     if accepted:
@@ -97,14 +105,18 @@ def test_an_address_confirmed_in_the_session_publishes_at_once_in_any_case():
     consultation = consultation_in()
     comment = comment_on(consultation, email="amina@example.ma", verified_email="AMINA@example.ma")
     assert comment.status == Comment.Status.PUBLISHED and comment.verified_at
-    other = comment_on(consultation, published=False, email="someone@example.ma",
-                       verified_email="amina@example.ma")
+    other = comment_on(
+        consultation, published=False, email="someone@example.ma", verified_email="amina@example.ma"
+    )
     assert other.status == Comment.Status.PENDING
 
 
 def test_hostile_html_is_stripped_and_arabic_kept():
-    comment = comment_on(consultation_in(), author_name="<b>سعاد</b>",
-                         body='<script>alert(1)</script>أقترح <img src=x onerror="alert(1)">النشر')
+    comment = comment_on(
+        consultation_in(),
+        author_name="<b>سعاد</b>",
+        body='<script>alert(1)</script>أقترح <img src=x onerror="alert(1)">النشر',
+    )
     assert comment.body == "أقترح النشر" and comment.author_name == "سعاد"
 
 
@@ -158,8 +170,11 @@ def test_a_moderator_restores_with_a_reason_and_reports_no_longer_hide(settings)
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PUBLISHED and comment.moderator_decided
     restore = ModerationEvent.objects.filter(comment=comment).first()
-    assert (restore.action, restore.by, restore.reason) == \
-        ("restore", "المشرف", "لا يتضمن التعليق أي إساءة")
+    assert (restore.action, restore.by, restore.reason) == (
+        "restore",
+        "المشرف",
+        "لا يتضمن التعليق أي إساءة",
+    )
     assert comment_report(comment=comment, address="10.0.0.2").status == Comment.Status.PUBLISHED
 
 
@@ -185,10 +200,15 @@ def test_only_a_hidden_comment_is_restored_and_a_pending_one_is_not_moderated():
 
 def test_a_reasoned_response_is_saved_and_revised():
     comment = comment_on(consultation_in())
-    response_save(comment=comment, kind=Response.Kind.PARTLY, by="نقطة الارتكاز",
-                  reasoning_ar="سيؤخذ جزء من الاقتراح بعين الاعتبار.")
-    revised = response_save(comment=comment, kind=Response.Kind.ACCEPTED, by="المحرر",
-                            reasoning_fr="Retenu.")
+    response_save(
+        comment=comment,
+        kind=Response.Kind.PARTLY,
+        by="نقطة الارتكاز",
+        reasoning_ar="سيؤخذ جزء من الاقتراح بعين الاعتبار.",
+    )
+    revised = response_save(
+        comment=comment, kind=Response.Kind.ACCEPTED, by="المحرر", reasoning_fr="Retenu."
+    )
     assert Response.objects.get() == revised
     assert (revised.kind, revised.by, revised.reasoning_ar) == ("accepted", "المحرر", "")
 
@@ -199,8 +219,12 @@ def test_a_response_needs_reasons_and_a_published_comment():
         response_save(comment=comment_on(consultation), kind="accepted", by="x")
     assert codes(refused.value) == {"reasons_required"}
     with pytest.raises(ValidationError) as refused:
-        response_save(comment=comment_on(consultation, published=False), kind="accepted",
-                      by="x", reasoning_ar="سبب")
+        response_save(
+            comment=comment_on(consultation, published=False),
+            kind="accepted",
+            by="x",
+            reasoning_ar="سبب",
+        )
     assert codes(refused.value) == {"not_published"}
 
 
@@ -218,13 +242,19 @@ def test_unconfirmed_comments_are_purged_once_their_link_expired():
 def test_sections_for_the_commitments_of_the_programme():
     programme = programme_factory()
     for number in (1, 2):
-        commitment_factory(programme, number, title_ar=f"الالتزام {number}",
-                           action_ar=f"ما يفعله الالتزام {number}")
+        commitment_factory(
+            programme,
+            number,
+            title_ar=f"الالتزام {number}",
+            action_ar=f"ما يفعله الالتزام {number}",
+        )
     consultation = consultation_in(programme=programme)
     section_of(consultation, "مقدمة")
     added = consultation_add_commitment_sections(consultation=consultation)
-    assert [(s.number, s.title_ar, s.text_ar) for s in added] == \
-        [(2, "الالتزام 1", "ما يفعله الالتزام 1"), (3, "الالتزام 2", "ما يفعله الالتزام 2")]
+    assert [(s.number, s.title_ar, s.text_ar) for s in added] == [
+        (2, "الالتزام 1", "ما يفعله الالتزام 1"),
+        (3, "الالتزام 2", "ما يفعله الالتزام 2"),
+    ]
     assert consultation_add_commitment_sections(consultation=consultation) == []
     added[0].commitment.delete()  # the section keeps its copied title
     assert consultation.sections.get(number=2).title_ar == "الالتزام 1"

@@ -1,6 +1,7 @@
 """The workspace's comment pages: the comments to act on first, hiding and publishing again with
 a reason, the reasoned response; each in Arabic, in a constant number of queries, and nothing
 of another member."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -24,20 +25,30 @@ def moderator(tetouan, staff_client):
 
 
 def test_the_list_puts_reported_comments_first_then_those_awaiting_a_response(
-        tetouan, in_member, moderator):
+    tetouan, in_member, moderator
+):
     with in_member(tetouan):
         consultation = consultation_in()
         answered = comment_on(consultation, body="تعليق أجيب عنه من قبل", email="a@example.ma")
-        response_save(comment=answered, kind=Response.Kind.ACCEPTED, by="أمينة",
-                      reasoning_ar="سيؤخذ به.")
-        waiting = comment_on(consultation, body="تعليق ينتظر ردا معللا", email="b@example.ma",
-                             show_name=False, author_name="كريم الإدريسي")
+        response_save(
+            comment=answered, kind=Response.Kind.ACCEPTED, by="أمينة", reasoning_ar="سيؤخذ به."
+        )
+        waiting = comment_on(
+            consultation,
+            body="تعليق ينتظر ردا معللا",
+            email="b@example.ma",
+            show_name=False,
+            author_name="كريم الإدريسي",
+        )
         reported = _reported(consultation, "تعليق مبلغ عنه ينتظر قرارا")
     response = moderator.get("/staff/comments/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert (page.index("تعليق مبلغ عنه ينتظر قرارا") < page.index("تعليق ينتظر ردا معللا")
-            < page.index("تعليق أجيب عنه من قبل"))
+    assert (
+        page.index("تعليق مبلغ عنه ينتظر قرارا")
+        < page.index("تعليق ينتظر ردا معللا")
+        < page.index("تعليق أجيب عنه من قبل")
+    )
     assert "تبليغ واحد" in page and "في انتظار رد معلل" in page and "مقبول" in page
     assert "كريم الإدريسي" in page and "الاسم غير معروض للعموم" in page
     assert "b@example.ma" not in page  # a moderator never needs the author's e-mail
@@ -64,8 +75,9 @@ def test_every_staff_role_moderates_comments(tetouan, staff_client):
         assert staff_client(tetouan, role).get("/staff/comments/").status_code == 200
 
 
-def test_the_comment_page_shows_the_comment_its_reports_and_its_log(tetouan, in_member,
-                                                                    moderator, staff_client):
+def test_the_comment_page_shows_the_comment_its_reports_and_its_log(
+    tetouan, in_member, moderator, staff_client
+):
     with in_member(tetouan):
         consultation = consultation_in()
         section = section_of(consultation, title_ar="محور الشفافية")
@@ -82,12 +94,16 @@ def test_the_comment_page_shows_the_comment_its_reports_and_its_log(tetouan, in_
 
 
 def test_a_moderator_hides_a_comment_with_a_reason_and_the_public_no_longer_sees_it(
-        tetouan, in_member, moderator, client_for):
+    tetouan, in_member, moderator, client_for
+):
     with in_member(tetouan):
         consultation = consultation_in()
         comment = comment_on(consultation, body="تعليق فيه سب وشتم")
-    response = moderator.post(f"/staff/comments/{comment.pk}/hide/",
-                              {"hide-reason": "يتضمن سبا لأحد المنتخبين"}, follow=True)
+    response = moderator.post(
+        f"/staff/comments/{comment.pk}/hide/",
+        {"hide-reason": "يتضمن سبا لأحد المنتخبين"},
+        follow=True,
+    )
     assert response.redirect_chain == [(f"/staff/comments/{comment.pk}/", 302)]
     page = response.content.decode()
     assert 'role="status"' in page and "تم إخفاء التعليق من الصفحة العمومية" in page
@@ -100,8 +116,9 @@ def test_a_moderator_hides_a_comment_with_a_reason_and_the_public_no_longer_sees
     assert "تعليق فيه سب وشتم" not in public
 
 
-def test_hiding_without_a_reason_is_refused_in_arabic_and_changes_nothing(tetouan, in_member,
-                                                                          moderator):
+def test_hiding_without_a_reason_is_refused_in_arabic_and_changes_nothing(
+    tetouan, in_member, moderator
+):
     with in_member(tetouan):
         comment = comment_on(consultation_in(), body="تعليق عادي")
     response = moderator.post(f"/staff/comments/{comment.pk}/hide/", {"hide-reason": "  "})
@@ -113,18 +130,24 @@ def test_hiding_without_a_reason_is_refused_in_arabic_and_changes_nothing(tetoua
         assert not comment.moderation_events.exists()
 
 
-def test_a_moderator_publishes_again_a_comment_hidden_by_reports(tetouan, in_member, moderator,
-                                                                settings):
+def test_a_moderator_publishes_again_a_comment_hidden_by_reports(
+    tetouan, in_member, moderator, settings
+):
     settings.CONSULTATION_REPORTS_TO_HIDE = 1
     with in_member(tetouan):
         comment = _reported(consultation_in(), "تعليق أخفته التبليغات خطأ")
         assert comment.status == Comment.Status.HIDDEN
     page = moderator.get(f"/staff/comments/{comment.pk}/").content.decode()
     assert "الإبقاء عليه مخفيا" in page and "إعادة نشره" in page
-    assert moderator.post(f"/staff/comments/{comment.pk}/restore/",
-                          {"restore-reason": ""}).status_code == 400
-    response = moderator.post(f"/staff/comments/{comment.pk}/restore/",
-                              {"restore-reason": "لا يخالف قواعد الاستشارة"}, follow=True)
+    assert (
+        moderator.post(f"/staff/comments/{comment.pk}/restore/", {"restore-reason": ""}).status_code
+        == 400
+    )
+    response = moderator.post(
+        f"/staff/comments/{comment.pk}/restore/",
+        {"restore-reason": "لا يخالف قواعد الاستشارة"},
+        follow=True,
+    )
     assert "تمت إعادة نشر التعليق" in response.content.decode()
     with in_member(tetouan):
         comment.refresh_from_db()
@@ -132,13 +155,20 @@ def test_a_moderator_publishes_again_a_comment_hidden_by_reports(tetouan, in_mem
 
 
 def test_a_moderator_answers_a_comment_and_the_public_page_shows_the_response(
-        tetouan, in_member, moderator, client_for):
+    tetouan, in_member, moderator, client_for
+):
     with in_member(tetouan):
         consultation = consultation_in()
         comment = comment_on(consultation, body="أقترح نشر الميزانية بصيغة مفتوحة")
-    response = moderator.post(f"/staff/comments/{comment.pk}/response/", {
-        "response-kind": "partly", "response-reasoning_ar": "سننشر الميزانية بصيغة CSV ابتداء من 2027.",
-        "response-reasoning_fr": ""}, follow=True)
+    response = moderator.post(
+        f"/staff/comments/{comment.pk}/response/",
+        {
+            "response-kind": "partly",
+            "response-reasoning_ar": "سننشر الميزانية بصيغة CSV ابتداء من 2027.",
+            "response-reasoning_fr": "",
+        },
+        follow=True,
+    )
     assert response.redirect_chain == [(f"/staff/comments/{comment.pk}/", 302)]
     assert "تم نشر الرد المعلل تحت التعليق." in response.content.decode()
     public = client_for(tetouan).get(f"/consultations/{consultation.pk}/").content.decode()
@@ -147,22 +177,30 @@ def test_a_moderator_answers_a_comment_and_the_public_page_shows_the_response(
     # Changed: the page offers the response as it is, and the new one replaces it.
     page = moderator.get(f"/staff/comments/{comment.pk}/").content.decode()
     assert "تحيين الرد" in page and "سننشر الميزانية بصيغة CSV" in page
-    moderator.post(f"/staff/comments/{comment.pk}/response/", {
-        "response-kind": "accepted", "response-reasoning_fr": "Retenu tel quel."})
+    moderator.post(
+        f"/staff/comments/{comment.pk}/response/",
+        {"response-kind": "accepted", "response-reasoning_fr": "Retenu tel quel."},
+    )
     with in_member(tetouan):
         saved = Response.objects.get(comment=comment)
-    assert (saved.kind, saved.reasoning_ar, saved.reasoning_fr) == ("accepted", "", "Retenu tel quel.")
+    assert (saved.kind, saved.reasoning_ar, saved.reasoning_fr) == (
+        "accepted",
+        "",
+        "Retenu tel quel.",
+    )
 
 
 def test_a_response_without_reasons_or_kind_is_refused_in_arabic(tetouan, in_member, moderator):
     with in_member(tetouan):
         comment = comment_on(consultation_in(), body="تعليق")
-    response = moderator.post(f"/staff/comments/{comment.pk}/response/",
-                              {"response-kind": "accepted"})
+    response = moderator.post(
+        f"/staff/comments/{comment.pk}/response/", {"response-kind": "accepted"}
+    )
     assert response.status_code == 400
     assert "اذكروا التعليل بالعربية أو بالفرنسية أو بهما معا." in response.content.decode()
-    response = moderator.post(f"/staff/comments/{comment.pk}/response/",
-                              {"response-reasoning_ar": "تعليل"})
+    response = moderator.post(
+        f"/staff/comments/{comment.pk}/response/", {"response-reasoning_ar": "تعليل"}
+    )
     assert response.status_code == 400
     assert "يرجى اختيار الرد" in response.content.decode()
     with in_member(tetouan):
@@ -174,21 +212,36 @@ def test_a_pending_comment_can_be_neither_hidden_nor_answered(tetouan, in_member
         comment = comment_on(consultation_in(), body="تعليق لم يؤكد بعد", published=False)
     page = moderator.get(f"/staff/comments/{comment.pk}/").content.decode()
     assert "ينتظر هذا التعليق تأكيد صاحبه" in page and "hide-reason" not in page
-    assert moderator.post(f"/staff/comments/{comment.pk}/hide/",
-                          {"hide-reason": "سبب"}).status_code == 400
-    assert moderator.post(f"/staff/comments/{comment.pk}/response/", {
-        "response-kind": "accepted", "response-reasoning_ar": "تعليل"}).status_code == 400
+    assert (
+        moderator.post(f"/staff/comments/{comment.pk}/hide/", {"hide-reason": "سبب"}).status_code
+        == 400
+    )
+    assert (
+        moderator.post(
+            f"/staff/comments/{comment.pk}/response/",
+            {"response-kind": "accepted", "response-reasoning_ar": "تعليل"},
+        ).status_code
+        == 400
+    )
 
 
-def test_tetouans_staff_cannot_open_or_act_on_tangers_comments(tetouan, tanger, in_member,
-                                                              moderator):
+def test_tetouans_staff_cannot_open_or_act_on_tangers_comments(
+    tetouan, tanger, in_member, moderator
+):
     with in_member(tanger):
         comment = comment_on(consultation_in(), body="تعليق في طنجة وحدها")
     assert moderator.get(f"/staff/comments/{comment.pk}/").status_code == 404
-    assert moderator.post(f"/staff/comments/{comment.pk}/hide/",
-                          {"hide-reason": "سبب"}).status_code == 404
-    assert moderator.post(f"/staff/comments/{comment.pk}/response/", {
-        "response-kind": "accepted", "response-reasoning_ar": "تعليل"}).status_code == 404
+    assert (
+        moderator.post(f"/staff/comments/{comment.pk}/hide/", {"hide-reason": "سبب"}).status_code
+        == 404
+    )
+    assert (
+        moderator.post(
+            f"/staff/comments/{comment.pk}/response/",
+            {"response-kind": "accepted", "response-reasoning_ar": "تعليل"},
+        ).status_code
+        == 404
+    )
     assert "تعليق في طنجة وحدها" not in moderator.get("/staff/comments/").content.decode()
     with in_member(tanger):
         comment.refresh_from_db()

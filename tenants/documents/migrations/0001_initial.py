@@ -6,35 +6,89 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('budget_accounts', 'Budget and accounts'), ('council', 'Council agendas and minutes'), ('decisions', 'Decisions'), ('procurement', 'Procurement'), ('services', 'Services and procedures'), ('reports', 'Reports and statistics'), ('programme', 'The openness programme')], max_length=20, verbose_name='category')),
-                ('title_ar', models.CharField(blank=True, max_length=300, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=300, verbose_name='title (French)')),
-                ('description_ar', models.TextField(blank=True, verbose_name='description (Arabic)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
-                ('file', models.FileField(blank=True, max_length=255, upload_to='documents/%Y/', validators=[uploads.validate_document], verbose_name='file')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('published_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='published on')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('created_by', models.CharField(blank=True, max_length=150, verbose_name='created by')),
-                ('updated_by', models.CharField(blank=True, max_length=150, verbose_name='updated by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("budget_accounts", "Budget and accounts"),
+                            ("council", "Council agendas and minutes"),
+                            ("decisions", "Decisions"),
+                            ("procurement", "Procurement"),
+                            ("services", "Services and procedures"),
+                            ("reports", "Reports and statistics"),
+                            ("programme", "The openness programme"),
+                        ],
+                        max_length=20,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "title_ar",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (Arabic)"),
+                ),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (French)"),
+                ),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, verbose_name="description (Arabic)"),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, verbose_name="description (French)"),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        blank=True,
+                        max_length=255,
+                        upload_to="documents/%Y/",
+                        validators=[uploads.validate_document],
+                        verbose_name="file",
+                    ),
+                ),
+                ("link", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                (
+                    "published_on",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="published on"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "created_by",
+                    models.CharField(blank=True, max_length=150, verbose_name="created by"),
+                ),
+                (
+                    "updated_by",
+                    models.CharField(blank=True, max_length=150, verbose_name="updated by"),
+                ),
             ],
             options={
-                'verbose_name': 'document',
-                'verbose_name_plural': 'documents',
-                'ordering': ['-published_on', '-pk'],
-                'indexes': [models.Index(fields=['category', '-published_on'], name='documents_category_published')],
+                "verbose_name": "document",
+                "verbose_name_plural": "documents",
+                "ordering": ["-published_on", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["category", "-published_on"], name="documents_category_published"
+                    )
+                ],
             },
         ),
     ]

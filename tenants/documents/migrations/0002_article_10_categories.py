@@ -4,15 +4,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0001_initial'),
+        ("documents", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='document',
-            name='category',
-            field=models.CharField(choices=[('budget_accounts', 'Budget and accounts'), ('council', 'Council agendas and minutes'), ('decisions', 'Decisions'), ('procurement', 'Procurement'), ('services', 'Services and procedures'), ('reports', 'Reports and statistics'), ('programme', 'The openness programme'), ('organisation', 'Organisation, missions and contacts'), ('information_officer', 'Person in charge of information'), ('recruitment', 'Recruitment competitions and their results'), ('licences', 'Licences and authorisations'), ('partnerships', 'Partnerships and agreements'), ('rights', "Users' rights and remedies")], max_length=20, verbose_name='category'),
+            model_name="document",
+            name="category",
+            field=models.CharField(
+                choices=[
+                    ("budget_accounts", "Budget and accounts"),
+                    ("council", "Council agendas and minutes"),
+                    ("decisions", "Decisions"),
+                    ("procurement", "Procurement"),
+                    ("services", "Services and procedures"),
+                    ("reports", "Reports and statistics"),
+                    ("programme", "The openness programme"),
+                    ("organisation", "Organisation, missions and contacts"),
+                    ("information_officer", "Person in charge of information"),
+                    ("recruitment", "Recruitment competitions and their results"),
+                    ("licences", "Licences and authorisations"),
+                    ("partnerships", "Partnerships and agreements"),
+                    ("rights", "Users' rights and remedies"),
+                ],
+                max_length=20,
+                verbose_name="category",
+            ),
         ),
     ]

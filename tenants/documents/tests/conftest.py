@@ -1,4 +1,5 @@
 """Fixtures of the documents tests (the two members come from the repository's conftest.py)."""
+
 import pytest
 
 

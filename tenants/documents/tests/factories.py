@@ -1,4 +1,5 @@
 """One factory for the library's documents (runs in the current member's schema)."""
+
 from django.core.files.base import ContentFile
 
 from tenants.documents.models import Category, Document
@@ -14,8 +15,11 @@ def pdf_file(name: str = "budget.pdf", content: bytes = PDF) -> ContentFile:
 
 def document_factory(**overrides) -> Document:
     """A document published through the service; a link unless a `file` is given."""
-    fields = {"category": Category.BUDGET_ACCOUNTS, "title_ar": "الميزانية 2025",
-              "title_fr": "Budget 2025"}
+    fields = {
+        "category": Category.BUDGET_ACCOUNTS,
+        "title_ar": "الميزانية 2025",
+        "title_fr": "Budget 2025",
+    }
     if "file" not in overrides:
         fields["link"] = "https://www.example.ma/budget-2025.pdf"
     return document_create(by="test", **{**fields, **overrides})

@@ -1,4 +1,5 @@
 """The documents API: anyone reads, staff write according to their role, uploads checked."""
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import include, path
@@ -47,17 +48,23 @@ def test_filters(budget, minutes, tetouan, client_for):
 
 def test_anonymous_cannot_write(budget, tetouan, client_for):
     client = client_for(tetouan)
-    created = client.post("/api/documents/", {"category": "council", "title_ar": "س",
-                                              "link": "https://example.ma/x"})
+    created = client.post(
+        "/api/documents/", {"category": "council", "title_ar": "س", "link": "https://example.ma/x"}
+    )
     assert created.status_code in (401, 403)
     assert client.delete(f"/api/documents/{budget.pk}/").status_code in (401, 403)
 
 
 def test_an_editor_creates_updates_and_deletes(tetouan, staff_client, in_member):
     client = staff_client(tetouan, "editor")
-    created = client.post("/api/documents/", {"category": "budget_accounts",
-                                              "title_ar": "الحساب الإداري 2024",
-                                              "file": upload("compte.pdf")})
+    created = client.post(
+        "/api/documents/",
+        {
+            "category": "budget_accounts",
+            "title_ar": "الحساب الإداري 2024",
+            "file": upload("compte.pdf"),
+        },
+    )
     assert created.status_code == 201, created.content
     body = created.json()
     assert body["file"].startswith("http://tetouan.") and body["file"].endswith(".pdf")
@@ -65,13 +72,18 @@ def test_an_editor_creates_updates_and_deletes(tetouan, staff_client, in_member)
     with in_member(tetouan):
         assert Document.objects.get(pk=body["id"]).created_by == "محرر"
 
-    changed = client.patch(f"/api/documents/{body['id']}/", {"title_fr": "Compte administratif"},
-                           content_type="application/json")
+    changed = client.patch(
+        f"/api/documents/{body['id']}/",
+        {"title_fr": "Compte administratif"},
+        content_type="application/json",
+    )
     assert changed.status_code == 200 and changed.json()["title_fr"] == "Compte administratif"
     # Switching to a link: the file is withdrawn in the same request.
-    switched = client.patch(f"/api/documents/{body['id']}/",
-                            {"file": None, "link": "https://www.example.ma/compte.pdf"},
-                            content_type="application/json")
+    switched = client.patch(
+        f"/api/documents/{body['id']}/",
+        {"file": None, "link": "https://www.example.ma/compte.pdf"},
+        content_type="application/json",
+    )
     assert switched.status_code == 200 and switched.json()["file"] is None
 
     assert client.delete(f"/api/documents/{body['id']}/").status_code == 204
@@ -81,13 +93,16 @@ def test_an_editor_creates_updates_and_deletes(tetouan, staff_client, in_member)
 
 def test_refused_uploads_and_documents_are_400s_with_the_messages(tetouan, staff_client):
     client = staff_client(tetouan, "editor")
-    disguised = client.post("/api/documents/", {"category": "budget_accounts", "title_ar": "صورة",
-                                                "file": upload("budget.pdf", PNG)})
+    disguised = client.post(
+        "/api/documents/",
+        {"category": "budget_accounts", "title_ar": "صورة", "file": upload("budget.pdf", PNG)},
+    )
     assert disguised.status_code == 400 and list(disguised.json()) == ["file"]
     neither = client.post("/api/documents/", {"category": "budget_accounts", "title_fr": "Rien"})
     assert neither.status_code == 400 and list(neither.json()) == ["file"]
-    untitled = client.post("/api/documents/", {"category": "budget_accounts",
-                                               "link": "https://www.example.ma/x.pdf"})
+    untitled = client.post(
+        "/api/documents/", {"category": "budget_accounts", "link": "https://www.example.ma/x.pdf"}
+    )
     assert untitled.status_code == 400 and list(untitled.json()) == ["title_ar"]
     assert all(isinstance(m, str) and m for m in untitled.json()["title_ar"])
 
@@ -95,11 +110,17 @@ def test_refused_uploads_and_documents_are_400s_with_the_messages(tetouan, staff
 def test_a_moderator_reads_but_cannot_write(budget, tetouan, staff_client):
     client = staff_client(tetouan, "moderator")
     assert client.get("/api/documents/").status_code == 200
-    created = client.post("/api/documents/", {"category": "council", "title_ar": "س",
-                                              "link": "https://www.example.ma/x"})
+    created = client.post(
+        "/api/documents/",
+        {"category": "council", "title_ar": "س", "link": "https://www.example.ma/x"},
+    )
     assert created.status_code == 403
-    assert client.patch(f"/api/documents/{budget.pk}/", {"title_ar": "ت"},
-                        content_type="application/json").status_code == 403
+    assert (
+        client.patch(
+            f"/api/documents/{budget.pk}/", {"title_ar": "ت"}, content_type="application/json"
+        ).status_code
+        == 403
+    )
 
 
 def test_the_schema_describes_the_documents_api(tetouan, client_for):

@@ -1,4 +1,5 @@
 """The public library: categories with their freshness, search, both languages, the cache."""
+
 from datetime import date
 
 import pytest
@@ -12,8 +13,12 @@ from tenants.documents.views import PAGE_SIZE, PER_CATEGORY
 @pytest.fixture
 def budget(tetouan, in_member):
     with in_member(tetouan):
-        return document_factory(title_ar="الميزانية السنوية 2025", title_fr="Budget annuel 2025",
-                                file=pdf_file(), published_on=date(2025, 1, 15))
+        return document_factory(
+            title_ar="الميزانية السنوية 2025",
+            title_fr="Budget annuel 2025",
+            file=pdf_file(),
+            published_on=date(2025, 1, 15),
+        )
 
 
 def test_library_in_arabic(budget, tetouan, client_for, in_member):
@@ -70,8 +75,9 @@ def test_a_category_page_goes_page_by_page(tetouan, client_for, in_member):
     assert second.count("وثيقة رقم") == 1 and "وثيقة رقم 1<" in second
 
 
-def test_the_library_runs_a_constant_number_of_queries(tetouan, client_for, in_member,
-                                                        django_assert_max_num_queries):
+def test_the_library_runs_a_constant_number_of_queries(
+    tetouan, client_for, in_member, django_assert_max_num_queries
+):
     client = client_for(tetouan)
     client.get("/documents/")  # warm the member's routing
     with in_member(tetouan):
@@ -82,8 +88,9 @@ def test_the_library_runs_a_constant_number_of_queries(tetouan, client_for, in_m
         assert client.get("/documents/").status_code == 200
 
 
-def test_a_change_shows_at_once_on_the_cached_page(tetouan, client_for, in_member,
-                                                   django_capture_on_commit_callbacks, page_cache):
+def test_a_change_shows_at_once_on_the_cached_page(
+    tetouan, client_for, in_member, django_capture_on_commit_callbacks, page_cache
+):
     client = client_for(tetouan)
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
         document = document_factory(title_ar="قبل التعديل")

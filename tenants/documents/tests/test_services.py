@@ -1,4 +1,5 @@
 """document_create / document_update / document_delete, and uploads checked by content."""
+
 from datetime import date
 
 import pytest
@@ -18,9 +19,13 @@ def error_codes(error: ValidationError) -> dict[str, list[str]]:
 
 def test_create_with_a_file_records_who_and_stores_it_in_the_members_folder(tetouan, in_member):
     with in_member(tetouan):
-        document = document_create(by="editor@example.ma", category=Category.COUNCIL,
-                                   title_ar="محضر دورة أكتوبر", file=pdf_file("minutes.pdf"),
-                                   published_on=date(2025, 10, 7))
+        document = document_create(
+            by="editor@example.ma",
+            category=Category.COUNCIL,
+            title_ar="محضر دورة أكتوبر",
+            file=pdf_file("minutes.pdf"),
+            published_on=date(2025, 10, 7),
+        )
         document.refresh_from_db()
         assert document.created_by == document.updated_by == "editor@example.ma"
         assert document.file.name.startswith(f"documents/{date.today().year}/")
@@ -84,8 +89,10 @@ def test_a_program_is_refused_whatever_its_name(tetouan, in_member):
 def test_a_real_pdf_is_accepted_and_a_too_large_one_refused(tetouan, in_member):
     with in_member(tetouan):
         assert document_factory(file=pdf_file()).file_kind == "PDF"
-        with override_settings(UPLOAD_MAX_BYTES=len(PDF) - 1), \
-                pytest.raises(ValidationError) as refused:
+        with (
+            override_settings(UPLOAD_MAX_BYTES=len(PDF) - 1),
+            pytest.raises(ValidationError) as refused,
+        ):
             document_factory(file=pdf_file("large.pdf"))
     assert error_codes(refused.value) == {"file": ["file_too_large"]}
 
@@ -93,8 +100,12 @@ def test_a_real_pdf_is_accepted_and_a_too_large_one_refused(tetouan, in_member):
 def test_update_changes_fields_and_records_who(tetouan, in_member):
     with in_member(tetouan):
         document = document_factory()
-        document_update(document=document, by="focal@example.ma", title_fr="Budget primitif 2025",
-                        category=Category.REPORTS)
+        document_update(
+            document=document,
+            by="focal@example.ma",
+            title_fr="Budget primitif 2025",
+            category=Category.REPORTS,
+        )
         document.refresh_from_db()
         assert (document.title_fr, document.category) == ("Budget primitif 2025", "reports")
         assert (document.created_by, document.updated_by) == ("test", "focal@example.ma")
@@ -105,8 +116,9 @@ def test_update_changes_fields_and_records_who(tetouan, in_member):
     assert error_codes(refused.value) == {"title_ar": ["title_required"]}
 
 
-def test_a_replaced_file_is_deleted_once_committed(tetouan, in_member,
-                                                   django_capture_on_commit_callbacks):
+def test_a_replaced_file_is_deleted_once_committed(
+    tetouan, in_member, django_capture_on_commit_callbacks
+):
     with in_member(tetouan):
         document = document_factory(file=pdf_file("v1.pdf"))
         first = document.file.name
@@ -117,8 +129,9 @@ def test_a_replaced_file_is_deleted_once_committed(tetouan, in_member,
         # Switching to a link withdraws the file.
         second = document.file.name
         with django_capture_on_commit_callbacks(execute=True):
-            document_update(document=document, by="x", file=None,
-                            link="https://www.example.ma/budget.pdf")
+            document_update(
+                document=document, by="x", file=None, link="https://www.example.ma/budget.pdf"
+            )
         assert not default_storage.exists(second) and not document.file
 
 
@@ -130,8 +143,9 @@ def test_an_edit_does_not_read_the_stored_file_again(tetouan, in_member):
             document_update(document=document, by="x", title_fr="Budget révisé")
 
 
-def test_delete_removes_the_row_and_then_the_file(tetouan, in_member,
-                                                   django_capture_on_commit_callbacks):
+def test_delete_removes_the_row_and_then_the_file(
+    tetouan, in_member, django_capture_on_commit_callbacks
+):
     with in_member(tetouan):
         document = document_factory(file=pdf_file())
         name = document.file.name

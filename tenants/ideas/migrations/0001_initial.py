@@ -6,146 +6,372 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('programme', '0004_irm_current_scales'),
+        ("programme", "0004_irm_current_scales"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Idea',
+            name="Idea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author_name', models.CharField(max_length=100, verbose_name='name')),
-                ('show_name', models.BooleanField(default=False, verbose_name='show the name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('language', models.CharField(default='ar', max_length=2, verbose_name='language')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for e-mail verification'), ('published', 'Published'), ('hidden', 'Hidden')], default='pending', max_length=12, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='received at')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='e-mail verified at')),
-                ('report_count', models.PositiveIntegerField(default=0, verbose_name='reports')),
-                ('moderator_decided', models.BooleanField(default=False, verbose_name='decided by a moderator')),
-                ('principle', models.CharField(choices=[('transparency_integrity', 'Transparency and integrity'), ('accountability', 'Accountability'), ('access_to_information', 'Access to information'), ('citizen_participation', 'Citizen participation'), ('digitalization', 'Digitalization'), ('monitoring', "Monitoring of the member's programmes")], max_length=30, verbose_name='principle')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(verbose_name='the idea')),
-                ('attachment', models.FileField(blank=True, max_length=255, upload_to='ideas/%Y/', validators=[uploads.validate_document], verbose_name='attachment')),
-                ('association', models.CharField(blank=True, max_length=200, verbose_name='association')),
-                ('answer', models.CharField(blank=True, choices=[('under_study', 'Under study'), ('retained', 'Retained'), ('merged', 'Merged into another idea'), ('not_retained', 'Not retained, with reasons')], max_length=16, verbose_name='official answer')),
-                ('answer_text_ar', models.TextField(blank=True, verbose_name='reasons (Arabic)')),
-                ('answer_text_fr', models.TextField(blank=True, verbose_name='reasons (French)')),
-                ('answered_at', models.DateTimeField(blank=True, null=True, verbose_name='answered at')),
-                ('commitment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ideas', to='programme.commitment', verbose_name='commitment it became')),
-                ('merged_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='merged_ideas', to='ideas.idea', verbose_name='merged into')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ideas', to='programme.programme', verbose_name='programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("author_name", models.CharField(max_length=100, verbose_name="name")),
+                ("show_name", models.BooleanField(default=False, verbose_name="show the name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("language", models.CharField(default="ar", max_length=2, verbose_name="language")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for e-mail verification"),
+                            ("published", "Published"),
+                            ("hidden", "Hidden"),
+                        ],
+                        default="pending",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="received at")),
+                (
+                    "verified_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="e-mail verified at"),
+                ),
+                ("report_count", models.PositiveIntegerField(default=0, verbose_name="reports")),
+                (
+                    "moderator_decided",
+                    models.BooleanField(default=False, verbose_name="decided by a moderator"),
+                ),
+                (
+                    "principle",
+                    models.CharField(
+                        choices=[
+                            ("transparency_integrity", "Transparency and integrity"),
+                            ("accountability", "Accountability"),
+                            ("access_to_information", "Access to information"),
+                            ("citizen_participation", "Citizen participation"),
+                            ("digitalization", "Digitalization"),
+                            ("monitoring", "Monitoring of the member's programmes"),
+                        ],
+                        max_length=30,
+                        verbose_name="principle",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("body", models.TextField(verbose_name="the idea")),
+                (
+                    "attachment",
+                    models.FileField(
+                        blank=True,
+                        max_length=255,
+                        upload_to="ideas/%Y/",
+                        validators=[uploads.validate_document],
+                        verbose_name="attachment",
+                    ),
+                ),
+                (
+                    "association",
+                    models.CharField(blank=True, max_length=200, verbose_name="association"),
+                ),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("under_study", "Under study"),
+                            ("retained", "Retained"),
+                            ("merged", "Merged into another idea"),
+                            ("not_retained", "Not retained, with reasons"),
+                        ],
+                        max_length=16,
+                        verbose_name="official answer",
+                    ),
+                ),
+                ("answer_text_ar", models.TextField(blank=True, verbose_name="reasons (Arabic)")),
+                ("answer_text_fr", models.TextField(blank=True, verbose_name="reasons (French)")),
+                (
+                    "answered_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="answered at"),
+                ),
+                (
+                    "commitment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ideas",
+                        to="programme.commitment",
+                        verbose_name="commitment it became",
+                    ),
+                ),
+                (
+                    "merged_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="merged_ideas",
+                        to="ideas.idea",
+                        verbose_name="merged into",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ideas",
+                        to="programme.programme",
+                        verbose_name="programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'idea',
-                'verbose_name_plural': 'ideas',
-                'ordering': ['-created_at', '-pk'],
-                'permissions': [('moderate_idea', 'Can hide and restore ideas and their comments')],
+                "verbose_name": "idea",
+                "verbose_name_plural": "ideas",
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [("moderate_idea", "Can hide and restore ideas and their comments")],
             },
         ),
         migrations.CreateModel(
-            name='IdeaComment',
+            name="IdeaComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('author_name', models.CharField(max_length=100, verbose_name='name')),
-                ('show_name', models.BooleanField(default=False, verbose_name='show the name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('language', models.CharField(default='ar', max_length=2, verbose_name='language')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for e-mail verification'), ('published', 'Published'), ('hidden', 'Hidden')], default='pending', max_length=12, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='received at')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='e-mail verified at')),
-                ('report_count', models.PositiveIntegerField(default=0, verbose_name='reports')),
-                ('moderator_decided', models.BooleanField(default=False, verbose_name='decided by a moderator')),
-                ('body', models.TextField(verbose_name='comment')),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='ideas.idea', verbose_name='idea')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("author_name", models.CharField(max_length=100, verbose_name="name")),
+                ("show_name", models.BooleanField(default=False, verbose_name="show the name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("language", models.CharField(default="ar", max_length=2, verbose_name="language")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for e-mail verification"),
+                            ("published", "Published"),
+                            ("hidden", "Hidden"),
+                        ],
+                        default="pending",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="received at")),
+                (
+                    "verified_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="e-mail verified at"),
+                ),
+                ("report_count", models.PositiveIntegerField(default=0, verbose_name="reports")),
+                (
+                    "moderator_decided",
+                    models.BooleanField(default=False, verbose_name="decided by a moderator"),
+                ),
+                ("body", models.TextField(verbose_name="comment")),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="ideas.idea",
+                        verbose_name="idea",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'comment on an idea',
-                'verbose_name_plural': 'comments on ideas',
-                'ordering': ['created_at', 'pk'],
+                "verbose_name": "comment on an idea",
+                "verbose_name_plural": "comments on ideas",
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('published', 'Published'), ('answered', 'Official answer'), ('hidden_after_reports', 'Hidden after reports'), ('hidden', 'Hidden by a moderator'), ('restored', 'Restored by a moderator')], max_length=24, verbose_name='kind')),
-                ('answer', models.CharField(blank=True, choices=[('under_study', 'Under study'), ('retained', 'Retained'), ('merged', 'Merged into another idea'), ('not_retained', 'Not retained, with reasons')], max_length=16, verbose_name='official answer')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('by', models.CharField(blank=True, max_length=150, verbose_name='by')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='ideas.idea', verbose_name='idea')),
-                ('comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='events', to='ideas.ideacomment', verbose_name='comment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("published", "Published"),
+                            ("answered", "Official answer"),
+                            ("hidden_after_reports", "Hidden after reports"),
+                            ("hidden", "Hidden by a moderator"),
+                            ("restored", "Restored by a moderator"),
+                        ],
+                        max_length=24,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "answer",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("under_study", "Under study"),
+                            ("retained", "Retained"),
+                            ("merged", "Merged into another idea"),
+                            ("not_retained", "Not retained, with reasons"),
+                        ],
+                        max_length=16,
+                        verbose_name="official answer",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("by", models.CharField(blank=True, max_length=150, verbose_name="by")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="ideas.idea",
+                        verbose_name="idea",
+                    ),
+                ),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="ideas.ideacomment",
+                        verbose_name="comment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'step of an idea',
-                'verbose_name_plural': 'paths of ideas',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "step of an idea",
+                "verbose_name_plural": "paths of ideas",
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reporter', models.CharField(max_length=64, verbose_name='reporter')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='ideas.ideacomment', verbose_name='comment')),
-                ('idea', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='ideas.idea', verbose_name='idea')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reporter", models.CharField(max_length=64, verbose_name="reporter")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "comment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="ideas.ideacomment",
+                        verbose_name="comment",
+                    ),
+                ),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="ideas.idea",
+                        verbose_name="idea",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'report',
-                'verbose_name_plural': 'reports',
+                "verbose_name": "report",
+                "verbose_name_plural": "reports",
             },
         ),
         migrations.CreateModel(
-            name='Support',
+            name="Support",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('language', models.CharField(default='ar', max_length=2, verbose_name='language')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='received at')),
-                ('idea', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='supports', to='ideas.idea', verbose_name='idea')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                ("language", models.CharField(default="ar", max_length=2, verbose_name="language")),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="confirmed at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="received at")),
+                (
+                    "idea",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="supports",
+                        to="ideas.idea",
+                        verbose_name="idea",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'support',
-                'verbose_name_plural': 'supports',
+                "verbose_name": "support",
+                "verbose_name_plural": "supports",
             },
         ),
         migrations.AddIndex(
-            model_name='idea',
-            index=models.Index(fields=['status', 'answer'], name='idea_status_answer'),
+            model_name="idea",
+            index=models.Index(fields=["status", "answer"], name="idea_status_answer"),
         ),
         migrations.AddIndex(
-            model_name='idea',
-            index=models.Index(fields=['programme', 'status', '-created_at', '-id'], name='idea_programme_newest'),
+            model_name="idea",
+            index=models.Index(
+                fields=["programme", "status", "-created_at", "-id"], name="idea_programme_newest"
+            ),
         ),
         migrations.AddIndex(
-            model_name='ideacomment',
-            index=models.Index(fields=['idea', 'status'], name='idea_comment_status'),
+            model_name="ideacomment",
+            index=models.Index(fields=["idea", "status"], name="idea_comment_status"),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.CheckConstraint(condition=models.Q(('idea__isnull', True), ('comment__isnull', True), _connector='XOR'), name='idea_report_one_target'),
+            model_name="report",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("idea__isnull", True), ("comment__isnull", True), _connector="XOR"
+                ),
+                name="idea_report_one_target",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.UniqueConstraint(fields=('idea', 'reporter'), name='idea_report_once'),
+            model_name="report",
+            constraint=models.UniqueConstraint(
+                fields=("idea", "reporter"), name="idea_report_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='report',
-            constraint=models.UniqueConstraint(fields=('comment', 'reporter'), name='idea_comment_report_once'),
+            model_name="report",
+            constraint=models.UniqueConstraint(
+                fields=("comment", "reporter"), name="idea_comment_report_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='support',
-            index=models.Index(fields=['idea', 'confirmed_at'], name='idea_support_confirmed'),
+            model_name="support",
+            index=models.Index(fields=["idea", "confirmed_at"], name="idea_support_confirmed"),
         ),
         migrations.AddConstraint(
-            model_name='support',
-            constraint=models.UniqueConstraint(fields=('idea', 'email'), name='idea_support_once_per_email'),
+            model_name="support",
+            constraint=models.UniqueConstraint(
+                fields=("idea", "email"), name="idea_support_once_per_email"
+            ),
         ),
     ]

@@ -1,4 +1,5 @@
 """Fixtures of the ideas tests (the two members come from the repository's conftest.py)."""
+
 import re
 
 import pytest
@@ -26,7 +27,9 @@ def fresh_rate_limits(network, in_member):
 @pytest.fixture
 def sent_link():
     """The confirmation link (its path) of the last e-mail sent."""
+
     def last() -> str:
         body = mail.outbox[-1].body
         return re.search(r"https?://[^/\s]+(/ideas/confirm/\S+/)", body).group(1)
+
     return last

@@ -1,5 +1,6 @@
 """Ideas and supports of Tétouan never show at Tanger; a link or a member of staff of Tétouan
 means nothing at Tanger."""
+
 import pytest
 
 from tenants.ideas.models import Idea, Status, Support
@@ -17,22 +18,28 @@ def tetouan_idea(tetouan, in_member) -> Idea:
         return idea
 
 
-def test_pages_and_api_of_tetouan_are_not_at_tanger(tetouan, tanger, in_member, client_for,
-                                                    tetouan_idea):
+def test_pages_and_api_of_tetouan_are_not_at_tanger(
+    tetouan, tanger, in_member, client_for, tetouan_idea
+):
     assert TITLE in client_for(tetouan).get("/ideas/").content.decode()
     with in_member(tanger):
         cocreated_programme()
     browser = client_for(tanger)
     assert TITLE not in browser.get("/ideas/").content.decode()
     assert browser.get(f"/ideas/{tetouan_idea.pk}/").status_code == 404
-    assert browser.post(f"/ideas/{tetouan_idea.pk}/support/",
-                        {"support-email": "x@example.ma"}).status_code == 404
+    assert (
+        browser.post(
+            f"/ideas/{tetouan_idea.pk}/support/", {"support-email": "x@example.ma"}
+        ).status_code
+        == 404
+    )
     assert browser.get("/api/ideas/").json()["count"] == 0
     assert browser.get(f"/api/ideas/{tetouan_idea.pk}/").status_code == 404
 
 
-def test_a_support_link_of_tetouan_is_worthless_at_tanger(tetouan, tanger, in_member,
-                                                          client_for, tetouan_idea):
+def test_a_support_link_of_tetouan_is_worthless_at_tanger(
+    tetouan, tanger, in_member, client_for, tetouan_idea
+):
     with in_member(tetouan):
         pending = support_of(tetouan_idea, "late@example.ma", confirmed=False)
         token = contribution_token_make("support", pending.pk)
@@ -47,8 +54,9 @@ def test_a_support_link_of_tetouan_is_worthless_at_tanger(tetouan, tanger, in_me
         assert Support.objects.filter(confirmed_at__isnull=False).count() == 0
 
 
-def test_staff_of_tetouan_open_nothing_at_tanger(tetouan, tanger, staff_client, client_for,
-                                                  tetouan_idea):
+def test_staff_of_tetouan_open_nothing_at_tanger(
+    tetouan, tanger, staff_client, client_for, tetouan_idea
+):
     staff = staff_client(tetouan, "focal_point")
     assert staff.get(f"/staff/ideas/{tetouan_idea.pk}/").status_code == 200
     session = staff.cookies["sessionid"].value
@@ -59,10 +67,16 @@ def test_staff_of_tetouan_open_nothing_at_tanger(tetouan, tanger, staff_client, 
 
 def test_counts_of_tetouan_are_not_counted_at_tanger(tetouan, tanger, in_member, tetouan_idea):
     from tenants.site.figures import member_figures
+
     with in_member(tetouan):
         assert member_figures()["ideas"]["supports"] == 1
     with in_member(tanger):
-        assert member_figures()["ideas"] == {"total": 0, "supports": 0, "answered": 0,
-                                             "retained": 0, "answered_share": None,
-                                             "retained_share": None}
+        assert member_figures()["ideas"] == {
+            "total": 0,
+            "supports": 0,
+            "answered": 0,
+            "retained": 0,
+            "answered_share": None,
+            "retained_share": None,
+        }
         assert not Idea.objects.filter(status=Status.PUBLISHED).exists()

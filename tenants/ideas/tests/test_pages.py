@@ -1,6 +1,7 @@
 """The public pages: the list with the phase and the counts, proposing an idea, supporting and
 commenting through the e-mailed link, the idea's answer and path, the programme's pages;
 Arabic first, hostile input harmless, limits, constant queries whatever the volume."""
+
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,11 +11,24 @@ from django.test.utils import CaptureQueriesContext
 from tenants.ideas import services
 from tenants.ideas.models import Answer, Idea, IdeaComment, Status, Support
 from tenants.ideas.tests.factories import (
-    close_collection, cocreated_programme, comment_of, commitment_factory, idea_on, support_of)
+    close_collection,
+    cocreated_programme,
+    comment_of,
+    commitment_factory,
+    idea_on,
+    support_of,
+)
 
-FORM = {"principle": "transparency_integrity", "title": "نشر محاضر الدورات",
-        "body": "أقترح نشر محاضر دورات المجلس في أجل أسبوع.", "author_name": "سعاد العلمي",
-        "show_name": "on", "association": "", "email": "souad@example.ma", "website": ""}
+FORM = {
+    "principle": "transparency_integrity",
+    "title": "نشر محاضر الدورات",
+    "body": "أقترح نشر محاضر دورات المجلس في أجل أسبوع.",
+    "author_name": "سعاد العلمي",
+    "show_name": "on",
+    "association": "",
+    "email": "souad@example.ma",
+    "website": "",
+}
 
 
 @pytest.fixture
@@ -33,16 +47,18 @@ def _ideas(tetouan, in_member) -> list[Idea]:
         return list(Idea.objects.order_by("pk"))
 
 
-def test_the_list_shows_published_ideas_the_phase_and_the_counts(tetouan, in_member, browser,
-                                                                 programme):
+def test_the_list_shows_published_ideas_the_phase_and_the_counts(
+    tetouan, in_member, browser, programme
+):
     with in_member(tetouan):
         first = idea_on(programme, title="فكرة منشورة أولى")
         support_of(first, "a@example.ma")
         support_of(first, "b@example.ma")
         support_of(first, "c@example.ma", confirmed=False)
         second = idea_on(programme, title="فكرة عن الرقمنة", principle="digitalization")
-        services.idea_answer(idea=second, answer=Answer.NOT_RETAINED, by="أمينة",
-                             reasons_ar="خارج اختصاص الجماعة")
+        services.idea_answer(
+            idea=second, answer=Answer.NOT_RETAINED, by="أمينة", reasons_ar="خارج اختصاص الجماعة"
+        )
         idea_on(programme, title="فكرة في انتظار التأكيد", published=False)
         hidden = idea_on(programme, title="فكرة مخفية")
         services.idea_hide(idea=hidden, by="أمينة", reason="إشهار")
@@ -66,7 +82,8 @@ def test_without_a_programme_the_page_says_ideas_will_come(browser):
 
 
 def test_a_citizen_proposes_an_idea_confirms_it_and_the_next_one_is_published_at_once(
-        tetouan, in_member, browser, client_for, programme, django_capture_on_commit_callbacks):
+    tetouan, in_member, browser, client_for, programme, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         sent = browser.post("/ideas/new/", FORM, follow=True)
     assert sent.status_code == 200
@@ -106,27 +123,34 @@ def test_bad_input_gets_arabic_errors_and_writes_nothing(tetouan, in_member, bro
 
 def test_hostile_text_is_harmless(tetouan, in_member, browser, programme):
     with in_member(tetouan):
-        idea = idea_on(programme, title="عنوان <img src=x onerror=alert(1)>",
-                       body="نص\"><script>alert('x')</script>")
+        idea = idea_on(
+            programme,
+            title="عنوان <img src=x onerror=alert(1)>",
+            body="نص\"><script>alert('x')</script>",
+        )
     page = browser.get(f"/ideas/{idea.pk}/").content.decode()
     assert "<script>alert" not in page and "onerror" not in page and "عنوان" in page
 
 
-def test_too_many_ideas_from_one_address_are_refused(tetouan, in_member, browser, programme,
-                                                     django_capture_on_commit_callbacks):
+def test_too_many_ideas_from_one_address_are_refused(
+    tetouan, in_member, browser, programme, django_capture_on_commit_callbacks
+):
     limit = services.RATE_LIMITS["idea"]["address"]
     for number in range(limit):
         with django_capture_on_commit_callbacks(execute=True):
-            browser.post("/ideas/new/", {**FORM, "email": f"p{number}@example.ma"},
-                         REMOTE_ADDR="10.9.9.9")
-    refused = browser.post("/ideas/new/", {**FORM, "email": "late@example.ma"},
-                           REMOTE_ADDR="10.9.9.9")
+            browser.post(
+                "/ideas/new/", {**FORM, "email": f"p{number}@example.ma"}, REMOTE_ADDR="10.9.9.9"
+            )
+    refused = browser.post(
+        "/ideas/new/", {**FORM, "email": "late@example.ma"}, REMOTE_ADDR="10.9.9.9"
+    )
     assert refused.status_code == 429 and "بعد ساعة" in refused.content.decode()
     assert len(_ideas(tetouan, in_member)) == limit
 
 
-def test_support_and_comment_through_the_idea_page(tetouan, in_member, browser, programme,
-                                                   django_capture_on_commit_callbacks):
+def test_support_and_comment_through_the_idea_page(
+    tetouan, in_member, browser, programme, django_capture_on_commit_callbacks
+):
     with in_member(tetouan):
         idea = idea_on(programme, title="فكرة للدعم")
     with django_capture_on_commit_callbacks(execute=True):
@@ -136,9 +160,16 @@ def test_support_and_comment_through_the_idea_page(tetouan, in_member, browser, 
     assert "أكدوا دعمكم" in mail.outbox[-1].subject
     assert "احتسب دعمكم" in browser.get(f"/{link}").content.decode()
     # The address is now confirmed in this browser: the comment is published at once.
-    commented = browser.post(f"/ideas/{idea.pk}/comments/", {
-        "comment-body": "أساند هذه الفكرة", "comment-author_name": "فاطمة",
-        "comment-show_name": "on", "comment-email": "fatima@example.ma"}, follow=True)
+    commented = browser.post(
+        f"/ideas/{idea.pk}/comments/",
+        {
+            "comment-body": "أساند هذه الفكرة",
+            "comment-author_name": "فاطمة",
+            "comment-show_name": "on",
+            "comment-email": "fatima@example.ma",
+        },
+        follow=True,
+    )
     page = commented.content.decode()
     assert "شكرا لكم: نشر تعليقكم." in page and "أساند هذه الفكرة" in page
     assert "شخص واحد يدعم هذه الفكرة." in page
@@ -155,14 +186,19 @@ def test_the_answer_and_the_path_are_public(tetouan, in_member, browser, program
         commitment = commitment_factory(programme, title_ar="نشر الميزانية المفتوحة")
         idea = idea_on(programme, title="ميزانية مفتوحة")
         services.idea_answer(idea=idea, answer=Answer.UNDER_STUDY, by="أمينة")
-        services.idea_answer(idea=idea, answer=Answer.RETAINED, by="أمينة", commitment=commitment,
-                             reasons_ar="أدرجت في البرنامج.")
+        services.idea_answer(
+            idea=idea,
+            answer=Answer.RETAINED,
+            by="أمينة",
+            commitment=commitment,
+            reasons_ar="أدرجت في البرنامج.",
+        )
         twin = idea_on(programme, title="ميزانية بصيغة CSV")
         services.idea_answer(idea=twin, answer=Answer.MERGED, by="أمينة", merged_into=idea)
     page = browser.get(f"/ideas/{idea.pk}/").content.decode()
     assert "أصبحت هذه الفكرة الالتزام:" in page and "نشر الميزانية المفتوحة" in page
     assert f"/programme/commitments/{commitment.pk}/" in page and "أدرجت في البرنامج." in page
-    path = page[page.index("مسار الفكرة"):]
+    path = page[page.index("مسار الفكرة") :]
     assert path.index("اقترحت") < path.index("قيد الدراسة") < path.index("معتمدة")
     assert path.count("الجواب الرسمي:") == 2 and "ميزانية بصيغة CSV" in page
     twin_page = browser.get(f"/ideas/{twin.pk}/").content.decode()
@@ -175,7 +211,8 @@ def test_the_answer_and_the_path_are_public(tetouan, in_member, browser, program
 
 
 def test_a_closed_phase_keeps_everything_readable_and_takes_nothing(
-        tetouan, in_member, browser, programme):
+    tetouan, in_member, browser, programme
+):
     with in_member(tetouan):
         idea = idea_on(programme, title="فكرة من مرحلة الإعداد")
         comment_of(idea, body="تعليق قديم")
@@ -188,8 +225,10 @@ def test_a_closed_phase_keeps_everything_readable_and_takes_nothing(
     assert f"/ideas/{idea.pk}/support/" not in page and f"/ideas/{idea.pk}/comments/" not in page
     assert "أغلق باب" in browser.get("/ideas/new/").content.decode()
     assert browser.post("/ideas/new/", FORM).status_code == 403
-    assert browser.post(f"/ideas/{idea.pk}/support/",
-                        {"support-email": "x@example.ma"}).status_code == 403
+    assert (
+        browser.post(f"/ideas/{idea.pk}/support/", {"support-email": "x@example.ma"}).status_code
+        == 403
+    )
     with in_member(tetouan):
         assert Idea.objects.count() == 1 and not Support.objects.exists()
 
@@ -216,8 +255,9 @@ def test_reporting_an_idea_and_a_comment(tetouan, in_member, browser, programme)
     assert idea.report_count == 1 and comment.report_count == 1
 
 
-def test_the_api_lists_published_ideas_without_personal_data(tetouan, in_member, browser,
-                                                             programme):
+def test_the_api_lists_published_ideas_without_personal_data(
+    tetouan, in_member, browser, programme
+):
     with in_member(tetouan):
         idea = idea_on(programme, show_name=False, email="secret@example.ma")
         comment_of(idea, email="reader-secret@example.ma")
@@ -242,13 +282,15 @@ def _more_ideas(programme, count: int, commitment) -> Idea:
         support_of(idea, f"s{number}@example.ma")
         comment_of(idea, email=f"c{number}@example.ma")
         if number % 3 == 0:
-            services.idea_answer(idea=idea, answer=Answer.RETAINED, by="أمينة",
-                                 commitment=commitment)
+            services.idea_answer(
+                idea=idea, answer=Answer.RETAINED, by="أمينة", commitment=commitment
+            )
     return ideas[0]
 
 
 def test_the_list_and_the_idea_page_take_the_same_queries_at_3_and_50_ideas(
-        tetouan, in_member, browser, programme, django_assert_max_num_queries):
+    tetouan, in_member, browser, programme, django_assert_max_num_queries
+):
     with in_member(tetouan):
         commitment = commitment_factory(programme)
         idea = _more_ideas(programme, 3, commitment)

@@ -1,5 +1,6 @@
 """The writes of ideas: proposing, supporting and commenting while the programme is co-created,
 the e-mailed confirmation, reports, moderation with reasons and the official answer."""
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -9,7 +10,13 @@ from django.utils import translation
 from tenants.ideas import services
 from tenants.ideas.models import Answer, Event, Idea, IdeaComment, Status, Support
 from tenants.ideas.tests.factories import (
-    close_collection, cocreated_programme, comment_of, commitment_factory, idea_on, support_of)
+    close_collection,
+    cocreated_programme,
+    comment_of,
+    commitment_factory,
+    idea_on,
+    support_of,
+)
 from tenants.ideas.tokens import LinkRefused, contribution_token_make
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
@@ -21,7 +28,8 @@ def programme():
 
 
 def test_an_idea_waits_for_its_link_then_is_published_once(
-        programme, django_capture_on_commit_callbacks, sent_link):
+    programme, django_capture_on_commit_callbacks, sent_link
+):
     with django_capture_on_commit_callbacks(execute=True):
         idea = idea_on(programme, published=False, email="Amina@Example.MA")
     assert idea.status == Status.PENDING and idea.email == "Amina@example.ma"
@@ -41,8 +49,9 @@ def test_an_address_confirmed_in_the_browser_publishes_at_once(programme):
 
 
 def test_texts_are_stored_plain_and_required(programme):
-    idea = idea_on(programme, title="<b>فكرة</b><script>alert(1)</script>",
-                   body="نص <a href='x'>رابط</a>")
+    idea = idea_on(
+        programme, title="<b>فكرة</b><script>alert(1)</script>", body="نص <a href='x'>رابط</a>"
+    )
     assert idea.title == "فكرة" and idea.body == "نص رابط"
     with translation.override("ar"), pytest.raises(ValidationError) as error:
         idea_on(programme, title="<p> </p>")
@@ -76,14 +85,17 @@ def test_an_association_signs_as_such(programme):
 
 
 def test_a_closed_phase_refuses_new_ideas_supports_and_comments_but_honours_links(
-        programme, django_capture_on_commit_callbacks, sent_link):
+    programme, django_capture_on_commit_callbacks, sent_link
+):
     idea = idea_on(programme)
     with django_capture_on_commit_callbacks(execute=True):
         pending = comment_of(idea, published=False)
     close_collection(programme)
-    for write in (lambda: idea_on(programme, title="متأخرة"),
-                  lambda: support_of(idea, "late@example.ma"),
-                  lambda: comment_of(idea, body="متأخر")):
+    for write in (
+        lambda: idea_on(programme, title="متأخرة"),
+        lambda: support_of(idea, "late@example.ma"),
+        lambda: comment_of(idea, body="متأخر"),
+    ):
         with pytest.raises(ValidationError) as error:
             write()
         assert error.value.code == "closed"
@@ -93,7 +105,8 @@ def test_a_closed_phase_refuses_new_ideas_supports_and_comments_but_honours_link
 
 
 def test_one_support_per_address_counted_once_confirmed(
-        programme, django_capture_on_commit_callbacks, sent_link):
+    programme, django_capture_on_commit_callbacks, sent_link
+):
     idea = idea_on(programme)
     with django_capture_on_commit_callbacks(execute=True):
         waiting = support_of(idea, "fatima@example.ma", confirmed=False)
@@ -165,8 +178,9 @@ def test_retained_needs_a_commitment_of_the_programme(programme):
     other = commitment_factory(cocreated_programme(period_start=2027, period_end=2029))
     for commitment in (None, other):
         with pytest.raises(ValidationError) as error:
-            services.idea_answer(idea=idea, answer=Answer.RETAINED, by="أمينة",
-                                 commitment=commitment)
+            services.idea_answer(
+                idea=idea, answer=Answer.RETAINED, by="أمينة", commitment=commitment
+            )
         assert "commitment" in error.value.message_dict
     commitment = commitment_factory(programme)
     services.idea_answer(idea=idea, answer=Answer.RETAINED, by="أمينة", commitment=commitment)
@@ -181,8 +195,12 @@ def test_not_retained_needs_reasons(programme):
     assert "reasons_ar" in error.value.message_dict
     idea.refresh_from_db()
     assert idea.answer == "" and not idea.events.filter(kind=Event.Kind.ANSWERED).exists()
-    services.idea_answer(idea=idea, answer=Answer.NOT_RETAINED, by="أمينة",
-                         reasons_fr="Hors des compétences de la commune.")
+    services.idea_answer(
+        idea=idea,
+        answer=Answer.NOT_RETAINED,
+        by="أمينة",
+        reasons_fr="Hors des compétences de la commune.",
+    )
     idea.refresh_from_db()
     assert idea.answer_text.startswith("Hors")
 
@@ -206,9 +224,11 @@ def test_the_path_records_every_answer_in_order(programme):
     services.idea_answer(idea=idea, answer=Answer.UNDER_STUDY, by="أمينة")
     services.idea_answer(idea=idea, answer=Answer.RETAINED, by="أمينة", commitment=commitment)
     steps = list(idea.events.values_list("kind", "answer", "by"))
-    assert steps == [(Event.Kind.PUBLISHED, "", ""),
-                     (Event.Kind.ANSWERED, Answer.UNDER_STUDY, "أمينة"),
-                     (Event.Kind.ANSWERED, Answer.RETAINED, "أمينة")]
+    assert steps == [
+        (Event.Kind.PUBLISHED, "", ""),
+        (Event.Kind.ANSWERED, Answer.UNDER_STUDY, "أمينة"),
+        (Event.Kind.ANSWERED, Answer.RETAINED, "أمينة"),
+    ]
     services.idea_answer(idea=idea, answer=Answer.UNDER_STUDY, by="أمينة")
     idea.refresh_from_db()
     assert idea.commitment is None  # a retained idea that goes back to study loses its link
@@ -216,20 +236,28 @@ def test_the_path_records_every_answer_in_order(programme):
 
 def test_a_pending_idea_cannot_be_answered(programme):
     with pytest.raises(ValidationError):
-        services.idea_answer(idea=idea_on(programme, published=False), answer=Answer.UNDER_STUDY,
-                             by="أمينة")
+        services.idea_answer(
+            idea=idea_on(programme, published=False), answer=Answer.UNDER_STUDY, by="أمينة"
+        )
 
 
 def test_public_writes_are_limited_per_email_and_per_address():
     limit = services.RATE_LIMITS["idea"]["email"]
-    hits = [services.public_write_limit_reached(action="idea", email="a@example.ma",
-                                                address="10.0.0.9") for _ in range(limit + 1)]
+    hits = [
+        services.public_write_limit_reached(action="idea", email="a@example.ma", address="10.0.0.9")
+        for _ in range(limit + 1)
+    ]
     assert hits == [False] * limit + [True]
-    assert not services.public_write_limit_reached(action="idea", email="b@example.ma",
-                                                   address="10.0.0.10")
+    assert not services.public_write_limit_reached(
+        action="idea", email="b@example.ma", address="10.0.0.10"
+    )
     limit = services.RATE_LIMITS["idea"]["address"]
-    hits = [services.public_write_limit_reached(action="idea", email=f"p{n}@example.ma",
-                                                address="10.0.0.11") for n in range(limit + 1)]
+    hits = [
+        services.public_write_limit_reached(
+            action="idea", email=f"p{n}@example.ma", address="10.0.0.11"
+        )
+        for n in range(limit + 1)
+    ]
     assert hits[-1] and not any(hits[:-1])
     assert IdeaComment.objects.count() == 0
 

@@ -8,67 +8,297 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='InformationRequest',
+            name="InformationRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(editable=False, max_length=20, unique=True, verbose_name='reference')),
-                ('year', models.PositiveSmallIntegerField(editable=False, verbose_name='year')),
-                ('sequence', models.PositiveIntegerField(editable=False, verbose_name='number in the year')),
-                ('requester_name', models.CharField(max_length=200, verbose_name='full name')),
-                ('id_document', models.CharField(choices=[('cin', 'National identity card (CIN)'), ('residence_card', 'Residence card')], default='cin', max_length=20, verbose_name='identity document')),
-                ('id_number', models.CharField(max_length=20, validators=[django.core.validators.RegexValidator('^[A-Z0-9]{4,20}$', 'Letters and digits only, as on the card.', code='id_number_format')], verbose_name='identity document number')),
-                ('postal_address', models.TextField(max_length=500, verbose_name='postal address')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('language', models.CharField(choices=[('ar', 'العربية'), ('fr', 'Français')], default='ar', max_length=2, verbose_name='language of the requester')),
-                ('information_wanted', models.TextField(max_length=5000, verbose_name='information wanted')),
-                ('is_urgent', models.BooleanField(default=False, help_text="Needed to protect a person's life, safety or freedom: due in 3 working days.", verbose_name='urgent')),
-                ('urgency_reason', models.TextField(blank=True, max_length=1000, verbose_name='why it is urgent')),
-                ('public_summary', models.TextField(blank=True, help_text='Shown in the public register instead of the information wanted, when the request holds something that should not be published. Leave empty to publish the request as written.', max_length=5000, verbose_name='summary for the public register')),
-                ('received_on', models.DateField(verbose_name='received on')),
-                ('initial_due_on', models.DateField(verbose_name='initial due date')),
-                ('due_on', models.DateField(verbose_name='due date')),
-                ('extension_reason', models.TextField(blank=True, verbose_name='reason for the extension')),
-                ('state', models.CharField(choices=[('received', 'Received'), ('in_progress', 'In progress'), ('extended', 'Extended'), ('answered', 'Answered'), ('partly_answered', 'Partly answered'), ('refused', 'Refused'), ('withdrawn', 'Withdrawn')], default='received', max_length=20, verbose_name='state')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
-                ('answer_text', models.TextField(blank=True, help_text="Published in the public register: never include the requester's name or contact details.", verbose_name='answer')),
-                ('answer_file', models.FileField(blank=True, max_length=255, upload_to='information_requests/%Y/', validators=[uploads.validate_document], verbose_name='answer file')),
-                ('refusal_ground', models.CharField(blank=True, choices=[('national_defence', 'National defence'), ('state_security', 'The internal or external security of the State'), ('private_life', 'The private life of persons, or personal data'), ('fundamental_rights', 'The fundamental rights and freedoms guaranteed by the Constitution'), ('sources', 'The protection of sources of information'), ('foreign_relations', 'Relations with another State or an international organisation'), ('monetary_economic_policy', 'The monetary, economic or financial policy of the State'), ('intellectual_property', 'Industrial property rights, copyright or related rights'), ('victims_witnesses', 'The rights of victims, witnesses, experts and whistle-blowers in corruption cases'), ('secret_by_law', 'Information kept secret by a special law'), ('government_deliberations', 'The secrecy of the deliberations of the Council of Ministers or of the Government'), ('administrative_inquiries', 'The secrecy of administrative inquiries and investigations'), ('court_proceedings', 'The course of court proceedings and their preliminary steps'), ('competition', 'Free and fair competition and private initiative (commercial or industrial secrets)')], max_length=40, verbose_name='legal ground of the refusal')),
-                ('overdue_notice_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='requester told the deadline passed')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(
+                        editable=False, max_length=20, unique=True, verbose_name="reference"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(editable=False, verbose_name="year")),
+                (
+                    "sequence",
+                    models.PositiveIntegerField(editable=False, verbose_name="number in the year"),
+                ),
+                ("requester_name", models.CharField(max_length=200, verbose_name="full name")),
+                (
+                    "id_document",
+                    models.CharField(
+                        choices=[
+                            ("cin", "National identity card (CIN)"),
+                            ("residence_card", "Residence card"),
+                        ],
+                        default="cin",
+                        max_length=20,
+                        verbose_name="identity document",
+                    ),
+                ),
+                (
+                    "id_number",
+                    models.CharField(
+                        max_length=20,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^[A-Z0-9]{4,20}$",
+                                "Letters and digits only, as on the card.",
+                                code="id_number_format",
+                            )
+                        ],
+                        verbose_name="identity document number",
+                    ),
+                ),
+                ("postal_address", models.TextField(max_length=500, verbose_name="postal address")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "العربية"), ("fr", "Français")],
+                        default="ar",
+                        max_length=2,
+                        verbose_name="language of the requester",
+                    ),
+                ),
+                (
+                    "information_wanted",
+                    models.TextField(max_length=5000, verbose_name="information wanted"),
+                ),
+                (
+                    "is_urgent",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Needed to protect a person's life, safety or freedom: due in 3 working days.",
+                        verbose_name="urgent",
+                    ),
+                ),
+                (
+                    "urgency_reason",
+                    models.TextField(blank=True, max_length=1000, verbose_name="why it is urgent"),
+                ),
+                (
+                    "public_summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Shown in the public register instead of the information wanted, when the request holds something that should not be published. Leave empty to publish the request as written.",
+                        max_length=5000,
+                        verbose_name="summary for the public register",
+                    ),
+                ),
+                ("received_on", models.DateField(verbose_name="received on")),
+                ("initial_due_on", models.DateField(verbose_name="initial due date")),
+                ("due_on", models.DateField(verbose_name="due date")),
+                (
+                    "extension_reason",
+                    models.TextField(blank=True, verbose_name="reason for the extension"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("in_progress", "In progress"),
+                            ("extended", "Extended"),
+                            ("answered", "Answered"),
+                            ("partly_answered", "Partly answered"),
+                            ("refused", "Refused"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        default="received",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="answered on")),
+                (
+                    "answer_text",
+                    models.TextField(
+                        blank=True,
+                        help_text="Published in the public register: never include the requester's name or contact details.",
+                        verbose_name="answer",
+                    ),
+                ),
+                (
+                    "answer_file",
+                    models.FileField(
+                        blank=True,
+                        max_length=255,
+                        upload_to="information_requests/%Y/",
+                        validators=[uploads.validate_document],
+                        verbose_name="answer file",
+                    ),
+                ),
+                (
+                    "refusal_ground",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("national_defence", "National defence"),
+                            ("state_security", "The internal or external security of the State"),
+                            ("private_life", "The private life of persons, or personal data"),
+                            (
+                                "fundamental_rights",
+                                "The fundamental rights and freedoms guaranteed by the Constitution",
+                            ),
+                            ("sources", "The protection of sources of information"),
+                            (
+                                "foreign_relations",
+                                "Relations with another State or an international organisation",
+                            ),
+                            (
+                                "monetary_economic_policy",
+                                "The monetary, economic or financial policy of the State",
+                            ),
+                            (
+                                "intellectual_property",
+                                "Industrial property rights, copyright or related rights",
+                            ),
+                            (
+                                "victims_witnesses",
+                                "The rights of victims, witnesses, experts and whistle-blowers in corruption cases",
+                            ),
+                            ("secret_by_law", "Information kept secret by a special law"),
+                            (
+                                "government_deliberations",
+                                "The secrecy of the deliberations of the Council of Ministers or of the Government",
+                            ),
+                            (
+                                "administrative_inquiries",
+                                "The secrecy of administrative inquiries and investigations",
+                            ),
+                            (
+                                "court_proceedings",
+                                "The course of court proceedings and their preliminary steps",
+                            ),
+                            (
+                                "competition",
+                                "Free and fair competition and private initiative (commercial or industrial secrets)",
+                            ),
+                        ],
+                        max_length=40,
+                        verbose_name="legal ground of the refusal",
+                    ),
+                ),
+                (
+                    "overdue_notice_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="requester told the deadline passed",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'information request',
-                'verbose_name_plural': 'information requests',
-                'ordering': ['-received_on', '-sequence'],
-                'indexes': [models.Index(fields=['state', 'due_on'], name='information_requests_due')],
-                'constraints': [models.UniqueConstraint(fields=('year', 'sequence'), name='information_requests_one_number_a_year'), models.CheckConstraint(condition=models.Q(('due_on__gte', models.F('initial_due_on'))), name='information_requests_due_not_before_initial')],
+                "verbose_name": "information request",
+                "verbose_name_plural": "information requests",
+                "ordering": ["-received_on", "-sequence"],
+                "indexes": [
+                    models.Index(fields=["state", "due_on"], name="information_requests_due")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("year", "sequence"), name="information_requests_one_number_a_year"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("due_on__gte", models.F("initial_due_on"))),
+                        name="information_requests_due_not_before_initial",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RequestEvent',
+            name="RequestEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('step', models.CharField(choices=[('filed', 'Request received'), ('started', 'Work started'), ('extended', 'Deadline extended'), ('answered', 'Answered'), ('partly_answered', 'Partly answered'), ('refused', 'Refused'), ('withdrawn', 'Withdrawn'), ('overdue_notice', 'Deadline passed: requester told of the right to complain')], max_length=20, verbose_name='step')),
-                ('state_before', models.CharField(blank=True, choices=[('received', 'Received'), ('in_progress', 'In progress'), ('extended', 'Extended'), ('answered', 'Answered'), ('partly_answered', 'Partly answered'), ('refused', 'Refused'), ('withdrawn', 'Withdrawn')], max_length=20, verbose_name='state before')),
-                ('state_after', models.CharField(choices=[('received', 'Received'), ('in_progress', 'In progress'), ('extended', 'Extended'), ('answered', 'Answered'), ('partly_answered', 'Partly answered'), ('refused', 'Refused'), ('withdrawn', 'Withdrawn')], max_length=20, verbose_name='state after')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='at')),
-                ('by', models.CharField(blank=True, max_length=150, verbose_name='by')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('request', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='information_requests.informationrequest', verbose_name='information request')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "step",
+                    models.CharField(
+                        choices=[
+                            ("filed", "Request received"),
+                            ("started", "Work started"),
+                            ("extended", "Deadline extended"),
+                            ("answered", "Answered"),
+                            ("partly_answered", "Partly answered"),
+                            ("refused", "Refused"),
+                            ("withdrawn", "Withdrawn"),
+                            (
+                                "overdue_notice",
+                                "Deadline passed: requester told of the right to complain",
+                            ),
+                        ],
+                        max_length=20,
+                        verbose_name="step",
+                    ),
+                ),
+                (
+                    "state_before",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("received", "Received"),
+                            ("in_progress", "In progress"),
+                            ("extended", "Extended"),
+                            ("answered", "Answered"),
+                            ("partly_answered", "Partly answered"),
+                            ("refused", "Refused"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=20,
+                        verbose_name="state before",
+                    ),
+                ),
+                (
+                    "state_after",
+                    models.CharField(
+                        choices=[
+                            ("received", "Received"),
+                            ("in_progress", "In progress"),
+                            ("extended", "Extended"),
+                            ("answered", "Answered"),
+                            ("partly_answered", "Partly answered"),
+                            ("refused", "Refused"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        max_length=20,
+                        verbose_name="state after",
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="at")),
+                ("by", models.CharField(blank=True, max_length=150, verbose_name="by")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "request",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="information_requests.informationrequest",
+                        verbose_name="information request",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'step of a request',
-                'verbose_name_plural': 'steps of requests',
-                'ordering': ['at', 'pk'],
+                "verbose_name": "step of a request",
+                "verbose_name_plural": "steps of requests",
+                "ordering": ["at", "pk"],
             },
         ),
     ]

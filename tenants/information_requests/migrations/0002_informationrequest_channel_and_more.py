@@ -7,63 +7,209 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('information_requests', '0001_initial'),
+        ("information_requests", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='informationrequest',
-            name='channel',
-            field=models.CharField(choices=[('online', 'On the website'), ('desk', 'On paper, at the desk'), ('post', 'By post'), ('email', 'By e-mail')], default='online', max_length=10, verbose_name='received'),
+            model_name="informationrequest",
+            name="channel",
+            field=models.CharField(
+                choices=[
+                    ("online", "On the website"),
+                    ("desk", "On paper, at the desk"),
+                    ("post", "By post"),
+                    ("email", "By e-mail"),
+                ],
+                default="online",
+                max_length=10,
+                verbose_name="received",
+            ),
         ),
         migrations.AddField(
-            model_name='informationrequest',
-            name='decision_reasons',
-            field=models.TextField(blank=True, verbose_name='reasons of the decision'),
+            model_name="informationrequest",
+            name="decision_reasons",
+            field=models.TextField(blank=True, verbose_name="reasons of the decision"),
         ),
         migrations.AddField(
-            model_name='informationrequest',
-            name='scan',
-            field=models.FileField(blank=True, max_length=255, storage=tenants.information_requests.storage.private_storage, upload_to='information_requests/scans/%Y/', validators=[uploads.validate_document], verbose_name='scan of the request'),
+            model_name="informationrequest",
+            name="scan",
+            field=models.FileField(
+                blank=True,
+                max_length=255,
+                storage=tenants.information_requests.storage.private_storage,
+                upload_to="information_requests/scans/%Y/",
+                validators=[uploads.validate_document],
+                verbose_name="scan of the request",
+            ),
         ),
         migrations.AlterField(
-            model_name='informationrequest',
-            name='public_summary',
-            field=models.TextField(blank=True, help_text="The only text of the request the public register shows: the request as written is never published. Write it without the requester's name or anything that identifies them.", max_length=5000, verbose_name='summary for the public register'),
+            model_name="informationrequest",
+            name="public_summary",
+            field=models.TextField(
+                blank=True,
+                help_text="The only text of the request the public register shows: the request as written is never published. Write it without the requester's name or anything that identifies them.",
+                max_length=5000,
+                verbose_name="summary for the public register",
+            ),
         ),
         migrations.AlterField(
-            model_name='informationrequest',
-            name='refusal_ground',
-            field=models.CharField(blank=True, choices=[('national_defence', 'National defence'), ('state_security', 'The internal or external security of the State'), ('private_life', 'The private life of persons, or personal data'), ('fundamental_rights', 'The fundamental rights and freedoms guaranteed by the Constitution'), ('sources', 'The protection of sources of information'), ('foreign_relations', 'Relations with another State or an international organisation'), ('monetary_economic_policy', 'The monetary, economic or financial policy of the State'), ('intellectual_property', 'Industrial property rights, copyright or related rights'), ('victims_witnesses', 'The rights of victims, witnesses, experts and whistle-blowers in corruption cases'), ('secret_by_law', 'Information kept secret by a special law'), ('government_deliberations', 'The secrecy of the deliberations of the Council of Ministers or of the Government'), ('administrative_inquiries', 'The secrecy of administrative inquiries and investigations'), ('court_proceedings', 'The course of court proceedings and their preliminary steps'), ('competition', 'Free and fair competition and private initiative (commercial or industrial secrets)'), ('not_held', 'The information is not held by the council'), ('already_published', 'The information is already published and available to the public'), ('unclear', 'The request is not clear'), ('repeated', 'The same requester asked for the same information, already given, within the year'), ('being_prepared', 'The information is still being prepared'), ('archives', 'The information is held by the Archives of Morocco (law 69.99)')], max_length=40, verbose_name='legal ground of the refusal'),
+            model_name="informationrequest",
+            name="refusal_ground",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("national_defence", "National defence"),
+                    ("state_security", "The internal or external security of the State"),
+                    ("private_life", "The private life of persons, or personal data"),
+                    (
+                        "fundamental_rights",
+                        "The fundamental rights and freedoms guaranteed by the Constitution",
+                    ),
+                    ("sources", "The protection of sources of information"),
+                    (
+                        "foreign_relations",
+                        "Relations with another State or an international organisation",
+                    ),
+                    (
+                        "monetary_economic_policy",
+                        "The monetary, economic or financial policy of the State",
+                    ),
+                    (
+                        "intellectual_property",
+                        "Industrial property rights, copyright or related rights",
+                    ),
+                    (
+                        "victims_witnesses",
+                        "The rights of victims, witnesses, experts and whistle-blowers in corruption cases",
+                    ),
+                    ("secret_by_law", "Information kept secret by a special law"),
+                    (
+                        "government_deliberations",
+                        "The secrecy of the deliberations of the Council of Ministers or of the Government",
+                    ),
+                    (
+                        "administrative_inquiries",
+                        "The secrecy of administrative inquiries and investigations",
+                    ),
+                    (
+                        "court_proceedings",
+                        "The course of court proceedings and their preliminary steps",
+                    ),
+                    (
+                        "competition",
+                        "Free and fair competition and private initiative (commercial or industrial secrets)",
+                    ),
+                    ("not_held", "The information is not held by the council"),
+                    (
+                        "already_published",
+                        "The information is already published and available to the public",
+                    ),
+                    ("unclear", "The request is not clear"),
+                    (
+                        "repeated",
+                        "The same requester asked for the same information, already given, within the year",
+                    ),
+                    ("being_prepared", "The information is still being prepared"),
+                    ("archives", "The information is held by the Archives of Morocco (law 69.99)"),
+                ],
+                max_length=40,
+                verbose_name="legal ground of the refusal",
+            ),
         ),
         migrations.AlterField(
-            model_name='requestevent',
-            name='step',
-            field=models.CharField(choices=[('filed', 'Request received'), ('started', 'Work started'), ('extended', 'Deadline extended'), ('answered', 'Answered'), ('partly_answered', 'Partly answered'), ('refused', 'Refused'), ('withdrawn', 'Withdrawn'), ('overdue_notice', 'Deadline passed: requester told of the right to complain'), ('complaint_filed', 'Complaint to the head of the council received'), ('complaint_answered', 'Complaint answered by the head of the council')], max_length=20, verbose_name='step'),
+            model_name="requestevent",
+            name="step",
+            field=models.CharField(
+                choices=[
+                    ("filed", "Request received"),
+                    ("started", "Work started"),
+                    ("extended", "Deadline extended"),
+                    ("answered", "Answered"),
+                    ("partly_answered", "Partly answered"),
+                    ("refused", "Refused"),
+                    ("withdrawn", "Withdrawn"),
+                    ("overdue_notice", "Deadline passed: requester told of the right to complain"),
+                    ("complaint_filed", "Complaint to the head of the council received"),
+                    ("complaint_answered", "Complaint answered by the head of the council"),
+                ],
+                max_length=20,
+                verbose_name="step",
+            ),
         ),
         migrations.CreateModel(
-            name='Complaint',
+            name="Complaint",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('channel', models.CharField(choices=[('online', 'On the website'), ('desk', 'On paper, at the desk'), ('post', 'By post'), ('email', 'By e-mail')], default='online', max_length=10, verbose_name='received')),
-                ('received_on', models.DateField(verbose_name='received on')),
-                ('due_on', models.DateField(verbose_name='the head must answer by')),
-                ('grievance', models.TextField(max_length=5000, verbose_name='the complaint')),
-                ('scan', models.FileField(blank=True, max_length=255, storage=tenants.information_requests.storage.private_storage, upload_to='information_requests/complaints/%Y/', validators=[uploads.validate_document], verbose_name='scan of the complaint')),
-                ('outcome', models.CharField(choices=[('open', "Awaiting the head's answer"), ('upheld', 'Upheld: the information is given'), ('partly_upheld', 'Partly upheld'), ('rejected', 'Rejected: the decision stands')], default='open', max_length=20, verbose_name='outcome')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='answered on')),
-                ('answer_text', models.TextField(blank=True, verbose_name="the head's answer")),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('request', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='complaint', to='information_requests.informationrequest', verbose_name='information request')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "channel",
+                    models.CharField(
+                        choices=[
+                            ("online", "On the website"),
+                            ("desk", "On paper, at the desk"),
+                            ("post", "By post"),
+                            ("email", "By e-mail"),
+                        ],
+                        default="online",
+                        max_length=10,
+                        verbose_name="received",
+                    ),
+                ),
+                ("received_on", models.DateField(verbose_name="received on")),
+                ("due_on", models.DateField(verbose_name="the head must answer by")),
+                ("grievance", models.TextField(max_length=5000, verbose_name="the complaint")),
+                (
+                    "scan",
+                    models.FileField(
+                        blank=True,
+                        max_length=255,
+                        storage=tenants.information_requests.storage.private_storage,
+                        upload_to="information_requests/complaints/%Y/",
+                        validators=[uploads.validate_document],
+                        verbose_name="scan of the complaint",
+                    ),
+                ),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("open", "Awaiting the head's answer"),
+                            ("upheld", "Upheld: the information is given"),
+                            ("partly_upheld", "Partly upheld"),
+                            ("rejected", "Rejected: the decision stands"),
+                        ],
+                        default="open",
+                        max_length=20,
+                        verbose_name="outcome",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="answered on")),
+                ("answer_text", models.TextField(blank=True, verbose_name="the head's answer")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "request",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="complaint",
+                        to="information_requests.informationrequest",
+                        verbose_name="information request",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'complaint',
-                'verbose_name_plural': 'complaints',
-                'ordering': ['due_on', 'pk'],
-                'indexes': [models.Index(fields=['outcome', 'due_on'], name='information_complaints_due')],
+                "verbose_name": "complaint",
+                "verbose_name_plural": "complaints",
+                "ordering": ["due_on", "pk"],
+                "indexes": [
+                    models.Index(fields=["outcome", "due_on"], name="information_complaints_due")
+                ],
             },
         ),
     ]

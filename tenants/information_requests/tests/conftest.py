@@ -1,5 +1,6 @@
 """Fixtures of the information requests tests (the two members come from the repository's
 conftest.py)."""
+
 import pytest
 
 from tenants.information_requests.services import FILING_LIMIT as REAL_FILING_LIMIT

@@ -1,5 +1,6 @@
 """The public pages: the request form (Arabic end to end, hostile input, honeypot, rate limit),
 the receipt, and the register, which shows requests and answers but nobody's personal data."""
+
 import uuid
 from datetime import date
 
@@ -9,15 +10,23 @@ from django.utils import translation
 
 from tenants.information_requests.models import InformationRequest, RefusalGround, State
 from tenants.information_requests.services import (
-    information_request_answer, information_request_refuse, information_request_set_public_summary)
+    information_request_answer,
+    information_request_refuse,
+    information_request_set_public_summary,
+)
 from tenants.information_requests.tests.factories import PERSONAL_VALUES, REQUESTER, filed
 
-FORM = {**REQUESTER, "information_wanted": "أطلب الاطلاع على محضر دورة أكتوبر للمجلس.",
-        "urgency_reason": "", "website": ""}
+FORM = {
+    **REQUESTER,
+    "information_wanted": "أطلب الاطلاع على محضر دورة أكتوبر للمجلس.",
+    "urgency_reason": "",
+    "website": "",
+}
 
 
 def test_the_form_files_a_request_in_arabic_and_gives_its_receipt(
-        tetouan, client_for, in_member, django_capture_on_commit_callbacks):
+    tetouan, client_for, in_member, django_capture_on_commit_callbacks
+):
     client = client_for(tetouan)
     page = client.get("/information-requests/new/")
     assert page.status_code == 200 and 'lang="ar"' in page.content.decode()
@@ -43,40 +52,53 @@ def test_the_form_files_a_request_in_arabic_and_gives_its_receipt(
     assert f"http://{tetouan.domains.get(is_primary=True).domain}" in email.body
 
 
-def test_a_request_in_french_gets_its_e_mails_in_french(tetouan, client_for, in_member,
-                                                        django_capture_on_commit_callbacks):
+def test_a_request_in_french_gets_its_e_mails_in_french(
+    tetouan, client_for, in_member, django_capture_on_commit_callbacks
+):
     client = client_for(tetouan)
     client.cookies["django_language"] = "fr"
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post("/information-requests/new/", {
-            **FORM, "information_wanted": "Le budget 2026, s'il vous plaît."}).status_code == 302
+        assert (
+            client.post(
+                "/information-requests/new/",
+                {**FORM, "information_wanted": "Le budget 2026, s'il vous plaît."},
+            ).status_code
+            == 302
+        )
     with in_member(tetouan):
         assert InformationRequest.objects.get().language == "fr"
 
 
 def test_hostile_markup_is_stripped_and_escaped(tetouan, client_for, in_member):
     client = client_for(tetouan)
-    client.post("/information-requests/new/", {
-        **FORM,
-        "information_wanted": '<script>alert("x")</script><b onmouseover="x()">الميزانية</b> '
-                              "<iframe src=//evil>",
-        "requester_name": "<img src=x onerror=alert(1)>أمينة"})
+    client.post(
+        "/information-requests/new/",
+        {
+            **FORM,
+            "information_wanted": '<script>alert("x")</script><b onmouseover="x()">الميزانية</b> '
+            "<iframe src=//evil>",
+            "requester_name": "<img src=x onerror=alert(1)>أمينة",
+        },
+    )
     with in_member(tetouan):
         information_request = InformationRequest.objects.get()
     assert information_request.information_wanted == "الميزانية"
     assert information_request.requester_name == "أمينة"
     with in_member(tetouan):
         information_request_set_public_summary(
-            information_request=information_request, by="clerk",
-            public_summary='<script>alert("x")</script><b onmouseover="x()">ميزانية</b> 2026')
+            information_request=information_request,
+            by="clerk",
+            public_summary='<script>alert("x")</script><b onmouseover="x()">ميزانية</b> 2026',
+        )
     page = client.get(f"/information-requests/{information_request.pk}/").content.decode()
     assert "ميزانية 2026" in page
     assert "<script>alert" not in page and "onmouseover" not in page and "<iframe" not in page
 
 
 def test_the_honeypot_stops_bots(tetouan, client_for, in_member):
-    response = client_for(tetouan).post("/information-requests/new/",
-                                        {**FORM, "website": "http://spam.example"})
+    response = client_for(tetouan).post(
+        "/information-requests/new/", {**FORM, "website": "http://spam.example"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors.as_data()["website"][0].code == "honeypot"
     with in_member(tetouan):
@@ -84,8 +106,10 @@ def test_the_honeypot_stops_bots(tetouan, client_for, in_member):
 
 
 def test_the_form_says_what_is_missing(tetouan, client_for, in_member):
-    response = client_for(tetouan).post("/information-requests/new/", {
-        **FORM, "email": "not-an-email", "is_urgent": "on", "urgency_reason": ""})
+    response = client_for(tetouan).post(
+        "/information-requests/new/",
+        {**FORM, "email": "not-an-email", "is_urgent": "on", "urgency_reason": ""},
+    )
     errors = response.context["form"].errors.as_data()
     assert {"email", "urgency_reason"} <= set(errors)
     with in_member(tetouan):
@@ -94,10 +118,16 @@ def test_the_form_says_what_is_missing(tetouan, client_for, in_member):
 
 def test_filings_are_limited_per_e_mail(tetouan, client_for, in_member, rate_limited):
     email = f"{uuid.uuid4().hex}@example.ma"
-    statuses = [client_for(tetouan).post(
-        "/information-requests/new/", {**FORM, "email": email},
-        REMOTE_ADDR=f"10.1.{n}.{uuid.uuid4().int % 250}").status_code
-        for n in range(rate_limited + 1)]
+    statuses = [
+        client_for(tetouan)
+        .post(
+            "/information-requests/new/",
+            {**FORM, "email": email},
+            REMOTE_ADDR=f"10.1.{n}.{uuid.uuid4().int % 250}",
+        )
+        .status_code
+        for n in range(rate_limited + 1)
+    ]
     assert statuses == [302] * rate_limited + [429]
     with in_member(tetouan):
         assert InformationRequest.objects.count() == rate_limited
@@ -105,9 +135,16 @@ def test_filings_are_limited_per_e_mail(tetouan, client_for, in_member, rate_lim
 
 def test_filings_are_limited_per_address(tetouan, client_for, in_member, rate_limited):
     address = f"10.2.{uuid.uuid4().int % 250}.{uuid.uuid4().int % 250}"
-    statuses = [client_for(tetouan).post(
-        "/information-requests/new/", {**FORM, "email": f"{uuid.uuid4().hex}@example.ma"},
-        REMOTE_ADDR=address).status_code for _ in range(rate_limited + 1)]
+    statuses = [
+        client_for(tetouan)
+        .post(
+            "/information-requests/new/",
+            {**FORM, "email": f"{uuid.uuid4().hex}@example.ma"},
+            REMOTE_ADDR=address,
+        )
+        .status_code
+        for _ in range(rate_limited + 1)
+    ]
     assert statuses == [302] * rate_limited + [429]
 
 
@@ -115,22 +152,30 @@ def test_filings_are_limited_per_address(tetouan, client_for, in_member, rate_li
 def register(tetouan, in_member) -> dict[str, InformationRequest]:
     with in_member(tetouan):
         answered = information_request_answer(
-            information_request=filed(), by="clerk", answer_text="الميزانية منشورة في المكتبة.",
-            today=date(2026, 4, 2))
+            information_request=filed(),
+            by="clerk",
+            answer_text="الميزانية منشورة في المكتبة.",
+            today=date(2026, 4, 2),
+        )
         refused = information_request_refuse(
-            information_request=filed(information_wanted="أرقام هواتف المستشارين"), by="clerk",
-            refusal_ground=RefusalGround.PRIVATE_LIFE, reasons="معطيات شخصية لأشخاص آخرين",
-            today=date(2026, 4, 2))
+            information_request=filed(information_wanted="أرقام هواتف المستشارين"),
+            by="clerk",
+            refusal_ground=RefusalGround.PRIVATE_LIFE,
+            reasons="معطيات شخصية لأشخاص آخرين",
+            today=date(2026, 4, 2),
+        )
         summarised = information_request_set_public_summary(
             information_request=filed(information_wanted="أنا أمينة، ابنة السيد فلان، أطلب..."),
-            by="clerk", public_summary="طلب يتعلق بملف تعمير")
+            by="clerk",
+            public_summary="طلب يتعلق بملف تعمير",
+        )
         overdue = filed(information_wanted="كلفة تهيئة الحديقة العمومية")
-    return {"answered": answered, "refused": refused, "summarised": summarised,
-            "overdue": overdue}
+    return {"answered": answered, "refused": refused, "summarised": summarised, "overdue": overdue}
 
 
-def test_the_register_shows_requests_and_answers_but_no_personal_data(tetouan, client_for,
-                                                                       register):
+def test_the_register_shows_requests_and_answers_but_no_personal_data(
+    tetouan, client_for, register
+):
     client = client_for(tetouan)
     page = client.get("/information-requests/").content.decode()
     for information_request in register.values():
@@ -141,8 +186,9 @@ def test_the_register_shows_requests_and_answers_but_no_personal_data(tetouan, c
     assert page.count("لم يكتب الملخص بعد") == 3
     assert "https://www.chafafiya.ma/" in page
     assert "50%" in page  # two of four due requests decided on time (silence counts)
-    pages = [page] + [client.get(f"/information-requests/{r.pk}/").content.decode()
-                      for r in register.values()]
+    pages = [page] + [
+        client.get(f"/information-requests/{r.pk}/").content.decode() for r in register.values()
+    ]
     for shown in pages:
         assert not any(value in shown for value in PERSONAL_VALUES)
         assert "csrfmiddlewaretoken" not in shown

@@ -1,4 +1,5 @@
 """The demo requests: one in each situation, in Arabic, seeded once, sending nothing."""
+
 from datetime import date
 
 import pytest
@@ -17,8 +18,13 @@ def test_the_demo_has_a_request_in_each_situation(today, django_capture_on_commi
         assert information_requests_seed_demo(today=today) == 0  # once only
     assert mail.outbox == []
     requests = list(InformationRequest.objects.order_by("received_on"))
-    assert [r.state for r in requests] == [State.ANSWERED, State.REFUSED, State.IN_PROGRESS,
-                                           State.EXTENDED, State.IN_PROGRESS]
+    assert [r.state for r in requests] == [
+        State.ANSWERED,
+        State.REFUSED,
+        State.IN_PROGRESS,
+        State.EXTENDED,
+        State.IN_PROGRESS,
+    ]
     answered, refused, overdue, extended, in_progress = requests
     assert answered.answered_on_time and refused.refusal_ground == "private_life"
     assert overdue.is_overdue(today)

@@ -1,6 +1,7 @@
 """The rules of law 31.13 as the services apply them: deadlines in Moroccan working days, one
 extension with its reason told to the requester, validated steps with their history, and
 silence past the deadline told to the requester once."""
+
 from datetime import date
 
 import pytest
@@ -10,12 +11,23 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from tenants.information_requests.models import (
-    InformationRequest, RefusalGround, State, Step, Transition)
+    InformationRequest,
+    RefusalGround,
+    State,
+    Step,
+    Transition,
+)
 from tenants.information_requests.services import (
-    information_request_answer, information_request_answer_partly,
-    information_request_extend, information_request_refuse, information_request_set_public_summary,
-    information_request_start, information_request_transition, information_request_withdraw,
-    information_requests_flag_overdue)
+    information_request_answer,
+    information_request_answer_partly,
+    information_request_extend,
+    information_request_refuse,
+    information_request_set_public_summary,
+    information_request_start,
+    information_request_transition,
+    information_request_withdraw,
+    information_requests_flag_overdue,
+)
 from tenants.information_requests.tests.factories import BEFORE_EID, PNG, filed, pdf_file
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
@@ -32,6 +44,7 @@ def error_codes(error: ValidationError) -> dict[str, list[str]]:
 
 
 # --- filing and deadlines ---------------------------------------------------------------------
+
 
 def test_a_request_is_due_20_working_days_after_receipt_across_eid():
     # Received Thursday 19 March 2026; Friday 20 and Saturday 21 are Eid al-Fitr (estimated),
@@ -56,8 +69,11 @@ def test_an_urgent_request_needs_its_reason():
 def test_references_are_numbered_per_year():
     first, second = filed(), filed()
     next_year = filed(today=date(2027, 1, 4))
-    assert (first.reference, second.reference, next_year.reference) == \
-        ("DI-2026-0001", "DI-2026-0002", "DI-2027-0001")
+    assert (first.reference, second.reference, next_year.reference) == (
+        "DI-2026-0001",
+        "DI-2026-0002",
+        "DI-2027-0001",
+    )
 
 
 def test_filing_records_its_step_and_emails_the_receipt(django_capture_on_commit_callbacks):
@@ -70,16 +86,19 @@ def test_filing_records_its_step_and_emails_the_receipt(django_capture_on_commit
     assert receipt.to == ["amina@example.ma"]
     assert "DI-2026-0001" in receipt.subject
     assert "DI-2026-0001" in receipt.body and in_arabic(date(2026, 4, 17)) in receipt.body
-    assert f"http://tetouan.localhost:8000/information-requests/{information_request.pk}/" \
+    assert (
+        f"http://tetouan.localhost:8000/information-requests/{information_request.pk}/"
         in receipt.body
+    )
 
 
 def test_text_is_stored_plain_and_arabic_kept():
     information_request = filed(
         requester_name="<b>أمينة</b> الفاسي",
         information_wanted='<script>alert("x")</script>أطلب <img src=x onerror=alert(1)>محضر '
-                           "الدورة & الميزانية",
-        postal_address="<a href='javascript:alert(1)'>زنقة الحرية</a>")
+        "الدورة & الميزانية",
+        postal_address="<a href='javascript:alert(1)'>زنقة الحرية</a>",
+    )
     information_request.refresh_from_db()
     assert information_request.requester_name == "أمينة الفاسي"
     assert information_request.information_wanted == "أطلب محضر الدورة & الميزانية"
@@ -102,14 +121,20 @@ def test_an_id_number_is_letters_and_digits():
 
 # --- extension --------------------------------------------------------------------------------
 
+
 def test_the_extension_adds_20_working_days_to_the_original_due_date_and_tells_why(
-        django_capture_on_commit_callbacks):
-    information_request = information_request_start(information_request=filed(), by="clerk",
-                                                     today=date(2026, 3, 24))
+    django_capture_on_commit_callbacks,
+):
+    information_request = information_request_start(
+        information_request=filed(), by="clerk", today=date(2026, 3, 24)
+    )
     with django_capture_on_commit_callbacks(execute=True):
         extended = information_request_extend(
-            information_request=information_request, by="clerk", today=date(2026, 4, 10),
-            reason="<i>المعلومات</i> موزعة على عدة مصالح")
+            information_request=information_request,
+            by="clerk",
+            today=date(2026, 4, 10),
+            reason="<i>المعلومات</i> موزعة على عدة مصالح",
+        )
     # 17 April + 20 working days, Labour Day (Friday 1 May) skipped: Monday 18 May.
     assert (extended.initial_due_on, extended.due_on) == (date(2026, 4, 17), date(2026, 5, 18))
     assert extended.state == State.EXTENDED
@@ -118,16 +143,22 @@ def test_the_extension_adds_20_working_days_to_the_original_due_date_and_tells_w
     assert "المعلومات موزعة على عدة مصالح" in notice.body
     assert notice.to == ["amina@example.ma"]
     event = extended.events.get(step=Step.EXTENDED)
-    assert (event.state_before, event.state_after, event.by, event.note) == \
-        (State.IN_PROGRESS, State.EXTENDED, "clerk", "المعلومات موزعة على عدة مصالح")
+    assert (event.state_before, event.state_after, event.by, event.note) == (
+        State.IN_PROGRESS,
+        State.EXTENDED,
+        "clerk",
+        "المعلومات موزعة على عدة مصالح",
+    )
 
 
 def test_the_deadline_is_extended_only_once():
-    extended = information_request_extend(information_request=filed(), by="clerk",
-                                          reason="حجم المعلومات", today=date(2026, 4, 1))
+    extended = information_request_extend(
+        information_request=filed(), by="clerk", reason="حجم المعلومات", today=date(2026, 4, 1)
+    )
     with pytest.raises(ValidationError) as refused:
-        information_request_extend(information_request=extended, by="clerk",
-                                   reason="مرة أخرى", today=date(2026, 4, 2))
+        information_request_extend(
+            information_request=extended, by="clerk", reason="مرة أخرى", today=date(2026, 4, 2)
+        )
     assert error_codes(refused.value) == {"due_on": ["already_extended"]}
     extended.refresh_from_db()
     assert extended.due_on == date(2026, 5, 18)
@@ -136,52 +167,76 @@ def test_the_deadline_is_extended_only_once():
 def test_an_extension_needs_a_reason_and_comes_before_the_deadline():
     information_request = filed()
     with pytest.raises(ValidationError) as no_reason:
-        information_request_extend(information_request=information_request, by="clerk",
-                                   reason="<b></b> ", today=date(2026, 4, 1))
+        information_request_extend(
+            information_request=information_request,
+            by="clerk",
+            reason="<b></b> ",
+            today=date(2026, 4, 1),
+        )
     assert error_codes(no_reason.value) == {"reason": ["reason_required"]}
     with pytest.raises(ValidationError) as too_late:
-        information_request_extend(information_request=information_request, by="clerk",
-                                   reason="حجم المعلومات", today=date(2026, 4, 20))
+        information_request_extend(
+            information_request=information_request,
+            by="clerk",
+            reason="حجم المعلومات",
+            today=date(2026, 4, 20),
+        )
     assert error_codes(too_late.value) == {"due_on": ["deadline_passed"]}
     # The due date itself is still in time.
-    assert information_request_extend(information_request=information_request, by="clerk",
-                                      reason="حجم المعلومات",
-                                      today=date(2026, 4, 17)).state == State.EXTENDED
+    assert (
+        information_request_extend(
+            information_request=information_request,
+            by="clerk",
+            reason="حجم المعلومات",
+            today=date(2026, 4, 17),
+        ).state
+        == State.EXTENDED
+    )
 
 
 def test_an_urgent_request_is_extended_once_by_3_working_days():
     # The Commission's guidance (cdai.ma, FAQ): 3 days, once, from the first due date.
     urgent = filed(is_urgent=True, urgency_reason="خطر على السلامة")
     assert urgent.due_on == date(2026, 3, 25)
-    extended = information_request_extend(information_request=urgent, by="clerk",
-                                          reason="استشارة مصلحة أخرى", today=date(2026, 3, 23))
+    extended = information_request_extend(
+        information_request=urgent, by="clerk", reason="استشارة مصلحة أخرى", today=date(2026, 3, 23)
+    )
     # Thursday 26, Friday 27, Monday 30.
     assert extended.due_on == date(2026, 3, 30) and extended.initial_due_on == date(2026, 3, 25)
     with pytest.raises(ValidationError) as refused:
-        information_request_extend(information_request=extended, by="clerk", reason="مرة أخرى",
-                                   today=date(2026, 3, 24))
+        information_request_extend(
+            information_request=extended, by="clerk", reason="مرة أخرى", today=date(2026, 3, 24)
+        )
     assert error_codes(refused.value) == {"due_on": ["already_extended"]}
 
 
 # --- decisions --------------------------------------------------------------------------------
 
+
 def test_an_answer_needs_a_text_or_a_file():
     information_request = filed()
     with pytest.raises(ValidationError) as refused:
-        information_request_answer(information_request=information_request, by="clerk",
-                                   answer_text="  ")
+        information_request_answer(
+            information_request=information_request, by="clerk", answer_text="  "
+        )
     assert error_codes(refused.value) == {"answer_text": ["answer_required"]}
     information_request.refresh_from_db()
-    assert information_request.state == State.RECEIVED and not information_request.events \
-        .exclude(step=Step.FILED).exists()
+    assert (
+        information_request.state == State.RECEIVED
+        and not information_request.events.exclude(step=Step.FILED).exists()
+    )
 
 
 def test_an_answer_with_a_file_closes_the_request_on_time(django_capture_on_commit_callbacks):
     information_request = filed()
     with django_capture_on_commit_callbacks(execute=True):
         answered = information_request_answer(
-            information_request=information_request, by="clerk", answer_file=pdf_file(),
-            answer_text="تجدون الميزانية رفقته.", today=date(2026, 4, 17))
+            information_request=information_request,
+            by="clerk",
+            answer_file=pdf_file(),
+            answer_text="تجدون الميزانية رفقته.",
+            today=date(2026, 4, 17),
+        )
     assert answered.state == State.ANSWERED and answered.decided_on == date(2026, 4, 17)
     assert answered.answered_on_time is True
     assert answered.answer_file.name.endswith(".pdf")
@@ -191,14 +246,16 @@ def test_an_answer_with_a_file_closes_the_request_on_time(django_capture_on_comm
 
 def test_an_answer_file_is_checked_by_its_content():
     with pytest.raises(ValidationError) as refused:
-        information_request_answer(information_request=filed(), by="clerk",
-                                   answer_file=pdf_file("answer.pdf", PNG))
+        information_request_answer(
+            information_request=filed(), by="clerk", answer_file=pdf_file("answer.pdf", PNG)
+        )
     assert "answer_file" in refused.value.error_dict
 
 
 def test_a_late_answer_is_not_on_time():
-    answered = information_request_answer(information_request=filed(), by="clerk",
-                                          answer_text="الجواب", today=date(2026, 4, 20))
+    answered = information_request_answer(
+        information_request=filed(), by="clerk", answer_text="الجواب", today=date(2026, 4, 20)
+    )
     assert answered.answered_on_time is False
 
 
@@ -206,22 +263,36 @@ def test_a_refusal_needs_its_ground_and_written_reasons(django_capture_on_commit
     information_request = filed()
     for ground in ("", "because_we_say_so"):
         with pytest.raises(ValidationError) as refused:
-            information_request_refuse(information_request=information_request, by="clerk",
-                                       refusal_ground=ground, reasons="سبب")
+            information_request_refuse(
+                information_request=information_request,
+                by="clerk",
+                refusal_ground=ground,
+                reasons="سبب",
+            )
         assert error_codes(refused.value) == {"refusal_ground": ["ground_required"]}
     with pytest.raises(ValidationError) as refused:  # a ground alone is not reasoned
-        information_request_refuse(information_request=information_request, by="clerk",
-                                   refusal_ground=RefusalGround.PRIVATE_LIFE, reasons="  ")
+        information_request_refuse(
+            information_request=information_request,
+            by="clerk",
+            refusal_ground=RefusalGround.PRIVATE_LIFE,
+            reasons="  ",
+        )
     assert error_codes(refused.value) == {"reasons": ["reasons_required"]}
     information_request.refresh_from_db()
     assert information_request.state == State.RECEIVED  # nothing written
     with django_capture_on_commit_callbacks(execute=True):
         refused = information_request_refuse(
-            information_request=information_request, by="clerk",
-            refusal_ground=RefusalGround.PRIVATE_LIFE, reasons="معطيات شخصية",
-            today=date(2026, 4, 1))
-    assert (refused.state, refused.refusal_ground, refused.decision_reasons) == \
-        (State.REFUSED, "private_life", "معطيات شخصية")
+            information_request=information_request,
+            by="clerk",
+            refusal_ground=RefusalGround.PRIVATE_LIFE,
+            reasons="معطيات شخصية",
+            today=date(2026, 4, 1),
+        )
+    assert (refused.state, refused.refusal_ground, refused.decision_reasons) == (
+        State.REFUSED,
+        "private_life",
+        "معطيات شخصية",
+    )
     (decision,) = mail.outbox
     assert "31.13" in decision.body
     # The last day to complain to the head of the council: 20 working days after the refusal.
@@ -231,27 +302,37 @@ def test_a_refusal_needs_its_ground_and_written_reasons(django_capture_on_commit
 def test_a_partial_answer_needs_the_answer_and_the_ground_of_what_is_withheld():
     information_request = filed()
     with pytest.raises(ValidationError) as refused:
-        information_request_answer_partly(information_request=information_request, by="clerk",
-                                          refusal_ground="", answer_text="")
-    assert error_codes(refused.value) == {"refusal_ground": ["ground_required"],
-                                          "reasons": ["reasons_required"],
-                                          "answer_text": ["answer_required"]}
+        information_request_answer_partly(
+            information_request=information_request, by="clerk", refusal_ground="", answer_text=""
+        )
+    assert error_codes(refused.value) == {
+        "refusal_ground": ["ground_required"],
+        "reasons": ["reasons_required"],
+        "answer_text": ["answer_required"],
+    }
     partly = information_request_answer_partly(
-        information_request=information_request, by="clerk", answer_text="جزء من المعلومات",
-        refusal_ground=RefusalGround.COMPETITION, reasons="أسرار تجارية للمقاولة")
+        information_request=information_request,
+        by="clerk",
+        answer_text="جزء من المعلومات",
+        refusal_ground=RefusalGround.COMPETITION,
+        reasons="أسرار تجارية للمقاولة",
+    )
     assert partly.state == State.PARTLY_ANSWERED
     assert partly.decision_reasons == "أسرار تجارية للمقاولة"
 
 
 def test_a_closed_request_takes_no_more_steps():
-    withdrawn = information_request_withdraw(information_request=filed(), by="clerk",
-                                             note="سحب الطلب بطلب من صاحبه")
+    withdrawn = information_request_withdraw(
+        information_request=filed(), by="clerk", note="سحب الطلب بطلب من صاحبه"
+    )
     assert withdrawn.state == State.WITHDRAWN and withdrawn.decided_on is None
-    for service, inputs in ((information_request_answer, {"answer_text": "الجواب"}),
-                            (information_request_refuse, {"refusal_ground": "national_defence"}),
-                            (information_request_start, {}),
-                            (information_request_extend, {"reason": "حجم"}),
-                            (information_request_withdraw, {})):
+    for service, inputs in (
+        (information_request_answer, {"answer_text": "الجواب"}),
+        (information_request_refuse, {"refusal_ground": "national_defence"}),
+        (information_request_start, {}),
+        (information_request_extend, {"reason": "حجم"}),
+        (information_request_withdraw, {}),
+    ):
         with pytest.raises(ValidationError) as refused:
             service(information_request=withdrawn, by="clerk", **inputs)
         assert error_codes(refused.value) == {"state": ["transition_not_allowed"]}
@@ -265,14 +346,28 @@ def test_work_starts_only_on_a_received_request():
 
 def test_every_step_is_dated_and_kept():
     information_request = filed()
-    information_request_start(information_request=information_request, by="clerk",
-                              today=date(2026, 3, 23), note="أحيل على قسم المالية")
-    information_request_extend(information_request=information_request, by="focal",
-                               reason="حجم المعلومات", today=date(2026, 4, 10))
-    information_request_answer(information_request=information_request, by="focal",
-                               answer_text="الجواب", today=date(2026, 5, 4))
-    history = [(e.step, e.state_before, e.state_after, e.at.date(), e.by)
-               for e in information_request.events.all()]
+    information_request_start(
+        information_request=information_request,
+        by="clerk",
+        today=date(2026, 3, 23),
+        note="أحيل على قسم المالية",
+    )
+    information_request_extend(
+        information_request=information_request,
+        by="focal",
+        reason="حجم المعلومات",
+        today=date(2026, 4, 10),
+    )
+    information_request_answer(
+        information_request=information_request,
+        by="focal",
+        answer_text="الجواب",
+        today=date(2026, 5, 4),
+    )
+    history = [
+        (e.step, e.state_before, e.state_after, e.at.date(), e.by)
+        for e in information_request.events.all()
+    ]
     assert history == [
         (Step.FILED, "", State.RECEIVED, date(2026, 3, 19), ""),
         (Step.STARTED, State.RECEIVED, State.IN_PROGRESS, date(2026, 3, 23), "clerk"),
@@ -284,29 +379,42 @@ def test_every_step_is_dated_and_kept():
 def test_one_entry_point_takes_any_step_with_only_its_inputs():
     information_request = filed(today=None)  # staff act today
     extended = information_request_transition(
-        information_request=information_request, action=Transition.EXTEND, by="clerk",
-        reason="حجم المعلومات", answer_text="ignored", refusal_ground="", note="",
-        answer_file=None, explanation="", site_url="", )
+        information_request=information_request,
+        action=Transition.EXTEND,
+        by="clerk",
+        reason="حجم المعلومات",
+        answer_text="ignored",
+        refusal_ground="",
+        note="",
+        answer_file=None,
+        explanation="",
+        site_url="",
+    )
     assert extended.state == State.EXTENDED and extended.answer_text == ""
 
 
 def test_staff_may_summarise_the_request_for_the_public():
     information_request = information_request_set_public_summary(
-        information_request=filed(), by="clerk", public_summary="<b>طلب</b> نسخة من الميزانية")
+        information_request=filed(), by="clerk", public_summary="<b>طلب</b> نسخة من الميزانية"
+    )
     assert information_request.subject == "طلب نسخة من الميزانية"
-    cleared = information_request_set_public_summary(information_request=information_request,
-                                                     by="clerk", public_summary="")
+    cleared = information_request_set_public_summary(
+        information_request=information_request, by="clerk", public_summary=""
+    )
     assert cleared.subject == ""  # the request as written is never the register's text
 
 
 # --- silence past the deadline ----------------------------------------------------------------
 
+
 def test_the_requester_is_told_once_when_the_deadline_passes(django_capture_on_commit_callbacks):
     late = filed()
-    answered = information_request_answer(information_request=filed(), by="clerk",
-                                          answer_text="الجواب", today=date(2026, 4, 1))
-    extended = information_request_extend(information_request=filed(), by="clerk",
-                                          reason="حجم المعلومات", today=date(2026, 4, 1))
+    answered = information_request_answer(
+        information_request=filed(), by="clerk", answer_text="الجواب", today=date(2026, 4, 1)
+    )
+    extended = information_request_extend(
+        information_request=filed(), by="clerk", reason="حجم المعلومات", today=date(2026, 4, 1)
+    )
     assert information_requests_flag_overdue(today=date(2026, 4, 17)) == 0  # due today: in time
     with django_capture_on_commit_callbacks(execute=True):
         assert information_requests_flag_overdue(today=date(2026, 4, 20)) == 1

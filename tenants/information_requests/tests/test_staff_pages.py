@@ -1,6 +1,7 @@
 """The workspace's pages of information requests: the list by due date and a request's own
 page, where staff take each step through the services; identity data for the focal point
 only, logged; a constant number of queries; nothing of another member."""
+
 from datetime import timedelta
 
 import pytest
@@ -11,8 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tenants.information_requests.models import InformationRequest, RefusalGround, State, Step
-from tenants.information_requests.services import (information_request_answer,
-                                                   information_request_start)
+from tenants.information_requests.services import (
+    information_request_answer,
+    information_request_start,
+)
 from tenants.information_requests.tests.factories import PDF, filed
 from tenants.site.models import PersonalDataRead
 
@@ -33,8 +36,10 @@ def _url(information_request) -> str:
 
 # The list ------------------------------------------------------------------------------------
 
-def test_the_list_puts_overdue_requests_first_and_filters_by_state(tetouan, in_member,
-                                                                   staff_client):
+
+def test_the_list_puts_overdue_requests_first_and_filters_by_state(
+    tetouan, in_member, staff_client
+):
     late = _filed(tetouan, in_member, days_ago=60, information_wanted="طلب متأخر")
     fresh = _filed(tetouan, in_member, information_wanted="طلب جديد")
     closed = _filed(tetouan, in_member, days_ago=5, information_wanted="طلب مجاب")
@@ -52,15 +57,20 @@ def test_the_list_puts_overdue_requests_first_and_filters_by_state(tetouan, in_m
     overdue = client.get("/staff/requests/?show=overdue").content.decode()
     assert late.reference in overdue and fresh.reference not in overdue
     everything = client.get("/staff/requests/?show=all").content.decode()
-    assert everything.index(late.reference) < everything.index(fresh.reference) \
+    assert (
+        everything.index(late.reference)
+        < everything.index(fresh.reference)
         < everything.index(closed.reference)
+    )
     assert client.get("/staff/requests/?show=nonsense").status_code == 200
 
 
 # The request's page --------------------------------------------------------------------------
 
-def test_the_page_shows_the_request_the_requester_and_the_days_left(tetouan, in_member,
-                                                                    staff_client):
+
+def test_the_page_shows_the_request_the_requester_and_the_days_left(
+    tetouan, in_member, staff_client
+):
     information_request = _filed(tetouan, in_member)
     page = staff_client(tetouan, "focal_point").get(_url(information_request))
     assert page.status_code == 200
@@ -75,7 +85,8 @@ def test_the_page_shows_the_request_the_requester_and_the_days_left(tetouan, in_
 
 
 def test_only_the_focal_point_sees_the_identity_number_and_each_reading_is_logged(
-        tetouan, in_member, staff_client):
+    tetouan, in_member, staff_client
+):
     information_request = _filed(tetouan, in_member)
     editor_page = staff_client(tetouan, "editor").get(_url(information_request)).content.decode()
     assert "K123456" not in editor_page
@@ -83,8 +94,9 @@ def test_only_the_focal_point_sees_the_identity_number_and_each_reading_is_logge
     with in_member(tetouan):
         assert not PersonalDataRead.objects.exists()
 
-    focal_page = staff_client(tetouan, "focal_point").get(
-        _url(information_request)).content.decode()
+    focal_page = (
+        staff_client(tetouan, "focal_point").get(_url(information_request)).content.decode()
+    )
     assert "K123456" in focal_page
     with in_member(tetouan):
         (reading,) = PersonalDataRead.objects.all()
@@ -93,7 +105,8 @@ def test_only_the_focal_point_sees_the_identity_number_and_each_reading_is_logge
 
 
 def test_start_then_answer_with_a_file_e_mails_the_requester(
-        tetouan, in_member, staff_client, django_capture_on_commit_callbacks):
+    tetouan, in_member, staff_client, django_capture_on_commit_callbacks
+):
     information_request = _filed(tetouan, in_member)
     client = staff_client(tetouan, "focal_point")
     mail.outbox.clear()
@@ -106,14 +119,22 @@ def test_start_then_answer_with_a_file_e_mails_the_requester(
 
     answer_file = SimpleUploadedFile("budget.pdf", PDF, content_type="application/pdf")
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_url(information_request), {
-            "action": "answer", "answer-answer_text": "تجدون رفقته ميزانية 2026.",
-            "answer-answer_file": answer_file})
+        response = client.post(
+            _url(information_request),
+            {
+                "action": "answer",
+                "answer-answer_text": "تجدون رفقته ميزانية 2026.",
+                "answer-answer_file": answer_file,
+            },
+        )
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, information_request)
     assert stored.state == State.ANSWERED and stored.answer_file
-    assert {event.step for event in stored.events.all()} == {Step.FILED, Step.STARTED,
-                                                             Step.ANSWERED}
+    assert {event.step for event in stored.events.all()} == {
+        Step.FILED,
+        Step.STARTED,
+        Step.ANSWERED,
+    }
     (email,) = mail.outbox
     assert email.to == ["amina@example.ma"]
     confirmation = client.get(_url(information_request)).content.decode()
@@ -125,29 +146,37 @@ def test_start_then_answer_with_a_file_e_mails_the_requester(
 def test_an_answer_without_text_or_file_is_refused_in_arabic(tetouan, in_member, staff_client):
     information_request = _filed(tetouan, in_member)
     response = staff_client(tetouan, "focal_point").post(
-        _url(information_request), {"action": "answer", "answer-answer_text": "  "})
+        _url(information_request), {"action": "answer", "answer-answer_text": "  "}
+    )
     assert response.status_code == 400
     html = response.content.decode()
     assert "هناك مشكلة" in html and "نصا أو ملفا أو هما معا" in html
     assert _reload(tetouan, in_member, information_request).state == State.RECEIVED
 
 
-def test_a_refusal_needs_a_legal_ground_and_reasons(tetouan, in_member, staff_client,
-                                                    django_capture_on_commit_callbacks):
+def test_a_refusal_needs_a_legal_ground_and_reasons(
+    tetouan, in_member, staff_client, django_capture_on_commit_callbacks
+):
     information_request = _filed(tetouan, in_member)
     client = staff_client(tetouan, "focal_point")
-    invalid = client.post(_url(information_request), {"action": "refuse",
-                                                       "refuse-refusal_ground": "",
-                                                       "refuse-reasons": ""})
+    invalid = client.post(
+        _url(information_request),
+        {"action": "refuse", "refuse-refusal_ground": "", "refuse-reasons": ""},
+    )
     assert invalid.status_code == 400
     assert {"refusal_ground", "reasons"} <= set(invalid.context["bound"].errors)
     assert "هذا الحقل مطلوب." in invalid.content.decode()
     assert _reload(tetouan, in_member, information_request).state == State.RECEIVED
 
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_url(information_request), {
-            "action": "refuse", "refuse-refusal_ground": RefusalGround.PRIVATE_LIFE,
-            "refuse-reasons": "المعلومات المطلوبة تخص الحياة الخاصة لأشخاص."})
+        response = client.post(
+            _url(information_request),
+            {
+                "action": "refuse",
+                "refuse-refusal_ground": RefusalGround.PRIVATE_LIFE,
+                "refuse-reasons": "المعلومات المطلوبة تخص الحياة الخاصة لأشخاص.",
+            },
+        )
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, information_request)
     assert stored.state == State.REFUSED and stored.refusal_ground == RefusalGround.PRIVATE_LIFE
@@ -156,10 +185,15 @@ def test_a_refusal_needs_a_legal_ground_and_reasons(tetouan, in_member, staff_cl
 
 def test_a_partial_answer_carries_what_is_withheld_and_why(tetouan, in_member, staff_client):
     information_request = _filed(tetouan, in_member)
-    response = staff_client(tetouan, "focal_point").post(_url(information_request), {
-        "action": "partly_answer", "partly_answer-answer_text": "الميزانية رفقته.",
-        "partly_answer-refusal_ground": RefusalGround.PRIVATE_LIFE,
-        "partly_answer-reasons": "أجور الموظفين بأسمائهم معطيات شخصية."})
+    response = staff_client(tetouan, "focal_point").post(
+        _url(information_request),
+        {
+            "action": "partly_answer",
+            "partly_answer-answer_text": "الميزانية رفقته.",
+            "partly_answer-refusal_ground": RefusalGround.PRIVATE_LIFE,
+            "partly_answer-reasons": "أجور الموظفين بأسمائهم معطيات شخصية.",
+        },
+    )
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, information_request)
     assert stored.state == State.PARTLY_ANSWERED
@@ -170,10 +204,16 @@ def test_a_partial_answer_carries_what_is_withheld_and_why(tetouan, in_member, s
 def test_the_deadline_is_extended_once_with_a_reason(tetouan, in_member, staff_client):
     information_request = _filed(tetouan, in_member)
     client = staff_client(tetouan, "focal_point")
-    assert client.post(_url(information_request), {"action": "extend",
-                                                   "extend-reason": ""}).status_code == 400
-    response = client.post(_url(information_request), {
-        "action": "extend", "extend-reason": "المعلومات موزعة على عدة مصالح."})
+    assert (
+        client.post(
+            _url(information_request), {"action": "extend", "extend-reason": ""}
+        ).status_code
+        == 400
+    )
+    response = client.post(
+        _url(information_request),
+        {"action": "extend", "extend-reason": "المعلومات موزعة على عدة مصالح."},
+    )
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, information_request)
     assert stored.state == State.EXTENDED and stored.is_extended
@@ -192,11 +232,14 @@ def test_an_overdue_request_cannot_be_extended_and_says_so(tetouan, in_member, s
     assert "alert-danger" in page
 
 
-def test_the_public_summary_is_saved_and_shown_in_the_register(tetouan, in_member, staff_client,
-                                                              client_for):
+def test_the_public_summary_is_saved_and_shown_in_the_register(
+    tetouan, in_member, staff_client, client_for
+):
     information_request = _filed(tetouan, in_member)
-    response = staff_client(tetouan, "editor").post(_url(information_request), {
-        "action": "summary", "summary-public_summary": "طلب يخص ميزانية الجماعة."})
+    response = staff_client(tetouan, "editor").post(
+        _url(information_request),
+        {"action": "summary", "summary-public_summary": "طلب يخص ميزانية الجماعة."},
+    )
     assert response.status_code == 302
     register = client_for(tetouan).get("/information-requests/").content.decode()
     assert "طلب يخص ميزانية الجماعة." in register
@@ -204,8 +247,10 @@ def test_the_public_summary_is_saved_and_shown_in_the_register(tetouan, in_membe
 
 # Who may, and how much it costs ---------------------------------------------------------------
 
-def test_a_moderator_gets_403_and_a_visitor_is_sent_to_sign_in(tetouan, in_member, staff_client,
-                                                               client_for):
+
+def test_a_moderator_gets_403_and_a_visitor_is_sent_to_sign_in(
+    tetouan, in_member, staff_client, client_for
+):
     information_request = _filed(tetouan, in_member)
     moderator = staff_client(tetouan, "moderator")
     assert moderator.get("/staff/requests/").status_code == 403
@@ -215,15 +260,18 @@ def test_a_moderator_gets_403_and_a_visitor_is_sent_to_sign_in(tetouan, in_membe
     assert _reload(tetouan, in_member, information_request).state == State.RECEIVED
 
 
-def test_tetouans_staff_cannot_open_or_act_on_tangers_requests(tetouan, tanger, in_member,
-                                                               staff_client):
+def test_tetouans_staff_cannot_open_or_act_on_tangers_requests(
+    tetouan, tanger, in_member, staff_client
+):
     foreign = _filed(tanger, in_member, information_wanted="طلب في طنجة وحدها")
     with in_member(tetouan):
         assert not InformationRequest.objects.filter(pk=foreign.pk).exists()
     client = staff_client(tetouan, "focal_point")
     assert client.get(_url(foreign)).status_code == 404
-    assert client.post(_url(foreign), {"action": "answer",
-                                       "answer-answer_text": "جواب"}).status_code == 404
+    assert (
+        client.post(_url(foreign), {"action": "answer", "answer-answer_text": "جواب"}).status_code
+        == 404
+    )
     assert "طلب في طنجة وحدها" not in client.get("/staff/requests/?show=all").content.decode()
     assert _reload(tanger, in_member, foreign).state == State.RECEIVED
 
@@ -242,8 +290,9 @@ def test_each_page_makes_a_constant_number_of_queries(tetouan, in_member, staff_
         if path == "detail":
             with in_member(tetouan):  # a longer history for the last one
                 for number in range(volume):
-                    requests[-1].events.create(step=Step.STARTED, state_after=State.IN_PROGRESS,
-                                               note=f"{number}")
+                    requests[-1].events.create(
+                        step=Step.STARTED, state_after=State.IN_PROGRESS, note=f"{number}"
+                    )
         client.get(url)
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
@@ -253,25 +302,38 @@ def test_each_page_makes_a_constant_number_of_queries(tetouan, in_member, staff_
 
 # Requests received on paper, scans, complaints ------------------------------------------------
 
+
 def _paper_form(**overrides) -> dict:
-    return {"channel": "post", "received_on": (timezone.localdate() - timedelta(days=7))
-            .isoformat(), "requester_name": "سعيد بنعلي", "id_document": "cin",
-            "id_number": "L123456", "postal_address": "حي الملاح، تطوان", "email": "",
-            "language": "ar", "information_wanted": "محضر دورة فبراير للمجلس.",
-            "urgency_reason": "", **overrides}
+    return {
+        "channel": "post",
+        "received_on": (timezone.localdate() - timedelta(days=7)).isoformat(),
+        "requester_name": "سعيد بنعلي",
+        "id_document": "cin",
+        "id_number": "L123456",
+        "postal_address": "حي الملاح، تطوان",
+        "email": "",
+        "language": "ar",
+        "information_wanted": "محضر دورة فبراير للمجلس.",
+        "urgency_reason": "",
+        **overrides,
+    }
 
 
 def test_a_focal_point_records_a_paper_request_with_its_scan(tetouan, in_member, staff_client):
     client = staff_client(tetouan, "focal_point")
     assert client.get("/staff/requests/new/").status_code == 200
-    future = client.post("/staff/requests/new/", _paper_form(
-        received_on=(timezone.localdate() + timedelta(days=1)).isoformat()))
+    future = client.post(
+        "/staff/requests/new/",
+        _paper_form(received_on=(timezone.localdate() + timedelta(days=1)).isoformat()),
+    )
     assert future.status_code == 400
     assert "لا يمكن أن يكون تاريخ التوصل في المستقبل." in future.content.decode()
     with in_member(tetouan):
         assert not InformationRequest.objects.exists()  # nothing written
-    response = client.post("/staff/requests/new/", {
-        **_paper_form(), "scan": SimpleUploadedFile("scan.pdf", PDF, "application/pdf")})
+    response = client.post(
+        "/staff/requests/new/",
+        {**_paper_form(), "scan": SimpleUploadedFile("scan.pdf", PDF, "application/pdf")},
+    )
     assert response.status_code == 302
     with in_member(tetouan):
         stored = InformationRequest.objects.get()
@@ -293,15 +355,21 @@ def test_a_focal_point_records_a_paper_request_with_its_scan(tetouan, in_member,
 
 
 def test_a_complaint_is_recorded_and_answered_from_the_request_page(
-        tetouan, in_member, staff_client, django_capture_on_commit_callbacks):
+    tetouan, in_member, staff_client, django_capture_on_commit_callbacks
+):
     late = _filed(tetouan, in_member, days_ago=40, email="said@example.ma")
     client = staff_client(tetouan, "focal_point")
     page = client.get(_url(late)).content.decode()
     assert 'id="action-complaint"' in page
-    recorded = client.post(_url(late), {
-        "action": "complaint", "complaint-channel": "desk",
-        "complaint-received_on": timezone.localdate().isoformat(),
-        "complaint-grievance": "لم أتوصل بأي جواب."})
+    recorded = client.post(
+        _url(late),
+        {
+            "action": "complaint",
+            "complaint-channel": "desk",
+            "complaint-received_on": timezone.localdate().isoformat(),
+            "complaint-grievance": "لم أتوصل بأي جواب.",
+        },
+    )
     assert recorded.status_code == 302
     inbox = client.get("/staff/").content.decode()
     assert 'id="inbox-complaints"' in inbox and late.reference in inbox
@@ -312,9 +380,14 @@ def test_a_complaint_is_recorded_and_answered_from_the_request_page(
     missing = client.post(_url(late), {"action": "complaint_answer"})
     assert missing.status_code == 400
     with django_capture_on_commit_callbacks(execute=True):
-        answered = client.post(_url(late), {
-            "action": "complaint_answer", "complaint_answer-outcome": "upheld",
-            "complaint_answer-answer_text": "ستتوصلون بالمعلومات خلال أسبوع."})
+        answered = client.post(
+            _url(late),
+            {
+                "action": "complaint_answer",
+                "complaint_answer-outcome": "upheld",
+                "complaint_answer-answer_text": "ستتوصلون بالمعلومات خلال أسبوع.",
+            },
+        )
     assert answered.status_code == 302
     assert "ستتوصلون بالمعلومات خلال أسبوع." in mail.outbox[-1].body
     register = client.get("/information-requests/").content.decode()
@@ -341,7 +414,6 @@ def test_the_requester_complains_from_their_own_link(tetouan, in_member, client_
     after = citizen.get(path).content.decode()
     assert 'role="status"' in after and "في انتظار رد الرئيس" in after
     with in_member(tetouan):
-        assert InformationRequest.objects.get(pk=late.pk).complaint.grievance == \
-            "لم أتوصل بالجواب."
+        assert InformationRequest.objects.get(pk=late.pk).complaint.grievance == "لم أتوصل بالجواب."
     assert citizen.get(path[:-3] + "xx/").status_code == 404  # a forged token
     assert citizen.post(path, {"grievance": "مرة ثانية"}).status_code == 400

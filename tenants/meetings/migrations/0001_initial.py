@@ -6,64 +6,150 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('information', 'Information meeting'), ('cocreation_workshop', 'Co-creation workshop'), ('consultation', 'Consultation'), ('monitoring_committee', 'Monitoring committee'), ('training', 'Training')], max_length=32, verbose_name='type')),
-                ('title_ar', models.CharField(blank=True, max_length=300, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=300, verbose_name='title (French)')),
-                ('starts_at', models.DateTimeField(verbose_name='starts at')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='ends at')),
-                ('place', models.CharField(blank=True, max_length=300, verbose_name='place')),
-                ('online_link', models.URLField(blank=True, max_length=500, verbose_name='online link')),
-                ('agenda_ar', models.TextField(blank=True, verbose_name='agenda (Arabic)')),
-                ('agenda_fr', models.TextField(blank=True, verbose_name='agenda (French)')),
-                ('minutes', models.FileField(blank=True, upload_to='meetings/minutes/', validators=[uploads.validate_document], verbose_name='minutes')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("information", "Information meeting"),
+                            ("cocreation_workshop", "Co-creation workshop"),
+                            ("consultation", "Consultation"),
+                            ("monitoring_committee", "Monitoring committee"),
+                            ("training", "Training"),
+                        ],
+                        max_length=32,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "title_ar",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (Arabic)"),
+                ),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (French)"),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="starts at")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="ends at")),
+                ("place", models.CharField(blank=True, max_length=300, verbose_name="place")),
+                (
+                    "online_link",
+                    models.URLField(blank=True, max_length=500, verbose_name="online link"),
+                ),
+                ("agenda_ar", models.TextField(blank=True, verbose_name="agenda (Arabic)")),
+                ("agenda_fr", models.TextField(blank=True, verbose_name="agenda (French)")),
+                (
+                    "minutes",
+                    models.FileField(
+                        blank=True,
+                        upload_to="meetings/minutes/",
+                        validators=[uploads.validate_document],
+                        verbose_name="minutes",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'meeting',
-                'verbose_name_plural': 'meetings',
-                'ordering': ['-starts_at'],
-                'indexes': [models.Index(fields=['starts_at'], name='meetings_starts_at_idx')],
+                "verbose_name": "meeting",
+                "verbose_name_plural": "meetings",
+                "ordering": ["-starts_at"],
+                "indexes": [models.Index(fields=["starts_at"], name="meetings_starts_at_idx")],
             },
         ),
         migrations.CreateModel(
-            name='MeetingPhoto',
+            name="MeetingPhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.FileField(upload_to='meetings/photos/', validators=[uploads.validate_image], verbose_name='image')),
-                ('caption', models.CharField(blank=True, max_length=300, verbose_name='caption')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='meetings.meeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "image",
+                    models.FileField(
+                        upload_to="meetings/photos/",
+                        validators=[uploads.validate_image],
+                        verbose_name="image",
+                    ),
+                ),
+                ("caption", models.CharField(blank=True, max_length=300, verbose_name="caption")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="photos",
+                        to="meetings.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'photo',
-                'verbose_name_plural': 'photos',
-                'ordering': ['pk'],
+                "verbose_name": "photo",
+                "verbose_name_plural": "photos",
+                "ordering": ["pk"],
             },
         ),
         migrations.CreateModel(
-            name='Attendance',
+            name="Attendance",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('council', 'Council members'), ('civil_society', 'Civil society'), ('equality_body', 'Equality, equal opportunity and gender body'), ('schools', 'Schools'), ('students', 'Students'), ('staff', 'Staff'), ('media', 'Media')], max_length=32, verbose_name='category')),
-                ('women', models.PositiveIntegerField(default=0, verbose_name='women')),
-                ('men', models.PositiveIntegerField(default=0, verbose_name='men')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attendance', to='meetings.meeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council members"),
+                            ("civil_society", "Civil society"),
+                            ("equality_body", "Equality, equal opportunity and gender body"),
+                            ("schools", "Schools"),
+                            ("students", "Students"),
+                            ("staff", "Staff"),
+                            ("media", "Media"),
+                        ],
+                        max_length=32,
+                        verbose_name="category",
+                    ),
+                ),
+                ("women", models.PositiveIntegerField(default=0, verbose_name="women")),
+                ("men", models.PositiveIntegerField(default=0, verbose_name="men")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attendance",
+                        to="meetings.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'attendance',
-                'verbose_name_plural': 'attendance',
-                'constraints': [models.UniqueConstraint(fields=('meeting', 'category'), name='meetings_attendance_one_row_per_category')],
+                "verbose_name": "attendance",
+                "verbose_name_plural": "attendance",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("meeting", "category"),
+                        name="meetings_attendance_one_row_per_category",
+                    )
+                ],
             },
         ),
     ]

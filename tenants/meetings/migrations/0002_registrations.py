@@ -6,42 +6,114 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0001_initial'),
+        ("meetings", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='meeting',
-            name='capacity',
-            field=models.PositiveIntegerField(blank=True, help_text='How many people can register. Empty: no limit.', null=True, validators=[django.core.validators.MinValueValidator(1)], verbose_name='capacity'),
+            model_name="meeting",
+            name="capacity",
+            field=models.PositiveIntegerField(
+                blank=True,
+                help_text="How many people can register. Empty: no limit.",
+                null=True,
+                validators=[django.core.validators.MinValueValidator(1)],
+                verbose_name="capacity",
+            ),
         ),
         migrations.AddField(
-            model_name='meeting',
-            name='takes_registrations',
-            field=models.BooleanField(default=True, help_text='People can register on the site until the meeting starts. Untick it for a closed meeting (a monitoring committee, for instance).', verbose_name='open for registration'),
+            model_name="meeting",
+            name="takes_registrations",
+            field=models.BooleanField(
+                default=True,
+                help_text="People can register on the site until the meeting starts. Untick it for a closed meeting (a monitoring committee, for instance).",
+                verbose_name="open for registration",
+            ),
         ),
         migrations.CreateModel(
-            name='Registration',
+            name="Registration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail')),
-                ('category', models.CharField(choices=[('council', 'Council members'), ('civil_society', 'Civil society'), ('equality_body', 'Equality, equal opportunity and gender body'), ('schools', 'Schools'), ('students', 'Students'), ('staff', 'Staff'), ('media', 'Media')], max_length=32, verbose_name='category')),
-                ('gender', models.CharField(choices=[('woman', 'Woman'), ('man', 'Man'), ('not_said', 'Prefer not to say')], default='not_said', max_length=16, verbose_name='gender')),
-                ('language', models.CharField(choices=[('ar', 'العربية'), ('fr', 'Français')], default='ar', max_length=8, verbose_name='language')),
-                ('registered_at', models.DateTimeField(auto_now_add=True, verbose_name='registered at')),
-                ('cancelled_at', models.DateTimeField(blank=True, null=True, verbose_name='cancelled at')),
-                ('present', models.BooleanField(default=False, verbose_name='present')),
-                ('reminded_at', models.DateTimeField(blank=True, null=True, verbose_name='reminded at')),
-                ('meeting', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='registrations', to='meetings.meeting', verbose_name='meeting')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("council", "Council members"),
+                            ("civil_society", "Civil society"),
+                            ("equality_body", "Equality, equal opportunity and gender body"),
+                            ("schools", "Schools"),
+                            ("students", "Students"),
+                            ("staff", "Staff"),
+                            ("media", "Media"),
+                        ],
+                        max_length=32,
+                        verbose_name="category",
+                    ),
+                ),
+                (
+                    "gender",
+                    models.CharField(
+                        choices=[
+                            ("woman", "Woman"),
+                            ("man", "Man"),
+                            ("not_said", "Prefer not to say"),
+                        ],
+                        default="not_said",
+                        max_length=16,
+                        verbose_name="gender",
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "العربية"), ("fr", "Français")],
+                        default="ar",
+                        max_length=8,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "registered_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="registered at"),
+                ),
+                (
+                    "cancelled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="cancelled at"),
+                ),
+                ("present", models.BooleanField(default=False, verbose_name="present")),
+                (
+                    "reminded_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="reminded at"),
+                ),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="registrations",
+                        to="meetings.meeting",
+                        verbose_name="meeting",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'registration',
-                'verbose_name_plural': 'registrations',
-                'ordering': ['registered_at', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('cancelled_at__isnull', True)), fields=('meeting', 'email'), name='meetings_registration_one_active_per_email')],
+                "verbose_name": "registration",
+                "verbose_name_plural": "registrations",
+                "ordering": ["registered_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("cancelled_at__isnull", True)),
+                        fields=("meeting", "email"),
+                        name="meetings_registration_one_active_per_email",
+                    )
+                ],
             },
         ),
     ]

@@ -1,4 +1,5 @@
 """One way to make each thing the meetings tests need (in the current member's schema)."""
+
 import uuid
 from datetime import timedelta
 
@@ -24,9 +25,12 @@ def pdf(name: str = "minutes.pdf") -> SimpleUploadedFile:
 
 def meeting_in(days: float, **fields) -> Meeting:
     """A meeting starting `days` from now (negative: in the past)."""
-    values = {"kind": Meeting.Kind.COCREATION_WORKSHOP, "title_ar": "ورشة الإعداد المشترك",
-              "title_fr": "Atelier de co-construction",
-              "starts_at": timezone.now() + timedelta(days=days)}
+    values = {
+        "kind": Meeting.Kind.COCREATION_WORKSHOP,
+        "title_ar": "ورشة الإعداد المشترك",
+        "title_fr": "Atelier de co-construction",
+        "starts_at": timezone.now() + timedelta(days=days),
+    }
     return meeting_create(**{**values, **fields})
 
 
@@ -44,7 +48,11 @@ def unique_email(name: str = "citizen") -> str:
 
 def registration_for(meeting: Meeting, **fields) -> Registration:
     """A registration made without a confirmation e-mail (see the services' tests for it)."""
-    values = {"name": "فاطمة الزهراء العلمي", "email": unique_email(),
-              "category": "civil_society", "gender": Registration.Gender.WOMAN,
-              "send_confirmation": False}
+    values = {
+        "name": "فاطمة الزهراء العلمي",
+        "email": unique_email(),
+        "category": "civil_society",
+        "gender": Registration.Gender.WOMAN,
+        "send_confirmation": False,
+    }
     return registration_create(meeting=meeting, **{**values, **fields})

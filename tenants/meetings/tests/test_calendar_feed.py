@@ -1,4 +1,5 @@
 """Meetings in people's calendars: the feed and one file per meeting, read back with icalendar."""
+
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -20,21 +21,29 @@ def _events(response) -> list:
 
 
 def _meeting(**fields) -> Meeting:
-    values = {"kind": Meeting.Kind.COCREATION_WORKSHOP, "title_ar": "ورشة الإعداد المشترك",
-              "title_fr": "Atelier de co-construction", "place": "قصر البلدية، تطوان",
-              "starts_at": timezone.now() + timedelta(days=10)}
+    values = {
+        "kind": Meeting.Kind.COCREATION_WORKSHOP,
+        "title_ar": "ورشة الإعداد المشترك",
+        "title_fr": "Atelier de co-construction",
+        "place": "قصر البلدية، تطوان",
+        "starts_at": timezone.now() + timedelta(days=10),
+    }
     return meeting_create(**{**values, **fields})
 
 
-def test_the_feed_lists_the_meetings_in_arabic_at_casablanca_times(tetouan, in_member,
-                                                                  client_for):
+def test_the_feed_lists_the_meetings_in_arabic_at_casablanca_times(tetouan, in_member, client_for):
     # 10:00 in Tétouan: UTC+1 in March 2027, UTC+0 during Ramadan (February 2027).
     march = datetime(2027, 3, 16, 10, 0, tzinfo=CASABLANCA)
     ramadan = datetime(2027, 2, 20, 10, 0, tzinfo=CASABLANCA)
     with in_member(tetouan):
         workshop = _meeting(starts_at=march, ends_at=march + timedelta(hours=3))
-        _meeting(kind=Meeting.Kind.INFORMATION, title_ar="لقاء تواصلي", title_fr="",
-                 place="", starts_at=ramadan)
+        _meeting(
+            kind=Meeting.Kind.INFORMATION,
+            title_ar="لقاء تواصلي",
+            title_fr="",
+            place="",
+            starts_at=ramadan,
+        )
     events = _events(client_for(tetouan).get("/meetings/calendar.ics"))
     by_title = {str(event["SUMMARY"]): event for event in events}
     assert set(by_title) >= {"ورشة الإعداد المشترك", "لقاء تواصلي"}
@@ -52,12 +61,15 @@ def test_the_feed_lists_the_meetings_in_arabic_at_casablanca_times(tetouan, in_m
     assert str(event["UID"]).startswith(f"meeting-{workshop.pk}@")
 
 
-def test_french_for_a_french_visitor_or_a_subscription_asking_for_it(tetouan, in_member,
-                                                                     client_for, settings):
+def test_french_for_a_french_visitor_or_a_subscription_asking_for_it(
+    tetouan, in_member, client_for, settings
+):
     with in_member(tetouan):
         _meeting()
-    for response in (client_for(tetouan).get("/meetings/calendar.ics?lang=fr"),
-                     _french_browser(client_for(tetouan), settings).get("/meetings/calendar.ics")):
+    for response in (
+        client_for(tetouan).get("/meetings/calendar.ics?lang=fr"),
+        _french_browser(client_for(tetouan), settings).get("/meetings/calendar.ics"),
+    ):
         titles = [str(event["SUMMARY"]) for event in _events(response)]
         assert titles == ["Atelier de co-construction"]
 
@@ -86,8 +98,9 @@ def test_a_cancelled_meeting_is_marked_cancelled(tetouan, in_member):
     with in_member(tetouan):
         meeting = _meeting()
         meeting.cancelled_at = timezone.now()  # the model's cancellation, when it has one
-        event = meeting_event(meeting, page_url="https://tetouan.example/meetings/1/",
-                              host="tetouan.example")
+        event = meeting_event(
+            meeting, page_url="https://tetouan.example/meetings/1/", host="tetouan.example"
+        )
     assert str(event["STATUS"]) == "CANCELLED"
 
 
@@ -101,8 +114,9 @@ def test_the_pages_link_to_the_calendars(tetouan, in_member, client_for):
     assert "أضيفوا هذا الاجتماع إلى تقويمكم" in page
 
 
-def test_a_members_meetings_are_not_in_another_members_calendar(tetouan, tanger, in_member,
-                                                               client_for):
+def test_a_members_meetings_are_not_in_another_members_calendar(
+    tetouan, tanger, in_member, client_for
+):
     with in_member(tetouan):
         meeting = _meeting(title_ar="ورشة خاصة بتطوان")
     feed = client_for(tanger).get("/meetings/calendar.ics")
@@ -114,6 +128,8 @@ def test_a_members_meetings_are_not_in_another_members_calendar(tetouan, tanger,
 def test_an_unknown_language_gives_the_visitors_own(tetouan, in_member, client_for, value):
     with in_member(tetouan):
         _meeting()
-    titles = [str(e["SUMMARY"]) for e in _events(
-        client_for(tetouan).get(f"/meetings/calendar.ics?lang={value}"))]
+    titles = [
+        str(e["SUMMARY"])
+        for e in _events(client_for(tetouan).get(f"/meetings/calendar.ics?lang={value}"))
+    ]
     assert titles == ["ورشة الإعداد المشترك"]

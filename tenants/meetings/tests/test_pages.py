@@ -1,4 +1,5 @@
 """The public pages: Arabic first, French on the switch, times of Casablanca, files once held."""
+
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,6 +18,7 @@ HELD_AT = datetime(2025, 6, 10, 8, 30, tzinfo=UTC)
 @pytest.fixture
 def page(tetouan, client_for):
     """`page(path, language="ar")`: the text of one of Tétouan's pages."""
+
     def get(path: str, language: str = "ar") -> str:
         client = client_for(tetouan)
         if language != "ar":
@@ -24,6 +26,7 @@ def page(tetouan, client_for):
         response = client.get(path)
         assert response.status_code == 200
         return response.content.decode()
+
     return get
 
 
@@ -31,13 +34,21 @@ def page(tetouan, client_for):
 def held(tetouan, in_member, media_root) -> Meeting:
     """A monitoring committee held in Tétouan, with attendance, minutes and two photos."""
     with in_member(tetouan):
-        meeting = meeting_in(0, kind=Meeting.Kind.MONITORING_COMMITTEE, starts_at=HELD_AT,
-                             ends_at=HELD_AT + timedelta(hours=2), place="قصر البلدية",
-                             title_ar="لجنة التتبع", title_fr="Comité de suivi",
-                             agenda_ar="تقييم الالتزامات", agenda_fr="Évaluation des engagements",
-                             minutes=pdf())
-        meeting_record_attendance(meeting=meeting, counts={Category.COUNCIL: (4, 11),
-                                                           Category.CIVIL_SOCIETY: (7, 5)})
+        meeting = meeting_in(
+            0,
+            kind=Meeting.Kind.MONITORING_COMMITTEE,
+            starts_at=HELD_AT,
+            ends_at=HELD_AT + timedelta(hours=2),
+            place="قصر البلدية",
+            title_ar="لجنة التتبع",
+            title_fr="Comité de suivi",
+            agenda_ar="تقييم الالتزامات",
+            agenda_fr="Évaluation des engagements",
+            minutes=pdf(),
+        )
+        meeting_record_attendance(
+            meeting=meeting, counts={Category.COUNCIL: (4, 11), Category.CIVIL_SOCIETY: (7, 5)}
+        )
         meeting_add_photo(meeting=meeting, image=png(), caption="أعضاء اللجنة")
         meeting_add_photo(meeting=meeting, image=png())
     return meeting
@@ -45,8 +56,12 @@ def held(tetouan, in_member, media_root) -> Meeting:
 
 def test_the_list_shows_upcoming_and_past_meetings_in_arabic(tetouan, in_member, page):
     with in_member(tetouan):
-        meeting_in(3, title_ar="لقاء تواصلي", title_fr="Réunion d'information",
-                   kind=Meeting.Kind.INFORMATION)
+        meeting_in(
+            3,
+            title_ar="لقاء تواصلي",
+            title_fr="Réunion d'information",
+            kind=Meeting.Kind.INFORMATION,
+        )
         meeting_in(-3, title_ar="دورة تكوينية", title_fr="Formation", kind=Meeting.Kind.TRAINING)
     text = page("/meetings/")
     assert '<html lang="ar" dir="rtl">' in text
@@ -64,7 +79,9 @@ def test_the_list_in_french_and_by_kind(tetouan, in_member, page):
     assert 'lang="ar" dir="auto">تكوين الأطر' in text  # no French title: the Arabic one, marked
     only_training = page("/meetings/?kind=training", "fr")
     assert "تكوين الأطر" in only_training
-    assert "Réunion d&#x27;information</a></h3>" not in only_training  # the kind filter still names it
+    assert (
+        "Réunion d&#x27;information</a></h3>" not in only_training
+    )  # the kind filter still names it
     assert 'aria-current="page" href="?kind=training"' in only_training
 
 
@@ -122,8 +139,9 @@ def test_pages_read_in_a_constant_number_of_queries(tetouan, in_member, client_f
     assert (queries("/meetings/"), queries(f"/meetings/{meeting.pk}/")) == before
 
 
-def test_changes_show_at_once_on_cached_pages(tetouan, in_member, page,
-                                             django_capture_on_commit_callbacks, page_cache):
+def test_changes_show_at_once_on_cached_pages(
+    tetouan, in_member, page, django_capture_on_commit_callbacks, page_cache
+):
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
         meeting = meeting_in(-2)
     page("/meetings/"), page(f"/meetings/{meeting.pk}/")  # cached

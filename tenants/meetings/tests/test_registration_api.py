@@ -1,5 +1,6 @@
 """The registrations API: anyone registers (rate-limited, no personal data in the answer),
 staff read the registrations by role, the public detail tells the seats left."""
+
 import json
 
 import pytest
@@ -13,8 +14,13 @@ NAME = "يوسف التمسماني"
 
 
 def body(**fields) -> dict:
-    return {"name": NAME, "email": unique_email(), "category": "students", "gender": "man",
-            **fields}
+    return {
+        "name": NAME,
+        "email": unique_email(),
+        "category": "students",
+        "gender": "man",
+        **fields,
+    }
 
 
 @pytest.fixture
@@ -24,16 +30,22 @@ def upcoming(tetouan, in_member):
 
 
 def register(client, meeting, **fields):
-    return client.post(f"/api/meetings/{meeting.pk}/register/", body(**fields),
-                       content_type="application/json")
+    return client.post(
+        f"/api/meetings/{meeting.pk}/register/", body(**fields), content_type="application/json"
+    )
 
 
 def test_anyone_registers_in_arabic_and_gets_a_message_only(
-        tetouan, in_member, visitor, upcoming, django_capture_on_commit_callbacks):
+    tetouan, in_member, visitor, upcoming, django_capture_on_commit_callbacks
+):
     email = unique_email()
     with django_capture_on_commit_callbacks(execute=True):
-        response = register(visitor(tetouan), upcoming, email=email,
-                            name="<i>يوسف</i> التمسماني<script>x()</script>")
+        response = register(
+            visitor(tetouan),
+            upcoming,
+            email=email,
+            name="<i>يوسف</i> التمسماني<script>x()</script>",
+        )
     assert response.status_code == 201
     assert set(response.json()) == {"detail"}
     assert NAME not in response.content.decode() and email not in response.content.decode()
@@ -49,8 +61,9 @@ def test_the_language_of_the_confirmation_can_be_chosen(tetouan, in_member, visi
         assert Registration.objects.get().language == "fr"
 
 
-def test_the_public_detail_tells_the_seats_left_and_no_one_s_name(tetouan, in_member, visitor,
-                                                                   upcoming):
+def test_the_public_detail_tells_the_seats_left_and_no_one_s_name(
+    tetouan, in_member, visitor, upcoming
+):
     email = unique_email()
     register(visitor(tetouan), upcoming, email=email)
     response = visitor(tetouan).get(f"/api/meetings/{upcoming.pk}/")
@@ -85,8 +98,16 @@ def test_a_second_registration_of_an_address_is_refused(tetouan, in_member, visi
         assert Registration.objects.count() == 1
 
 
-@pytest.mark.parametrize("fields", [{"website": "http://spam.example"}, {"email": "nope"},
-                                    {"category": "tourists"}, {"gender": "other"}, {"name": ""}])
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"website": "http://spam.example"},
+        {"email": "nope"},
+        {"category": "tourists"},
+        {"gender": "other"},
+        {"name": ""},
+    ],
+)
 def test_robots_and_wrong_input_are_refused(tetouan, in_member, visitor, upcoming, fields):
     assert register(visitor(tetouan), upcoming, **fields).status_code == 400
     with in_member(tetouan):
@@ -94,8 +115,12 @@ def test_robots_and_wrong_input_are_refused(tetouan, in_member, visitor, upcomin
 
 
 def test_an_unknown_meeting_is_404(tetouan, visitor):
-    assert visitor(tetouan).post("/api/meetings/987654/register/", body(),
-                                 content_type="application/json").status_code == 404
+    assert (
+        visitor(tetouan)
+        .post("/api/meetings/987654/register/", body(), content_type="application/json")
+        .status_code
+        == 404
+    )
 
 
 def test_registrations_are_rate_limited(tetouan, in_member, visitor):
@@ -105,14 +130,16 @@ def test_registrations_are_rate_limited(tetouan, in_member, visitor):
     answers = [register(visitor(tetouan), meeting, email=email).status_code for meeting in meetings]
     assert answers == [201] * REGISTRATIONS_PER_EMAIL + [429]
     one_address = visitor(tetouan)
-    answers = [register(one_address, meetings[0]).status_code
-               for _ in range(REGISTRATIONS_PER_ADDRESS + 1)]
+    answers = [
+        register(one_address, meetings[0]).status_code for _ in range(REGISTRATIONS_PER_ADDRESS + 1)
+    ]
     assert answers[-1] == 429 and set(answers[:-1]) == {201}
 
 
 @pytest.mark.parametrize("role", ["focal_point", "editor", "moderator"])
-def test_staff_read_the_registrations_with_personal_data(tetouan, in_member, staff_client,
-                                                          upcoming, role):
+def test_staff_read_the_registrations_with_personal_data(
+    tetouan, in_member, staff_client, upcoming, role
+):
     email = unique_email()
     with in_member(tetouan):
         registration_for(upcoming, name=NAME, email=email, category="media")
@@ -120,9 +147,15 @@ def test_staff_read_the_registrations_with_personal_data(tetouan, in_member, sta
     response = staff_client(tetouan, role).get(f"/api/meetings/{upcoming.pk}/registrations/")
     assert response.status_code == 200
     [row] = response.json()["results"]
-    assert (row["name"], row["email"], row["category"], row["gender"], row["present"],
-            row["cancelled_at"], row["reminded_at"]) == (NAME, email, "media", "woman", False,
-                                                         None, None)
+    assert (
+        row["name"],
+        row["email"],
+        row["category"],
+        row["gender"],
+        row["present"],
+        row["cancelled_at"],
+        row["reminded_at"],
+    ) == (NAME, email, "media", "woman", False, None, None)
 
 
 def test_anonymous_visitors_cannot_read_the_registrations(tetouan, in_member, visitor, upcoming):
@@ -135,13 +168,19 @@ def test_anonymous_visitors_cannot_read_the_registrations(tetouan, in_member, vi
 
 def test_staff_set_the_capacity(tetouan, staff_client, upcoming):
     client = staff_client(tetouan, "editor")
-    changed = client.patch(f"/api/meetings/{upcoming.pk}/", {"capacity": 40},
-                           content_type="application/json")
+    changed = client.patch(
+        f"/api/meetings/{upcoming.pk}/", {"capacity": 40}, content_type="application/json"
+    )
     assert changed.status_code == 200 and changed.json()["seats_left"] == 40
-    assert client.patch(f"/api/meetings/{upcoming.pk}/", {"capacity": 0},
-                        content_type="application/json").status_code == 400
-    unlimited = client.patch(f"/api/meetings/{upcoming.pk}/", {"capacity": None},
-                             content_type="application/json")
+    assert (
+        client.patch(
+            f"/api/meetings/{upcoming.pk}/", {"capacity": 0}, content_type="application/json"
+        ).status_code
+        == 400
+    )
+    unlimited = client.patch(
+        f"/api/meetings/{upcoming.pk}/", {"capacity": None}, content_type="application/json"
+    )
     assert unlimited.json()["seats_left"] is None
 
 

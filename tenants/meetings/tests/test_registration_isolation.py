@@ -1,5 +1,6 @@
 """Registrations of Tétouan stay at Tétouan: not on Tanger's pages or API, a cancel link of
 Tétouan is worthless at Tanger, and Tétouan's staff read nothing there."""
+
 import pytest
 from django.core import mail
 from rest_framework.authtoken.models import Token
@@ -15,18 +16,25 @@ NAME = "خديجة الإدريسي"
 @pytest.fixture
 def tetouan_registration(tetouan, in_member) -> Registration:
     with in_member(tetouan):
-        return registration_for(meeting_in(4, capacity=10), name=NAME,
-                                email=unique_email("khadija"))
+        return registration_for(
+            meeting_in(4, capacity=10), name=NAME, email=unique_email("khadija")
+        )
 
 
-def test_a_registration_of_tetouan_is_nowhere_at_tanger(tetouan, tanger, in_member, visitor,
-                                                         staff_client, tetouan_registration):
+def test_a_registration_of_tetouan_is_nowhere_at_tanger(
+    tetouan, tanger, in_member, visitor, staff_client, tetouan_registration
+):
     meeting_pk = tetouan_registration.meeting_id
     browser = visitor(tanger)
     assert browser.get(f"/meetings/{meeting_pk}/register/").status_code == 404
-    assert browser.post(f"/api/meetings/{meeting_pk}/register/",
-                        {"name": "x", "email": unique_email(), "category": "media"},
-                        content_type="application/json").status_code == 404
+    assert (
+        browser.post(
+            f"/api/meetings/{meeting_pk}/register/",
+            {"name": "x", "email": unique_email(), "category": "media"},
+            content_type="application/json",
+        ).status_code
+        == 404
+    )
     tanger_staff = staff_client(tanger, "focal_point")
     assert tanger_staff.get(f"/api/meetings/{meeting_pk}/registrations/").status_code == 404
     listed = tanger_staff.get("/admin/meetings/registration/")
@@ -35,9 +43,9 @@ def test_a_registration_of_tetouan_is_nowhere_at_tanger(tetouan, tanger, in_memb
         assert not Registration.objects.exists()
 
 
-def test_a_cancel_link_of_tetouan_is_worthless_at_tanger(tetouan, tanger, in_member, visitor,
-                                                         tetouan_registration,
-                                                         django_capture_on_commit_callbacks):
+def test_a_cancel_link_of_tetouan_is_worthless_at_tanger(
+    tetouan, tanger, in_member, visitor, tetouan_registration, django_capture_on_commit_callbacks
+):
     with in_member(tanger):
         # A registration at Tanger with the very same id as Tétouan's.
         namesake = registration_for(meeting_in(4), email=unique_email())
@@ -56,16 +64,23 @@ def test_a_cancel_link_of_tetouan_is_worthless_at_tanger(tetouan, tanger, in_mem
         assert Registration.objects.get(pk=tetouan_registration.pk).is_cancelled
 
 
-def test_the_confirmation_links_to_the_members_own_site(tetouan, in_member,
-                                                        django_capture_on_commit_callbacks):
+def test_the_confirmation_links_to_the_members_own_site(
+    tetouan, in_member, django_capture_on_commit_callbacks
+):
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
-        registration_create(meeting=meeting_in(4), name=NAME, email=unique_email(),
-                            category="media", site_url="http://tetouan.localhost")
+        registration_create(
+            meeting=meeting_in(4),
+            name=NAME,
+            email=unique_email(),
+            category="media",
+            site_url="http://tetouan.localhost",
+        )
     assert "http://tetouan.localhost/meetings/registration/" in mail.outbox[0].body
 
 
-def test_tetouans_staff_read_no_registration_at_tanger(tetouan, tanger, in_member, client_for,
-                                                       staff_client, tetouan_registration):
+def test_tetouans_staff_read_no_registration_at_tanger(
+    tetouan, tanger, in_member, client_for, staff_client, tetouan_registration
+):
     with in_member(tanger):
         tanger_meeting = meeting_in(4)
         registration_for(tanger_meeting, name="سعيد من طنجة")

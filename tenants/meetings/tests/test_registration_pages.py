@@ -1,22 +1,32 @@
 """Registering on the site: a form on its own uncached page, a confirmation e-mail, a cancel
 page; the meeting's (cached) page shows the seats left and never who registered."""
+
 import re
 
 import pytest
 from django.core import mail
 
 from tenants.meetings.models import Registration
-from tenants.meetings.services import (REGISTRATIONS_PER_ADDRESS, REGISTRATIONS_PER_EMAIL,
-                                       meeting_attendance_from_registrations,
-                                       registration_mark_present)
+from tenants.meetings.services import (
+    REGISTRATIONS_PER_ADDRESS,
+    REGISTRATIONS_PER_EMAIL,
+    meeting_attendance_from_registrations,
+    registration_mark_present,
+)
 from tenants.meetings.tests.factories import meeting_in, registration_for, unique_email
 
 NAME = "فاطمة الزهراء العلمي"
 
 
 def form(**fields) -> dict:
-    return {"name": NAME, "email": unique_email(), "category": "civil_society",
-            "gender": "woman", "website": "", **fields}
+    return {
+        "name": NAME,
+        "email": unique_email(),
+        "category": "civil_society",
+        "gender": "woman",
+        "website": "",
+        **fields,
+    }
 
 
 def text(response) -> str:
@@ -35,8 +45,9 @@ def cancel_path(message) -> str:
 @pytest.fixture
 def upcoming(tetouan, in_member):
     with in_member(tetouan):
-        return meeting_in(5, capacity=3, title_ar="لقاء تواصلي حول الميزانية",
-                          title_fr="Réunion sur le budget")
+        return meeting_in(
+            5, capacity=3, title_ar="لقاء تواصلي حول الميزانية", title_fr="Réunion sur le budget"
+        )
 
 
 def registrations(member, in_member) -> list[Registration]:
@@ -44,8 +55,9 @@ def registrations(member, in_member) -> list[Registration]:
         return list(Registration.objects.all())
 
 
-def test_arabic_end_to_end_register_confirm_and_cancel(tetouan, in_member, visitor, upcoming,
-                                                       django_capture_on_commit_callbacks):
+def test_arabic_end_to_end_register_confirm_and_cancel(
+    tetouan, in_member, visitor, upcoming, django_capture_on_commit_callbacks
+):
     browser = visitor(tetouan)
     detail = browser.get(f"/meetings/{upcoming.pk}/")
     assert seats_left(detail) == 3
@@ -59,14 +71,21 @@ def test_arabic_end_to_end_register_confirm_and_cancel(tetouan, in_member, visit
 
     email = unique_email()
     with django_capture_on_commit_callbacks(execute=True):
-        sent = browser.post(f"/meetings/{upcoming.pk}/register/",
-                            form(name=f"  {NAME} ", email=email, category="students"))
+        sent = browser.post(
+            f"/meetings/{upcoming.pk}/register/",
+            form(name=f"  {NAME} ", email=email, category="students"),
+        )
     assert sent.status_code == 302
     assert sent["Location"] == f"/meetings/{upcoming.pk}/register/done/"
     assert browser.get(sent["Location"]).status_code == 200
     [registration] = registrations(tetouan, in_member)
-    assert (registration.name, registration.email, registration.category, registration.gender,
-            registration.language) == (NAME, email, "students", "woman", "ar")
+    assert (
+        registration.name,
+        registration.email,
+        registration.category,
+        registration.gender,
+        registration.language,
+    ) == (NAME, email, "students", "woman", "ar")
     [message] = mail.outbox
     assert message.to == [email] and NAME in message.body
 
@@ -84,8 +103,14 @@ def test_arabic_end_to_end_register_confirm_and_cancel(tetouan, in_member, visit
 
 
 def test_the_meetings_page_shows_the_seats_left_even_when_cached(
-        tetouan, in_member, visitor, upcoming, django_capture_on_commit_callbacks,
-        commits_in, page_cache):
+    tetouan,
+    in_member,
+    visitor,
+    upcoming,
+    django_capture_on_commit_callbacks,
+    commits_in,
+    page_cache,
+):
     browser = visitor(tetouan)
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
         registration_for(upcoming)
@@ -104,13 +129,18 @@ def test_a_full_meeting_says_so_and_takes_no_one(tetouan, in_member, visitor, up
             registration_for(upcoming)
     browser = visitor(tetouan)
     page = browser.get(f"/meetings/{upcoming.pk}/register/")
-    assert page.status_code == 200 and 'method="post"' not in text(page) and "alert-warning" in text(page)
+    assert (
+        page.status_code == 200
+        and 'method="post"' not in text(page)
+        and "alert-warning" in text(page)
+    )
     refused = browser.post(f"/meetings/{upcoming.pk}/register/", form())
     assert refused.status_code == 200 and len(registrations(tetouan, in_member)) == 3
 
 
-def test_the_last_seat_taken_meanwhile_is_said_on_the_form(tetouan, in_member, visitor, upcoming,
-                                                            monkeypatch):
+def test_the_last_seat_taken_meanwhile_is_said_on_the_form(
+    tetouan, in_member, visitor, upcoming, monkeypatch
+):
     from tenants.meetings import views
     from tenants.meetings.selectors import Seats
 
@@ -135,29 +165,34 @@ def test_a_past_meeting_takes_no_registration(tetouan, in_member, visitor):
     assert registrations(tetouan, in_member) == []
 
 
-def test_a_second_registration_of_an_address_is_refused(tetouan, in_member, visitor, upcoming,
-                                                         django_capture_on_commit_callbacks):
+def test_a_second_registration_of_an_address_is_refused(
+    tetouan, in_member, visitor, upcoming, django_capture_on_commit_callbacks
+):
     email = unique_email()
     with django_capture_on_commit_callbacks(execute=True):
         visitor(tetouan).post(f"/meetings/{upcoming.pk}/register/", form(email=email))
-        again = visitor(tetouan).post(f"/meetings/{upcoming.pk}/register/",
-                                      form(email=email.upper(), name="Someone else"))
+        again = visitor(tetouan).post(
+            f"/meetings/{upcoming.pk}/register/", form(email=email.upper(), name="Someone else")
+        )
     assert again.status_code == 200 and 'role="alert"' in text(again)
     assert again.context["form"].non_field_errors().as_data()[0].code == "already_registered"
     assert len(registrations(tetouan, in_member)) == 1 and len(mail.outbox) == 1
 
 
 def test_hostile_html_is_stripped(tetouan, in_member, visitor, upcoming):
-    visitor(tetouan).post(f"/meetings/{upcoming.pk}/register/",
-                          form(name='<script>alert("x")</script><b>سناء</b> الحراق'))
+    visitor(tetouan).post(
+        f"/meetings/{upcoming.pk}/register/",
+        form(name='<script>alert("x")</script><b>سناء</b> الحراق'),
+    )
     assert registrations(tetouan, in_member)[0].name == "سناء الحراق"
 
 
 def test_the_honeypot_turns_robots_away(tetouan, in_member, visitor, upcoming):
     page = text(visitor(tetouan).get(f"/meetings/{upcoming.pk}/register/"))
     assert 'name="website"' in page and 'aria-hidden="true"' in page
-    refused = visitor(tetouan).post(f"/meetings/{upcoming.pk}/register/",
-                                    form(website="http://spam.example"))
+    refused = visitor(tetouan).post(
+        f"/meetings/{upcoming.pk}/register/", form(website="http://spam.example")
+    )
     assert refused.status_code == 200
     assert refused.context["form"].errors.as_data()["website"][0].code == "honeypot"
     assert registrations(tetouan, in_member) == []
@@ -178,8 +213,10 @@ def test_too_many_attempts_with_one_email_address(tetouan, in_member, visitor):
     with in_member(tetouan):
         meetings = [meeting_in(5 + days) for days in range(REGISTRATIONS_PER_EMAIL + 1)]
     email = unique_email()
-    answers = [visitor(tetouan).post(f"/meetings/{meeting.pk}/register/", form(email=email))
-               .status_code for meeting in meetings]
+    answers = [
+        visitor(tetouan).post(f"/meetings/{meeting.pk}/register/", form(email=email)).status_code
+        for meeting in meetings
+    ]
     assert answers == [302] * REGISTRATIONS_PER_EMAIL + [429]
 
 
@@ -188,8 +225,13 @@ def test_no_personal_data_on_public_pages(tetouan, in_member, visitor, upcoming)
     with in_member(tetouan):
         registration_for(upcoming, name="خديجة الإدريسي", email=email)
     browser = visitor(tetouan)
-    for path in ("/", "/meetings/", f"/meetings/{upcoming.pk}/",
-                 f"/meetings/{upcoming.pk}/register/", f"/meetings/{upcoming.pk}/register/done/"):
+    for path in (
+        "/",
+        "/meetings/",
+        f"/meetings/{upcoming.pk}/",
+        f"/meetings/{upcoming.pk}/register/",
+        f"/meetings/{upcoming.pk}/register/done/",
+    ):
         page = text(browser.get(path))
         assert "خديجة الإدريسي" not in page and email not in page, path
 
@@ -208,8 +250,9 @@ def test_registration_pages_of_an_unknown_meeting_are_404(tetouan, visitor):
     assert browser.get("/meetings/987654/register/done/").status_code == 404
 
 
-def test_the_form_in_french(tetouan, in_member, visitor, upcoming,
-                            django_capture_on_commit_callbacks):
+def test_the_form_in_french(
+    tetouan, in_member, visitor, upcoming, django_capture_on_commit_callbacks
+):
     browser = visitor(tetouan)
     browser.cookies["django_language"] = "fr"
     assert 'lang="fr" dir="ltr"' in text(browser.get(f"/meetings/{upcoming.pk}/register/"))
@@ -220,7 +263,8 @@ def test_the_form_in_french(tetouan, in_member, visitor, upcoming,
 
 
 def test_attendance_counted_from_registrations_shows_with_a_note_for_gender_not_said(
-        tetouan, in_member, visitor):
+    tetouan, in_member, visitor
+):
     with in_member(tetouan):
         meeting = meeting_in(2)
         for gender in ("woman", "woman", "man", "not_said"):

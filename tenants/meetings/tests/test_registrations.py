@@ -1,5 +1,6 @@
 """Registrations: seats, one per e-mail, only before the meeting, a confirmation with a cancel
 link signed for this member, and the attendance counted from who came."""
+
 from datetime import timedelta
 
 import pytest
@@ -8,12 +9,20 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tenants.meetings.models import Attendance, Registration
-from tenants.meetings.selectors import (meeting_detail, meeting_for_registration, meeting_seats,
-                                        registration_by_cancel_token)
-from tenants.meetings.services import (meeting_attendance_from_registrations,
-                                       meeting_record_attendance, meeting_update,
-                                       registration_cancel, registration_create,
-                                       registration_mark_present)
+from tenants.meetings.selectors import (
+    meeting_detail,
+    meeting_for_registration,
+    meeting_seats,
+    registration_by_cancel_token,
+)
+from tenants.meetings.services import (
+    meeting_attendance_from_registrations,
+    meeting_record_attendance,
+    meeting_update,
+    registration_cancel,
+    registration_create,
+    registration_mark_present,
+)
 from tenants.meetings.tests.factories import meeting_in, registration_for, unique_email
 from tenants.meetings.tokens import cancel_token_make
 
@@ -98,10 +107,13 @@ def test_a_registration_cannot_be_cancelled_once_the_meeting_started():
     assert not Registration.objects.get(pk=registration.pk).is_cancelled
 
 
-@pytest.mark.parametrize("name, stored", [
-    ("<script>alert('x')</script>سناء الحراق", "سناء الحراق"),
-    ('<img src=x onerror="alert(1)"><b>Yassine</b>   El Idrissi', "Yassine El Idrissi"),
-])
+@pytest.mark.parametrize(
+    "name, stored",
+    [
+        ("<script>alert('x')</script>سناء الحراق", "سناء الحراق"),
+        ('<img src=x onerror="alert(1)"><b>Yassine</b>   El Idrissi', "Yassine El Idrissi"),
+    ],
+)
 def test_names_are_stored_as_plain_text(name, stored):
     assert registration_for(meeting_in(5), name=name).name == stored
 
@@ -112,9 +124,14 @@ def test_a_name_made_only_of_markup_is_refused():
     assert "name" in refused.value.message_dict
 
 
-@pytest.mark.parametrize("fields, field", [({"email": "not-an-address"}, "email"),
-                                           ({"category": "tourists"}, "category"),
-                                           ({"gender": "other"}, "gender")])
+@pytest.mark.parametrize(
+    "fields, field",
+    [
+        ({"email": "not-an-address"}, "email"),
+        ({"category": "tourists"}, "category"),
+        ({"gender": "other"}, "gender"),
+    ],
+)
 def test_wrong_fields_are_refused(fields, field):
     with pytest.raises(ValidationError) as refused:
         registration_for(meeting_in(5), **fields)
@@ -125,8 +142,13 @@ def test_the_confirmation_is_in_arabic_with_a_cancel_link(django_capture_on_comm
     meeting = meeting_in(5, title_ar="لقاء تواصلي حول الميزانية", place="دار الشباب")
     email = unique_email()
     with django_capture_on_commit_callbacks(execute=True):
-        registration = registration_create(meeting=meeting, name="خديجة الإدريسي", email=email,
-                                           category=Category.STUDENTS, site_url=SITE + "/")
+        registration = registration_create(
+            meeting=meeting,
+            name="خديجة الإدريسي",
+            email=email,
+            category=Category.STUDENTS,
+            site_url=SITE + "/",
+        )
     [message] = mail.outbox
     assert message.to == [email]
     assert "لقاء تواصلي حول الميزانية" in message.subject
@@ -136,11 +158,18 @@ def test_the_confirmation_is_in_arabic_with_a_cancel_link(django_capture_on_comm
 
 
 def test_the_confirmation_in_french_for_who_registered_in_french(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     meeting = meeting_in(5, title_fr="Réunion d'information")
     with django_capture_on_commit_callbacks(execute=True):
-        registration_create(meeting=meeting, name="Nadia", email=unique_email(),
-                            category=Category.MEDIA, language="fr", site_url=SITE)
+        registration_create(
+            meeting=meeting,
+            name="Nadia",
+            email=unique_email(),
+            category=Category.MEDIA,
+            language="fr",
+            site_url=SITE,
+        )
     assert "Réunion d'information" in mail.outbox[0].subject  # plain text: nothing escaped
     assert "/cancel/" in mail.outbox[0].body
 
@@ -149,15 +178,17 @@ def test_a_refused_registration_sends_nothing(django_capture_on_commit_callbacks
     meeting = meeting_in(5, capacity=1)
     registration_for(meeting)
     with django_capture_on_commit_callbacks(execute=True), pytest.raises(ValidationError):
-        registration_create(meeting=meeting, name="x", email=unique_email(),
-                            category=Category.MEDIA, site_url=SITE)
+        registration_create(
+            meeting=meeting, name="x", email=unique_email(), category=Category.MEDIA, site_url=SITE
+        )
     assert mail.outbox == []
 
 
 def test_a_confirmation_needs_the_site_for_its_link():
     with pytest.raises(TypeError):
-        registration_create(meeting=meeting_in(5), name="x", email=unique_email(),
-                            category=Category.MEDIA)
+        registration_create(
+            meeting=meeting_in(5), name="x", email=unique_email(), category=Category.MEDIA
+        )
 
 
 def test_a_forged_or_damaged_cancel_link_names_nothing():
@@ -170,18 +201,23 @@ def test_a_forged_or_damaged_cancel_link_names_nothing():
 
 def test_attendance_is_counted_from_who_came_by_category_and_gender():
     meeting = meeting_in(1)
-    came = [registration_for(meeting, category=category, gender=gender)
-            for category, gender in [(Category.CIVIL_SOCIETY, Gender.WOMAN),
-                                     (Category.CIVIL_SOCIETY, Gender.WOMAN),
-                                     (Category.CIVIL_SOCIETY, Gender.MAN),
-                                     (Category.STUDENTS, Gender.MAN),
-                                     (Category.STUDENTS, Gender.NOT_SAID)]]
+    came = [
+        registration_for(meeting, category=category, gender=gender)
+        for category, gender in [
+            (Category.CIVIL_SOCIETY, Gender.WOMAN),
+            (Category.CIVIL_SOCIETY, Gender.WOMAN),
+            (Category.CIVIL_SOCIETY, Gender.MAN),
+            (Category.STUDENTS, Gender.MAN),
+            (Category.STUDENTS, Gender.NOT_SAID),
+        ]
+    ]
     registration_for(meeting, category=Category.MEDIA)  # registered, did not come
     cancelled = registration_for(meeting, category=Category.COUNCIL)
     registration_cancel(registration=cancelled)
     marked = registration_mark_present(
         registrations=Registration.objects.filter(pk__in=[r.pk for r in came] + [cancelled.pk]),
-        present=True)
+        present=True,
+    )
     assert marked == 5  # the cancelled one is left alone
 
     counted = meeting_attendance_from_registrations(meeting=meeting)
@@ -194,11 +230,16 @@ def test_attendance_is_counted_from_who_came_by_category_and_gender():
 def test_counting_from_registrations_replaces_counts_entered_by_hand():
     meeting = meeting_in(1)
     meeting_record_attendance(meeting=meeting, counts={Category.MEDIA: (3, 4)})
-    registration_mark_present(registrations=Registration.objects.filter(
-        pk=registration_for(meeting, gender=Gender.MAN).pk), present=True)
+    registration_mark_present(
+        registrations=Registration.objects.filter(
+            pk=registration_for(meeting, gender=Gender.MAN).pk
+        ),
+        present=True,
+    )
     meeting_attendance_from_registrations(meeting=meeting)
-    assert [(row.category, row.women, row.men) for row in meeting.attendance.all()] == \
-        [(Category.CIVIL_SOCIETY, 0, 1)]
+    assert [(row.category, row.women, row.men) for row in meeting.attendance.all()] == [
+        (Category.CIVIL_SOCIETY, 0, 1)
+    ]
     registration_mark_present(registrations=meeting.registrations.all(), present=False)
     assert not meeting_attendance_from_registrations(meeting=meeting).rows
     assert not meeting.attendance.exists()

@@ -1,5 +1,6 @@
 """The demo: Tétouan's meetings of its story, upcoming ones with a capacity and a few Arabic
 registrations, seeded once."""
+
 import pytest
 from django.core import mail
 from django.utils import timezone

@@ -1,12 +1,18 @@
 """Reads: upcoming and past split by the end of a meeting, each read in constant queries."""
+
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone, translation
 
 from tenants.meetings.models import Attendance, Meeting
-from tenants.meetings.selectors import (attendance_rows, attendance_totals, meeting_detail,
-                                        meeting_list, meeting_upcoming)
+from tenants.meetings.selectors import (
+    attendance_rows,
+    attendance_totals,
+    meeting_detail,
+    meeting_list,
+    meeting_upcoming,
+)
 from tenants.meetings.services import meeting_add_photo, meeting_record_attendance
 from tenants.meetings.tests.factories import meeting_in, png
 
@@ -49,12 +55,14 @@ def test_titles_in_the_language_of_the_page():
         assert both.title == "ورشة الإعداد المشترك"
 
 
-def test_a_meeting_with_its_attendance_and_photos_in_three_queries(django_assert_num_queries,
-                                                                   media_root):
+def test_a_meeting_with_its_attendance_and_photos_in_three_queries(
+    django_assert_num_queries, media_root
+):
     meeting = meeting_in(-2)
-    meeting_record_attendance(meeting=meeting, counts={Category.MEDIA: (1, 2),
-                                                       Category.COUNCIL: (4, 11),
-                                                       Category.STUDENTS: (9, 6)})
+    meeting_record_attendance(
+        meeting=meeting,
+        counts={Category.MEDIA: (1, 2), Category.COUNCIL: (4, 11), Category.STUDENTS: (9, 6)},
+    )
     for _ in range(3):
         meeting_add_photo(meeting=meeting, image=png())
     with django_assert_num_queries(3):

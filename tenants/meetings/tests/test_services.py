@@ -1,4 +1,5 @@
 """Writes: validation, attendance replaced as a whole, files checked by their content."""
+
 from datetime import timedelta
 from pathlib import Path
 
@@ -7,14 +8,21 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto
-from tenants.meetings.services import (meeting_add_photo, meeting_delete,
-                                       meeting_record_attendance, meeting_update)
+from tenants.meetings.services import (
+    meeting_add_photo,
+    meeting_delete,
+    meeting_record_attendance,
+    meeting_update,
+)
 from tenants.meetings.tests.factories import meeting_in, pdf, png
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
-COUNCIL, CIVIL_SOCIETY, MEDIA = (Attendance.Category.COUNCIL, Attendance.Category.CIVIL_SOCIETY,
-                                 Attendance.Category.MEDIA)
+COUNCIL, CIVIL_SOCIETY, MEDIA = (
+    Attendance.Category.COUNCIL,
+    Attendance.Category.CIVIL_SOCIETY,
+    Attendance.Category.MEDIA,
+)
 
 
 def test_a_meeting_needs_a_title_in_one_language_at_least():
@@ -34,8 +42,9 @@ def test_a_meeting_that_ends_before_it_starts_is_refused():
 def test_an_update_is_validated_as_a_whole_and_refused_without_a_change():
     meeting = meeting_in(3, place="قاعة الاجتماعات")
     with pytest.raises(ValidationError):
-        meeting_update(meeting=meeting, place="مقر الجماعة",
-                       ends_at=meeting.starts_at - timedelta(hours=1))
+        meeting_update(
+            meeting=meeting, place="مقر الجماعة", ends_at=meeting.starts_at - timedelta(hours=1)
+        )
     assert Meeting.objects.get(pk=meeting.pk).place == "قاعة الاجتماعات"
 
 

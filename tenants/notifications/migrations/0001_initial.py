@@ -6,72 +6,194 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail')),
-                ('language', models.CharField(choices=[('ar', 'العربية'), ('fr', 'Français')], default='ar', max_length=2, verbose_name='language')),
-                ('delivery', models.CharField(choices=[('immediate', 'At once, one e-mail per news item'), ('daily', 'A daily digest'), ('weekly', 'A weekly digest')], default='immediate', max_length=10, verbose_name='delivery')),
-                ('verified_at', models.DateTimeField(blank=True, null=True, verbose_name='verified at')),
-                ('token', models.CharField(default=tenants.notifications.models.new_token, editable=False, max_length=64, unique=True, verbose_name='management token')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-mail")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "العربية"), ("fr", "Français")],
+                        default="ar",
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "delivery",
+                    models.CharField(
+                        choices=[
+                            ("immediate", "At once, one e-mail per news item"),
+                            ("daily", "A daily digest"),
+                            ("weekly", "A weekly digest"),
+                        ],
+                        default="immediate",
+                        max_length=10,
+                        verbose_name="delivery",
+                    ),
+                ),
+                (
+                    "verified_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="verified at"),
+                ),
+                (
+                    "token",
+                    models.CharField(
+                        default=tenants.notifications.models.new_token,
+                        editable=False,
+                        max_length=64,
+                        unique=True,
+                        verbose_name="management token",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
             ],
             options={
-                'verbose_name': 'subscriber',
-                'verbose_name_plural': 'subscribers',
+                "verbose_name": "subscriber",
+                "verbose_name_plural": "subscribers",
             },
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True, verbose_name='idempotency key')),
-                ('recipient_email', models.EmailField(max_length=254, verbose_name='recipient')),
-                ('language', models.CharField(choices=[('ar', 'العربية'), ('fr', 'Français')], max_length=2, verbose_name='language')),
-                ('kind', models.CharField(max_length=60, verbose_name='kind')),
-                ('from_email', models.CharField(max_length=300, verbose_name='from')),
-                ('template', models.CharField(max_length=120, verbose_name='template')),
-                ('subject', models.CharField(max_length=300, verbose_name='subject')),
-                ('body', models.TextField(verbose_name='body')),
-                ('unsubscribe_url', models.CharField(blank=True, max_length=500, verbose_name='unsubscribe link')),
-                ('digest', models.CharField(blank=True, default='', max_length=10, verbose_name='digest')),
-                ('state', models.CharField(choices=[('pending', 'Waiting to be sent'), ('sending', 'Being sent'), ('sent', 'Sent'), ('failed', 'Failed'), ('grouped', 'Sent within a digest')], default='pending', max_length=10, verbose_name='state')),
-                ('attempts', models.PositiveSmallIntegerField(default=0, verbose_name='attempts')),
-                ('last_error', models.TextField(blank=True, verbose_name='last error')),
-                ('next_attempt_at', models.DateTimeField(verbose_name='next attempt at')),
-                ('claimed_until', models.DateTimeField(blank=True, null=True, verbose_name='claimed until')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('grouped_into', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='notifications.notification', verbose_name='digest')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(max_length=200, unique=True, verbose_name="idempotency key"),
+                ),
+                ("recipient_email", models.EmailField(max_length=254, verbose_name="recipient")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "العربية"), ("fr", "Français")],
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                ("kind", models.CharField(max_length=60, verbose_name="kind")),
+                ("from_email", models.CharField(max_length=300, verbose_name="from")),
+                ("template", models.CharField(max_length=120, verbose_name="template")),
+                ("subject", models.CharField(max_length=300, verbose_name="subject")),
+                ("body", models.TextField(verbose_name="body")),
+                (
+                    "unsubscribe_url",
+                    models.CharField(blank=True, max_length=500, verbose_name="unsubscribe link"),
+                ),
+                (
+                    "digest",
+                    models.CharField(blank=True, default="", max_length=10, verbose_name="digest"),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting to be sent"),
+                            ("sending", "Being sent"),
+                            ("sent", "Sent"),
+                            ("failed", "Failed"),
+                            ("grouped", "Sent within a digest"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0, verbose_name="attempts")),
+                ("last_error", models.TextField(blank=True, verbose_name="last error")),
+                ("next_attempt_at", models.DateTimeField(verbose_name="next attempt at")),
+                (
+                    "claimed_until",
+                    models.DateTimeField(blank=True, null=True, verbose_name="claimed until"),
+                ),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "grouped_into",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="items",
+                        to="notifications.notification",
+                        verbose_name="digest",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'notification',
-                'verbose_name_plural': 'notifications',
-                'indexes': [models.Index(fields=['state', 'next_attempt_at'], name='notifications_due'), models.Index(fields=['digest', 'state', 'recipient_email'], name='notifications_digest')],
+                "verbose_name": "notification",
+                "verbose_name_plural": "notifications",
+                "indexes": [
+                    models.Index(fields=["state", "next_attempt_at"], name="notifications_due"),
+                    models.Index(
+                        fields=["digest", "state", "recipient_email"], name="notifications_digest"
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('topic', models.CharField(choices=[('programme', 'The openness programme and its commitments'), ('documents', 'New documents'), ('meetings', 'Meetings and workshops'), ('consultations', 'Consultations'), ('information_request', 'An information request'), ('petition', 'A petition')], max_length=24, verbose_name='topic')),
-                ('object_id', models.PositiveIntegerField(default=0, verbose_name='object id')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='notifications.subscriber', verbose_name='subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        choices=[
+                            ("programme", "The openness programme and its commitments"),
+                            ("documents", "New documents"),
+                            ("meetings", "Meetings and workshops"),
+                            ("consultations", "Consultations"),
+                            ("information_request", "An information request"),
+                            ("petition", "A petition"),
+                        ],
+                        max_length=24,
+                        verbose_name="topic",
+                    ),
+                ),
+                ("object_id", models.PositiveIntegerField(default=0, verbose_name="object id")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="notifications.subscriber",
+                        verbose_name="subscriber",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subscription',
-                'verbose_name_plural': 'subscriptions',
-                'indexes': [models.Index(fields=['topic', 'object_id'], name='notificatio_topic_a9a00e_idx')],
-                'constraints': [models.UniqueConstraint(fields=('subscriber', 'topic', 'object_id'), name='notifications_subscription_once')],
+                "verbose_name": "subscription",
+                "verbose_name_plural": "subscriptions",
+                "indexes": [
+                    models.Index(fields=["topic", "object_id"], name="notificatio_topic_a9a00e_idx")
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("subscriber", "topic", "object_id"),
+                        name="notifications_subscription_once",
+                    )
+                ],
             },
         ),
     ]

@@ -5,34 +5,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
+        ("notifications", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Newsletter',
+            name="Newsletter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject_ar', models.CharField(blank=True, max_length=200, verbose_name='subject (Arabic)')),
-                ('body_ar', models.TextField(blank=True, verbose_name='message (Arabic)')),
-                ('subject_fr', models.CharField(blank=True, max_length=200, verbose_name='subject (French)')),
-                ('body_fr', models.TextField(blank=True, verbose_name='message (French)')),
-                ('topics', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('programme', 'The openness programme and its commitments'), ('documents', 'New documents'), ('meetings', 'Meetings and workshops'), ('consultations', 'Consultations'), ('information_request', 'An information request'), ('petition', 'A petition')], max_length=24), blank=True, default=list, size=None, verbose_name='topics')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('sent', 'Sent')], default='draft', max_length=10, verbose_name='state')),
-                ('created_by', models.CharField(blank=True, max_length=150, verbose_name='written by')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('sent_by', models.CharField(blank=True, max_length=150, verbose_name='sent by')),
-                ('sent_at', models.DateTimeField(blank=True, null=True, verbose_name='sent at')),
-                ('recipients', models.PositiveIntegerField(default=0, verbose_name='recipients')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "subject_ar",
+                    models.CharField(blank=True, max_length=200, verbose_name="subject (Arabic)"),
+                ),
+                ("body_ar", models.TextField(blank=True, verbose_name="message (Arabic)")),
+                (
+                    "subject_fr",
+                    models.CharField(blank=True, max_length=200, verbose_name="subject (French)"),
+                ),
+                ("body_fr", models.TextField(blank=True, verbose_name="message (French)")),
+                (
+                    "topics",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("programme", "The openness programme and its commitments"),
+                                ("documents", "New documents"),
+                                ("meetings", "Meetings and workshops"),
+                                ("consultations", "Consultations"),
+                                ("information_request", "An information request"),
+                                ("petition", "A petition"),
+                            ],
+                            max_length=24,
+                        ),
+                        blank=True,
+                        default=list,
+                        size=None,
+                        verbose_name="topics",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("sent", "Sent")],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.CharField(blank=True, max_length=150, verbose_name="written by"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                ("sent_by", models.CharField(blank=True, max_length=150, verbose_name="sent by")),
+                ("sent_at", models.DateTimeField(blank=True, null=True, verbose_name="sent at")),
+                ("recipients", models.PositiveIntegerField(default=0, verbose_name="recipients")),
             ],
             options={
-                'verbose_name': 'newsletter',
-                'verbose_name_plural': 'newsletters',
-                'ordering': ['-created_at', '-pk'],
-                'permissions': [('send_newsletter', 'Can send a newsletter to the subscribers')],
+                "verbose_name": "newsletter",
+                "verbose_name_plural": "newsletters",
+                "ordering": ["-created_at", "-pk"],
+                "permissions": [("send_newsletter", "Can send a newsletter to the subscribers")],
             },
         ),
     ]

@@ -4,25 +4,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0002_newsletter'),
+        ("notifications", "0002_newsletter"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='newsletter',
-            name='audience_size',
-            field=models.PositiveIntegerField(default=0, verbose_name='audience'),
+            model_name="newsletter",
+            name="audience_size",
+            field=models.PositiveIntegerField(default=0, verbose_name="audience"),
         ),
         migrations.AddField(
-            model_name='newsletter',
-            name='recorded_up_to',
-            field=models.PositiveBigIntegerField(default=0, verbose_name='recorded up to subscriber'),
+            model_name="newsletter",
+            name="recorded_up_to",
+            field=models.PositiveBigIntegerField(
+                default=0, verbose_name="recorded up to subscriber"
+            ),
         ),
         migrations.AlterField(
-            model_name='newsletter',
-            name='state',
-            field=models.CharField(choices=[('draft', 'Draft'), ('sending', 'Being sent'), ('sent', 'Sent')], default='draft', max_length=10, verbose_name='state'),
+            model_name="newsletter",
+            name="state",
+            field=models.CharField(
+                choices=[("draft", "Draft"), ("sending", "Being sent"), ("sent", "Sent")],
+                default="draft",
+                max_length=10,
+                verbose_name="state",
+            ),
         ),
     ]

@@ -1,4 +1,5 @@
 """Fixtures of the notifications tests (the two members come from the repository's conftest.py)."""
+
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
@@ -20,11 +21,17 @@ def fresh_rate_limits(network, in_member):
     yield
 
 
-def follower(email: str, *topics: str, language: str = "ar",
-             delivery: str = Delivery.IMMEDIATE, object_id: int = 0) -> Subscriber:
+def follower(
+    email: str,
+    *topics: str,
+    language: str = "ar",
+    delivery: str = Delivery.IMMEDIATE,
+    object_id: int = 0,
+) -> Subscriber:
     """A verified subscriber of the current member following `topics`."""
-    subscriber = Subscriber.objects.create(email=email, language=language, delivery=delivery,
-                                           verified_at=timezone.now())
+    subscriber = Subscriber.objects.create(
+        email=email, language=language, delivery=delivery, verified_at=timezone.now()
+    )
     for topic in topics:
         Subscription.objects.create(subscriber=subscriber, topic=topic, object_id=object_id)
     return subscriber

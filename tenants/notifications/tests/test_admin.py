@@ -1,4 +1,5 @@
 """The outbox and the subscribers in the back office: the focal point reads its own member's."""
+
 import pytest
 
 from tenants.notifications.models import Notification, Topic
@@ -14,16 +15,20 @@ def mail_in_both(tetouan, tanger, in_member):
     """An e-mail and a follower in each member (recorded, not sent: nothing commits here)."""
     for member in (tetouan, tanger):
         with in_member(member):
-            notification_record(key="admin", recipient_email=f"citizen@{member.schema_name}.ma",
-                                language="ar", template="notifications/email/verify",
-                                kind="subscriber.verify",
-                                context={"link": f"http://x/secret-{member.schema_name}/",
-                                         "topics": []})
+            notification_record(
+                key="admin",
+                recipient_email=f"citizen@{member.schema_name}.ma",
+                language="ar",
+                template="notifications/email/verify",
+                kind="subscriber.verify",
+                context={"link": f"http://x/secret-{member.schema_name}/", "topics": []},
+            )
             follower(f"follower@{member.schema_name}.ma", Topic.DOCUMENTS, Topic.MEETINGS)
 
 
 def test_the_focal_point_reads_its_own_outbox_and_followers_in_arabic(
-        mail_in_both, tetouan, tanger, staff_client, in_member):
+    mail_in_both, tetouan, tanger, staff_client, in_member
+):
     focal_point = staff_client(tetouan, "focal_point")
     outbox = focal_point.get(OUTBOX)
     page = outbox.content.decode()
@@ -44,14 +49,14 @@ def test_the_focal_point_reads_its_own_outbox_and_followers_in_arabic(
 
 
 def test_the_outbox_is_read_only_and_for_the_focal_point_alone(
-        mail_in_both, tetouan, staff_client, in_member):
+    mail_in_both, tetouan, staff_client, in_member
+):
     with in_member(tetouan):
         row = Notification.objects.get(key="admin")
     focal_point = staff_client(tetouan, "focal_point")
     assert focal_point.get(f"{OUTBOX}add/").status_code == 403
     assert focal_point.post(f"{OUTBOX}{row.pk}/delete/", {"post": "yes"}).status_code == 403
-    assert focal_point.post(f"{OUTBOX}{row.pk}/change/",
-                            {"state": "sent"}).status_code == 403
+    assert focal_point.post(f"{OUTBOX}{row.pk}/change/", {"state": "sent"}).status_code == 403
     with in_member(tetouan):
         assert Notification.objects.get(pk=row.pk).state == "pending"
     for role in ("editor", "moderator"):

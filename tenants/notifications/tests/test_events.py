@@ -1,12 +1,15 @@
 """Events of the content apps become notifications for the right people, in their language."""
+
 import pytest
 from django.core import mail
 from django.utils import timezone
 
 from tenants.consultations.tests.factories import comment_on, consultation_in
 from tenants.documents.tests.factories import document_factory
-from tenants.information_requests.services import (information_request_answer,
-                                                   information_request_start)
+from tenants.information_requests.services import (
+    information_request_answer,
+    information_request_start,
+)
 from tenants.information_requests.tests.factories import filed
 from tenants.meetings.services import meeting_update
 from tenants.meetings.tests.factories import meeting_in
@@ -27,7 +30,8 @@ def rows(kind: str) -> dict[str, Notification]:
 
 
 def test_a_document_published_reaches_its_followers_in_their_language(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     follower("amal@example.ma", Topic.DOCUMENTS)
     follower("luc@example.ma", Topic.DOCUMENTS, language="fr")
     follower("meetings-only@example.ma", Topic.MEETINGS)
@@ -65,14 +69,16 @@ def test_a_commitment_changed_a_meeting_changed_and_a_consultation_opened():
     follower("amal@example.ma", Topic.PROGRAMME, Topic.MEETINGS, Topic.CONSULTATIONS)
     commitment = commitment_factory(programme_factory())
     assert not rows("commitment.changed")  # a new commitment is not a change
-    commitment_update_progress(commitment=commitment, by="test", completion=Completion.LIMITED,
-                               note="")
+    commitment_update_progress(
+        commitment=commitment, by="test", completion=Completion.LIMITED, note=""
+    )
     changed = rows("commitment.changed")["amal@example.ma"]
     assert "تحيين التزام" in changed.subject and "نشر الميزانية 1" in changed.subject
     assert "مستوى الإنجاز: محدود" in changed.body
     assert f"/programme/commitments/{commitment.pk}/" in changed.body
-    commitment_update_progress(commitment=commitment, by="test",
-                               completion=Completion.SUBSTANTIAL, note="")
+    commitment_update_progress(
+        commitment=commitment, by="test", completion=Completion.SUBSTANTIAL, note=""
+    )
     assert Notification.objects.filter(kind="commitment.changed").count() == 2
     meeting = meeting_in(10, place="قاعة الاجتماعات")
     assert "قاعة الاجتماعات" in rows("meeting.announced")["amal@example.ma"].body
@@ -97,11 +103,17 @@ def test_a_followed_request_answered_and_a_followed_petition_decided():
     today = timezone.localdate()
     petition_transition(petition=target, to="submitted", by="staff", happened_on=today)
     assert not rows("petition.decided")
-    petition_transition(petition=target, to="not_admissible", by="staff", happened_on=today,
-                        reason="خارج اختصاصات المجلس")
+    petition_transition(
+        petition=target,
+        to="not_admissible",
+        by="staff",
+        happened_on=today,
+        reason="خارج اختصاصات المجلس",
+    )
     decided = rows("petition.decided")["luc@example.ma"]
     assert decided.language == "fr" and "État : Irrecevable" in decided.body.replace(
-        "État: ", "État : ")
+        "État: ", "État : "
+    )
 
 
 def test_staff_are_told_of_their_work(django_user_model):
@@ -114,11 +126,15 @@ def test_staff_are_told_of_their_work(django_user_model):
     staff("editor@example.ma", "editor")
     filed()
     assert list(rows("information_request.filed")) == ["focal@example.ma"]
-    assert "طلب جديد للحصول على المعلومات" in rows("information_request.filed")[
-        "focal@example.ma"].subject
+    assert (
+        "طلب جديد للحصول على المعلومات"
+        in rows("information_request.filed")["focal@example.ma"].subject
+    )
     comment_on(consultation_in(-1, 10))
-    assert sorted(rows("comment.awaiting_moderation")) == ["focal@example.ma",
-                                                           "moderator@example.ma"]
+    assert sorted(rows("comment.awaiting_moderation")) == [
+        "focal@example.ma",
+        "moderator@example.ma",
+    ]
     target = petition(threshold=2)
     sign(target, 2)
     assert list(rows("petition.threshold_reached")) == ["focal@example.ma"]

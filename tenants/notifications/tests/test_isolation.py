@@ -1,5 +1,6 @@
 """A newsletter of one member never reaches another member's subscribers, nor shows in its
 workspace, and one member's staff cannot send another's."""
+
 from django.core import mail
 
 from tenants.notifications.models import Newsletter, Notification, Topic
@@ -8,7 +9,8 @@ from tenants.notifications.tests.conftest import follower
 
 
 def test_a_newsletter_of_tetouan_reaches_only_tetouans_subscribers(
-        tetouan, tanger, in_member, django_capture_on_commit_callbacks):
+    tetouan, tanger, in_member, django_capture_on_commit_callbacks
+):
     with in_member(tanger):
         follower("tanger-reader@example.ma", Topic.DOCUMENTS)
     with in_member(tetouan):
@@ -25,8 +27,9 @@ def test_a_newsletter_of_tetouan_reaches_only_tetouans_subscribers(
         assert not Notification.objects.exists() and not Newsletter.objects.exists()
 
 
-def test_tangers_staff_cannot_open_or_send_tetouans_newsletter(tetouan, tanger, in_member,
-                                                                staff_client):
+def test_tangers_staff_cannot_open_or_send_tetouans_newsletter(
+    tetouan, tanger, in_member, staff_client
+):
     with in_member(tetouan):
         follower("tetouan-reader@example.ma", Topic.DOCUMENTS)
         ours = newsletter_create(by="أمينة", subject_ar="أخبار تطوان", body_ar="نص.")

@@ -1,17 +1,21 @@
 """Newsletters: written as plain text, sent once, to the right subscribers in their language
 (Arabic when the newsletter has none of theirs), in their digest when they chose one, each
 e-mail with its own unsubscribe link."""
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
 from tenants.notifications.models import Delivery, Newsletter, Notification, Subscriber, Topic
-from tenants.notifications.newsletter_selectors import (newsletter_audience_count,
-                                                        newsletter_reach)
-from tenants.notifications.newsletter_services import (newsletter_create, newsletter_preview,
-                                                       newsletter_record,
-                                                       newsletter_record_batch, newsletter_send,
-                                                       newsletter_update)
+from tenants.notifications.newsletter_selectors import newsletter_audience_count, newsletter_reach
+from tenants.notifications.newsletter_services import (
+    newsletter_create,
+    newsletter_preview,
+    newsletter_record,
+    newsletter_record_batch,
+    newsletter_send,
+    newsletter_update,
+)
 from tenants.notifications.signals import newsletter_confirmed
 from tenants.notifications.digests import notifications_digest_group
 from tenants.notifications.links import subscriber_from_link
@@ -19,7 +23,10 @@ from tenants.notifications.tests.conftest import follower
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
-ARABIC = {"subject_ar": "لقاء تواصلي حول الميزانية", "body_ar": "ندعوكم إلى لقاء يوم السبت.\n\nمرحبًا بالجميع."}
+ARABIC = {
+    "subject_ar": "لقاء تواصلي حول الميزانية",
+    "body_ar": "ندعوكم إلى لقاء يوم السبت.\n\nمرحبًا بالجميع.",
+}
 FRENCH = {"subject_fr": "Réunion sur le budget", "body_fr": "Nous vous invitons samedi."}
 
 
@@ -28,7 +35,8 @@ def sent_to() -> dict[str, mail.EmailMessage]:
 
 
 def test_each_subscriber_gets_it_once_in_their_language_with_their_unsubscribe_link(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     amal = follower("amal@example.ma", Topic.DOCUMENTS)
     follower("luc@example.ma", Topic.MEETINGS, language="fr")
     newsletter = newsletter_create(by="أمينة", **ARABIC, **FRENCH)
@@ -52,7 +60,8 @@ def test_each_subscriber_gets_it_once_in_their_language_with_their_unsubscribe_l
 
 
 def test_a_second_send_a_double_click_or_a_retry_records_and_sends_nothing(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     follower("amal@example.ma", Topic.DOCUMENTS)
     newsletter = newsletter_create(by="أمينة", **ARABIC)
     stale = Newsletter.objects.get(pk=newsletter.pk)  # what a second request had loaded
@@ -68,7 +77,8 @@ def test_a_second_send_a_double_click_or_a_retry_records_and_sends_nothing(
 
 
 def test_a_subscriber_without_their_language_gets_the_arabic_version_in_arabic(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     follower("luc@example.ma", Topic.DOCUMENTS, language="fr")
     newsletter = newsletter_create(by="أمينة", **ARABIC)
     with django_capture_on_commit_callbacks(execute=True):
@@ -86,7 +96,8 @@ def test_a_subscriber_without_their_language_gets_the_arabic_version_in_arabic(
 
 
 def test_digest_subscribers_get_it_in_their_digest_not_on_its_own(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     follower("daily@example.ma", Topic.DOCUMENTS, delivery=Delivery.DAILY)
     follower("now@example.ma", Topic.DOCUMENTS)
     newsletter = newsletter_create(by="أمينة", **ARABIC)
@@ -105,7 +116,8 @@ def test_digest_subscribers_get_it_in_their_digest_not_on_its_own(
 
 
 def test_the_audience_is_the_topics_chosen_or_every_follower_of_the_news(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     follower("docs@example.ma", Topic.DOCUMENTS)
     follower("meetings@example.ma", Topic.MEETINGS, language="fr")
     follower("petition-only@example.ma", Topic.PETITION, object_id=7)
@@ -119,7 +131,8 @@ def test_the_audience_is_the_topics_chosen_or_every_follower_of_the_news(
     with django_capture_on_commit_callbacks(execute=True):
         newsletter_send(newsletter=for_meetings, by="أمينة")
     assert list(Notification.objects.values_list("recipient_email", flat=True)) == [
-        "meetings@example.ma"]
+        "meetings@example.ma"
+    ]
 
 
 def test_bad_input_is_refused_in_arabic_and_markup_is_removed():
@@ -132,8 +145,11 @@ def test_bad_input_is_refused_in_arabic_and_markup_is_removed():
     with pytest.raises(ValidationError):
         newsletter_create(by="أمينة", topics=["petition"], **ARABIC)
     assert not Newsletter.objects.exists()
-    cleaned = newsletter_create(by="أمينة", subject_ar="<b>موضوع</b>",
-                                body_ar="<script>alert(1)</script>نص <a href='x'>الرابط</a>")
+    cleaned = newsletter_create(
+        by="أمينة",
+        subject_ar="<b>موضوع</b>",
+        body_ar="<script>alert(1)</script>نص <a href='x'>الرابط</a>",
+    )
     assert cleaned.subject_ar == "موضوع" and "<" not in cleaned.body_ar
     assert "نص الرابط" in cleaned.body_ar
 
@@ -149,14 +165,19 @@ def test_the_preview_shows_both_languages_and_the_fallback_without_a_real_link()
     newsletter = newsletter_create(by="أمينة", **ARABIC)
     arabic, french = newsletter_preview(newsletter=newsletter)
     assert (arabic.language, arabic.version, french.language, french.version) == (
-        "ar", "ar", "fr", "ar")
+        "ar",
+        "ar",
+        "fr",
+        "ar",
+    )
     assert arabic.subject == ARABIC["subject_ar"] and "مرحبًا بالجميع." in arabic.body
     assert "[الرابط الخاص بكل مشترك]" in arabic.body and "@@" not in arabic.body
     assert not Notification.objects.exists()
 
 
 def test_the_request_only_confirms_and_hands_the_newsletter_to_the_workers_after_commit(
-        in_tetouan, settings, django_capture_on_commit_callbacks):
+    in_tetouan, settings, django_capture_on_commit_callbacks
+):
     settings.NOTIFICATIONS_DELIVERY = "worker"
     follower("amal@example.ma", Topic.DOCUMENTS)
     follower("luc@example.ma", Topic.DOCUMENTS, language="fr")
@@ -169,8 +190,9 @@ def test_the_request_only_confirms_and_hands_the_newsletter_to_the_workers_after
     newsletter_confirmed.connect(receiver, dispatch_uid="test-newsletter-confirmed")
     try:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
-            outcome = newsletter_send(newsletter=newsletter, by="أمينة",
-                                      site_url="https://tetouan.example.ma/")
+            outcome = newsletter_send(
+                newsletter=newsletter, by="أمينة", site_url="https://tetouan.example.ma/"
+            )
         stored = Newsletter.objects.get(pk=newsletter.pk)
         assert (stored.state, stored.audience_size, stored.recipients) == ("sending", 2, 0)
         assert outcome.audience == 2 and not Notification.objects.exists()  # nothing yet
@@ -180,11 +202,13 @@ def test_the_request_only_confirms_and_hands_the_newsletter_to_the_workers_after
     finally:
         newsletter_confirmed.disconnect(dispatch_uid="test-newsletter-confirmed")
     assert [(h["schema_name"], h["newsletter_id"], h["site_url"]) for h in handed] == [
-        (in_tetouan.schema_name, newsletter.pk, "https://tetouan.example.ma")]
+        (in_tetouan.schema_name, newsletter.pk, "https://tetouan.example.ma")
+    ]
 
 
 def test_the_workers_record_in_batches_showing_progress_and_a_retry_records_nothing_twice(
-        settings, django_capture_on_commit_callbacks):
+    settings, django_capture_on_commit_callbacks
+):
     settings.NOTIFICATIONS_DELIVERY = "worker"  # the confirmation only: batches by hand here
     people = [follower(f"s{n}@example.ma", Topic.DOCUMENTS) for n in range(5)]
     newsletter = newsletter_create(by="أمينة", **ARABIC)
@@ -192,8 +216,7 @@ def test_the_workers_record_in_batches_showing_progress_and_a_retry_records_noth
         newsletter_send(newsletter=newsletter, by="أمينة", site_url="https://t.example.ma")
     assert newsletter_record_batch(newsletter_id=newsletter.pk, batch_size=2) == 2
     midway = Newsletter.objects.get(pk=newsletter.pk)
-    assert (midway.state, midway.recipients, midway.recorded_up_to) == (
-        "sending", 2, people[1].pk)
+    assert (midway.state, midway.recipients, midway.recorded_up_to) == ("sending", 2, people[1].pk)
     assert newsletter_reach(newsletter=midway).count("total", "all") == 2
     late = follower("late@example.ma", Topic.DOCUMENTS)  # subscribed while it was being sent
     report = newsletter_record(newsletter_id=newsletter.pk, batch_size=2)
@@ -202,8 +225,9 @@ def test_the_workers_record_in_batches_showing_progress_and_a_retry_records_noth
     assert newsletter_record(newsletter_id=newsletter.pk).recorded == 0
     Newsletter.objects.filter(pk=newsletter.pk).update(state="sending", recorded_up_to=0)
     assert newsletter_record(newsletter_id=newsletter.pk).recorded == 0
-    emails = list(Notification.objects.filter(kind="newsletter")
-                  .values_list("recipient_email", flat=True))
+    emails = list(
+        Notification.objects.filter(kind="newsletter").values_list("recipient_email", flat=True)
+    )
     assert sorted(emails) == sorted([p.email for p in people] + [late.email])
     stored = Newsletter.objects.get(pk=newsletter.pk)
     assert (stored.state, stored.recipients) == ("sent", 6)

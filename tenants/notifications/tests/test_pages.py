@@ -1,4 +1,5 @@
 """The public pages: subscribe, verify, manage, unsubscribe; links signed for one member."""
+
 import re
 from urllib.parse import urlsplit
 
@@ -8,8 +9,13 @@ from tenants.notifications.models import Notification, Subscriber, Topic
 from tenants.notifications.links import subscriber_links
 from tenants.notifications.tests.conftest import follower
 
-FORM = {"email": "Amal@Example.ma", "topics": ["documents", "meetings"], "language": "ar",
-        "delivery": "immediate", "website": ""}
+FORM = {
+    "email": "Amal@Example.ma",
+    "topics": ["documents", "meetings"],
+    "language": "ar",
+    "delivery": "immediate",
+    "website": "",
+}
 
 
 def subscribe(client, captured, **changes):
@@ -32,8 +38,9 @@ def test_the_form_is_arabic_first(tetouan, client_for):
     assert "Suivre l'actualité de ce site" in french.get("/notifications/").content.decode()
 
 
-def test_subscribe_then_verify_then_news_come(tetouan, client_for, in_member,
-                                              django_capture_on_commit_callbacks):
+def test_subscribe_then_verify_then_news_come(
+    tetouan, client_for, in_member, django_capture_on_commit_callbacks
+):
     client = client_for(tetouan)
     response = subscribe(client, django_capture_on_commit_callbacks)
     assert response.status_code == 302 and response["Location"] == "/notifications/sent/"
@@ -43,7 +50,9 @@ def test_subscribe_then_verify_then_news_come(tetouan, client_for, in_member,
         subscriber = Subscriber.objects.get(email="amal@example.ma")
         assert subscriber.verified_at is None
         assert sorted(subscriber.subscriptions.values_list("topic", flat=True)) == [
-            "documents", "meetings"]
+            "documents",
+            "meetings",
+        ]
     verified = client.get(link_in_last_mail("verify"))
     assert verified.status_code == 200 and "تم تأكيد اشتراككم" in verified.content.decode()
     assert verified["Referrer-Policy"] == "no-referrer"
@@ -51,11 +60,13 @@ def test_subscribe_then_verify_then_news_come(tetouan, client_for, in_member,
         assert Subscriber.objects.get(email="amal@example.ma").verified_at is not None
 
 
-def test_bad_input_is_told_in_arabic_and_writes_nothing(tetouan, client_for, in_member,
-                                                        django_capture_on_commit_callbacks):
+def test_bad_input_is_told_in_arabic_and_writes_nothing(
+    tetouan, client_for, in_member, django_capture_on_commit_callbacks
+):
     client = client_for(tetouan)
-    response = subscribe(client, django_capture_on_commit_callbacks, email="not-an-address",
-                         topics=[])
+    response = subscribe(
+        client, django_capture_on_commit_callbacks, email="not-an-address", topics=[]
+    )
     html = response.content.decode()
     assert response.status_code == 400 and "اختاروا موضوعًا واحدًا على الأقل" in html
     bot = subscribe(client, django_capture_on_commit_callbacks, website="http://spam")
@@ -84,8 +95,9 @@ def test_manage_and_unsubscribe_in_one_click(tetouan, client_for, in_member):
     manage = urlsplit(follower_links["manage_url"]).path
     page = client.get(manage)
     assert page.status_code == 200 and "amal@example.ma" in page.content.decode()
-    saved = client.post(manage, {"topics": ["consultations"], "language": "fr",
-                                 "delivery": "weekly"})
+    saved = client.post(
+        manage, {"topics": ["consultations"], "language": "fr", "delivery": "weekly"}
+    )
     assert saved.status_code == 200
     with in_member(tetouan):
         subscriber.refresh_from_db()
@@ -100,7 +112,8 @@ def test_manage_and_unsubscribe_in_one_click(tetouan, client_for, in_member):
     from django.test import Client
 
     one_click = Client(HTTP_HOST="tetouan.localhost", enforce_csrf_checks=True).post(
-        unsubscribe, {"List-Unsubscribe": "One-Click"})
+        unsubscribe, {"List-Unsubscribe": "One-Click"}
+    )
     assert one_click.status_code == 200 and "تم إلغاء اشتراككم" in one_click.content.decode()
     with in_member(tetouan):
         assert not Subscriber.objects.exists()
@@ -126,8 +139,9 @@ def test_links_of_one_member_are_refused_on_another(tetouan, tanger, client_for,
         links = subscriber_links(subscriber)
     with in_member(tanger):
         # A subscriber with the same id at Tanger: Tétouan's links must still mean nothing.
-        Subscriber.objects.create(pk=subscriber.pk, email="other@example.ma",
-                                  token=subscriber.token)
+        Subscriber.objects.create(
+            pk=subscriber.pk, email="other@example.ma", token=subscriber.token
+        )
     for url in links.values():
         path = urlsplit(url).path
         assert client_for(tanger).get(path).status_code == 400
@@ -139,11 +153,16 @@ def test_links_of_one_member_are_refused_on_another(tetouan, tanger, client_for,
 
 
 def test_a_confirmed_address_gets_its_manage_link_and_nothing_changes(
-        tetouan, client_for, in_member, django_capture_on_commit_callbacks):
+    tetouan, client_for, in_member, django_capture_on_commit_callbacks
+):
     with in_member(tetouan):
         follower("amal@example.ma", Topic.DOCUMENTS, language="fr")
-    response = subscribe(client_for(tetouan), django_capture_on_commit_callbacks,
-                         topics=["meetings"], delivery="daily")
+    response = subscribe(
+        client_for(tetouan),
+        django_capture_on_commit_callbacks,
+        topics=["meetings"],
+        delivery="daily",
+    )
     assert response.status_code == 302
     assert mail.outbox[-1].subject.startswith("Vos abonnements")  # in the person's language
     manage = link_in_last_mail("manage")
@@ -154,8 +173,9 @@ def test_a_confirmed_address_gets_its_manage_link_and_nothing_changes(
         assert list(subscriber.subscriptions.values_list("topic", flat=True)) == ["documents"]
 
 
-def test_follow_one_petition_from_its_page(tetouan, client_for, in_member,
-                                           django_capture_on_commit_callbacks):
+def test_follow_one_petition_from_its_page(
+    tetouan, client_for, in_member, django_capture_on_commit_callbacks
+):
     from tenants.petitions.tests.factories import petition
 
     with in_member(tetouan):
@@ -163,44 +183,65 @@ def test_follow_one_petition_from_its_page(tetouan, client_for, in_member,
     client = client_for(tetouan)
     page = client.get(f"/notifications/?follow=petition:{target.pk}")
     assert f"بمآل العريضة رقم {target.pk}" in page.content.decode()
-    assert client.get("/notifications/?follow=petition:999999").content.decode().count(
-        "بمآل العريضة") == 0
-    response = subscribe(client, django_capture_on_commit_callbacks, topics=[],
-                         follow=f"petition:{target.pk}")
+    assert (
+        client.get("/notifications/?follow=petition:999999").content.decode().count("بمآل العريضة")
+        == 0
+    )
+    response = subscribe(
+        client, django_capture_on_commit_callbacks, topics=[], follow=f"petition:{target.pk}"
+    )
     assert response.status_code == 302
     with in_member(tetouan):
         subscriber = Subscriber.objects.get(email="amal@example.ma")
         assert list(subscriber.subscriptions.values_list("topic", "object_id")) == [
-            ("petition", target.pk)]
-    refused = subscribe(client, django_capture_on_commit_callbacks, email="x@example.ma",
-                        topics=[], follow="petition:999999")
+            ("petition", target.pk)
+        ]
+    refused = subscribe(
+        client,
+        django_capture_on_commit_callbacks,
+        email="x@example.ma",
+        topics=[],
+        follow="petition:999999",
+    )
     assert refused.status_code == 400
     assert "اختاروا موضوعًا واحدًا على الأقل" in refused.content.decode()
 
 
 def test_a_confirmed_address_follows_one_more_petition_by_its_link(
-        tetouan, tanger, client_for, in_member, django_capture_on_commit_callbacks):
+    tetouan, tanger, client_for, in_member, django_capture_on_commit_callbacks
+):
     from tenants.petitions.tests.factories import petition
 
     with in_member(tetouan):
         follower("amal@example.ma", Topic.DOCUMENTS)
         target = petition()
-    subscribe(client_for(tetouan), django_capture_on_commit_callbacks, topics=[],
-              follow=f"petition:{target.pk}")
+    subscribe(
+        client_for(tetouan),
+        django_capture_on_commit_callbacks,
+        topics=[],
+        follow=f"petition:{target.pk}",
+    )
     assert f"بمآل العريضة رقم {target.pk}" in mail.outbox[-1].body
     link = link_in_last_mail("follow")
     with in_member(tetouan):  # nothing yet: the owner of the address decides
-        assert not Subscriber.objects.get(email="amal@example.ma").subscriptions.filter(
-            topic="petition").exists()
+        assert (
+            not Subscriber.objects.get(email="amal@example.ma")
+            .subscriptions.filter(topic="petition")
+            .exists()
+        )
     assert client_for(tanger).get(link).status_code == 400  # Tétouan's link, on Tanger
     assert client_for(tetouan).get(link).status_code == 200
     with in_member(tetouan):
-        assert Subscriber.objects.get(email="amal@example.ma").subscriptions.filter(
-            topic="petition", object_id=target.pk).exists()
+        assert (
+            Subscriber.objects.get(email="amal@example.ma")
+            .subscriptions.filter(topic="petition", object_id=target.pk)
+            .exists()
+        )
 
 
 def test_a_petition_and_an_open_request_offer_to_be_followed_on_their_member_only(
-        tetouan, tanger, client_for, in_member):
+    tetouan, tanger, client_for, in_member
+):
     from tenants.information_requests.models import InformationRequest
     from tenants.information_requests.tests.factories import filed
     from tenants.petitions.tests.factories import petition

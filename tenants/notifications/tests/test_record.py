@@ -1,4 +1,5 @@
 """notification_record: one row per key, rendered in the recipient's language, sent after commit."""
+
 import pytest
 from django.core import mail
 
@@ -9,9 +10,14 @@ pytestmark = pytest.mark.usefixtures("in_tetouan")
 
 
 def record(key="reminder:1", language="ar"):
-    return notification_record(key=key, recipient_email="focal@example.ma", language=language,
-                               template="notifications/email/verify", kind="reminder.test",
-                               context={"link": "http://x/verify/", "topics": []})
+    return notification_record(
+        key=key,
+        recipient_email="focal@example.ma",
+        language=language,
+        template="notifications/email/verify",
+        kind="reminder.test",
+        context={"link": "http://x/verify/", "topics": []},
+    )
 
 
 def test_a_key_is_recorded_once(django_capture_on_commit_callbacks):
@@ -51,7 +57,8 @@ def test_a_long_key_is_shortened_and_still_recorded_once():
 
 
 def test_a_message_that_cannot_be_built_fails_at_once_and_the_others_go(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     with django_capture_on_commit_callbacks(execute=True):
         record(key="good-1")
         Notification.objects.filter(key="good-1").update(subject="line\nbreak")
@@ -76,5 +83,4 @@ def test_settled_rows_are_purged_after_a_while():
     Notification.objects.filter(key="old-pending").update(created_at=long_ago)
     Notification.objects.filter(key="new-sent").update(state="sent")
     assert notifications_purge() == 1
-    assert sorted(Notification.objects.values_list("key", flat=True)) == ["new-sent",
-                                                                          "old-pending"]
+    assert sorted(Notification.objects.values_list("key", flat=True)) == ["new-sent", "old-pending"]

@@ -1,6 +1,7 @@
 """The workspace's newsletter pages: written, previewed in both languages, sent after a
 confirmation and once, with how many it reached; errors in Arabic with nothing written; for
 focal points and editors only, and never a subscriber's address."""
+
 from django.core import mail
 
 from tenants.notifications.models import Delivery, Newsletter, Notification, Topic
@@ -8,12 +9,17 @@ from tenants.notifications.tests.conftest import follower
 
 LIST = "/staff/newsletters/"
 NEW = "/staff/newsletters/new/"
-FORM = {"subject_ar": "لقاء تواصلي حول الميزانية", "body_ar": "ندعوكم إلى لقاء يوم السبت.",
-        "subject_fr": "", "body_fr": ""}
+FORM = {
+    "subject_ar": "لقاء تواصلي حول الميزانية",
+    "body_ar": "ندعوكم إلى لقاء يوم السبت.",
+    "subject_fr": "",
+    "body_fr": "",
+}
 
 
-def test_an_editor_writes_previews_sends_and_sees_the_reach(tetouan, in_member, staff_client,
-                                                            django_capture_on_commit_callbacks):
+def test_an_editor_writes_previews_sends_and_sees_the_reach(
+    tetouan, in_member, staff_client, django_capture_on_commit_callbacks
+):
     with in_member(tetouan):
         follower("amal@example.ma", Topic.DOCUMENTS)
         follower("luc@example.ma", Topic.MEETINGS, language="fr")
@@ -34,7 +40,10 @@ def test_an_editor_writes_previews_sends_and_sees_the_reach(tetouan, in_member, 
     assert "amal@example.ma" not in preview  # counts, never addresses
     edit = f"/staff/newsletters/{newsletter.pk}/edit/"
     assert client.get(edit).status_code == 200
-    assert client.post(edit, {**FORM, "subject_fr": "Réunion", "body_fr": "Samedi."}).status_code == 302
+    assert (
+        client.post(edit, {**FORM, "subject_fr": "Réunion", "body_fr": "Samedi."}).status_code
+        == 302
+    )
     send = f"/staff/newsletters/{newsletter.pk}/send/"
     confirm = client.get(send).content.decode()
     assert "نعم، أرسلوها الآن" in confirm and "2 بالعربية" in confirm and "1 بالفرنسية" in confirm
@@ -46,8 +55,7 @@ def test_an_editor_writes_previews_sends_and_sees_the_reach(tetouan, in_member, 
     with django_capture_on_commit_callbacks(execute=True):
         twice = client.post(send)  # the double click
     assert twice.status_code == 302
-    assert sorted(message.to[0] for message in mail.outbox) == ["amal@example.ma",
-                                                                "luc@example.ma"]
+    assert sorted(message.to[0] for message in mail.outbox) == ["amal@example.ma", "luc@example.ma"]
     result = client.get(detail).content.decode()
     assert "عدد من وصلتهم" in result and "سبق إرسال هذه النشرة" in result
     assert "في ملخص قادم" in result
@@ -57,13 +65,15 @@ def test_an_editor_writes_previews_sends_and_sees_the_reach(tetouan, in_member, 
 
 
 def test_while_the_workers_record_it_the_page_shows_progress_and_refreshes(
-        tetouan, in_member, staff_client, settings, django_capture_on_commit_callbacks):
+    tetouan, in_member, staff_client, settings, django_capture_on_commit_callbacks
+):
     settings.NOTIFICATIONS_DELIVERY = "worker"  # the request confirms; no worker runs here
     with in_member(tetouan):
         for n in range(3):
             follower(f"s{n}@example.ma", Topic.DOCUMENTS)
-        newsletter = Newsletter.objects.create(created_by="أمينة", **{
-            key: value for key, value in FORM.items() if value})
+        newsletter = Newsletter.objects.create(
+            created_by="أمينة", **{key: value for key, value in FORM.items() if value}
+        )
     client = staff_client(tetouan, "editor")
     send = f"/staff/newsletters/{newsletter.pk}/send/"
     with django_capture_on_commit_callbacks(execute=False):
@@ -84,11 +94,13 @@ def test_while_the_workers_record_it_the_page_shows_progress_and_refreshes(
         assert Newsletter.objects.get(pk=newsletter.pk).state == "sending"
 
 
-def test_an_empty_newsletter_is_refused_in_arabic_and_nothing_is_written(tetouan, in_member,
-                                                                        staff_client):
+def test_an_empty_newsletter_is_refused_in_arabic_and_nothing_is_written(
+    tetouan, in_member, staff_client
+):
     client = staff_client(tetouan, "focal_point")
-    response = client.post(NEW, {"subject_ar": "", "body_ar": "", "subject_fr": "Objet",
-                                 "body_fr": ""})
+    response = client.post(
+        NEW, {"subject_ar": "", "body_ar": "", "subject_fr": "Objet", "body_fr": ""}
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert "هناك مشكلة" in page and "اكتبوا نص الرسالة تحت موضوعها." in page
@@ -110,8 +122,7 @@ def test_sending_to_nobody_is_refused_with_a_message(tetouan, in_member, staff_c
         assert Newsletter.objects.get().state == "draft"
 
 
-def test_a_moderator_is_refused_and_the_menu_shows_the_section_to_editors(tetouan,
-                                                                          staff_client):
+def test_a_moderator_is_refused_and_the_menu_shows_the_section_to_editors(tetouan, staff_client):
     moderator = staff_client(tetouan, "moderator")
     assert moderator.get(LIST).status_code == 403
     assert moderator.post(NEW, FORM).status_code == 403

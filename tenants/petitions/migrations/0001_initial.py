@@ -8,91 +8,270 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Petition',
+            name="Petition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(help_text='A matter within the powers of the council.', max_length=300, verbose_name='subject')),
-                ('text', models.TextField(verbose_name='text of the petition')),
-                ('agent_name', models.CharField(max_length=200, verbose_name="agent's name")),
-                ('agent_cin', models.CharField(max_length=20, validators=[tenants.petitions.models.cin_validate], verbose_name="agent's national ID number")),
-                ('agent_email', models.EmailField(blank=True, max_length=254, verbose_name="agent's e-mail")),
-                ('agent_phone', models.CharField(blank=True, max_length=32, verbose_name="agent's phone")),
-                ('agent_key', models.CharField(blank=True, db_index=True, editable=False, max_length=64)),
-                ('agent_language', models.CharField(default='ar', editable=False, max_length=2)),
-                ('source', models.CharField(choices=[('online', 'Online'), ('staff', 'Entered by staff')], default='online', max_length=16, verbose_name='source')),
-                ('state', models.CharField(choices=[('collecting', 'Collecting signatures'), ('submitted', 'Submitted to the council'), ('admissible', 'Admissible'), ('not_admissible', 'Not admissible'), ('on_agenda', 'On the agenda of a council session'), ('decided', 'Decided by the council')], default='collecting', max_length=20, verbose_name='state')),
-                ('signatures_required', models.PositiveIntegerField(help_text='From the petition settings; follows them while signatures are collected.', validators=[django.core.validators.MinValueValidator(1)], verbose_name='signatures required')),
-                ('published_at', models.DateTimeField(blank=True, help_text='A petition filed online shows on the site once staff publish it.', null=True, verbose_name='published at')),
-                ('not_admissible_reason', models.TextField(blank=True, verbose_name='reason for not admitting it')),
-                ('session_date', models.DateField(blank=True, null=True, verbose_name='date of the council session')),
-                ('answer', models.TextField(blank=True, verbose_name='answer of the council')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "subject",
+                    models.CharField(
+                        help_text="A matter within the powers of the council.",
+                        max_length=300,
+                        verbose_name="subject",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="text of the petition")),
+                ("agent_name", models.CharField(max_length=200, verbose_name="agent's name")),
+                (
+                    "agent_cin",
+                    models.CharField(
+                        max_length=20,
+                        validators=[tenants.petitions.models.cin_validate],
+                        verbose_name="agent's national ID number",
+                    ),
+                ),
+                (
+                    "agent_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="agent's e-mail"),
+                ),
+                (
+                    "agent_phone",
+                    models.CharField(blank=True, max_length=32, verbose_name="agent's phone"),
+                ),
+                (
+                    "agent_key",
+                    models.CharField(blank=True, db_index=True, editable=False, max_length=64),
+                ),
+                ("agent_language", models.CharField(default="ar", editable=False, max_length=2)),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("online", "Online"), ("staff", "Entered by staff")],
+                        default="online",
+                        max_length=16,
+                        verbose_name="source",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("collecting", "Collecting signatures"),
+                            ("submitted", "Submitted to the council"),
+                            ("admissible", "Admissible"),
+                            ("not_admissible", "Not admissible"),
+                            ("on_agenda", "On the agenda of a council session"),
+                            ("decided", "Decided by the council"),
+                        ],
+                        default="collecting",
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                (
+                    "signatures_required",
+                    models.PositiveIntegerField(
+                        help_text="From the petition settings; follows them while signatures are collected.",
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="signatures required",
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="A petition filed online shows on the site once staff publish it.",
+                        null=True,
+                        verbose_name="published at",
+                    ),
+                ),
+                (
+                    "not_admissible_reason",
+                    models.TextField(blank=True, verbose_name="reason for not admitting it"),
+                ),
+                (
+                    "session_date",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="date of the council session"
+                    ),
+                ),
+                ("answer", models.TextField(blank=True, verbose_name="answer of the council")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'petition',
-                'verbose_name_plural': 'petitions',
-                'ordering': ['-created_at', '-pk'],
-                'indexes': [models.Index(fields=['state'], name='petitions_state_idx')],
+                "verbose_name": "petition",
+                "verbose_name_plural": "petitions",
+                "ordering": ["-created_at", "-pk"],
+                "indexes": [models.Index(fields=["state"], name="petitions_state_idx")],
             },
         ),
         migrations.CreateModel(
-            name='PetitionSettings',
+            name="PetitionSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('threshold', models.PositiveIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='signatures required')),
-                ('legal_reference', models.CharField(max_length=300, verbose_name='legal reference')),
-                ('session_months', django.contrib.postgres.fields.ArrayField(base_field=models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)]), size=12, verbose_name='months of the ordinary sessions of the council')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "threshold",
+                    models.PositiveIntegerField(
+                        validators=[django.core.validators.MinValueValidator(1)],
+                        verbose_name="signatures required",
+                    ),
+                ),
+                (
+                    "legal_reference",
+                    models.CharField(max_length=300, verbose_name="legal reference"),
+                ),
+                (
+                    "session_months",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.PositiveSmallIntegerField(
+                            validators=[
+                                django.core.validators.MinValueValidator(1),
+                                django.core.validators.MaxValueValidator(12),
+                            ]
+                        ),
+                        size=12,
+                        verbose_name="months of the ordinary sessions of the council",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'petition settings',
-                'verbose_name_plural': 'petition settings',
-                'constraints': [models.CheckConstraint(condition=models.Q(('pk', 1)), name='petitions_settings_one_row')],
+                "verbose_name": "petition settings",
+                "verbose_name_plural": "petition settings",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("pk", 1)), name="petitions_settings_one_row"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='PetitionStep',
+            name="PetitionStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('collecting', 'Collecting signatures'), ('submitted', 'Submitted to the council'), ('admissible', 'Admissible'), ('not_admissible', 'Not admissible'), ('on_agenda', 'On the agenda of a council session'), ('decided', 'Decided by the council')], max_length=20, verbose_name='state')),
-                ('happened_on', models.DateField(verbose_name='date')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('by', models.CharField(blank=True, max_length=150, verbose_name='by')),
-                ('recorded_at', models.DateTimeField(auto_now_add=True, verbose_name='recorded at')),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='petitions.petition', verbose_name='petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("collecting", "Collecting signatures"),
+                            ("submitted", "Submitted to the council"),
+                            ("admissible", "Admissible"),
+                            ("not_admissible", "Not admissible"),
+                            ("on_agenda", "On the agenda of a council session"),
+                            ("decided", "Decided by the council"),
+                        ],
+                        max_length=20,
+                        verbose_name="state",
+                    ),
+                ),
+                ("happened_on", models.DateField(verbose_name="date")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("by", models.CharField(blank=True, max_length=150, verbose_name="by")),
+                (
+                    "recorded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="recorded at"),
+                ),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="petitions.petition",
+                        verbose_name="petition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'step',
-                'verbose_name_plural': 'steps',
-                'ordering': ['happened_on', 'pk'],
+                "verbose_name": "step",
+                "verbose_name_plural": "steps",
+                "ordering": ["happened_on", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Signature',
+            name="Signature",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=200, verbose_name='full name')),
-                ('cin', models.CharField(max_length=20, validators=[tenants.petitions.models.cin_validate], verbose_name='national ID number (CIN)')),
-                ('cin_normalized', models.CharField(editable=False, max_length=20)),
-                ('link', models.CharField(choices=[('resident', 'I live in the collectivity'), ('economic', 'I carry on an economic activity there'), ('commercial', 'I carry on a commercial activity there'), ('professional', 'I carry on a professional activity there')], max_length=16, verbose_name='link to the collectivity')),
-                ('source', models.CharField(choices=[('online', 'Online'), ('staff', 'Entered by staff')], default='online', max_length=16, verbose_name='source')),
-                ('signed_at', models.DateTimeField(auto_now_add=True, verbose_name='signed at')),
-                ('petition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='signatures', to='petitions.petition', verbose_name='petition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=200, verbose_name="full name")),
+                (
+                    "cin",
+                    models.CharField(
+                        max_length=20,
+                        validators=[tenants.petitions.models.cin_validate],
+                        verbose_name="national ID number (CIN)",
+                    ),
+                ),
+                ("cin_normalized", models.CharField(editable=False, max_length=20)),
+                (
+                    "link",
+                    models.CharField(
+                        choices=[
+                            ("resident", "I live in the collectivity"),
+                            ("economic", "I carry on an economic activity there"),
+                            ("commercial", "I carry on a commercial activity there"),
+                            ("professional", "I carry on a professional activity there"),
+                        ],
+                        max_length=16,
+                        verbose_name="link to the collectivity",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        choices=[("online", "Online"), ("staff", "Entered by staff")],
+                        default="online",
+                        max_length=16,
+                        verbose_name="source",
+                    ),
+                ),
+                ("signed_at", models.DateTimeField(auto_now_add=True, verbose_name="signed at")),
+                (
+                    "petition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="signatures",
+                        to="petitions.petition",
+                        verbose_name="petition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'signature',
-                'verbose_name_plural': 'signatures',
-                'ordering': ['signed_at', 'pk'],
-                'constraints': [models.UniqueConstraint(fields=('petition', 'cin_normalized'), name='petitions_one_signature_per_cin', violation_error_code='duplicate_signature', violation_error_message='This national ID number has already signed this petition.')],
+                "verbose_name": "signature",
+                "verbose_name_plural": "signatures",
+                "ordering": ["signed_at", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("petition", "cin_normalized"),
+                        name="petitions_one_signature_per_cin",
+                        violation_error_code="duplicate_signature",
+                        violation_error_message="This national ID number has already signed this petition.",
+                    )
+                ],
             },
         ),
     ]

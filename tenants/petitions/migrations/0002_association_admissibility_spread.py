@@ -17,78 +17,138 @@ def settings_follow_the_law(apps, schema_editor):
     SiteProfile = apps.get_model("site", "SiteProfile")
     profile = SiteProfile.objects.first()
     PetitionSettings.objects.filter(legal_reference=REGION_REFERENCE_BEFORE).update(
-        legal_reference=REGION_REFERENCE)
+        legal_reference=REGION_REFERENCE
+    )
     if profile is not None and profile.tier in TWO_MONTH_TIERS:
         PetitionSettings.objects.update(admissibility_months=2)
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('petitions', '0001_initial'),
-        ('site', '0001_initial'),
+        ("petitions", "0001_initial"),
+        ("site", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='petition',
-            name='admissibility_due_on',
+            model_name="petition",
+            name="admissibility_due_on",
             field=models.DateField(blank=True, null=True, verbose_name="bureau's decision due by"),
         ),
         migrations.AddField(
-            model_name='petition',
-            name='association_founded_on',
-            field=models.DateField(blank=True, null=True, verbose_name='date the association was founded'),
+            model_name="petition",
+            name="association_founded_on",
+            field=models.DateField(
+                blank=True, null=True, verbose_name="date the association was founded"
+            ),
         ),
         migrations.AddField(
-            model_name='petition',
-            name='association_name',
-            field=models.CharField(blank=True, max_length=200, verbose_name='name of the association'),
+            model_name="petition",
+            name="association_name",
+            field=models.CharField(
+                blank=True, max_length=200, verbose_name="name of the association"
+            ),
         ),
         migrations.AddField(
-            model_name='petition',
-            name='association_reference',
-            field=models.CharField(blank=True, help_text='The number and date of the final receipt of its declaration.', max_length=100, verbose_name='registration reference of the association'),
+            model_name="petition",
+            name="association_reference",
+            field=models.CharField(
+                blank=True,
+                help_text="The number and date of the final receipt of its declaration.",
+                max_length=100,
+                verbose_name="registration reference of the association",
+            ),
         ),
         migrations.AddField(
-            model_name='petition',
-            name='committee',
-            field=models.CharField(blank=True, max_length=200, verbose_name='committee it is referred to'),
+            model_name="petition",
+            name="committee",
+            field=models.CharField(
+                blank=True, max_length=200, verbose_name="committee it is referred to"
+            ),
         ),
         migrations.AddField(
-            model_name='petition',
-            name='petitioner',
-            field=models.CharField(choices=[('citizens', 'Citizens, through their agent'), ('association', 'An association, through its legal representative')], default='citizens', max_length=16, verbose_name='filed by'),
+            model_name="petition",
+            name="petitioner",
+            field=models.CharField(
+                choices=[
+                    ("citizens", "Citizens, through their agent"),
+                    ("association", "An association, through its legal representative"),
+                ],
+                default="citizens",
+                max_length=16,
+                verbose_name="filed by",
+            ),
         ),
         migrations.AddField(
-            model_name='petition',
-            name='submitted_on',
-            field=models.DateField(blank=True, null=True, verbose_name='received by the council on'),
+            model_name="petition",
+            name="submitted_on",
+            field=models.DateField(
+                blank=True, null=True, verbose_name="received by the council on"
+            ),
         ),
         migrations.AddField(
-            model_name='petitionsettings',
-            name='admissibility_months',
-            field=models.PositiveSmallIntegerField(default=3, help_text='Counted from the day the council receives the petition.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name="months for the bureau's decision on admissibility"),
+            model_name="petitionsettings",
+            name="admissibility_months",
+            field=models.PositiveSmallIntegerField(
+                default=3,
+                help_text="Counted from the day the council receives the petition.",
+                validators=[
+                    django.core.validators.MinValueValidator(1),
+                    django.core.validators.MaxValueValidator(12),
+                ],
+                verbose_name="months for the bureau's decision on admissibility",
+            ),
         ),
         migrations.AddField(
-            model_name='petitionsettings',
-            name='association_min_years',
-            field=models.PositiveSmallIntegerField(default=3, validators=[django.core.validators.MaxValueValidator(50)], verbose_name='years an association must have existed to file a petition'),
+            model_name="petitionsettings",
+            name="association_min_years",
+            field=models.PositiveSmallIntegerField(
+                default=3,
+                validators=[django.core.validators.MaxValueValidator(50)],
+                verbose_name="years an association must have existed to file a petition",
+            ),
         ),
         migrations.AddField(
-            model_name='signature',
-            name='province_code',
-            field=models.CharField(blank=True, max_length=16, verbose_name='prefecture or province of residence'),
+            model_name="signature",
+            name="province_code",
+            field=models.CharField(
+                blank=True, max_length=16, verbose_name="prefecture or province of residence"
+            ),
         ),
         migrations.AlterField(
-            model_name='petition',
-            name='state',
-            field=models.CharField(choices=[('collecting', 'Collecting signatures'), ('submitted', 'Submitted to the council'), ('admissible', 'Admissible'), ('not_admissible', 'Not admissible'), ('referred', 'Referred to a committee of the council'), ('on_agenda', 'On the agenda of a council session'), ('decided', 'Decided by the council')], default='collecting', max_length=20, verbose_name='state'),
+            model_name="petition",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("collecting", "Collecting signatures"),
+                    ("submitted", "Submitted to the council"),
+                    ("admissible", "Admissible"),
+                    ("not_admissible", "Not admissible"),
+                    ("referred", "Referred to a committee of the council"),
+                    ("on_agenda", "On the agenda of a council session"),
+                    ("decided", "Decided by the council"),
+                ],
+                default="collecting",
+                max_length=20,
+                verbose_name="state",
+            ),
         ),
         migrations.AlterField(
-            model_name='petitionstep',
-            name='state',
-            field=models.CharField(choices=[('collecting', 'Collecting signatures'), ('submitted', 'Submitted to the council'), ('admissible', 'Admissible'), ('not_admissible', 'Not admissible'), ('referred', 'Referred to a committee of the council'), ('on_agenda', 'On the agenda of a council session'), ('decided', 'Decided by the council')], max_length=20, verbose_name='state'),
+            model_name="petitionstep",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("collecting", "Collecting signatures"),
+                    ("submitted", "Submitted to the council"),
+                    ("admissible", "Admissible"),
+                    ("not_admissible", "Not admissible"),
+                    ("referred", "Referred to a committee of the council"),
+                    ("on_agenda", "On the agenda of a council session"),
+                    ("decided", "Decided by the council"),
+                ],
+                max_length=20,
+                verbose_name="state",
+            ),
         ),
         migrations.RunPython(settings_follow_the_law, migrations.RunPython.noop),
     ]

@@ -1,4 +1,5 @@
 """Fixtures of the petitions tests (the two members come from the repository's conftest.py)."""
+
 import pytest
 from django.core.cache import cache
 

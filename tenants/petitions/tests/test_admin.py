@@ -1,5 +1,6 @@
 """The back office: petitions entered and moved through the services, signatures added once per
 national ID number and exported as CSV, the settings the focal point's."""
+
 import pytest
 from django.utils import timezone
 
@@ -14,15 +15,29 @@ def editor(tetouan, staff_client):
 
 
 def test_staff_enter_a_petition_published_at_once(tetouan, in_member, editor):
-    response = editor.post("/admin/petitions/petition/add/", {
-        "subject": "<b>تهيئة</b> ملعب القرب", "text": TEXT, "agent_name": "سعاد",
-        "agent_cin": "l 12345", "agent_email": "", "agent_phone": "", "steps-TOTAL_FORMS": 0,
-        "steps-INITIAL_FORMS": 0, "steps-MIN_NUM_FORMS": 0, "steps-MAX_NUM_FORMS": 0})
+    response = editor.post(
+        "/admin/petitions/petition/add/",
+        {
+            "subject": "<b>تهيئة</b> ملعب القرب",
+            "text": TEXT,
+            "agent_name": "سعاد",
+            "agent_cin": "l 12345",
+            "agent_email": "",
+            "agent_phone": "",
+            "steps-TOTAL_FORMS": 0,
+            "steps-INITIAL_FORMS": 0,
+            "steps-MIN_NUM_FORMS": 0,
+            "steps-MAX_NUM_FORMS": 0,
+        },
+    )
     assert response.status_code == 302, response.context["errors"] if response.context else ""
     with in_member(tetouan):
         entered = Petition.objects.get()
-        assert (entered.subject, entered.agent_cin, entered.source) == \
-            ("تهيئة ملعب القرب", "L12345", Source.STAFF)
+        assert (entered.subject, entered.agent_cin, entered.source) == (
+            "تهيئة ملعب القرب",
+            "L12345",
+            Source.STAFF,
+        )
         assert entered.is_published and entered.steps.get().state == State.COLLECTING
         assert entered.signatures_required == petition_settings_get().threshold
 
@@ -33,8 +48,9 @@ def test_the_list_shows_counts_and_publishes_filed_petitions(tetouan, in_member,
         sign(petition(subject="عريضة موقعة"), 2)
     page = editor.get("/admin/petitions/petition/", {"published": "no"})
     assert page.status_code == 200 and SUBJECT in page.content.decode()
-    response = editor.post("/admin/petitions/petition/", {
-        "action": "publish_selected", "_selected_action": [filed.pk]})
+    response = editor.post(
+        "/admin/petitions/petition/", {"action": "publish_selected", "_selected_action": [filed.pk]}
+    )
     assert response.status_code == 302
     with in_member(tetouan):
         filed.refresh_from_db()
@@ -54,8 +70,12 @@ def test_the_next_step_page_proposes_the_next_session_and_validates(tetouan, in_
     assert editor.post(url, {"to": "submitted", "happened_on": today}).status_code == 302
     refused = editor.post(url, {"to": "not_admissible", "happened_on": today, "reason": ""})
     assert refused.status_code == 200 and refused.context["form"].has_error("reason")
-    assert editor.post(url, {"to": "not_admissible", "happened_on": today,
-                             "reason": "خارج اختصاصات المجلس"}).status_code == 302
+    assert (
+        editor.post(
+            url, {"to": "not_admissible", "happened_on": today, "reason": "خارج اختصاصات المجلس"}
+        ).status_code
+        == 302
+    )
     with in_member(tetouan):
         target.refresh_from_db()
         assert target.state == State.NOT_ADMISSIBLE
@@ -82,9 +102,11 @@ def test_signatures_are_exported_as_csv(tetouan, in_member, staff_client):
     with in_member(tetouan):
         target = petition()
         sign(target, 2)
-        signature_add(petition=target, full_name="=HYPERLINK(\"x\")", cin="Z9", link="economic")
-    response = editor.post("/admin/petitions/petition/", {
-        "action": "export_signatures", "_selected_action": [target.pk]})
+        signature_add(petition=target, full_name='=HYPERLINK("x")', cin="Z9", link="economic")
+    response = editor.post(
+        "/admin/petitions/petition/",
+        {"action": "export_signatures", "_selected_action": [target.pk]},
+    )
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8")
     assert text.startswith("\ufeff")
@@ -102,8 +124,10 @@ def test_moderators_read_but_neither_move_nor_see_who_signed(tetouan, in_member,
     assert moderator.get(f"/admin/petitions/petition/{target.pk}/step/").status_code == 403
     # Who signed, with their CIN, is the focal point's (tenants/site/personal_data.py).
     assert moderator.get("/admin/petitions/signature/").status_code == 403
-    response = moderator.post("/admin/petitions/petition/", {
-        "action": "export_signatures", "_selected_action": [target.pk]})
+    response = moderator.post(
+        "/admin/petitions/petition/",
+        {"action": "export_signatures", "_selected_action": [target.pk]},
+    )
     assert not response.get("Content-Type", "").startswith("text/csv")
     assert moderator.get("/admin/petitions/signature/add/").status_code == 403
 
@@ -112,12 +136,24 @@ def test_only_the_focal_point_changes_the_settings(tetouan, in_member, staff_cli
     assert editor.get("/admin/petitions/petitionsettings/").status_code == 302
     page = editor.get("/admin/petitions/petitionsettings/1/change/")
     assert page.status_code == 200  # read only
-    assert editor.post("/admin/petitions/petitionsettings/1/change/", {
-        "threshold": 1, "legal_reference": "x", "session_months": [1]}).status_code == 403
+    assert (
+        editor.post(
+            "/admin/petitions/petitionsettings/1/change/",
+            {"threshold": 1, "legal_reference": "x", "session_months": [1]},
+        ).status_code
+        == 403
+    )
     focal_point = staff_client(tetouan, "focal_point")
-    response = focal_point.post("/admin/petitions/petitionsettings/1/change/", {
-        "threshold": 150, "legal_reference": "القانون التنظيمي 113.14، المادة 123",
-        "session_months": [2, 5, 10], "admissibility_months": 3, "association_min_years": 3})
+    response = focal_point.post(
+        "/admin/petitions/petitionsettings/1/change/",
+        {
+            "threshold": 150,
+            "legal_reference": "القانون التنظيمي 113.14، المادة 123",
+            "session_months": [2, 5, 10],
+            "admissibility_months": 3,
+            "association_min_years": 3,
+        },
+    )
     assert response.status_code == 302
     with in_member(tetouan):
         settings = PetitionSettings.objects.get()
@@ -130,14 +166,31 @@ def test_a_published_petition_keeps_its_text_in_the_back_office(tetouan, in_memb
         step = target.steps.get()
     page = editor.get(f"/admin/petitions/petition/{target.pk}/change/")
     assert page.status_code == 200
-    assert 'name="text"' not in page.content.decode() and 'name="agent_phone"' in page.content.decode()
-    response = editor.post(f"/admin/petitions/petition/{target.pk}/change/", {
-        "subject": "آخر", "text": "آخر", "agent_name": "سعاد", "agent_cin": "L987654",
-        "agent_email": "", "agent_phone": "0600000000", "steps-TOTAL_FORMS": 1,
-        "steps-INITIAL_FORMS": 1, "steps-MIN_NUM_FORMS": 0, "steps-MAX_NUM_FORMS": 0,
-        "steps-0-id": step.pk, "steps-0-petition": target.pk})
+    assert (
+        'name="text"' not in page.content.decode() and 'name="agent_phone"' in page.content.decode()
+    )
+    response = editor.post(
+        f"/admin/petitions/petition/{target.pk}/change/",
+        {
+            "subject": "آخر",
+            "text": "آخر",
+            "agent_name": "سعاد",
+            "agent_cin": "L987654",
+            "agent_email": "",
+            "agent_phone": "0600000000",
+            "steps-TOTAL_FORMS": 1,
+            "steps-INITIAL_FORMS": 1,
+            "steps-MIN_NUM_FORMS": 0,
+            "steps-MAX_NUM_FORMS": 0,
+            "steps-0-id": step.pk,
+            "steps-0-petition": target.pk,
+        },
+    )
     assert response.status_code == 302, response.context["errors"] if response.context else ""
     with in_member(tetouan):
         target.refresh_from_db()
-        assert (target.subject, target.agent_phone, target.agent_email) == \
-            (SUBJECT, "0600000000", "")
+        assert (target.subject, target.agent_phone, target.agent_email) == (
+            SUBJECT,
+            "0600000000",
+            "",
+        )

@@ -1,5 +1,6 @@
 """The public pages: counts and progress, never who signed; forms sanitised, rate limited,
 protected by a honeypot; Arabic first."""
+
 import re
 
 from django.core import mail
@@ -13,12 +14,22 @@ from tenants.petitions.services import petition_file, petition_publish, petition
 from tenants.petitions.tests.factories import AGENT, SUBJECT, TEXT, sign
 
 SIGNATORY = "عبد الإله الوزاني"
-FORM = {"subject": "إحداث خط للنقل الحضري نحو حي الملاليين",
-        "text": "نلتمس من المجلس إدراج نقطة حول إحداث خط للنقل الحضري.",
-        "agent_name": "سعاد المرابط", "agent_cin": "l 987654", "agent_email": "souad@example.ma",
-        "agent_phone": "0612345678", "website": ""}
-SIGNATURE = {"full_name": SIGNATORY, "cin": "kb 445566", "link": "resident",
-             "declaration": "on", "website": ""}
+FORM = {
+    "subject": "إحداث خط للنقل الحضري نحو حي الملاليين",
+    "text": "نلتمس من المجلس إدراج نقطة حول إحداث خط للنقل الحضري.",
+    "agent_name": "سعاد المرابط",
+    "agent_cin": "l 987654",
+    "agent_email": "souad@example.ma",
+    "agent_phone": "0612345678",
+    "website": "",
+}
+SIGNATURE = {
+    "full_name": SIGNATORY,
+    "cin": "kb 445566",
+    "link": "resident",
+    "declaration": "on",
+    "website": "",
+}
 
 
 def text_of(response) -> str:
@@ -26,8 +37,9 @@ def text_of(response) -> str:
     return response.content.decode()
 
 
-def test_the_list_and_a_petition_show_the_count_and_progress_in_arabic(tetouan, client_for,
-                                                                      collecting):
+def test_the_list_and_a_petition_show_the_count_and_progress_in_arabic(
+    tetouan, client_for, collecting
+):
     client = client_for(tetouan)
     listing = text_of(client.get("/petitions/"))
     assert '<html lang="ar" dir="rtl">' in listing
@@ -49,13 +61,28 @@ def test_the_pages_in_french(tetouan, client_for, collecting):
 def test_public_pages_never_show_personal_data(tetouan, client_for, in_member, collecting):
     client = client_for(tetouan)
     assert client.post(f"/petitions/{collecting.pk}/sign/", SIGNATURE).status_code == 302
-    pages = [text_of(client.get(path)) for path in (
-        "/petitions/", f"/petitions/{collecting.pk}/", f"/petitions/{collecting.pk}/sign/",
-        f"/petitions/{collecting.pk}/signed/")]
+    pages = [
+        text_of(client.get(path))
+        for path in (
+            "/petitions/",
+            f"/petitions/{collecting.pk}/",
+            f"/petitions/{collecting.pk}/sign/",
+            f"/petitions/{collecting.pk}/signed/",
+        )
+    ]
     for page in pages:
-        for secret in (SIGNATORY, "KB445566", "kb 445566", "موقع 0", "AB100000",
-                       AGENT["agent_name"], "L987654", AGENT["agent_email"], AGENT["agent_phone"],
-                       collecting.agent_key):
+        for secret in (
+            SIGNATORY,
+            "KB445566",
+            "kb 445566",
+            "موقع 0",
+            "AB100000",
+            AGENT["agent_name"],
+            "L987654",
+            AGENT["agent_email"],
+            AGENT["agent_phone"],
+            collecting.agent_key,
+        ):
             assert secret not in page
     assert "2 signatures of the 4 required" in pages[3] or 'aria-valuenow="50"' in pages[3]
 
@@ -71,12 +98,16 @@ def test_signing_in_arabic_end_to_end(tetouan, client_for, in_member, collecting
     assert 'aria-valuenow="50"' in text_of(client.get(response["Location"]))
     with in_member(tetouan):
         signature = collecting.signatures.get(cin_normalized="KB445566")
-        assert (signature.full_name, signature.link, signature.source) == \
-            (SIGNATORY, "resident", Source.ONLINE)
+        assert (signature.full_name, signature.link, signature.source) == (
+            SIGNATORY,
+            "resident",
+            Source.ONLINE,
+        )
 
 
-def test_a_second_signature_with_the_same_cin_gets_a_clear_error(tetouan, client_for, in_member,
-                                                                 collecting):
+def test_a_second_signature_with_the_same_cin_gets_a_clear_error(
+    tetouan, client_for, in_member, collecting
+):
     client = client_for(tetouan)
     client.post(f"/petitions/{collecting.pk}/sign/", SIGNATURE)
     again = client.post(f"/petitions/{collecting.pk}/sign/", {**SIGNATURE, "cin": "KB445566 "})
@@ -88,16 +119,19 @@ def test_a_second_signature_with_the_same_cin_gets_a_clear_error(tetouan, client
 
 def test_hostile_html_in_a_signature_is_stripped(tetouan, client_for, in_member, collecting):
     client = client_for(tetouan)
-    client.post(f"/petitions/{collecting.pk}/sign/",
-                {**SIGNATURE, "full_name": "<script>alert(1)</script>سناء"})
+    client.post(
+        f"/petitions/{collecting.pk}/sign/",
+        {**SIGNATURE, "full_name": "<script>alert(1)</script>سناء"},
+    )
     with in_member(tetouan):
         assert collecting.signatures.get(cin_normalized="KB445566").full_name == "سناء"
 
 
 def test_the_honeypot_refuses_bots(tetouan, client_for, in_member, collecting):
     client = client_for(tetouan)
-    response = client.post(f"/petitions/{collecting.pk}/sign/",
-                           {**SIGNATURE, "website": "http://spam.example"})
+    response = client.post(
+        f"/petitions/{collecting.pk}/sign/", {**SIGNATURE, "website": "http://spam.example"}
+    )
     assert response.status_code == 200 and response.context["form"].has_error("website")
     filed = client.post("/petitions/new/", {**FORM, "website": "http://spam.example"})
     assert filed.status_code == 200
@@ -106,36 +140,48 @@ def test_the_honeypot_refuses_bots(tetouan, client_for, in_member, collecting):
         assert Petition.objects.count() == 1
 
 
-def test_signing_is_rate_limited_per_address(tetouan, client_for, in_member, collecting,
-                                             monkeypatch):
+def test_signing_is_rate_limited_per_address(
+    tetouan, client_for, in_member, collecting, monkeypatch
+):
     monkeypatch.setattr("tenants.petitions.views.SIGN_RATE", (2, 3600))
     client = client_for(tetouan)
-    statuses = [client.post(f"/petitions/{collecting.pk}/sign/",
-                            {**SIGNATURE, "cin": f"KB{number}"}).status_code
-                for number in range(3)]
+    statuses = [
+        client.post(
+            f"/petitions/{collecting.pk}/sign/", {**SIGNATURE, "cin": f"KB{number}"}
+        ).status_code
+        for number in range(3)
+    ]
     assert statuses == [302, 302, 429]
-    other_address = client.post(f"/petitions/{collecting.pk}/sign/",
-                                {**SIGNATURE, "cin": "KB9"}, REMOTE_ADDR="10.1.2.3")
+    other_address = client.post(
+        f"/petitions/{collecting.pk}/sign/", {**SIGNATURE, "cin": "KB9"}, REMOTE_ADDR="10.1.2.3"
+    )
     assert other_address.status_code == 302
     with in_member(tetouan):
         assert collecting.signatures.count() == 4
 
 
-def test_filing_a_petition_online_in_arabic(tetouan, client_for, in_member,
-                                            django_capture_on_commit_callbacks):
+def test_filing_a_petition_online_in_arabic(
+    tetouan, client_for, in_member, django_capture_on_commit_callbacks
+):
     client = client_for(tetouan)
     assert "csrfmiddlewaretoken" in text_of(client.get("/petitions/new/"))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/petitions/new/", {
-            **FORM, "text": "<script>alert(1)</script>" + FORM["text"]})
+        response = client.post(
+            "/petitions/new/", {**FORM, "text": "<script>alert(1)</script>" + FORM["text"]}
+        )
     assert response.status_code == 302 and response["Location"] == "/petitions/new/done/"
     with in_member(tetouan):
         filed = Petition.objects.get()
-    assert (filed.subject, filed.text, filed.agent_cin) == \
-        (FORM["subject"], FORM["text"], "L987654")
+    assert (filed.subject, filed.text, filed.agent_cin) == (
+        FORM["subject"],
+        FORM["text"],
+        "L987654",
+    )
     assert not filed.is_published
-    assert f"http://{client.defaults['HTTP_HOST']}/petitions/agent/{filed.agent_key}/" in \
-        mail.outbox[-1].body
+    assert (
+        f"http://{client.defaults['HTTP_HOST']}/petitions/agent/{filed.agent_key}/"
+        in mail.outbox[-1].body
+    )
     # Not on the site until staff publish it.
     assert FORM["subject"] not in text_of(client.get("/petitions/"))
     assert client.get(f"/petitions/{filed.pk}/").status_code == 404
@@ -200,9 +246,9 @@ def test_the_list_filters_by_state(tetouan, client_for, in_member):
     assert DECIDED[0] in page and COLLECTING[0] not in page
 
 
-def test_the_list_is_cached_and_a_signature_refreshes_it(tetouan, client_for, in_member,
-                                                        collecting, page_cache,
-                                                        django_capture_on_commit_callbacks):
+def test_the_list_is_cached_and_a_signature_refreshes_it(
+    tetouan, client_for, in_member, collecting, page_cache, django_capture_on_commit_callbacks
+):
     client = client_for(tetouan)
     assert 'aria-valuenow="25"' in text_of(client.get("/petitions/"))
     with django_capture_on_commit_callbacks() as after_commit:
@@ -218,6 +264,7 @@ def test_the_signing_form_needs_its_csrf_token(tetouan, collecting):
     assert client.post(f"/petitions/{collecting.pk}/sign/", SIGNATURE).status_code == 403
     form = client.get(f"/petitions/{collecting.pk}/sign/")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.content.decode())[1]
-    signed = client.post(f"/petitions/{collecting.pk}/sign/",
-                         {**SIGNATURE, "csrfmiddlewaretoken": token})
+    signed = client.post(
+        f"/petitions/{collecting.pk}/sign/", {**SIGNATURE, "csrfmiddlewaretoken": token}
+    )
     assert signed.status_code == 302

@@ -1,4 +1,5 @@
 """The demo petitions: in Arabic, one collecting below its threshold, one decided; once."""
+
 import pytest
 from django.utils import timezone
 
@@ -17,8 +18,13 @@ def test_the_demo_petitions_are_seeded_once():
     decided = Petition.objects.get(state=State.DECIDED)
     assert decided.signatures.count() >= decided.signatures_required and decided.answer
     assert [step.state for step in decided.steps.all()] == [
-        State.COLLECTING, State.SUBMITTED, State.ADMISSIBLE, State.REFERRED, State.ON_AGENDA,
-        State.DECIDED]
+        State.COLLECTING,
+        State.SUBMITTED,
+        State.ADMISSIBLE,
+        State.REFERRED,
+        State.ON_AGENDA,
+        State.DECIDED,
+    ]
     assert all(step.happened_on <= today for step in decided.steps.all())
     assert decided.session_date.month in (2, 5, 10)
     assert "\u0627" in collecting.subject  # Arabic

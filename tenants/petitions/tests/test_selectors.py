@@ -1,5 +1,6 @@
 """Reads: public lists hold published petitions with their counts; figures and the next
 session in a constant number of queries."""
+
 from datetime import date
 
 import pytest
@@ -7,8 +8,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tenants.petitions.models import State
-from tenants.petitions.selectors import (next_ordinary_session, petition_detail,
-                                         petition_figures, petition_list)
+from tenants.petitions.selectors import (
+    next_ordinary_session,
+    petition_detail,
+    petition_figures,
+    petition_list,
+)
 from tenants.petitions.services import petition_file, petition_transition
 from tenants.petitions.tests.factories import AGENT, SUBJECT, TEXT, petition, sign
 
@@ -22,8 +27,12 @@ def queries(read) -> int:
 
 
 def test_figures_by_state_in_constant_queries():
-    assert petition_figures() == {"total": 0, "awaiting_publication": 0, "signatures": 0,
-                                  "by_state": {state: 0 for state in State.values}}
+    assert petition_figures() == {
+        "total": 0,
+        "awaiting_publication": 0,
+        "signatures": 0,
+        "by_state": {state: 0 for state in State.values},
+    }
     first = petition(threshold=2)
     sign(first, 2)
     few = queries(petition_figures)
@@ -56,14 +65,17 @@ def test_lists_and_details_in_constant_queries():
     assert [item.signature_total for item in petition_list()][-1] == 3
 
 
-@pytest.mark.parametrize("after, months, expected", [
-    (date(2026, 1, 10), [2, 5, 10], date(2026, 2, 2)),     # Sunday 1 Feb: Monday 2
-    (date(2026, 2, 2), [2, 5, 10], date(2026, 2, 2)),      # the day itself
-    (date(2026, 2, 3), [2, 5, 10], date(2026, 5, 4)),      # 1 May is Labour Day, then a weekend
-    (date(2026, 10, 20), [2, 5, 10], date(2027, 2, 1)),    # over the year's end
-    (date(2026, 6, 2), [1, 6, 9], date(2026, 9, 1)),       # prefectures and provinces
-    (date(2026, 11, 1), [3, 7, 10], date(2027, 3, 1)),     # regions
-    (date(2026, 12, 15), [1, 6, 9], date(2027, 1, 4)),     # 1 Jan holiday; 2-3 Jan a weekend
-])
+@pytest.mark.parametrize(
+    "after, months, expected",
+    [
+        (date(2026, 1, 10), [2, 5, 10], date(2026, 2, 2)),  # Sunday 1 Feb: Monday 2
+        (date(2026, 2, 2), [2, 5, 10], date(2026, 2, 2)),  # the day itself
+        (date(2026, 2, 3), [2, 5, 10], date(2026, 5, 4)),  # 1 May is Labour Day, then a weekend
+        (date(2026, 10, 20), [2, 5, 10], date(2027, 2, 1)),  # over the year's end
+        (date(2026, 6, 2), [1, 6, 9], date(2026, 9, 1)),  # prefectures and provinces
+        (date(2026, 11, 1), [3, 7, 10], date(2027, 3, 1)),  # regions
+        (date(2026, 12, 15), [1, 6, 9], date(2027, 1, 4)),  # 1 Jan holiday; 2-3 Jan a weekend
+    ],
+)
 def test_the_next_ordinary_session(after, months, expected):
     assert next_ordinary_session(months=months, after=after) == expected

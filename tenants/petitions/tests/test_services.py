@@ -1,4 +1,5 @@
 """Writes: filing, signing once per national ID number, the steps and what each needs."""
+
 from datetime import timedelta
 
 import pytest
@@ -8,9 +9,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from tenants.petitions.models import Link, Petition, PetitionStep, Signature, Source, State
-from tenants.petitions.services import (AGENT, petition_file, petition_publish,
-                                        petition_submit_by_agent, petition_transition,
-                                        petition_update, signature_add)
+from tenants.petitions.services import (
+    AGENT,
+    petition_file,
+    petition_publish,
+    petition_submit_by_agent,
+    petition_transition,
+    petition_update,
+    signature_add,
+)
 from tenants.petitions.tests.factories import AGENT as AGENT_DATA
 from tenants.petitions.tests.factories import SUBJECT, TEXT, petition, sign
 
@@ -26,15 +33,18 @@ def test_staff_enter_a_published_petition_collecting_from_today():
     assert entered.source == Source.STAFF and entered.is_published
     assert entered.state == State.COLLECTING and entered.signatures_required == 5
     assert entered.agent_cin == "L987654"  # normalised
-    assert [(s.state, s.happened_on) for s in entered.steps.all()] == \
-        [(State.COLLECTING, timezone.localdate())]
+    assert [(s.state, s.happened_on) for s in entered.steps.all()] == [
+        (State.COLLECTING, timezone.localdate())
+    ]
 
 
 def test_a_petition_filed_online_waits_for_publication_and_mails_the_agent(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     with django_capture_on_commit_callbacks(execute=True):
-        filed = petition_file(subject=SUBJECT, text=TEXT, site_url="https://tetouan.example.ma/",
-                              **AGENT_DATA)
+        filed = petition_file(
+            subject=SUBJECT, text=TEXT, site_url="https://tetouan.example.ma/", **AGENT_DATA
+        )
     assert filed.source == Source.ONLINE and not filed.is_published
     assert len(filed.agent_key) > 30
     assert mail.outbox[-1].to == ["souad@example.ma"]
@@ -57,13 +67,16 @@ def test_filing_online_needs_the_agents_email():
 
 
 def test_hostile_html_is_stripped_everywhere():
-    filed = petition_file(subject="<script>alert(1)</script>إنارة الحي",
-                          text='<img src=x onerror="alert(1)"><b>نص</b> العريضة',
-                          **{**AGENT_DATA, "agent_name": "<i>سعاد</i>"})
+    filed = petition_file(
+        subject="<script>alert(1)</script>إنارة الحي",
+        text='<img src=x onerror="alert(1)"><b>نص</b> العريضة',
+        **{**AGENT_DATA, "agent_name": "<i>سعاد</i>"},
+    )
     assert (filed.subject, filed.text, filed.agent_name) == ("إنارة الحي", "نص العريضة", "سعاد")
     petition_publish(petition=filed)
-    signature = signature_add(petition=filed, full_name="<script>x</script>أحمد", cin="k 1234",
-                              link=Link.ECONOMIC)
+    signature = signature_add(
+        petition=filed, full_name="<script>x</script>أحمد", cin="k 1234", link=Link.ECONOMIC
+    )
     assert signature.full_name == "أحمد"
 
 
@@ -91,8 +104,13 @@ def test_the_database_refuses_a_duplicate_too():
     target = petition()
     sign(target, 1)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Signature.objects.create(petition=target, full_name="x", cin="AB100000",
-                                 cin_normalized="AB100000", link=Link.RESIDENT)
+        Signature.objects.create(
+            petition=target,
+            full_name="x",
+            cin="AB100000",
+            cin_normalized="AB100000",
+            link=Link.RESIDENT,
+        )
 
 
 def test_the_agent_is_told_when_the_threshold_is_reached(django_capture_on_commit_callbacks):
@@ -149,22 +167,38 @@ def submitted_petition() -> Petition:
 def test_the_whole_way_with_dated_steps(django_capture_on_commit_callbacks):
     target = submitted_petition()
     today = timezone.localdate()
-    petition_transition(petition=target, to=State.ADMISSIBLE, by="staff",
-                        happened_on=today - timedelta(days=30))
-    petition_transition(petition=target, to=State.REFERRED, by="staff",
-                        happened_on=today - timedelta(days=25), committee="لجنة التعمير")
-    petition_transition(petition=target, to=State.ON_AGENDA, by="staff",
-                        happened_on=today - timedelta(days=20),
-                        session_date=today - timedelta(days=5))
+    petition_transition(
+        petition=target, to=State.ADMISSIBLE, by="staff", happened_on=today - timedelta(days=30)
+    )
+    petition_transition(
+        petition=target,
+        to=State.REFERRED,
+        by="staff",
+        happened_on=today - timedelta(days=25),
+        committee="لجنة التعمير",
+    )
+    petition_transition(
+        petition=target,
+        to=State.ON_AGENDA,
+        by="staff",
+        happened_on=today - timedelta(days=20),
+        session_date=today - timedelta(days=5),
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        petition_transition(petition=target, to=State.DECIDED, by="staff",
-                            answer="قرر المجلس برمجة المشروع.")
+        petition_transition(
+            petition=target, to=State.DECIDED, by="staff", answer="قرر المجلس برمجة المشروع."
+        )
     target.refresh_from_db()
     assert target.state == State.DECIDED and target.answer == "قرر المجلس برمجة المشروع."
     assert target.session_date == today - timedelta(days=5)
     assert [(s.state, (today - s.happened_on).days) for s in target.steps.all()] == [
-        (State.COLLECTING, 60), (State.SUBMITTED, 40), (State.ADMISSIBLE, 30),
-        (State.REFERRED, 25), (State.ON_AGENDA, 20), (State.DECIDED, 0)]
+        (State.COLLECTING, 60),
+        (State.SUBMITTED, 40),
+        (State.ADMISSIBLE, 30),
+        (State.REFERRED, 25),
+        (State.ON_AGENDA, 20),
+        (State.DECIDED, 0),
+    ]
     assert "قرر المجلس برمجة المشروع." in mail.outbox[-1].body  # the agent is told
 
 
@@ -173,13 +207,18 @@ def test_not_admissible_needs_a_reason():
     with pytest.raises(ValidationError) as error:
         petition_transition(petition=target, to=State.NOT_ADMISSIBLE, by="staff", reason="  ")
     assert codes(error.value, "reason") == ["reason_required"]
-    petition_transition(petition=target, to=State.NOT_ADMISSIBLE, by="staff",
-                        reason="الموضوع لا يدخل في اختصاصات المجلس.")
+    petition_transition(
+        petition=target,
+        to=State.NOT_ADMISSIBLE,
+        by="staff",
+        reason="الموضوع لا يدخل في اختصاصات المجلس.",
+    )
     target.refresh_from_db()
     assert target.not_admissible_reason == "الموضوع لا يدخل في اختصاصات المجلس."
     with pytest.raises(ValidationError) as error:  # the end of the way
-        petition_transition(petition=target, to=State.ON_AGENDA, by="staff",
-                            session_date=timezone.localdate())
+        petition_transition(
+            petition=target, to=State.ON_AGENDA, by="staff", session_date=timezone.localdate()
+        )
     assert codes(error.value, "to") == ["invalid_transition"]
 
 
@@ -191,8 +230,12 @@ def test_on_the_agenda_needs_the_session_date_and_decided_the_answer():
         petition_transition(petition=target, to=State.ON_AGENDA, by="staff")
     assert codes(error.value, "session_date") == ["session_required"]
     with pytest.raises(ValidationError) as error:
-        petition_transition(petition=target, to=State.ON_AGENDA, by="staff",
-                            session_date=timezone.localdate() - timedelta(days=1))
+        petition_transition(
+            petition=target,
+            to=State.ON_AGENDA,
+            by="staff",
+            session_date=timezone.localdate() - timedelta(days=1),
+        )
     assert codes(error.value, "session_date") == ["session_before_step"]
     session = timezone.localdate() + timedelta(days=10)
     petition_transition(petition=target, to=State.ON_AGENDA, by="staff", session_date=session)
@@ -202,26 +245,41 @@ def test_on_the_agenda_needs_the_session_date_and_decided_the_answer():
     assert codes(error.value, "happened_on") == ["before_session"]  # the session is to come
 
 
-@pytest.mark.parametrize("to", [State.ADMISSIBLE, State.ON_AGENDA, State.DECIDED,
-                                State.COLLECTING, State.NOT_ADMISSIBLE])
+@pytest.mark.parametrize(
+    "to", [State.ADMISSIBLE, State.ON_AGENDA, State.DECIDED, State.COLLECTING, State.NOT_ADMISSIBLE]
+)
 def test_steps_cannot_be_skipped(to):
     target = petition(threshold=1)
     sign(target, 1)
     with pytest.raises(ValidationError) as error:
-        petition_transition(petition=target, to=to, by="staff", reason="r", answer="a",
-                            session_date=timezone.localdate())
+        petition_transition(
+            petition=target,
+            to=to,
+            by="staff",
+            reason="r",
+            answer="a",
+            session_date=timezone.localdate(),
+        )
     assert codes(error.value, "to") == ["invalid_transition"]
 
 
 def test_steps_are_dated_in_order_and_not_in_the_future():
     target = submitted_petition()
     with pytest.raises(ValidationError) as error:
-        petition_transition(petition=target, to=State.ADMISSIBLE, by="staff",
-                            happened_on=timezone.localdate() - timedelta(days=41))
+        petition_transition(
+            petition=target,
+            to=State.ADMISSIBLE,
+            by="staff",
+            happened_on=timezone.localdate() - timedelta(days=41),
+        )
     assert codes(error.value, "happened_on") == ["before_previous"]
     with pytest.raises(ValidationError) as error:
-        petition_transition(petition=target, to=State.ADMISSIBLE, by="staff",
-                            happened_on=timezone.localdate() + timedelta(days=1))
+        petition_transition(
+            petition=target,
+            to=State.ADMISSIBLE,
+            by="staff",
+            happened_on=timezone.localdate() + timedelta(days=1),
+        )
     assert codes(error.value, "happened_on") == ["future"]
 
 

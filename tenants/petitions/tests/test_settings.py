@@ -1,17 +1,23 @@
 """Thresholds by tier and population (organic laws 111.14, 112.14, 113.14), kept per member."""
+
 import pytest
 from django.core.exceptions import ValidationError
 
 from tenants.petitions.law import COMMUNE_REFERENCE, REGION_REFERENCE, petition_rules
 from tenants.petitions.models import PetitionSettings, State
-from tenants.petitions.services import (petition_settings_get, petition_settings_update,
-                                        petition_transition)
+from tenants.petitions.services import (
+    petition_settings_get,
+    petition_settings_update,
+    petition_transition,
+)
 from tenants.petitions.tests.factories import petition, sign
 from tenants.site.models import SiteProfile
 
 
-@pytest.mark.parametrize("population, threshold", [
-    (1_200, 100), (34_999, 100), (35_000, 200), (422_757, 200), (None, 200)])
+@pytest.mark.parametrize(
+    "population, threshold",
+    [(1_200, 100), (34_999, 100), (35_000, 200), (422_757, 200), (None, 200)],
+)
 def test_communes_by_population(population, threshold):
     rules = petition_rules(tier="commune", population=population, hcp_code="01.571.01.11")
     assert rules.threshold == threshold
@@ -19,8 +25,10 @@ def test_communes_by_population(population, threshold):
     assert rules.session_months == (2, 5, 10)
 
 
-@pytest.mark.parametrize("code", ["06.141.01.0", "04.421.01.0", "03.231.01.0", "07.351.01.0",
-                                  "04.441.01.0", "01.511.01.0"])
+@pytest.mark.parametrize(
+    "code",
+    ["06.141.01.0", "04.421.01.0", "03.231.01.0", "07.351.01.0", "04.441.01.0", "01.511.01.0"],
+)
 def test_communes_with_arrondissements_need_400(code):
     assert petition_rules(tier="commune", population=500_000, hcp_code=code).threshold == 400
 
@@ -31,9 +39,18 @@ def test_prefectures_and_provinces_need_300():
     assert "112.14" in rules.legal_reference
 
 
-@pytest.mark.parametrize("population, threshold", [
-    (600_000, 300), (999_999, 300), (1_000_000, 400), (2_500_000, 400), (3_000_000, 400),
-    (3_000_001, 500), (7_700_000, 500)])
+@pytest.mark.parametrize(
+    "population, threshold",
+    [
+        (600_000, 300),
+        (999_999, 300),
+        (1_000_000, 400),
+        (2_500_000, 400),
+        (3_000_000, 400),
+        (3_000_001, 500),
+        (7_700_000, 500),
+    ],
+)
 def test_regions_by_population(population, threshold):
     rules = petition_rules(tier="region", population=population)
     assert rules.threshold == threshold
@@ -78,9 +95,14 @@ def test_changing_the_threshold_moves_the_petitions_still_collecting():
 
 
 @pytest.mark.usefixtures("in_tetouan")
-@pytest.mark.parametrize("changes, field", [({"threshold": 0}, "threshold"),
-                                            ({"session_months": []}, "session_months"),
-                                            ({"session_months": [13]}, "session_months")])
+@pytest.mark.parametrize(
+    "changes, field",
+    [
+        ({"threshold": 0}, "threshold"),
+        ({"session_months": []}, "session_months"),
+        ({"session_months": [13]}, "session_months"),
+    ],
+)
 def test_settings_are_validated(changes, field):
     with pytest.raises(ValidationError) as error:
         petition_settings_update(**changes)

@@ -1,6 +1,7 @@
 """The workspace's pages of petitions: the list (waiting ones first) and a petition's own page,
 where staff take each step through `petition_transition`; signatories' CINs for the focal
 point only, logged; a constant number of queries; nothing of another member."""
+
 from datetime import timedelta
 
 import pytest
@@ -15,8 +16,9 @@ from tenants.petitions.tests.factories import AGENT, petition, sign
 from tenants.site.models import PersonalDataRead
 
 
-def _submitted(member, in_member, *, subject: str = "تهيئة حديقة عمومية بحي الأمل",
-               signatures: int = 2) -> Petition:
+def _submitted(
+    member, in_member, *, subject: str = "تهيئة حديقة عمومية بحي الأمل", signatures: int = 2
+) -> Petition:
     with in_member(member):
         target = petition(threshold=signatures, subject=subject)
         sign(target, signatures)
@@ -33,8 +35,9 @@ def _url(target) -> str:
     return f"/staff/petitions/{target.pk}/"
 
 
-def test_the_list_puts_waiting_petitions_first_and_filters_by_state(tetouan, in_member,
-                                                                    staff_client):
+def test_the_list_puts_waiting_petitions_first_and_filters_by_state(
+    tetouan, in_member, staff_client
+):
     with in_member(tetouan):
         collecting = petition(threshold=5, subject="عريضة في طور جمع التوقيعات")
     waiting = _submitted(tetouan, in_member, subject="عريضة مودعة تنتظر القرار")
@@ -46,8 +49,9 @@ def test_the_list_puts_waiting_petitions_first_and_filters_by_state(tetouan, in_
     assert collecting.subject in only and waiting.subject not in only
 
 
-def test_the_page_shows_the_petition_and_offers_the_steps_of_its_state(tetouan, in_member,
-                                                                       staff_client):
+def test_the_page_shows_the_petition_and_offers_the_steps_of_its_state(
+    tetouan, in_member, staff_client
+):
     target = _submitted(tetouan, in_member)
     page = staff_client(tetouan, "editor").get(_url(target))
     assert page.status_code == 200
@@ -58,8 +62,9 @@ def test_the_page_shows_the_petition_and_offers_the_steps_of_its_state(tetouan, 
     assert 'id="action-agenda"' not in html
 
 
-def test_only_the_focal_point_sees_the_cins_and_each_reading_is_logged(tetouan, in_member,
-                                                                      staff_client):
+def test_only_the_focal_point_sees_the_cins_and_each_reading_is_logged(
+    tetouan, in_member, staff_client
+):
     target = _submitted(tetouan, in_member)
     editor_page = staff_client(tetouan, "editor").get(_url(target)).content.decode()
     assert "AB100000" not in editor_page and "L987654" not in editor_page
@@ -73,14 +78,16 @@ def test_only_the_focal_point_sees_the_cins_and_each_reading_is_logged(tetouan, 
 
 
 def test_admissible_then_on_the_agenda_then_decided_shows_on_the_public_page(
-        tetouan, in_member, staff_client, client_for, django_capture_on_commit_callbacks):
+    tetouan, in_member, staff_client, client_for, django_capture_on_commit_callbacks
+):
     target = _submitted(tetouan, in_member)
     client = staff_client(tetouan, "focal_point")
     today = timezone.localdate()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(_url(target), {"action": "admissible",
-                                              "admissible-happened_on": today.isoformat()})
+        response = client.post(
+            _url(target), {"action": "admissible", "admissible-happened_on": today.isoformat()}
+        )
     assert response.status_code == 302 and response["Location"] == _url(target)
     assert _reload(tetouan, in_member, target).state == State.ADMISSIBLE
     assert [email.to for email in mail.outbox] == [[AGENT["agent_email"]]]
@@ -88,29 +95,50 @@ def test_admissible_then_on_the_agenda_then_decided_shows_on_the_public_page(
 
     page = client.get(_url(target)).content.decode()
     assert 'id="action-refer"' in page and 'id="action-agenda"' not in page
-    refused = client.post(_url(target), {"action": "refer", "refer-committee": "",
-                                         "refer-happened_on": today.isoformat()})
+    refused = client.post(
+        _url(target),
+        {"action": "refer", "refer-committee": "", "refer-happened_on": today.isoformat()},
+    )
     assert refused.status_code == 400 and "هناك مشكلة" in refused.content.decode()
-    response = client.post(_url(target), {"action": "refer",
-                                          "refer-committee": "لجنة المرافق العمومية",
-                                          "refer-happened_on": today.isoformat()})
+    response = client.post(
+        _url(target),
+        {
+            "action": "refer",
+            "refer-committee": "لجنة المرافق العمومية",
+            "refer-happened_on": today.isoformat(),
+        },
+    )
     assert response.status_code == 302
     assert _reload(tetouan, in_member, target).committee == "لجنة المرافق العمومية"
 
-    response = client.post(_url(target), {"action": "agenda",
-                                          "agenda-session_date": today.isoformat(),
-                                          "agenda-happened_on": today.isoformat()})
+    response = client.post(
+        _url(target),
+        {
+            "action": "agenda",
+            "agenda-session_date": today.isoformat(),
+            "agenda-happened_on": today.isoformat(),
+        },
+    )
     assert response.status_code == 302
     assert _reload(tetouan, in_member, target).session_date == today
 
-    response = client.post(_url(target), {
-        "action": "decision", "decision-answer": "وافق المجلس على تهيئة الحديقة في ميزانية 2027.",
-        "decision-happened_on": today.isoformat()})
+    response = client.post(
+        _url(target),
+        {
+            "action": "decision",
+            "decision-answer": "وافق المجلس على تهيئة الحديقة في ميزانية 2027.",
+            "decision-happened_on": today.isoformat(),
+        },
+    )
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, target)
     assert stored.state == State.DECIDED
     assert [step.state for step in stored.steps.all()][-4:] == [
-        State.ADMISSIBLE, State.REFERRED, State.ON_AGENDA, State.DECIDED]
+        State.ADMISSIBLE,
+        State.REFERRED,
+        State.ON_AGENDA,
+        State.DECIDED,
+    ]
     public = client_for(tetouan).get(f"/petitions/{target.pk}/").content.decode()
     assert "وافق المجلس على تهيئة الحديقة" in public
 
@@ -119,17 +147,27 @@ def test_not_admissible_needs_reasons_in_arabic(tetouan, in_member, staff_client
     target = _submitted(tetouan, in_member)
     client = staff_client(tetouan, "focal_point")
     today = timezone.localdate().isoformat()
-    invalid = client.post(_url(target), {"action": "not_admissible",
-                                         "not_admissible-happened_on": today,
-                                         "not_admissible-reason": ""})
+    invalid = client.post(
+        _url(target),
+        {
+            "action": "not_admissible",
+            "not_admissible-happened_on": today,
+            "not_admissible-reason": "",
+        },
+    )
     assert invalid.status_code == 400
     with translation.override("ar"):  # the catalogue's wording (translations/ideas.json owns it)
         required = translation.gettext("This field is required.")
     assert required in invalid.content.decode() and "\u0627" in required
     assert _reload(tetouan, in_member, target).state == State.SUBMITTED
-    response = client.post(_url(target), {"action": "not_admissible",
-                                          "not_admissible-happened_on": today,
-                                          "not_admissible-reason": "الموضوع خارج اختصاص المجلس."})
+    response = client.post(
+        _url(target),
+        {
+            "action": "not_admissible",
+            "not_admissible-happened_on": today,
+            "not_admissible-reason": "الموضوع خارج اختصاص المجلس.",
+        },
+    )
     assert response.status_code == 302
     stored = _reload(tetouan, in_member, target)
     assert stored.state == State.NOT_ADMISSIBLE
@@ -140,7 +178,8 @@ def test_a_service_refusal_is_shown_on_the_form(tetouan, in_member, staff_client
     target = _submitted(tetouan, in_member)
     tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
     response = staff_client(tetouan, "focal_point").post(
-        _url(target), {"action": "admissible", "admissible-happened_on": tomorrow})
+        _url(target), {"action": "admissible", "admissible-happened_on": tomorrow}
+    )
     assert response.status_code == 400
     assert "هناك مشكلة" in response.content.decode()
     assert _reload(tetouan, in_member, target).state == State.SUBMITTED
@@ -148,17 +187,23 @@ def test_a_service_refusal_is_shown_on_the_form(tetouan, in_member, staff_client
 
 def test_a_step_the_state_does_not_allow_is_not_taken(tetouan, in_member, staff_client):
     target = _submitted(tetouan, in_member)
-    response = staff_client(tetouan, "focal_point").post(_url(target), {
-        "action": "decision", "decision-answer": "قرار", "decision-happened_on":
-        timezone.localdate().isoformat()})
+    response = staff_client(tetouan, "focal_point").post(
+        _url(target),
+        {
+            "action": "decision",
+            "decision-answer": "قرار",
+            "decision-happened_on": timezone.localdate().isoformat(),
+        },
+    )
     assert response.status_code == 302
     assert _reload(tetouan, in_member, target).state == State.SUBMITTED
 
 
 def test_a_petition_filed_online_is_published_from_its_page(tetouan, in_member, staff_client):
     with in_member(tetouan):
-        target = petition_create(by="x", subject="عريضة وصلت عبر الموقع", text="نص",
-                                 published=False, **AGENT)
+        target = petition_create(
+            by="x", subject="عريضة وصلت عبر الموقع", text="نص", published=False, **AGENT
+        )
     client = staff_client(tetouan, "focal_point")
     assert 'id="action-publish"' in client.get(_url(target)).content.decode()
     assert client.post(_url(target), {"action": "publish"}).status_code == 302
@@ -173,15 +218,21 @@ def test_a_moderator_gets_403(tetouan, in_member, staff_client):
     assert moderator.post(_url(target), {"action": "admissible"}).status_code == 403
 
 
-def test_tetouans_staff_cannot_open_or_act_on_tangers_petitions(tetouan, tanger, in_member,
-                                                                staff_client):
+def test_tetouans_staff_cannot_open_or_act_on_tangers_petitions(
+    tetouan, tanger, in_member, staff_client
+):
     foreign = _submitted(tanger, in_member, subject="عريضة في طنجة وحدها")
     with in_member(tetouan):
         assert not Petition.objects.filter(pk=foreign.pk).exists()
     client = staff_client(tetouan, "focal_point")
     assert client.get(_url(foreign)).status_code == 404
-    assert client.post(_url(foreign), {"action": "admissible", "admissible-happened_on":
-                                       timezone.localdate().isoformat()}).status_code == 404
+    assert (
+        client.post(
+            _url(foreign),
+            {"action": "admissible", "admissible-happened_on": timezone.localdate().isoformat()},
+        ).status_code
+        == 404
+    )
     assert "عريضة في طنجة وحدها" not in client.get("/staff/petitions/").content.decode()
     assert _reload(tanger, in_member, foreign).state == State.SUBMITTED
 
@@ -192,8 +243,10 @@ def test_each_page_makes_a_constant_number_of_queries(tetouan, in_member, staff_
     client.get("/staff/")
     counts = []
     for volume in (1, 12):
-        targets = [_submitted(tetouan, in_member, subject=f"عريضة {volume}-{number}",
-                              signatures=volume) for number in range(volume)]
+        targets = [
+            _submitted(tetouan, in_member, subject=f"عريضة {volume}-{number}", signatures=volume)
+            for number in range(volume)
+        ]
         url = "/staff/petitions/" if path == "list" else _url(targets[-1])
         client.get(url)
         with CaptureQueriesContext(connection) as queries:

@@ -8,157 +8,410 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Commitment',
+            name="Commitment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='number')),
-                ('title_ar', models.CharField(max_length=250, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=250, verbose_name='title (French)')),
-                ('problem_ar', models.TextField(blank=True, verbose_name='problem addressed (Arabic)')),
-                ('problem_fr', models.TextField(blank=True, verbose_name='problem addressed (French)')),
-                ('action_ar', models.TextField(blank=True, verbose_name='what the commitment does (Arabic)')),
-                ('action_fr', models.TextField(blank=True, verbose_name='what the commitment does (French)')),
-                ('solution_ar', models.TextField(blank=True, verbose_name='how it solves the problem (Arabic)')),
-                ('solution_fr', models.TextField(blank=True, verbose_name='how it solves the problem (French)')),
-                ('principles', django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('transparency_integrity', 'Transparency and integrity'), ('accountability', 'Accountability'), ('access_to_information', 'Access to information'), ('citizen_participation', 'Citizen participation'), ('digitalization', 'Digitalization'), ('monitoring', "Monitoring of the member's programmes")], max_length=30), default=list, size=None, verbose_name='principles')),
-                ('lead_department', models.CharField(blank=True, max_length=200, verbose_name='lead department')),
-                ('partners', models.TextField(blank=True, verbose_name='partners')),
-                ('civil_society_partners', models.TextField(blank=True, verbose_name='civil society partners')),
-                ('start_date', models.DateField(blank=True, null=True, verbose_name='start date')),
-                ('end_date', models.DateField(blank=True, null=True, verbose_name='end date')),
-                ('completion', models.CharField(choices=[('not_started', 'Not started'), ('limited', 'Limited'), ('substantial', 'Substantial'), ('complete', 'Complete')], default='not_started', max_length=20, verbose_name='completion')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="number")),
+                ("title_ar", models.CharField(max_length=250, verbose_name="title (Arabic)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="title (French)"),
+                ),
+                (
+                    "problem_ar",
+                    models.TextField(blank=True, verbose_name="problem addressed (Arabic)"),
+                ),
+                (
+                    "problem_fr",
+                    models.TextField(blank=True, verbose_name="problem addressed (French)"),
+                ),
+                (
+                    "action_ar",
+                    models.TextField(blank=True, verbose_name="what the commitment does (Arabic)"),
+                ),
+                (
+                    "action_fr",
+                    models.TextField(blank=True, verbose_name="what the commitment does (French)"),
+                ),
+                (
+                    "solution_ar",
+                    models.TextField(blank=True, verbose_name="how it solves the problem (Arabic)"),
+                ),
+                (
+                    "solution_fr",
+                    models.TextField(blank=True, verbose_name="how it solves the problem (French)"),
+                ),
+                (
+                    "principles",
+                    django.contrib.postgres.fields.ArrayField(
+                        base_field=models.CharField(
+                            choices=[
+                                ("transparency_integrity", "Transparency and integrity"),
+                                ("accountability", "Accountability"),
+                                ("access_to_information", "Access to information"),
+                                ("citizen_participation", "Citizen participation"),
+                                ("digitalization", "Digitalization"),
+                                ("monitoring", "Monitoring of the member's programmes"),
+                            ],
+                            max_length=30,
+                        ),
+                        default=list,
+                        size=None,
+                        verbose_name="principles",
+                    ),
+                ),
+                (
+                    "lead_department",
+                    models.CharField(blank=True, max_length=200, verbose_name="lead department"),
+                ),
+                ("partners", models.TextField(blank=True, verbose_name="partners")),
+                (
+                    "civil_society_partners",
+                    models.TextField(blank=True, verbose_name="civil society partners"),
+                ),
+                ("start_date", models.DateField(blank=True, null=True, verbose_name="start date")),
+                ("end_date", models.DateField(blank=True, null=True, verbose_name="end date")),
+                (
+                    "completion",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("limited", "Limited"),
+                            ("substantial", "Substantial"),
+                            ("complete", "Complete"),
+                        ],
+                        default="not_started",
+                        max_length=20,
+                        verbose_name="completion",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'commitment',
-                'verbose_name_plural': 'commitments',
-                'ordering': ['programme', 'number'],
+                "verbose_name": "commitment",
+                "verbose_name_plural": "commitments",
+                "ordering": ["programme", "number"],
             },
             bases=(tenants.programme.models.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('specificity', models.CharField(choices=[('unclear', 'Unclear'), ('low', 'Low'), ('medium', 'Medium'), ('high', 'High')], max_length=20, verbose_name='specificity')),
-                ('relevant', models.BooleanField(default=True, verbose_name='relevant to the principles')),
-                ('potential_impact', models.CharField(choices=[('none', 'None'), ('minor', 'Minor'), ('moderate', 'Moderate'), ('transformative', 'Transformative')], max_length=20, verbose_name='potential impact')),
-                ('completion', models.CharField(choices=[('not_started', 'Not started'), ('limited', 'Limited'), ('substantial', 'Substantial'), ('complete', 'Complete')], max_length=20, verbose_name='completion')),
-                ('opened_government', models.CharField(choices=[('worsened', 'Worsened'), ('did_not_change', 'Did not change'), ('marginal', 'Marginal'), ('major', 'Major'), ('outstanding', 'Outstanding')], max_length=20, verbose_name='did it open government?')),
-                ('reasoning_ar', models.TextField(blank=True, verbose_name='reasoning (Arabic)')),
-                ('reasoning_fr', models.TextField(blank=True, verbose_name='reasoning (French)')),
-                ('assessed_on', models.DateField(verbose_name='assessed on')),
-                ('commitment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='assessment', to='programme.commitment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "specificity",
+                    models.CharField(
+                        choices=[
+                            ("unclear", "Unclear"),
+                            ("low", "Low"),
+                            ("medium", "Medium"),
+                            ("high", "High"),
+                        ],
+                        max_length=20,
+                        verbose_name="specificity",
+                    ),
+                ),
+                (
+                    "relevant",
+                    models.BooleanField(default=True, verbose_name="relevant to the principles"),
+                ),
+                (
+                    "potential_impact",
+                    models.CharField(
+                        choices=[
+                            ("none", "None"),
+                            ("minor", "Minor"),
+                            ("moderate", "Moderate"),
+                            ("transformative", "Transformative"),
+                        ],
+                        max_length=20,
+                        verbose_name="potential impact",
+                    ),
+                ),
+                (
+                    "completion",
+                    models.CharField(
+                        choices=[
+                            ("not_started", "Not started"),
+                            ("limited", "Limited"),
+                            ("substantial", "Substantial"),
+                            ("complete", "Complete"),
+                        ],
+                        max_length=20,
+                        verbose_name="completion",
+                    ),
+                ),
+                (
+                    "opened_government",
+                    models.CharField(
+                        choices=[
+                            ("worsened", "Worsened"),
+                            ("did_not_change", "Did not change"),
+                            ("marginal", "Marginal"),
+                            ("major", "Major"),
+                            ("outstanding", "Outstanding"),
+                        ],
+                        max_length=20,
+                        verbose_name="did it open government?",
+                    ),
+                ),
+                ("reasoning_ar", models.TextField(blank=True, verbose_name="reasoning (Arabic)")),
+                ("reasoning_fr", models.TextField(blank=True, verbose_name="reasoning (French)")),
+                ("assessed_on", models.DateField(verbose_name="assessed on")),
+                (
+                    "commitment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessment",
+                        to="programme.commitment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'assessment',
-                'verbose_name_plural': 'assessments',
+                "verbose_name": "assessment",
+                "verbose_name_plural": "assessments",
             },
             bases=(tenants.programme.models.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='Milestone',
+            name="Milestone",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ar', models.CharField(max_length=250, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=250, verbose_name='title (French)')),
-                ('due_on', models.DateField(verbose_name='due on')),
-                ('done_on', models.DateField(blank=True, null=True, verbose_name='done on')),
-                ('evidence_file', models.FileField(blank=True, upload_to='evidence/%Y/', validators=[uploads.validate_document], verbose_name='evidence (file)')),
-                ('evidence_link', models.URLField(blank=True, verbose_name='evidence (link)')),
-                ('commitment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='milestones', to='programme.commitment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title_ar", models.CharField(max_length=250, verbose_name="title (Arabic)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="title (French)"),
+                ),
+                ("due_on", models.DateField(verbose_name="due on")),
+                ("done_on", models.DateField(blank=True, null=True, verbose_name="done on")),
+                (
+                    "evidence_file",
+                    models.FileField(
+                        blank=True,
+                        upload_to="evidence/%Y/",
+                        validators=[uploads.validate_document],
+                        verbose_name="evidence (file)",
+                    ),
+                ),
+                ("evidence_link", models.URLField(blank=True, verbose_name="evidence (link)")),
+                (
+                    "commitment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="milestones",
+                        to="programme.commitment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'milestone',
-                'verbose_name_plural': 'milestones',
-                'ordering': ['due_on', 'pk'],
+                "verbose_name": "milestone",
+                "verbose_name_plural": "milestones",
+                "ordering": ["due_on", "pk"],
             },
             bases=(tenants.programme.models.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='Programme',
+            name="Programme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ar', models.CharField(max_length=250, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=250, verbose_name='title (French)')),
-                ('period_start', models.PositiveSmallIntegerField(verbose_name='first year')),
-                ('period_end', models.PositiveSmallIntegerField(verbose_name='last year')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('consultation', 'Public consultation'), ('adopted', 'Adopted by the council'), ('implementation', 'Implementation'), ('evaluated', 'Evaluated')], default='draft', max_length=20, verbose_name='status')),
-                ('council_session', models.CharField(blank=True, max_length=200, verbose_name='council session')),
-                ('decision_reference', models.CharField(blank=True, max_length=100, verbose_name='decision reference')),
-                ('adopted_on', models.DateField(blank=True, null=True, verbose_name='adopted on')),
-                ('summary_ar', models.TextField(blank=True, verbose_name='summary (Arabic)')),
-                ('summary_fr', models.TextField(blank=True, verbose_name='summary (French)')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title_ar", models.CharField(max_length=250, verbose_name="title (Arabic)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="title (French)"),
+                ),
+                ("period_start", models.PositiveSmallIntegerField(verbose_name="first year")),
+                ("period_end", models.PositiveSmallIntegerField(verbose_name="last year")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("consultation", "Public consultation"),
+                            ("adopted", "Adopted by the council"),
+                            ("implementation", "Implementation"),
+                            ("evaluated", "Evaluated"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "council_session",
+                    models.CharField(blank=True, max_length=200, verbose_name="council session"),
+                ),
+                (
+                    "decision_reference",
+                    models.CharField(blank=True, max_length=100, verbose_name="decision reference"),
+                ),
+                ("adopted_on", models.DateField(blank=True, null=True, verbose_name="adopted on")),
+                ("summary_ar", models.TextField(blank=True, verbose_name="summary (Arabic)")),
+                ("summary_fr", models.TextField(blank=True, verbose_name="summary (French)")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'openness programme',
-                'verbose_name_plural': 'openness programmes',
-                'ordering': ['-period_start'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('period_end__gte', models.F('period_start'))), name='programme_period_in_order')],
+                "verbose_name": "openness programme",
+                "verbose_name_plural": "openness programmes",
+                "ordering": ["-period_start"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("period_end__gte", models.F("period_start"))),
+                        name="programme_period_in_order",
+                    )
+                ],
             },
             bases=(tenants.programme.models.Bilingual, models.Model),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='programme',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='commitments', to='programme.programme'),
+            model_name="commitment",
+            name="programme",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="commitments",
+                to="programme.programme",
+            ),
         ),
         migrations.CreateModel(
-            name='ProgrammeStep',
+            name="ProgrammeStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('information', 'Information meeting'), ('workshop', 'Co-creation workshop'), ('monitoring_committee', 'Monitoring committee'), ('equality_body', 'Equality body'), ('consultation', 'Public consultation'), ('council', 'Council session'), ('other', 'Other step')], max_length=30, verbose_name='kind')),
-                ('happened_on', models.DateField(verbose_name='date')),
-                ('title_ar', models.CharField(max_length=250, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=250, verbose_name='title (French)')),
-                ('description_ar', models.TextField(blank=True, verbose_name='description (Arabic)')),
-                ('description_fr', models.TextField(blank=True, verbose_name='description (French)')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='programme.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("information", "Information meeting"),
+                            ("workshop", "Co-creation workshop"),
+                            ("monitoring_committee", "Monitoring committee"),
+                            ("equality_body", "Equality body"),
+                            ("consultation", "Public consultation"),
+                            ("council", "Council session"),
+                            ("other", "Other step"),
+                        ],
+                        max_length=30,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("happened_on", models.DateField(verbose_name="date")),
+                ("title_ar", models.CharField(max_length=250, verbose_name="title (Arabic)")),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=250, verbose_name="title (French)"),
+                ),
+                (
+                    "description_ar",
+                    models.TextField(blank=True, verbose_name="description (Arabic)"),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(blank=True, verbose_name="description (French)"),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="steps",
+                        to="programme.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'co-creation step',
-                'verbose_name_plural': 'co-creation steps',
-                'ordering': ['happened_on', 'pk'],
+                "verbose_name": "co-creation step",
+                "verbose_name_plural": "co-creation steps",
+                "ordering": ["happened_on", "pk"],
             },
             bases=(tenants.programme.models.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='ProgressUpdate',
+            name="ProgressUpdate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('subject', models.CharField(max_length=250, verbose_name='subject')),
-                ('model', models.CharField(max_length=30, verbose_name='model')),
-                ('field', models.CharField(max_length=50, verbose_name='field')),
-                ('before', models.TextField(blank=True, verbose_name='before')),
-                ('after', models.TextField(blank=True, verbose_name='after')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('by', models.CharField(max_length=150, verbose_name='by')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('commitment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='programme.commitment')),
-                ('milestone', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='updates', to='programme.milestone')),
-                ('programme', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='updates', to='programme.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("subject", models.CharField(max_length=250, verbose_name="subject")),
+                ("model", models.CharField(max_length=30, verbose_name="model")),
+                ("field", models.CharField(max_length=50, verbose_name="field")),
+                ("before", models.TextField(blank=True, verbose_name="before")),
+                ("after", models.TextField(blank=True, verbose_name="after")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("by", models.CharField(max_length=150, verbose_name="by")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "commitment",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="programme.commitment",
+                    ),
+                ),
+                (
+                    "milestone",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="updates",
+                        to="programme.milestone",
+                    ),
+                ),
+                (
+                    "programme",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="updates",
+                        to="programme.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'progress update',
-                'verbose_name_plural': 'progress updates',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "progress update",
+                "verbose_name_plural": "progress updates",
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.AddIndex(
-            model_name='commitment',
-            index=models.Index(fields=['completion'], name='programme_c_complet_6515bf_idx'),
+            model_name="commitment",
+            index=models.Index(fields=["completion"], name="programme_c_complet_6515bf_idx"),
         ),
         migrations.AddConstraint(
-            model_name='commitment',
-            constraint=models.UniqueConstraint(fields=('programme', 'number'), name='commitment_number_unique'),
+            model_name="commitment",
+            constraint=models.UniqueConstraint(
+                fields=("programme", "number"), name="commitment_number_unique"
+            ),
         ),
     ]

@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programme', '0001_initial'),
+        ("programme", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitment',
-            name='source_template_id',
-            field=models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='network template'),
+            model_name="commitment",
+            name="source_template_id",
+            field=models.PositiveIntegerField(
+                blank=True, editable=False, null=True, verbose_name="network template"
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='source_template_version',
-            field=models.PositiveIntegerField(blank=True, editable=False, null=True, verbose_name='template version'),
+            model_name="commitment",
+            name="source_template_version",
+            field=models.PositiveIntegerField(
+                blank=True, editable=False, null=True, verbose_name="template version"
+            ),
         ),
     ]

@@ -9,131 +9,269 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programme', '0002_commitment_source_template'),
+        ("programme", "0002_commitment_source_template"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessment',
-            name='evidence_file',
-            field=models.FileField(blank=True, upload_to='evidence/%Y/', validators=[uploads.validate_document], verbose_name='evidence (file)'),
+            model_name="assessment",
+            name="evidence_file",
+            field=models.FileField(
+                blank=True,
+                upload_to="evidence/%Y/",
+                validators=[uploads.validate_document],
+                verbose_name="evidence (file)",
+            ),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='evidence_link',
-            field=models.URLField(blank=True, verbose_name='evidence (link)'),
+            model_name="assessment",
+            name="evidence_link",
+            field=models.URLField(blank=True, verbose_name="evidence (link)"),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='budget_amount',
-            field=models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, validators=[django.core.validators.MinValueValidator(0)], verbose_name='budget (MAD)'),
+            model_name="commitment",
+            name="budget_amount",
+            field=models.DecimalField(
+                blank=True,
+                decimal_places=2,
+                max_digits=14,
+                null=True,
+                validators=[django.core.validators.MinValueValidator(0)],
+                verbose_name="budget (MAD)",
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='budget_source_ar',
-            field=models.CharField(blank=True, max_length=250, verbose_name='source of the budget (Arabic)'),
+            model_name="commitment",
+            name="budget_source_ar",
+            field=models.CharField(
+                blank=True, max_length=250, verbose_name="source of the budget (Arabic)"
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='budget_source_fr',
-            field=models.CharField(blank=True, max_length=250, verbose_name='source of the budget (French)'),
+            model_name="commitment",
+            name="budget_source_fr",
+            field=models.CharField(
+                blank=True, max_length=250, verbose_name="source of the budget (French)"
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='contact_email',
-            field=models.EmailField(blank=True, max_length=254, verbose_name='e-mail of the point of contact'),
+            model_name="commitment",
+            name="contact_email",
+            field=models.EmailField(
+                blank=True, max_length=254, verbose_name="e-mail of the point of contact"
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='contact_name',
-            field=models.CharField(blank=True, max_length=150, verbose_name='point of contact'),
+            model_name="commitment",
+            name="contact_name",
+            field=models.CharField(blank=True, max_length=150, verbose_name="point of contact"),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='contact_public',
-            field=models.BooleanField(default=False, help_text='Otherwise only the staff see the name, the role and the e-mail.', verbose_name='show the point of contact on the public page'),
+            model_name="commitment",
+            name="contact_public",
+            field=models.BooleanField(
+                default=False,
+                help_text="Otherwise only the staff see the name, the role and the e-mail.",
+                verbose_name="show the point of contact on the public page",
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='contact_role',
-            field=models.CharField(blank=True, max_length=150, verbose_name='role of the point of contact'),
+            model_name="commitment",
+            name="contact_role",
+            field=models.CharField(
+                blank=True, max_length=150, verbose_name="role of the point of contact"
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='plan_link_other',
-            field=models.CharField(blank=True, max_length=250, verbose_name='the other plan'),
+            model_name="commitment",
+            name="plan_link_other",
+            field=models.CharField(blank=True, max_length=250, verbose_name="the other plan"),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='plan_links',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.CharField(choices=[('pac', 'Communal action programme (PAC)'), ('pdp', 'Provincial development programme (PDP)'), ('pdr', 'Regional development programme (PDR)'), ('other', 'Another plan')], max_length=10), blank=True, default=list, size=None, verbose_name='other plans it serves'),
+            model_name="commitment",
+            name="plan_links",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.CharField(
+                    choices=[
+                        ("pac", "Communal action programme (PAC)"),
+                        ("pdp", "Provincial development programme (PDP)"),
+                        ("pdr", "Regional development programme (PDR)"),
+                        ("other", "Another plan"),
+                    ],
+                    max_length=10,
+                ),
+                blank=True,
+                default=list,
+                size=None,
+                verbose_name="other plans it serves",
+            ),
         ),
         migrations.AddField(
-            model_name='commitment',
-            name='sdgs',
-            field=django.contrib.postgres.fields.ArrayField(base_field=models.PositiveSmallIntegerField(choices=[(1, '1. No poverty'), (2, '2. Zero hunger'), (3, '3. Good health and well-being'), (4, '4. Quality education'), (5, '5. Gender equality'), (6, '6. Clean water and sanitation'), (7, '7. Affordable and clean energy'), (8, '8. Decent work and economic growth'), (9, '9. Industry, innovation and infrastructure'), (10, '10. Reduced inequalities'), (11, '11. Sustainable cities and communities'), (12, '12. Responsible consumption and production'), (13, '13. Climate action'), (14, '14. Life below water'), (15, '15. Life on land'), (16, '16. Peace, justice and strong institutions'), (17, '17. Partnerships for the goals')]), blank=True, default=list, size=None, verbose_name='Sustainable Development Goals'),
+            model_name="commitment",
+            name="sdgs",
+            field=django.contrib.postgres.fields.ArrayField(
+                base_field=models.PositiveSmallIntegerField(
+                    choices=[
+                        (1, "1. No poverty"),
+                        (2, "2. Zero hunger"),
+                        (3, "3. Good health and well-being"),
+                        (4, "4. Quality education"),
+                        (5, "5. Gender equality"),
+                        (6, "6. Clean water and sanitation"),
+                        (7, "7. Affordable and clean energy"),
+                        (8, "8. Decent work and economic growth"),
+                        (9, "9. Industry, innovation and infrastructure"),
+                        (10, "10. Reduced inequalities"),
+                        (11, "11. Sustainable cities and communities"),
+                        (12, "12. Responsible consumption and production"),
+                        (13, "13. Climate action"),
+                        (14, "14. Life below water"),
+                        (15, "15. Life on land"),
+                        (16, "16. Peace, justice and strong institutions"),
+                        (17, "17. Partnerships for the goals"),
+                    ]
+                ),
+                blank=True,
+                default=list,
+                size=None,
+                verbose_name="Sustainable Development Goals",
+            ),
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='deliverable_ar',
-            field=models.TextField(blank=True, verbose_name='deliverable (Arabic)'),
+            model_name="milestone",
+            name="deliverable_ar",
+            field=models.TextField(blank=True, verbose_name="deliverable (Arabic)"),
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='deliverable_fr',
-            field=models.TextField(blank=True, verbose_name='deliverable (French)'),
+            model_name="milestone",
+            name="deliverable_fr",
+            field=models.TextField(blank=True, verbose_name="deliverable (French)"),
         ),
         migrations.AddField(
-            model_name='milestone',
-            name='start_on',
-            field=models.DateField(blank=True, null=True, verbose_name='starts on'),
+            model_name="milestone",
+            name="start_on",
+            field=models.DateField(blank=True, null=True, verbose_name="starts on"),
         ),
         migrations.AddField(
-            model_name='programme',
-            name='submitted_on',
-            field=models.DateField(blank=True, help_text='The inception assessment is due two months after this date.', null=True, verbose_name='submitted to OGP Local on'),
+            model_name="programme",
+            name="submitted_on",
+            field=models.DateField(
+                blank=True,
+                help_text="The inception assessment is due two months after this date.",
+                null=True,
+                verbose_name="submitted to OGP Local on",
+            ),
         ),
         migrations.AlterField(
-            model_name='assessment',
-            name='completion',
-            field=models.CharField(choices=[('no_evidence', 'No evidence available'), ('not_started', 'Not started'), ('limited', 'Limited'), ('substantial', 'Substantial'), ('complete', 'Complete')], max_length=20, verbose_name='completion'),
+            model_name="assessment",
+            name="completion",
+            field=models.CharField(
+                choices=[
+                    ("no_evidence", "No evidence available"),
+                    ("not_started", "Not started"),
+                    ("limited", "Limited"),
+                    ("substantial", "Substantial"),
+                    ("complete", "Complete"),
+                ],
+                max_length=20,
+                verbose_name="completion",
+            ),
         ),
         migrations.AlterField(
-            model_name='assessment',
-            name='opened_government',
-            field=models.CharField(choices=[('did_not_change', 'Did not change'), ('marginal', 'Marginal'), ('major', 'Major'), ('outstanding', 'Outstanding')], max_length=20, verbose_name='did it open government?'),
+            model_name="assessment",
+            name="opened_government",
+            field=models.CharField(
+                choices=[
+                    ("did_not_change", "Did not change"),
+                    ("marginal", "Marginal"),
+                    ("major", "Major"),
+                    ("outstanding", "Outstanding"),
+                ],
+                max_length=20,
+                verbose_name="did it open government?",
+            ),
         ),
         migrations.AlterField(
-            model_name='assessment',
-            name='potential_impact',
-            field=models.CharField(blank=True, choices=[('none', 'None'), ('minor', 'Minor'), ('moderate', 'Moderate'), ('transformative', 'Transformative')], max_length=20, verbose_name='potential impact'),
+            model_name="assessment",
+            name="potential_impact",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("none", "None"),
+                    ("minor", "Minor"),
+                    ("moderate", "Moderate"),
+                    ("transformative", "Transformative"),
+                ],
+                max_length=20,
+                verbose_name="potential impact",
+            ),
         ),
         migrations.AlterField(
-            model_name='assessment',
-            name='specificity',
-            field=models.CharField(blank=True, choices=[('unclear', 'Unclear'), ('low', 'Low'), ('medium', 'Medium'), ('high', 'High')], max_length=20, verbose_name='specificity'),
+            model_name="assessment",
+            name="specificity",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("unclear", "Unclear"),
+                    ("low", "Low"),
+                    ("medium", "Medium"),
+                    ("high", "High"),
+                ],
+                max_length=20,
+                verbose_name="specificity",
+            ),
         ),
         migrations.AlterField(
-            model_name='commitment',
-            name='completion',
-            field=models.CharField(choices=[('no_evidence', 'No evidence available'), ('not_started', 'Not started'), ('limited', 'Limited'), ('substantial', 'Substantial'), ('complete', 'Complete')], default='not_started', max_length=20, verbose_name='completion'),
+            model_name="commitment",
+            name="completion",
+            field=models.CharField(
+                choices=[
+                    ("no_evidence", "No evidence available"),
+                    ("not_started", "Not started"),
+                    ("limited", "Limited"),
+                    ("substantial", "Substantial"),
+                    ("complete", "Complete"),
+                ],
+                default="not_started",
+                max_length=20,
+                verbose_name="completion",
+            ),
         ),
         migrations.CreateModel(
-            name='InceptionAssessment',
+            name="InceptionAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('evidence_link', models.URLField(blank=True, verbose_name='evidence (link)')),
-                ('evidence_file', models.FileField(blank=True, upload_to='evidence/%Y/', validators=[uploads.validate_document], verbose_name='evidence (file)')),
-                ('findings_ar', models.TextField(blank=True, verbose_name='findings (Arabic)')),
-                ('findings_fr', models.TextField(blank=True, verbose_name='findings (French)')),
-                ('assessed_on', models.DateField(verbose_name='assessed on')),
-                ('programme', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='inception_assessment', to='programme.programme')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("evidence_link", models.URLField(blank=True, verbose_name="evidence (link)")),
+                (
+                    "evidence_file",
+                    models.FileField(
+                        blank=True,
+                        upload_to="evidence/%Y/",
+                        validators=[uploads.validate_document],
+                        verbose_name="evidence (file)",
+                    ),
+                ),
+                ("findings_ar", models.TextField(blank=True, verbose_name="findings (Arabic)")),
+                ("findings_fr", models.TextField(blank=True, verbose_name="findings (French)")),
+                ("assessed_on", models.DateField(verbose_name="assessed on")),
+                (
+                    "programme",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="inception_assessment",
+                        to="programme.programme",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'inception assessment',
-                'verbose_name_plural': 'inception assessments',
+                "verbose_name": "inception assessment",
+                "verbose_name_plural": "inception assessments",
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),

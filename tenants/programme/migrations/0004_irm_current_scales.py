@@ -3,6 +3,7 @@
 Completion keeps its four levels (the current scale adds "no evidence available" before them).
 "Did it open government?" no longer has "worsened": such an assessment becomes "did not change"
 (no opening), and a sentence added to its reasoning keeps the earlier level readable."""
+
 from django.db import migrations
 
 EARLIER_AR = "\n\n(التقييم حسب السلم السابق: تراجع.)"
@@ -29,11 +30,11 @@ def back_to_earlier_scale(apps, schema_editor):
     # Completion: "no evidence available" has no earlier level; it goes back to "not started".
     for model in ("Assessment", "Commitment"):
         apps.get_model("programme", model).objects.filter(completion="no_evidence").update(
-            completion="not_started")
+            completion="not_started"
+        )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [("programme", "0003_ogp_local_template")]
 
     operations = [migrations.RunPython(onto_current_scales, back_to_earlier_scale)]

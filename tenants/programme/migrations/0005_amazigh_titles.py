@@ -4,20 +4,23 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('programme', '0004_irm_current_scales'),
+        ("programme", "0004_irm_current_scales"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='commitment',
-            name='title_zgh',
-            field=models.CharField(blank=True, max_length=250, verbose_name='title (Amazigh, Tifinagh)'),
+            model_name="commitment",
+            name="title_zgh",
+            field=models.CharField(
+                blank=True, max_length=250, verbose_name="title (Amazigh, Tifinagh)"
+            ),
         ),
         migrations.AddField(
-            model_name='programme',
-            name='title_zgh',
-            field=models.CharField(blank=True, max_length=250, verbose_name='title (Amazigh, Tifinagh)'),
+            model_name="programme",
+            name="title_zgh",
+            field=models.CharField(
+                blank=True, max_length=250, verbose_name="title (Amazigh, Tifinagh)"
+            ),
         ),
     ]

@@ -1,5 +1,6 @@
 """`{% programme_pdf_links programme %}`: the links to the programme's PDF on its public page,
 the French one only when the programme's French texts are all there."""
+
 from django import template
 
 from tenants.programme.pdf import programme_pdf_offered_in_french

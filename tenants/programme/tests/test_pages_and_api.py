@@ -6,23 +6,33 @@ from django.test.utils import CaptureQueriesContext
 
 from tenants.programme.models import Completion, ProgressUpdate
 from tenants.programme.services import commitment_update
-from tenants.programme.tests.factories import commitment_factory, milestone_factory, programme_factory
+from tenants.programme.tests.factories import (
+    commitment_factory,
+    milestone_factory,
+    programme_factory,
+)
 
 
 @pytest.fixture
 def tetouan_programme(tetouan, in_member):
     with in_member(tetouan):
-        programme = programme_factory(title_ar="تطوان جماعة منفتحة 2023-2026",
-                                      title_fr="Tétouan commune ouverte 2023-2026")
-        commitment = commitment_factory(programme, 1, title_ar="نشر الميزانية بصيغة مفتوحة",
-                                        title_fr="Publier le budget en format ouvert")
+        programme = programme_factory(
+            title_ar="تطوان جماعة منفتحة 2023-2026", title_fr="Tétouan commune ouverte 2023-2026"
+        )
+        commitment = commitment_factory(
+            programme,
+            1,
+            title_ar="نشر الميزانية بصيغة مفتوحة",
+            title_fr="Publier le budget en format ouvert",
+        )
         milestone_factory(commitment, due_on=date(2025, 3, 1))
     programme.first_commitment = commitment
     return programme
 
 
-
-def test_programme_and_commitment_pages_in_arabic_and_french(tetouan_programme, tetouan, client_for):
+def test_programme_and_commitment_pages_in_arabic_and_french(
+    tetouan_programme, tetouan, client_for
+):
     client = client_for(tetouan)
     page = client.get("/programme/").content.decode()
     assert "تطوان جماعة منفتحة 2023-2026" in page and "نشر الميزانية بصيغة مفتوحة" in page
@@ -36,14 +46,17 @@ def test_programme_and_commitment_pages_in_arabic_and_french(tetouan_programme, 
 
 def test_programme_filters_by_principle(tetouan_programme, tetouan, client_for, in_member):
     with in_member(tetouan):
-        commitment_factory(tetouan_programme, 2, title_ar="بوابة رقمية", principles=["digitalization"])
+        commitment_factory(
+            tetouan_programme, 2, title_ar="بوابة رقمية", principles=["digitalization"]
+        )
     page = client_for(tetouan).get("/programme/?principle=digitalization").content.decode()
     assert "بوابة رقمية" in page and "نشر الميزانية بصيغة مفتوحة" not in page
 
 
 @pytest.mark.parametrize("path", ["/", "/programme/", "/programme/commitments/{id}/"])
-def test_pages_run_a_constant_number_of_queries(tetouan_programme, tetouan, client_for, in_member,
-                                                settings, path):
+def test_pages_run_a_constant_number_of_queries(
+    tetouan_programme, tetouan, client_for, in_member, settings, path
+):
     settings.PAGE_CACHE_SECONDS = 0  # measure the page itself, not the cache
     client = client_for(tetouan)
     first_id = tetouan_programme.first_commitment.pk
@@ -64,45 +77,70 @@ def test_pages_run_a_constant_number_of_queries(tetouan_programme, tetouan, clie
 
 
 def test_the_page_cache_shows_a_change_at_once_and_stays_with_its_member(
-        tetouan_programme, tetouan, tanger, client_for, in_member,
-        django_capture_on_commit_callbacks, page_cache):
+    tetouan_programme,
+    tetouan,
+    tanger,
+    client_for,
+    in_member,
+    django_capture_on_commit_callbacks,
+    page_cache,
+):
     client = client_for(tetouan)
     assert "نشر الميزانية بصيغة مفتوحة" in client.get("/programme/").content.decode()
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
-        commitment_update(commitment=tetouan_programme.first_commitment, by="x",
-                          title_ar="عنوان جديد للالتزام")
+        commitment_update(
+            commitment=tetouan_programme.first_commitment, by="x", title_ar="عنوان جديد للالتزام"
+        )
     page = client.get("/programme/").content.decode()
     assert "عنوان جديد للالتزام" in page
     tanger_page = client_for(tanger).get("/programme/").content.decode()
     assert "عنوان جديد للالتزام" not in tanger_page
 
 
-def test_api_reads_are_public_and_writes_need_a_role(tetouan_programme, tetouan, client_for,
-                                                      in_member, staff_client):
+def test_api_reads_are_public_and_writes_need_a_role(
+    tetouan_programme, tetouan, client_for, in_member, staff_client
+):
     anonymous = client_for(tetouan)
     listing = anonymous.get("/api/commitments/").json()
-    assert listing["count"] == 1 and listing["results"][0]["title_ar"] == "نشر الميزانية بصيغة مفتوحة"
+    assert (
+        listing["count"] == 1 and listing["results"][0]["title_ar"] == "نشر الميزانية بصيغة مفتوحة"
+    )
     assert anonymous.get("/api/programme/").json()["period_start"] == 2024
-    assert anonymous.post("/api/commitments/", {"number": 2, "title_ar": "x"}).status_code in (401, 403)
+    assert anonymous.post("/api/commitments/", {"number": 2, "title_ar": "x"}).status_code in (
+        401,
+        403,
+    )
 
     moderator = staff_client(tetouan, "moderator")
-    assert moderator.post("/api/commitments/", {"number": 2, "title_ar": "x"},
-                          content_type="application/json").status_code == 403
+    assert (
+        moderator.post(
+            "/api/commitments/", {"number": 2, "title_ar": "x"}, content_type="application/json"
+        ).status_code
+        == 403
+    )
 
     editor = staff_client(tetouan, "editor")
-    created = editor.post("/api/commitments/", {"number": 2, "title_ar": "التزام جديد",
-                                                "principles": ["accountability"]},
-                          content_type="application/json")
+    created = editor.post(
+        "/api/commitments/",
+        {"number": 2, "title_ar": "التزام جديد", "principles": ["accountability"]},
+        content_type="application/json",
+    )
     assert created.status_code == 201, created.content
     commitment_id = created.json()["id"]
-    changed = editor.patch(f"/api/commitments/{commitment_id}/", {"completion": "limited"},
-                           content_type="application/json")
+    changed = editor.patch(
+        f"/api/commitments/{commitment_id}/",
+        {"completion": "limited"},
+        content_type="application/json",
+    )
     assert changed.status_code == 200
     with in_member(tetouan):
         update = ProgressUpdate.objects.get(commitment_id=commitment_id, field="completion")
         assert (update.by, update.after) == ("محرر", Completion.LIMITED)  # never an e-mail
-    bad = editor.patch(f"/api/commitments/{commitment_id}/", {"completion": "nearly"},
-                       content_type="application/json")
+    bad = editor.patch(
+        f"/api/commitments/{commitment_id}/",
+        {"completion": "nearly"},
+        content_type="application/json",
+    )
     assert bad.status_code == 400
 
 
@@ -114,8 +152,9 @@ def test_api_schema_and_docs_on_a_member_host(tetouan, client_for):
     assert "swagger-ui" in docs and "cdn" not in docs.lower()
 
 
-def test_what_tetouan_writes_is_not_on_tangers_site_or_api(tetouan_programme, tetouan, tanger,
-                                                            client_for, staff_client):
+def test_what_tetouan_writes_is_not_on_tangers_site_or_api(
+    tetouan_programme, tetouan, tanger, client_for, staff_client
+):
     commitment_id = tetouan_programme.first_commitment.pk
     tanger_client = client_for(tanger)
     assert "نشر الميزانية بصيغة مفتوحة" not in tanger_client.get("/programme/").content.decode()
@@ -125,13 +164,15 @@ def test_what_tetouan_writes_is_not_on_tangers_site_or_api(tetouan_programme, te
 
     tetouan_editor = staff_client(tetouan, "editor")
     tanger_client.cookies = tetouan_editor.cookies  # a Tétouan session replayed on Tanger's host
-    response = tanger_client.post("/api/commitments/", {"number": 9, "title_ar": "x"},
-                                  content_type="application/json")
+    response = tanger_client.post(
+        "/api/commitments/", {"number": 9, "title_ar": "x"}, content_type="application/json"
+    )
     assert response.status_code in (401, 403)
 
 
-def test_a_cached_page_is_served_before_the_session_machinery(tetouan_programme, tetouan, tanger,
-                                                              client_for, page_cache):
+def test_a_cached_page_is_served_before_the_session_machinery(
+    tetouan_programme, tetouan, tanger, client_for, page_cache
+):
     client = client_for(tetouan)
     first = client.get("/programme/")
     with CaptureQueriesContext(connection) as queries:

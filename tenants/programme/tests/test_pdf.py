@@ -1,5 +1,6 @@
 """The programme as a PDF: Arabic shaped by HarfBuzz, prepared by the workers, stored per
 member and served from storage until the programme changes."""
+
 from datetime import date, timedelta
 
 import pypdfium2 as pdfium
@@ -14,8 +15,11 @@ from tenants.programme import pdf
 from tenants.programme.models import ProgrammeStep, StepKind
 from tenants.programme.services import commitment_update
 from tenants.site.models import SiteProfile
-from tenants.programme.tests.factories import (commitment_factory, milestone_factory,
-                                               programme_factory)
+from tenants.programme.tests.factories import (
+    commitment_factory,
+    milestone_factory,
+    programme_factory,
+)
 from tests.browser import ARTIFACTS
 
 ZWNJ = "\u200c"  # zero-width non-joiner: letters side by side, each in its isolated form
@@ -46,19 +50,32 @@ def fresh_marks(network, media_root, in_member):
 
 def _programme(*, french: bool = True):
     programme = programme_factory(adopted_on=date(2024, 2, 5), status="adopted")
-    ProgrammeStep.objects.create(programme=programme, kind=StepKind.WORKSHOP,
-                                 happened_on=date(2023, 11, 20), title_ar="ورشة مع الجمعيات",
-                                 title_fr="Atelier avec les associations")
-    workshop = meeting_create(kind=Meeting.Kind.COCREATION_WORKSHOP, title_ar="ورشة تطوان",
-                              title_fr="Atelier de Tétouan", place="قاعة الاجتماعات",
-                              starts_at=timezone.make_aware(timezone.datetime(2023, 12, 2, 10)))
-    Attendance.objects.create(meeting=workshop, category=Attendance.Category.CIVIL_SOCIETY,
-                              women=14, men=9)
-    first = commitment_factory(programme, 1, title_ar="تعزيز مشاركة الشباب",
-                               title_fr="Renforcer la participation des jeunes",
-                               problem_ar="ضعف مشاركة الشباب في تدبير الشأن المحلي",
-                               problem_fr="Faible participation des jeunes" if french else "",
-                               lead_department="مصلحة الشؤون الثقافية")
+    ProgrammeStep.objects.create(
+        programme=programme,
+        kind=StepKind.WORKSHOP,
+        happened_on=date(2023, 11, 20),
+        title_ar="ورشة مع الجمعيات",
+        title_fr="Atelier avec les associations",
+    )
+    workshop = meeting_create(
+        kind=Meeting.Kind.COCREATION_WORKSHOP,
+        title_ar="ورشة تطوان",
+        title_fr="Atelier de Tétouan",
+        place="قاعة الاجتماعات",
+        starts_at=timezone.make_aware(timezone.datetime(2023, 12, 2, 10)),
+    )
+    Attendance.objects.create(
+        meeting=workshop, category=Attendance.Category.CIVIL_SOCIETY, women=14, men=9
+    )
+    first = commitment_factory(
+        programme,
+        1,
+        title_ar="تعزيز مشاركة الشباب",
+        title_fr="Renforcer la participation des jeunes",
+        problem_ar="ضعف مشاركة الشباب في تدبير الشأن المحلي",
+        problem_fr="Faible participation des jeunes" if french else "",
+        lead_department="مصلحة الشؤون الثقافية",
+    )
     milestone_factory(first, due_on=date(2024, 6, 30), title_fr="Premier forum des jeunes")
     commitment_factory(programme, 2)
     return programme
@@ -77,11 +94,19 @@ def _text(document, index: int) -> str:
         if char == " " and char_box[0] == char_box[2]:  # a space of no width: not in the text
             continue
         if group and char_box != box:
-            out += reversed(group) if len(group) > 1 and all("\u0600" <= c <= "\u06ff" for c in group) else group
+            out += (
+                reversed(group)
+                if len(group) > 1 and all("\u0600" <= c <= "\u06ff" for c in group)
+                else group
+            )
             group = []
         group.append(char)
         box = char_box
-    out += reversed(group) if len(group) > 1 and all("\u0600" <= c <= "\u06ff" for c in group) else group
+    out += (
+        reversed(group)
+        if len(group) > 1 and all("\u0600" <= c <= "\u06ff" for c in group)
+        else group
+    )
     return "".join(out)
 
 
@@ -97,12 +122,17 @@ def _control_width(text: str) -> float:
     """The width of `text` in the PDF's own fonts at the size of its body text."""
     from weasyprint import HTML
 
-    html = (f"<html dir=rtl><style>{pdf.font_faces_css()} html {{ font-family: {pdf.FONT_FAMILY};"
-            f" font-size: 10.5pt }}</style><p>{text}</p></html>")
+    html = (
+        f"<html dir=rtl><style>{pdf.font_faces_css()} html {{ font-family: {pdf.FONT_FAMILY};"
+        f" font-size: 10.5pt }}</style><p>{text}</p></html>"
+    )
     document = pdfium.PdfDocument(HTML(string=html, url_fetcher=pdf._url_fetcher()).write_pdf())
     textpage = document[0].get_textpage()
-    boxes = [textpage.get_charbox(i) for i in range(textpage.count_chars())
-             if textpage.get_text_range(i, 1).strip() not in ("", ZWNJ)]
+    boxes = [
+        textpage.get_charbox(i)
+        for i in range(textpage.count_chars())
+        if textpage.get_text_range(i, 1).strip() not in ("", ZWNJ)
+    ]
     return max(b[2] for b in boxes) - min(b[0] for b in boxes)
 
 
@@ -139,7 +169,8 @@ def test_the_pdf_is_in_arabic_shaped_by_harfbuzz(tetouan, in_member, fresh_marks
 
 
 def test_a_visitor_waits_for_the_workers_then_downloads_the_stored_file(
-        tetouan, in_member, client_for, fresh_marks, wanted, django_capture_on_commit_callbacks):
+    tetouan, in_member, client_for, fresh_marks, wanted, django_capture_on_commit_callbacks
+):
     with in_member(tetouan):
         _programme()
     browser = client_for(tetouan)
@@ -166,14 +197,21 @@ def test_a_visitor_waits_for_the_workers_then_downloads_the_stored_file(
 
 
 def test_served_from_storage_until_a_commitment_changes(
-        tetouan, in_member, client_for, fresh_marks, wanted, monkeypatch,
-        django_capture_on_commit_callbacks):
+    tetouan,
+    in_member,
+    client_for,
+    fresh_marks,
+    wanted,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
     with in_member(tetouan):
         programme = _programme()
         first = pdf.programme_pdf_generate(language="ar")
 
     def no_rendering(**kwargs):
         raise AssertionError("rendered again")
+
     monkeypatch.setattr(pdf, "programme_pdf_render", no_rendering)
     browser = client_for(tetouan)
     assert browser.get("/programme/pdf/").status_code == 200  # from storage, not rendered
@@ -202,17 +240,18 @@ def test_a_change_to_a_milestone_or_the_profile_changes_the_fingerprint(tetouan,
         assert before == pdf.programme_pdf_fingerprint(programme=programme, language="ar")
         assert before != pdf.programme_pdf_fingerprint(programme=programme, language="fr")
         from tenants.programme.models import Milestone
+
         milestone = Milestone.objects.get()
         Milestone.objects.filter(pk=milestone.pk).update(due_on=milestone.due_on + timedelta(1))
         after_milestone = pdf.programme_pdf_fingerprint(programme=programme, language="ar")
         assert after_milestone != before
         SiteProfile.objects.update(name_ar="جماعة تطوان")
-        assert pdf.programme_pdf_fingerprint(programme=programme,
-                                             language="ar") != after_milestone
+        assert pdf.programme_pdf_fingerprint(programme=programme, language="ar") != after_milestone
 
 
 def test_french_is_offered_only_when_the_french_texts_are_there(
-        tetouan, in_member, client_for, fresh_marks, wanted):
+    tetouan, in_member, client_for, fresh_marks, wanted
+):
     with in_member(tetouan):
         programme = _programme(french=False)
     browser = client_for(tetouan)
@@ -222,8 +261,11 @@ def test_french_is_offered_only_when_the_french_texts_are_there(
     assert browser.get("/programme/pdf/fr/").status_code == 404
     with in_member(tetouan):
         assert pdf.programme_pdf_generate(language="fr") is None
-        commitment_update(commitment=programme.commitments.get(number=1), by="test",
-                          problem_fr="Faible participation des jeunes")
+        commitment_update(
+            commitment=programme.commitments.get(number=1),
+            by="test",
+            problem_fr="Faible participation des jeunes",
+        )
         name = pdf.programme_pdf_generate(language="fr")
         with default_storage.open(name, "rb") as file:
             document = pdfium.PdfDocument(file.read())
@@ -241,8 +283,8 @@ def test_the_link_on_the_programme_page_is_in_arabic(tetouan, in_member, client_
 
 
 def test_a_members_pdf_is_not_served_on_another_members_host(
-        tetouan, tanger, in_member, client_for, fresh_marks, wanted,
-        django_capture_on_commit_callbacks):
+    tetouan, tanger, in_member, client_for, fresh_marks, wanted, django_capture_on_commit_callbacks
+):
     with in_member(tetouan):
         _programme()
         name = pdf.programme_pdf_generate(language="ar")
@@ -262,8 +304,12 @@ def test_the_renderer_reads_only_the_vendored_fonts_and_data(tmp_path):
     fetcher = pdf._url_fetcher()
     secret = tmp_path / "secret.txt"
     secret.write_text("x")
-    for url in (secret.as_uri(), "http://169.254.169.254/latest/meta-data/",
-                "file:///etc/passwd", (pdf.FONT_DIR / ".." / ".." / "LICENSE").as_uri()):
+    for url in (
+        secret.as_uri(),
+        "http://169.254.169.254/latest/meta-data/",
+        "file:///etc/passwd",
+        (pdf.FONT_DIR / ".." / ".." / "LICENSE").as_uri(),
+    ):
         with pytest.raises(ValueError):
             fetcher.fetch(url)
     font = next(pdf.FONT_DIR.glob("*.woff2"))

@@ -4,7 +4,11 @@ import pytest
 
 from tenants.programme.models import Completion, Principle
 from tenants.programme.selectors import commitment_list, progress_by_principle
-from tenants.programme.tests.factories import commitment_factory, milestone_factory, programme_factory
+from tenants.programme.tests.factories import (
+    commitment_factory,
+    milestone_factory,
+    programme_factory,
+)
 
 
 @pytest.fixture
@@ -32,19 +36,24 @@ def test_status_filters(programme):
 
 def test_principle_and_completion_filters(programme):
     commitment_factory(programme, 1, principles=[Principle.DIGITALIZATION])
-    commitment_factory(programme, 2, principles=[Principle.ACCOUNTABILITY],
-                       completion=Completion.LIMITED)
-    assert [c.number for c in commitment_list(programme=programme,
-                                              principle=Principle.DIGITALIZATION)] == [1]
-    assert [c.number for c in commitment_list(programme=programme,
-                                              completion=Completion.LIMITED)] == [2]
+    commitment_factory(
+        programme, 2, principles=[Principle.ACCOUNTABILITY], completion=Completion.LIMITED
+    )
+    assert [
+        c.number for c in commitment_list(programme=programme, principle=Principle.DIGITALIZATION)
+    ] == [1]
+    assert [
+        c.number for c in commitment_list(programme=programme, completion=Completion.LIMITED)
+    ] == [2]
 
 
 def test_progress_by_principle_in_one_query(programme, django_assert_num_queries):
-    commitment_factory(programme, 1, principles=[Principle.DIGITALIZATION],
-                       completion=Completion.COMPLETE)
-    commitment_factory(programme, 2, principles=[Principle.DIGITALIZATION,
-                                                 Principle.ACCOUNTABILITY])
+    commitment_factory(
+        programme, 1, principles=[Principle.DIGITALIZATION], completion=Completion.COMPLETE
+    )
+    commitment_factory(
+        programme, 2, principles=[Principle.DIGITALIZATION, Principle.ACCOUNTABILITY]
+    )
     with django_assert_num_queries(1):
         progress = {row.principle: row for row in progress_by_principle(programme=programme)}
     assert (progress["digitalization"].commitments, progress["digitalization"].percent) == (2, 50)

@@ -1,4 +1,5 @@
 """Fixtures of the reminders tests (the two members come from the repository's conftest.py)."""
+
 import pytest
 
 

@@ -1,4 +1,5 @@
 """Helpers of the reminders tests (in the current member's schema)."""
+
 from datetime import date, datetime, time
 
 from django.contrib.auth.models import User
@@ -22,20 +23,25 @@ def sweep(day: date | datetime, hour: int = 8) -> dict:
     return reminders_send(now=moment, site_url=SITE_URL)
 
 
-def staff(username: str, role: str, *, first_name: str = "", last_name: str = "",
-          active: bool = True) -> User:
+def staff(
+    username: str, role: str, *, first_name: str = "", last_name: str = "", active: bool = True
+) -> User:
     """A member of staff of the current member, with an e-mail `<username>@commune.ma`."""
-    user = User.objects.create_user(username, email=f"{username}@commune.ma", is_staff=True,
-                                    first_name=first_name, last_name=last_name,
-                                    is_active=active)
+    user = User.objects.create_user(
+        username,
+        email=f"{username}@commune.ma",
+        is_staff=True,
+        first_name=first_name,
+        last_name=last_name,
+        is_active=active,
+    )
     StaffMembership.objects.create(user=user, role=role)
     return user
 
 
 def reminders(kind: str = "") -> list[Notification]:
     """The reminders in the current member's outbox (of one kind, when given), in order."""
-    return list(Notification.objects.filter(kind__startswith=kind or "reminder.")
-                .order_by("pk"))
+    return list(Notification.objects.filter(kind__startswith=kind or "reminder.").order_by("pk"))
 
 
 def sent_to(kind: str = "") -> list[tuple[str, str]]:

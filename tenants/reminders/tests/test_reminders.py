@@ -1,5 +1,6 @@
 """Which reminders a sweep records, to whom, in which language and when (in process; the real
 worker and broker are in tests/test_reminders_worker.py)."""
+
 from datetime import date, timedelta
 
 import pytest
@@ -8,9 +9,11 @@ from django.utils.formats import date_format
 
 from tenants.consultations.services import consultation_create
 from tenants.information_requests.models import InformationRequest, Step
-from tenants.information_requests.services import (information_request_answer,
-                                                   information_request_extend,
-                                                   information_request_start)
+from tenants.information_requests.services import (
+    information_request_answer,
+    information_request_extend,
+    information_request_start,
+)
 from tenants.information_requests.tests.factories import filed
 from tenants.meetings.models import Registration
 from tenants.meetings.services import registration_cancel
@@ -21,8 +24,11 @@ from tenants.petitions.models import State as PetitionState
 from tenants.petitions.tests.factories import petition
 from tenants.programme.models import ProgrammeStatus
 from tenants.programme.services import milestone_mark_done
-from tenants.programme.tests.factories import (commitment_factory, milestone_factory,
-                                               programme_factory)
+from tenants.programme.tests.factories import (
+    commitment_factory,
+    milestone_factory,
+    programme_factory,
+)
 from tenants.reminders.selectors import Kind, reminder_key
 from tenants.reminders.tests.factories import at, reminders, sent_to, staff, sweep
 from tenants.site.roles import Role
@@ -42,17 +48,20 @@ def request_due_on(due_on: date, **fields) -> InformationRequest:
     """A request received a month earlier whose deadline is `due_on`."""
     information_request = filed(today=due_on - timedelta(days=30), **fields)
     InformationRequest.objects.filter(pk=information_request.pk).update(
-        initial_due_on=due_on, due_on=due_on)
+        initial_due_on=due_on, due_on=due_on
+    )
     information_request.refresh_from_db()
     return information_request
 
 
 # --- information requests -------------------------------------------------------------------
 
+
 def requesters_told() -> list[str]:
     """Who got the requester's notice that the deadline passed (tenants/information_requests)."""
-    return sorted(Notification.objects.filter(kind="mail.overdue")
-                  .values_list("recipient_email", flat=True))
+    return sorted(
+        Notification.objects.filter(kind="mail.overdue").values_list("recipient_email", flat=True)
+    )
 
 
 def test_information_requests_are_reminded_on_working_days_around_eid():
@@ -61,8 +70,7 @@ def test_information_requests_are_reminded_on_working_days_around_eid():
     staff("moderator", Role.MODERATOR)
     # Due Monday 23 March 2026, after Eid al-Fitr (estimated Friday 20 and Saturday 21).
     taken = request_due_on(date(2026, 3, 23))
-    information_request_start(information_request=taken, by="Karim Alami",
-                              today=date(2026, 2, 23))
+    information_request_start(information_request=taken, by="Karim Alami", today=date(2026, 2, 23))
     waiting = request_due_on(date(2026, 3, 23), email="other@example.ma")
 
     assert sweep(date(2026, 3, 16)) == {"requests_flagged": 0}
@@ -71,14 +79,21 @@ def test_information_requests_are_reminded_on_working_days_around_eid():
     # the request is reminded of it; the request nobody took goes to the focal point.
     sweep(date(2026, 3, 17))
     assert sent_to() == [(Kind.REQUEST_DUE_SOON, OFFICER), (Kind.REQUEST_DUE_SOON, FOCAL)]
-    for day in (date(2026, 3, 18), date(2026, 3, 19), date(2026, 3, 20), date(2026, 3, 21),
-                date(2026, 3, 22)):
+    for day in (
+        date(2026, 3, 18),
+        date(2026, 3, 19),
+        date(2026, 3, 20),
+        date(2026, 3, 21),
+        date(2026, 3, 22),
+    ):
         sweep(day)
     assert len(reminders()) == 2  # nothing new on the days in between, the feast, the weekend
     # Monday 23: the due date.
     sweep(date(2026, 3, 23))
-    assert sent_to(Kind.REQUEST_DUE_TODAY) == [(Kind.REQUEST_DUE_TODAY, OFFICER),
-                                               (Kind.REQUEST_DUE_TODAY, FOCAL)]
+    assert sent_to(Kind.REQUEST_DUE_TODAY) == [
+        (Kind.REQUEST_DUE_TODAY, OFFICER),
+        (Kind.REQUEST_DUE_TODAY, FOCAL),
+    ]
     assert requesters_told() == []  # the day is not over: still in time
     # Tuesday 24: overdue, flagged (the requesters are told) and reported to the focal point.
     outcome = sweep(date(2026, 3, 24))
@@ -113,10 +128,15 @@ def test_a_moved_due_date_is_reminded_again_and_an_answered_request_no_more():
     answered = request_due_on(date(2026, 3, 23), email="other@example.ma")
     sweep(date(2026, 3, 17))
     assert len(reminders(Kind.REQUEST_DUE_SOON)) == 2
-    extended = information_request_extend(information_request=extended, by="clerk",
-                                          reason="حجم المعلومات المطلوبة", today=date(2026, 3, 18))
-    information_request_answer(information_request=answered, by="clerk", answer_text="الجواب",
-                               today=date(2026, 3, 18))
+    extended = information_request_extend(
+        information_request=extended,
+        by="clerk",
+        reason="حجم المعلومات المطلوبة",
+        today=date(2026, 3, 18),
+    )
+    information_request_answer(
+        information_request=answered, by="clerk", answer_text="الجواب", today=date(2026, 3, 18)
+    )
     assert extended.due_on == date(2026, 4, 20)  # 20 working days after 23 March
     sweep(date(2026, 3, 23))
     sweep(date(2026, 3, 24))
@@ -124,7 +144,8 @@ def test_a_moved_due_date_is_reminded_again_and_an_answered_request_no_more():
     assert len(reminders()) == 2  # neither is due on the 23rd any more
     sweep(date(2026, 4, 15))  # Wednesday: 3 working days before Monday 20 April
     assert [row.key for row in reminders(Kind.REQUEST_DUE_SOON)][-1] == (
-        f"reminder:information_request.due_soon:{extended.pk}:2026-04-20:{FOCAL}")
+        f"reminder:information_request.due_soon:{extended.pk}:2026-04-20:{FOCAL}"
+    )
 
 
 def test_an_ambiguous_officer_falls_back_to_the_focal_points():
@@ -132,8 +153,9 @@ def test_an_ambiguous_officer_falls_back_to_the_focal_points():
     staff("karim", Role.EDITOR, first_name="Karim", last_name="Alami")
     staff("karim2", Role.EDITOR, first_name="Karim", last_name="Alami")
     information_request = request_due_on(date(2026, 3, 23))
-    information_request_start(information_request=information_request, by="Karim Alami",
-                              today=date(2026, 2, 23))
+    information_request_start(
+        information_request=information_request, by="Karim Alami", today=date(2026, 2, 23)
+    )
     sweep(date(2026, 3, 17))
     assert sent_to() == [(Kind.REQUEST_DUE_SOON, FOCAL)]
 
@@ -164,6 +186,7 @@ def test_without_a_focal_point_the_site_contact_is_reminded(tetouan):
 
 # --- milestones -----------------------------------------------------------------------------
 
+
 def test_milestones_are_reminded_a_week_before_and_when_overdue():
     staff("focal", Role.FOCAL_POINT)
     staff("editor", Role.EDITOR)
@@ -172,22 +195,31 @@ def test_milestones_are_reminded_a_week_before_and_when_overdue():
     commitment = commitment_factory(programme_factory(), lead_department="قسم الشؤون المالية")
     milestone_factory(commitment, due_on=date(2026, 4, 10), title_fr="Publier")
     done = milestone_factory(commitment, due_on=date(2026, 4, 10))
-    milestone_mark_done(milestone=done, by="test", done_on=date(2026, 4, 1),
-                        evidence_link="https://example.ma/budget.pdf")
-    evaluated = commitment_factory(programme_factory(status=ProgrammeStatus.EVALUATED,
-                                                     period_start=2020, period_end=2022))
+    milestone_mark_done(
+        milestone=done,
+        by="test",
+        done_on=date(2026, 4, 1),
+        evidence_link="https://example.ma/budget.pdf",
+    )
+    evaluated = commitment_factory(
+        programme_factory(status=ProgrammeStatus.EVALUATED, period_start=2020, period_end=2022)
+    )
     milestone_factory(evaluated, due_on=date(2026, 4, 10))
 
     sweep(date(2026, 4, 2))
     assert reminders() == []
     sweep(date(2026, 4, 3))
-    assert sent_to() == [(Kind.MILESTONE_DUE_SOON, FOCAL),
-                         (Kind.MILESTONE_DUE_SOON, "editor@commune.ma")]
+    assert sent_to() == [
+        (Kind.MILESTONE_DUE_SOON, FOCAL),
+        (Kind.MILESTONE_DUE_SOON, "editor@commune.ma"),
+    ]
     sweep(date(2026, 4, 10))
     assert len(reminders()) == 2
     sweep(date(2026, 4, 11))
-    assert sent_to(Kind.MILESTONE_OVERDUE) == [(Kind.MILESTONE_OVERDUE, FOCAL),
-                                               (Kind.MILESTONE_OVERDUE, "editor@commune.ma")]
+    assert sent_to(Kind.MILESTONE_OVERDUE) == [
+        (Kind.MILESTONE_OVERDUE, FOCAL),
+        (Kind.MILESTONE_OVERDUE, "editor@commune.ma"),
+    ]
     late = reminders(Kind.MILESTONE_OVERDUE)[0]
     assert "مرحلة" in late.body and "قسم الشؤون المالية" in late.body
     assert in_language("ar", date(2026, 4, 10)) in late.body
@@ -196,9 +228,14 @@ def test_milestones_are_reminded_a_week_before_and_when_overdue():
 
 # --- meetings -------------------------------------------------------------------------------
 
+
 def test_registrants_are_reminded_the_day_before_in_their_language():
-    meeting = meeting_in(3, title_fr="Atelier budget participatif", title_ar="ورشة الميزانية",
-                         place="قاعة الاجتماعات")
+    meeting = meeting_in(
+        3,
+        title_fr="Atelier budget participatif",
+        title_ar="ورشة الميزانية",
+        place="قاعة الاجتماعات",
+    )
     arabic = registration_for(meeting, email="fatima@example.ma")
     french = registration_for(meeting, email="jeanne@example.ma", language="fr")
     cancelled = registration_for(meeting, email="parti@example.ma")
@@ -207,13 +244,16 @@ def test_registrants_are_reminded_the_day_before_in_their_language():
     starts_on = timezone.localdate(meeting.starts_at)
     # Registered on the eve: the confirmation is fresh, no reminder.
     Registration.objects.filter(pk=late.pk).update(
-        registered_at=at(starts_on - timedelta(days=1), 6))
+        registered_at=at(starts_on - timedelta(days=1), 6)
+    )
 
     sweep(at(starts_on - timedelta(days=2), 18))
     assert reminders() == []
     sweep(at(starts_on - timedelta(days=1), 7))
-    assert sorted(sent_to()) == [(Kind.MEETING_EVE, "fatima@example.ma"),
-                                 (Kind.MEETING_EVE, "jeanne@example.ma")]
+    assert sorted(sent_to()) == [
+        (Kind.MEETING_EVE, "fatima@example.ma"),
+        (Kind.MEETING_EVE, "jeanne@example.ma"),
+    ]
     by_email = {row.recipient_email: row for row in reminders()}
     ar, fr = by_email["fatima@example.ma"], by_email["jeanne@example.ma"]
     assert ar.language == "ar" and "ورشة الميزانية" in ar.subject and "نذكّركم" in ar.body
@@ -241,20 +281,25 @@ def test_a_missed_eve_is_caught_up_before_the_meeting_not_after():
 
 # --- consultations --------------------------------------------------------------------------
 
-def follower(email: str, language: str, topic: str = Topic.CONSULTATIONS,
-             verified: bool = True) -> Subscriber:
-    subscriber = Subscriber.objects.create(email=email, language=language,
-                                           verified_at=timezone.now() if verified else None)
+
+def follower(
+    email: str, language: str, topic: str = Topic.CONSULTATIONS, verified: bool = True
+) -> Subscriber:
+    subscriber = Subscriber.objects.create(
+        email=email, language=language, verified_at=timezone.now() if verified else None
+    )
     Subscription.objects.create(subscriber=subscriber, topic=topic)
     return subscriber
 
 
 def test_followers_are_told_2_days_before_a_consultation_closes():
     now = timezone.now()
-    consultation = consultation_create(opens_at=now - timedelta(days=10),
-                                       closes_at=now + timedelta(days=5),
-                                       title_ar="مشروع برنامج الانفتاح",
-                                       title_fr="Projet de programme d'ouverture")
+    consultation = consultation_create(
+        opens_at=now - timedelta(days=10),
+        closes_at=now + timedelta(days=5),
+        title_ar="مشروع برنامج الانفتاح",
+        title_fr="Projet de programme d'ouverture",
+    )
     follower("amal@example.ma", "ar")
     follower("luc@example.ma", "fr")
     follower("pending@example.ma", "fr", verified=False)
@@ -264,8 +309,10 @@ def test_followers_are_told_2_days_before_a_consultation_closes():
     sweep(at(closes_on - timedelta(days=3), 18))
     assert reminders() == []
     sweep(at(closes_on - timedelta(days=2), 7))
-    assert sorted(sent_to()) == [(Kind.CONSULTATION_CLOSING, "amal@example.ma"),
-                                 (Kind.CONSULTATION_CLOSING, "luc@example.ma")]
+    assert sorted(sent_to()) == [
+        (Kind.CONSULTATION_CLOSING, "amal@example.ma"),
+        (Kind.CONSULTATION_CLOSING, "luc@example.ma"),
+    ]
     by_email = {row.recipient_email: row for row in reminders()}
     assert by_email["amal@example.ma"].language == "ar"
     assert "مشروع برنامج الانفتاح" in by_email["amal@example.ma"].body
@@ -278,6 +325,7 @@ def test_followers_are_told_2_days_before_a_consultation_closes():
 
 
 # --- council sessions -----------------------------------------------------------------------
+
 
 def petition_in(state: str, *, session_date: date | None = None, **fields):
     """A petition already in `state` (its steps are the petitions app's business)."""
@@ -292,8 +340,9 @@ def test_the_focal_point_is_reminded_a_month_before_the_session_where_things_are
     staff("editor", Role.EDITOR)
     programme_factory(status=ProgrammeStatus.CONSULTATION, period_start=2026, period_end=2029)
     submitted = petition_in(PetitionState.SUBMITTED)
-    on_agenda = petition_in(PetitionState.ON_AGENDA, subject="إحداث مكتبة عمومية",
-                            session_date=date(2026, 6, 15))
+    on_agenda = petition_in(
+        PetitionState.ON_AGENDA, subject="إحداث مكتبة عمومية", session_date=date(2026, 6, 15)
+    )
     collecting = petition(subject="تهيئة ملعب القرب")
     # Tétouan is a commune: ordinary sessions in February, May and October. The May session
     # opens on Monday 4 May 2026 (Friday 1 May is Labour Day): reminded from Saturday 4 April.
@@ -315,6 +364,7 @@ def test_the_focal_point_is_reminded_a_month_before_the_session_where_things_are
 
 
 # --- members --------------------------------------------------------------------------------
+
 
 def test_a_sweep_in_tanger_never_reminds_tetouans_people(tetouan, tanger, in_member):
     staff("focal", Role.FOCAL_POINT)

@@ -6,26 +6,34 @@ through, row by row. A member publishes a few documents a day, and its visitors 
 more often than it writes: the writes pay the (small) cost instead. The pending lists already
 there are merged into the indexes now (gin_clean_pending_list).
 """
+
 from django.db import migrations
 
 INDEXES = (
-    "search_document_fts", "search_document_title_fts",
-    "search_commitment_fts", "search_commitment_title_fts",
+    "search_document_fts",
+    "search_document_title_fts",
+    "search_commitment_fts",
+    "search_commitment_title_fts",
     "search_milestone_fts",
-    "search_meeting_fts", "search_meeting_title_fts",
-    "search_consultation_fts", "search_consultation_title_fts",
-    "search_petition_fts", "search_petition_title_fts",
-    "search_information_request_fts", "search_information_request_title_fts",
+    "search_meeting_fts",
+    "search_meeting_title_fts",
+    "search_consultation_fts",
+    "search_consultation_title_fts",
+    "search_petition_fts",
+    "search_petition_title_fts",
+    "search_information_request_fts",
+    "search_information_request_title_fts",
 )
 
 
 def _without_pending_list(name: str) -> str:
-    return (f'ALTER INDEX "{name}" SET (fastupdate = off); '
-            f"SELECT gin_clean_pending_list('\"{name}\"'::regclass)")
+    return (
+        f'ALTER INDEX "{name}" SET (fastupdate = off); '
+        f"SELECT gin_clean_pending_list('\"{name}\"'::regclass)"
+    )
 
 
 class Migration(migrations.Migration):
-
     dependencies = [("search", "0002_title_indexes")]
 
     operations = [

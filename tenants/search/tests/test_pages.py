@@ -1,4 +1,5 @@
 """The search page of a member's site (/search/) and the search box of every page."""
+
 from datetime import date
 
 import pytest
@@ -12,8 +13,9 @@ MINUTES = "محضر الدورة العادية لشهر فبراير"
 @pytest.fixture
 def minutes(tetouan, in_member):
     with in_member(tetouan):
-        return document_factory(category=Category.COUNCIL, title_ar=MINUTES,
-                                published_on=date(2025, 2, 20))
+        return document_factory(
+            category=Category.COUNCIL, title_ar=MINUTES, published_on=date(2025, 2, 20)
+        )
 
 
 def test_every_page_has_the_search_box(client_for, tetouan):
@@ -55,10 +57,17 @@ def test_pages_of_results(client_for, tetouan, in_member):
     assert second.count('<li class="list-group-item py-3">') == 2
 
 
-@pytest.mark.parametrize("params", [{"q": "محضر", "page": "abc"}, {"q": "محضر", "kind": "x"},
-                                    {"q": "x" * 3000}, {"q": "!!! & | :*"},
-                                    {"q": "محضر", "page": "99"},
-                                    {"q": "محضر", "page": "9" * 30}])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"q": "محضر", "page": "abc"},
+        {"q": "محضر", "kind": "x"},
+        {"q": "x" * 3000},
+        {"q": "!!! & | :*"},
+        {"q": "محضر", "page": "99"},
+        {"q": "محضر", "page": "9" * 30},
+    ],
+)
 def test_odd_input_is_not_an_error(minutes, client_for, tetouan, params):
     assert client_for(tetouan).get("/search/", params).status_code == 200
 

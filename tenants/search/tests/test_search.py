@@ -1,4 +1,5 @@
 """The site's search: Arabic and French spellings, ranking, highlighting, what is public."""
+
 import html
 from datetime import date
 
@@ -23,33 +24,45 @@ MINUTES = "محضر الدورة العادية لشهر فبراير"
 def content(tetouan, in_member):
     with in_member(tetouan):
         yield {
-            "minutes": document_factory(category=Category.COUNCIL, title_ar=MINUTES,
-                                        title_fr="Procès-verbal de la session de février",
-                                        published_on=date(2025, 2, 20)),
-            "budget": document_factory(title_ar="الميزانية السنوية للجماعة",
-                                       title_fr="Budget annuel de la commune",
-                                       published_on=date(2025, 1, 15)),
-            "meeting": meeting_in(-3, title_ar="اجتماع تواصلي مع الجمعيات",
-                                  title_fr="Réunion d'information avec les associations",
-                                  agenda_ar="تقديم مشروع الميزانية"),
+            "minutes": document_factory(
+                category=Category.COUNCIL,
+                title_ar=MINUTES,
+                title_fr="Procès-verbal de la session de février",
+                published_on=date(2025, 2, 20),
+            ),
+            "budget": document_factory(
+                title_ar="الميزانية السنوية للجماعة",
+                title_fr="Budget annuel de la commune",
+                published_on=date(2025, 1, 15),
+            ),
+            "meeting": meeting_in(
+                -3,
+                title_ar="اجتماع تواصلي مع الجمعيات",
+                title_fr="Réunion d'information avec les associations",
+                agenda_ar="تقديم مشروع الميزانية",
+            ),
         }
 
 
 def titles(query: str, kind: str | None = None) -> list[str]:
     results = site_search(query=query, kind=kind)
-    return [html.unescape(str(result.title).replace("<mark>", "").replace("</mark>", ""))
-            for result in results[0:50]]
+    return [
+        html.unescape(str(result.title).replace("<mark>", "").replace("</mark>", ""))
+        for result in results[0:50]
+    ]
 
 
-@pytest.mark.parametrize("query", [
-    "المحضر",            # with the article: "محضر الدورة" is found
-    "محضر",
-    "المَحْضَر",          # with short vowels
-    "المحـــضر",          # with tatweel
-    "محضر في الدورة",     # a particle that says nothing
-])
-def test_arabic_with_or_without_the_article_vowels_and_tatweel(content, tetouan, in_member,
-                                                               query):
+@pytest.mark.parametrize(
+    "query",
+    [
+        "المحضر",  # with the article: "محضر الدورة" is found
+        "محضر",
+        "المَحْضَر",  # with short vowels
+        "المحـــضر",  # with tatweel
+        "محضر في الدورة",  # a particle that says nothing
+    ],
+)
+def test_arabic_with_or_without_the_article_vowels_and_tatweel(content, tetouan, in_member, query):
     with in_member(tetouan):
         assert titles(query) == [MINUTES]
 
@@ -83,8 +96,10 @@ def test_every_word_must_be_found(content, tetouan, in_member):
 
 def test_words_are_highlighted_and_the_text_escaped(tetouan, in_member):
     with in_member(tetouan):
-        document_factory(title_ar='محضر "الدورة" & <b>الاستثنائية</b>',
-                         description_ar="نص المحضر <script>alert(1)</script> كاملا")
+        document_factory(
+            title_ar='محضر "الدورة" & <b>الاستثنائية</b>',
+            description_ar="نص المحضر <script>alert(1)</script> كاملا",
+        )
         [result] = site_search(query="المحضر")[0:10]
     assert "<mark>محضر</mark>" in result.title
     assert "&quot;الدورة&quot; &amp;" in result.title
@@ -114,7 +129,8 @@ def test_the_register_is_searched_by_what_it_publishes_only(tetouan, in_member):
     with in_member(tetouan):
         summarised = filed(information_wanted="أطلب نسخة من دفتر التحملات السري")
         InformationRequest.objects.filter(pk=summarised.pk).update(
-            public_summary="طلب دفتر تحملات صفقة النظافة")
+            public_summary="طلب دفتر تحملات صفقة النظافة"
+        )
         # The requester's name and the request's own text are never searched.
         assert titles("الفاسي") == []
         assert titles("السري") == []
@@ -133,8 +149,11 @@ def test_the_query_folds_like_the_index(tetouan, in_member):
     text = "الميزانيه مستوى المَحْضَرُ ـــ وجه"
     with in_member(tetouan), connection.cursor() as cursor:
         from tenants.search.vectors import arabic_sql
-        cursor.execute(f"SELECT {arabic_sql('%s')}::text, to_tsvector('arabic', %s)::text",
-                       [text, fold_arabic(text)])
+
+        cursor.execute(
+            f"SELECT {arabic_sql('%s')}::text, to_tsvector('arabic', %s)::text",
+            [text, fold_arabic(text)],
+        )
         index_side, query_side = cursor.fetchone()
     assert index_side == query_side
     assert query_words("المحضر في الدورة") == ["المحضر", "الدورة"]
@@ -145,6 +164,7 @@ def test_each_kind_is_searched_through_its_index(tetouan, in_member, kind):
     """The search writes the vector exactly as the migration indexed it: PostgreSQL picks the
     index (sequential scans off, as on a member with volume, where the planner prefers it)."""
     from tenants.search.selectors import _union
+
     with in_member(tetouan):
         sql, params = _union([kind], "t.id, {rank} AS rank", query_words("المحضر"))
         with connection.cursor() as cursor:
@@ -160,8 +180,10 @@ def test_each_kind_is_searched_through_its_index(tetouan, in_member, kind):
 class _in_french:
     def __enter__(self):
         from django.utils import translation
+
         translation.activate("fr")
 
     def __exit__(self, *exc):
         from django.utils import translation
+
         translation.activate("ar")

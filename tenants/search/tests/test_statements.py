@@ -1,6 +1,7 @@
 """How a search reaches the database (bench/search.py measures the cost): the matches found
 once for the counts and the page, the planner's settings for this search only, and indexes
 without a pending list, in every member's schema."""
+
 from datetime import date
 
 import pytest
@@ -16,14 +17,19 @@ from tenants.search.vectors import PLANNER_SETTINGS, SOURCES
 
 def _searches(queries) -> list[str]:
     """The statements that matched rows against a query (the vectors' `@@`)."""
-    return [query["sql"] for query in queries if "@@" in query["sql"]
-            and "ts_headline" not in query["sql"]]
+    return [
+        query["sql"]
+        for query in queries
+        if "@@" in query["sql"] and "ts_headline" not in query["sql"]
+    ]
 
 
 def _settings() -> dict[str, str]:
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(["current_setting(%s)"] * len(PLANNER_SETTINGS)),
-                       list(PLANNER_SETTINGS))
+        cursor.execute(
+            "SELECT " + ", ".join(["current_setting(%s)"] * len(PLANNER_SETTINGS)),
+            list(PLANNER_SETTINGS),
+        )
         return dict(zip(PLANNER_SETTINGS, cursor.fetchone()))
 
 
@@ -31,8 +37,9 @@ def _settings() -> dict[str, str]:
 def minutes(tetouan, in_member):
     with in_member(tetouan):
         for number in range(13):
-            document_factory(title_ar=f"محضر الدورة رقم {number}",
-                             published_on=date(2025, 1, 1 + number))
+            document_factory(
+                title_ar=f"محضر الدورة رقم {number}", published_on=date(2025, 1, 1 + number)
+            )
 
 
 @pytest.mark.parametrize("number, shown", [(1, 10), (2, 3)])
@@ -85,10 +92,12 @@ def test_every_members_search_indexes_have_no_pending_list(tetouan, tanger):
     names = [source.index_name for source in SOURCES.values()]
     names += [source.title_index_name for source in SOURCES.values() if source.title_index_sql()]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT n.nspname, c.relname, c.reloptions FROM pg_class c "
-                       "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                       "WHERE c.relname = ANY(%s) AND n.nspname = ANY(%s)",
-                       [names, [tetouan.schema_name, tanger.schema_name]])
+        cursor.execute(
+            "SELECT n.nspname, c.relname, c.reloptions FROM pg_class c "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = ANY(%s) AND n.nspname = ANY(%s)",
+            [names, [tetouan.schema_name, tanger.schema_name]],
+        )
         rows = cursor.fetchall()
     assert len(rows) == 2 * len(names)
     assert all(options == ["fastupdate=off"] for _schema, _name, options in rows)

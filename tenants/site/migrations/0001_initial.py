@@ -5,38 +5,91 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='SiteProfile',
+            name="SiteProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('hcp_code', models.CharField(max_length=16, unique=True, verbose_name='HCP code')),
-                ('tier', models.CharField(max_length=16, verbose_name='tier')),
-                ('name_ar', models.CharField(max_length=200, verbose_name='name (Arabic)')),
-                ('name_fr', models.CharField(max_length=200, verbose_name='name (French)')),
-                ('name_tifinagh', models.CharField(blank=True, max_length=200, verbose_name='name (Tifinagh)')),
-                ('region_name_ar', models.CharField(blank=True, max_length=200, verbose_name='region (Arabic)')),
-                ('region_name_fr', models.CharField(blank=True, max_length=200, verbose_name='region (French)')),
-                ('province_name_ar', models.CharField(blank=True, max_length=200, verbose_name='province (Arabic)')),
-                ('province_name_fr', models.CharField(blank=True, max_length=200, verbose_name='province (French)')),
-                ('population_2024', models.PositiveIntegerField(blank=True, null=True, verbose_name='population (2024)')),
-                ('primary_colour', models.CharField(default='#0b6e4f', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as #RRGGBB.')], verbose_name='primary colour')),
-                ('secondary_colour', models.CharField(default='#c1272d', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as #RRGGBB.')], verbose_name='secondary colour')),
-                ('logo', models.FileField(blank=True, upload_to='branding/', verbose_name='logo')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='contact e-mail')),
-                ('contact_phone', models.CharField(blank=True, max_length=32, verbose_name='contact phone')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("hcp_code", models.CharField(max_length=16, unique=True, verbose_name="HCP code")),
+                ("tier", models.CharField(max_length=16, verbose_name="tier")),
+                ("name_ar", models.CharField(max_length=200, verbose_name="name (Arabic)")),
+                ("name_fr", models.CharField(max_length=200, verbose_name="name (French)")),
+                (
+                    "name_tifinagh",
+                    models.CharField(blank=True, max_length=200, verbose_name="name (Tifinagh)"),
+                ),
+                (
+                    "region_name_ar",
+                    models.CharField(blank=True, max_length=200, verbose_name="region (Arabic)"),
+                ),
+                (
+                    "region_name_fr",
+                    models.CharField(blank=True, max_length=200, verbose_name="region (French)"),
+                ),
+                (
+                    "province_name_ar",
+                    models.CharField(blank=True, max_length=200, verbose_name="province (Arabic)"),
+                ),
+                (
+                    "province_name_fr",
+                    models.CharField(blank=True, max_length=200, verbose_name="province (French)"),
+                ),
+                (
+                    "population_2024",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="population (2024)"
+                    ),
+                ),
+                (
+                    "primary_colour",
+                    models.CharField(
+                        default="#0b6e4f",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB."
+                            )
+                        ],
+                        verbose_name="primary colour",
+                    ),
+                ),
+                (
+                    "secondary_colour",
+                    models.CharField(
+                        default="#c1272d",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$", "Enter a colour as #RRGGBB."
+                            )
+                        ],
+                        verbose_name="secondary colour",
+                    ),
+                ),
+                ("logo", models.FileField(blank=True, upload_to="branding/", verbose_name="logo")),
+                (
+                    "contact_email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="contact e-mail"),
+                ),
+                (
+                    "contact_phone",
+                    models.CharField(blank=True, max_length=32, verbose_name="contact phone"),
+                ),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
             ],
             options={
-                'verbose_name': 'site profile',
-                'verbose_name_plural': 'site profiles',
+                "verbose_name": "site profile",
+                "verbose_name_plural": "site profiles",
             },
         ),
     ]

@@ -6,25 +6,51 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('site', '0001_initial'),
+        ("site", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StaffMembership',
+            name="StaffMembership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('focal_point', 'Focal point'), ('editor', 'Editor'), ('moderator', 'Moderator')], max_length=20, verbose_name='role')),
-                ('invited_by', models.CharField(blank=True, max_length=150, verbose_name='invited by')),
-                ('invited_at', models.DateTimeField(auto_now_add=True, verbose_name='invited at')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='staff_membership', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("focal_point", "Focal point"),
+                            ("editor", "Editor"),
+                            ("moderator", "Moderator"),
+                        ],
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "invited_by",
+                    models.CharField(blank=True, max_length=150, verbose_name="invited by"),
+                ),
+                ("invited_at", models.DateTimeField(auto_now_add=True, verbose_name="invited at")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="staff_membership",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'staff member',
-                'verbose_name_plural': 'staff',
+                "verbose_name": "staff member",
+                "verbose_name_plural": "staff",
             },
         ),
     ]

@@ -6,33 +6,71 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('site', '0002_staffmembership'),
+        ("site", "0002_staffmembership"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='staffmembership',
-            name='role',
-            field=models.CharField(choices=[('focal_point', 'Focal point'), ('editor', 'Editor'), ('moderator', 'Moderator'), ('network_assistance', 'Directorate assistance')], max_length=20, verbose_name='role'),
+            model_name="staffmembership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("focal_point", "Focal point"),
+                    ("editor", "Editor"),
+                    ("moderator", "Moderator"),
+                    ("network_assistance", "Directorate assistance"),
+                ],
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
         migrations.CreateModel(
-            name='AssistanceVisit',
+            name="AssistanceVisit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_id', models.CharField(editable=False, max_length=64, unique=True, verbose_name='token id')),
-                ('network_email', models.EmailField(max_length=254, verbose_name='directorate administrator')),
-                ('visited_at', models.DateTimeField(auto_now_add=True, verbose_name='visited at')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='from address')),
-                ('user_agent', models.CharField(blank=True, max_length=300, verbose_name='browser')),
-                ('account', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='assistance account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "token_id",
+                    models.CharField(
+                        editable=False, max_length=64, unique=True, verbose_name="token id"
+                    ),
+                ),
+                (
+                    "network_email",
+                    models.EmailField(max_length=254, verbose_name="directorate administrator"),
+                ),
+                ("visited_at", models.DateTimeField(auto_now_add=True, verbose_name="visited at")),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(
+                        blank=True, null=True, verbose_name="from address"
+                    ),
+                ),
+                (
+                    "user_agent",
+                    models.CharField(blank=True, max_length=300, verbose_name="browser"),
+                ),
+                (
+                    "account",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assistance account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'directorate assistance visit',
-                'verbose_name_plural': 'directorate assistance visits',
-                'ordering': ['-visited_at'],
+                "verbose_name": "directorate assistance visit",
+                "verbose_name_plural": "directorate assistance visits",
+                "ordering": ["-visited_at"],
             },
         ),
     ]

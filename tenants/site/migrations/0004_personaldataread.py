@@ -6,27 +6,40 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('site', '0003_alter_staffmembership_role_assistancevisit'),
+        ("site", "0003_alter_staffmembership_role_assistancevisit"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PersonalDataRead',
+            name="PersonalDataRead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('account_name', models.CharField(max_length=200, verbose_name='read by')),
-                ('subject', models.CharField(max_length=200, verbose_name='whose data')),
-                ('fields', models.CharField(max_length=300, verbose_name='what was shown')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
-                ('account', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("account_name", models.CharField(max_length=200, verbose_name="read by")),
+                ("subject", models.CharField(max_length=200, verbose_name="whose data")),
+                ("fields", models.CharField(max_length=300, verbose_name="what was shown")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
+                (
+                    "account",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reading of personal data',
-                'verbose_name_plural': 'readings of personal data',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "reading of personal data",
+                "verbose_name_plural": "readings of personal data",
+                "ordering": ["-at", "-pk"],
             },
         ),
     ]

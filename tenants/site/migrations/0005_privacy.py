@@ -4,29 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('site', '0004_personaldataread'),
+        ("site", "0004_personaldataread"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RetentionPurge',
+            name="RetentionPurge",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=40, verbose_name='what was purged')),
-                ('count', models.PositiveIntegerField(verbose_name='how many')),
-                ('at', models.DateTimeField(auto_now_add=True, verbose_name='at')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=40, verbose_name="what was purged")),
+                ("count", models.PositiveIntegerField(verbose_name="how many")),
+                ("at", models.DateTimeField(auto_now_add=True, verbose_name="at")),
             ],
             options={
-                'verbose_name': 'retention purge',
-                'verbose_name_plural': 'retention purges',
-                'ordering': ['-at', '-pk'],
+                "verbose_name": "retention purge",
+                "verbose_name_plural": "retention purges",
+                "ordering": ["-at", "-pk"],
             },
         ),
         migrations.AddField(
-            model_name='siteprofile',
-            name='cndp_declaration',
-            field=models.CharField(blank=True, max_length=100, verbose_name='CNDP declaration reference'),
+            model_name="siteprofile",
+            name="cndp_declaration",
+            field=models.CharField(
+                blank=True, max_length=100, verbose_name="CNDP declaration reference"
+            ),
         ),
     ]

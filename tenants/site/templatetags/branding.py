@@ -1,4 +1,5 @@
 """A member's colours, made readable: white text on them must pass WCAG AA (4.5:1)."""
+
 from django import template
 
 register = template.Library()
@@ -24,7 +25,7 @@ def contrast_with_white(rgb: tuple[int, int, int]) -> float:
 def readable_on_white_text(colour: str) -> str:
     """`colour` darkened just enough for white text on it to pass AA (unchanged if it does)."""
     try:
-        rgb = tuple(int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+        rgb = tuple(int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
     except (ValueError, AttributeError):
         return "#0b6e4f"
     while contrast_with_white(rgb) < AA_CONTRAST:

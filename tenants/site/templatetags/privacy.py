@@ -1,5 +1,6 @@
 """The personal-data notice's lookups (tenants/site/retention.py): a form's processing and the
 retention rows that apply to it."""
+
 from django import template
 
 from tenants.site.retention import PROCESSINGS, RETENTION
@@ -14,5 +15,8 @@ def processing(purpose: str) -> dict:
     """The processing of the form `purpose` (a key of PROCESSINGS), with its retention rows.
     An unknown key is a programming error: it fails loudly in tests."""
     entry = PROCESSINGS[purpose]
-    return {"processing": entry, "retention": [RETENTION[key] for key in entry.retention],
-            "cndp_url": CNDP_URL}
+    return {
+        "processing": entry,
+        "retention": [RETENTION[key] for key in entry.retention],
+        "cndp_url": CNDP_URL,
+    }

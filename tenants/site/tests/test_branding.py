@@ -7,7 +7,7 @@ from tenants.site.templatetags.branding import contrast_with_white, readable_on_
 @pytest.mark.parametrize("colour", ["#ffd700", "#87ceeb", "#ffffff", "#0b6e4f", "#c1272d"])
 def test_member_colours_are_made_readable(colour):
     readable = readable_on_white_text(colour)
-    rgb = tuple(int(readable[i:i + 2], 16) for i in (1, 3, 5))
+    rgb = tuple(int(readable[i : i + 2], 16) for i in (1, 3, 5))
     assert contrast_with_white(rgb) >= 4.5
 
 

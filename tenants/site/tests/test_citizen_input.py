@@ -7,14 +7,17 @@ from citizens import clean_citizen_text, rate_limit_hit
 from citizens.working_days import add_working_days, is_working_day, working_days_between
 
 
-@pytest.mark.parametrize("raw, clean", [
-    ("<script>alert(1)</script>شكرا", "شكرا"),
-    ('<img src=x onerror="alert(1)">رأيي', "رأيي"),
-    ("<b>مهم</b> جدا", "مهم جدا"),
-    ("a < b & c > d", "a < b & c > d"),
-    ("سطر\r\n\r\n\r\n\r\nآخر\u202e", "سطر\n\nآخر"),
-    ("  ⵜⵉⵟⵟⴰⵡⵉⵏ  ", "ⵜⵉⵟⵟⴰⵡⵉⵏ"),
-])
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("<script>alert(1)</script>شكرا", "شكرا"),
+        ('<img src=x onerror="alert(1)">رأيي', "رأيي"),
+        ("<b>مهم</b> جدا", "مهم جدا"),
+        ("a < b & c > d", "a < b & c > d"),
+        ("سطر\r\n\r\n\r\n\r\nآخر\u202e", "سطر\n\nآخر"),
+        ("  ⵜⵉⵟⵟⴰⵡⵉⵏ  ", "ⵜⵉⵟⵟⴰⵡⵉⵏ"),
+    ],
+)
 def test_citizen_text_is_plain(raw, clean):
     assert clean_citizen_text(raw) == clean
 
@@ -26,8 +29,10 @@ def test_citizen_text_length():
 
 def test_rate_limit_is_per_member(tetouan, tanger, in_member):
     with in_member(tetouan):
-        assert [rate_limit_hit(scope="t", identity="a@b.ma", limit=2, window_seconds=60)
-                for _ in range(3)] == [False, False, True]
+        assert [
+            rate_limit_hit(scope="t", identity="a@b.ma", limit=2, window_seconds=60)
+            for _ in range(3)
+        ] == [False, False, True]
     with in_member(tanger):
         assert rate_limit_hit(scope="t", identity="a@b.ma", limit=2, window_seconds=60) is False
 

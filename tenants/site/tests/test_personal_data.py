@@ -1,6 +1,7 @@
 """Least privilege on identity data: requesters' ID numbers and petition signatories' CINs are
 read by the focal point alone, in the back office and the staff API, and each reading is
 logged in the member's own log (PersonalDataRead). Histories name people, never e-mails."""
+
 import pytest
 from django.test import RequestFactory
 
@@ -28,16 +29,19 @@ def identity_data(tetouan, in_member, media_root, monkeypatch):
 
 
 def _pages(ids) -> list[str]:
-    return [f"/admin/information_requests/informationrequest/{ids['request']}/change/",
-            "/admin/information_requests/informationrequest/",
-            f"/admin/petitions/petition/{ids['petition']}/change/",
-            f"/api/information-requests/{ids['request']}/staff/",
-            "/api/information-requests/staff/"]
+    return [
+        f"/admin/information_requests/informationrequest/{ids['request']}/change/",
+        "/admin/information_requests/informationrequest/",
+        f"/admin/petitions/petition/{ids['petition']}/change/",
+        f"/api/information-requests/{ids['request']}/staff/",
+        "/api/information-requests/staff/",
+    ]
 
 
 @pytest.mark.parametrize("role", [Role.EDITOR, Role.MODERATOR])
-def test_editors_and_moderators_never_see_an_id_number_or_a_cin(tetouan, in_member, staff_client,
-                                                               identity_data, role):
+def test_editors_and_moderators_never_see_an_id_number_or_a_cin(
+    tetouan, in_member, staff_client, identity_data, role
+):
     client = staff_client(tetouan, role)
     for url in _pages(identity_data):
         response = client.get(url)
@@ -56,8 +60,9 @@ def test_editors_and_moderators_never_see_an_id_number_or_a_cin(tetouan, in_memb
         assert not PersonalDataRead.objects.exists()
 
 
-def test_the_focal_point_reads_them_and_each_reading_is_logged(tetouan, tanger, in_member,
-                                                               staff_client, identity_data):
+def test_the_focal_point_reads_them_and_each_reading_is_logged(
+    tetouan, tanger, in_member, staff_client, identity_data
+):
     client = staff_client(tetouan, Role.FOCAL_POINT)
     pages = _pages(identity_data)
     assert ID_NUMBER in client.get(pages[0]).content.decode()
@@ -77,15 +82,15 @@ def test_the_focal_point_reads_them_and_each_reading_is_logged(tetouan, tanger, 
     # The log is the focal point's to read, in the back office only.
     log = client.get("/admin/site/personaldataread/")
     assert log.status_code == 200 and "id_number" in log.content.decode()
-    assert staff_client(tetouan, Role.EDITOR).get("/admin/site/personaldataread/").status_code \
-        == 403
+    assert (
+        staff_client(tetouan, Role.EDITOR).get("/admin/site/personaldataread/").status_code == 403
+    )
     # Tanger's log has none of Tétouan's readings.
     with in_member(tanger):
         assert not PersonalDataRead.objects.exists()
 
 
-def test_the_directorate_assistance_account_does_not_see_them(tetouan, staff_client,
-                                                              identity_data):
+def test_the_directorate_assistance_account_does_not_see_them(tetouan, staff_client, identity_data):
     client = staff_client(tetouan, Role.NETWORK_ASSISTANCE)
     body = client.get(_pages(identity_data)[0]).content.decode()
     assert ID_NUMBER not in body
@@ -106,8 +111,9 @@ def test_histories_name_the_person_or_their_role_never_an_email(tetouan, in_memb
     from tenants.site.models import StaffMembership
 
     with in_member(tetouan):
-        named = User.objects.create_user("amina@tetouan.ma", email="amina@tetouan.ma",
-                                         first_name="أمينة", last_name="العلوي")
+        named = User.objects.create_user(
+            "amina@tetouan.ma", email="amina@tetouan.ma", first_name="أمينة", last_name="العلوي"
+        )
         StaffMembership.objects.create(user=named, role=Role.EDITOR)
         unnamed = User.objects.create_user("karim@tetouan.ma", email="karim@tetouan.ma")
         StaffMembership.objects.create(user=unnamed, role=Role.MODERATOR)

@@ -1,6 +1,7 @@
 """The workspace's site pages: the branding (with its preview and contrast check) and the
 team (invite, change a role, remove), for the focal point only, in a constant number of
 queries, and nothing of another member."""
+
 import re
 
 from django.contrib.auth.models import User
@@ -13,24 +14,38 @@ from tenants.site.models import SiteProfile, StaffMembership
 from tenants.site.roles import Role
 
 # The smallest valid PNG (1 × 1, transparent).
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082")
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6300010000050001a5f645400000000049454e44ae426082"
+)
 
 
 def _branding(**changes) -> dict:
-    data = {"name_ar": "جماعة تطوان", "name_fr": "Commune de Tétouan", "name_tifinagh": "ⵜⵉⵟⵟⴰⵡⵉⵏ",
-            "primary_colour": "#0b4f6c", "secondary_colour": "#c1272d",
-            "contact_email": "contact@tetouan.ma", "contact_phone": "0539 00 00 00",
-            "address": "شارع محمد الخامس، تطوان", "action": "save"}
+    data = {
+        "name_ar": "جماعة تطوان",
+        "name_fr": "Commune de Tétouan",
+        "name_tifinagh": "ⵜⵉⵟⵟⴰⵡⵉⵏ",
+        "primary_colour": "#0b4f6c",
+        "secondary_colour": "#c1272d",
+        "contact_email": "contact@tetouan.ma",
+        "contact_phone": "0539 00 00 00",
+        "address": "شارع محمد الخامس، تطوان",
+        "action": "save",
+    }
     data.update(changes)
     return data
 
 
 def _colleague(role: str, email: str, *, name: str = "", password: bool = True):
     first, _, last = name.partition(" ")
-    user = User.objects.create_user(email, email=email, is_staff=True, first_name=first,
-                                    last_name=last,
-                                    password="Tetouan-2026-open" if password else None)
+    user = User.objects.create_user(
+        email,
+        email=email,
+        is_staff=True,
+        first_name=first,
+        last_name=last,
+        password="Tetouan-2026-open" if password else None,
+    )
     return StaffMembership.objects.create(user=user, role=role, invited_by="أمينة العلوي")
 
 
@@ -39,6 +54,7 @@ def _me(role: str = "focal_point") -> StaffMembership:
 
 
 # --- Branding ---------------------------------------------------------------------------
+
 
 def test_the_branding_page_opens_for_the_focal_point_only(tetouan, staff_client):
     page = staff_client(tetouan, "focal_point").get("/staff/site/branding/")
@@ -50,12 +66,16 @@ def test_the_branding_page_opens_for_the_focal_point_only(tetouan, staff_client)
 
 
 def test_a_preview_shows_the_header_and_warns_of_a_light_colour_without_saving(
-        tetouan, in_member, staff_client, media_root):
+    tetouan, in_member, staff_client, media_root
+):
     client = staff_client(tetouan, "focal_point")
     logo = SimpleUploadedFile("logo.png", PNG, content_type="image/png")
-    page = client.post("/staff/site/branding/",
-                       _branding(name_ar="جماعة تطوان المنفتحة", primary_colour="#ffd700",
-                                 action="preview", logo=logo))
+    page = client.post(
+        "/staff/site/branding/",
+        _branding(
+            name_ar="جماعة تطوان المنفتحة", primary_colour="#ffd700", action="preview", logo=logo
+        ),
+    )
     assert page.status_code == 200
     html = page.content.decode()
     assert "معاينة" in html and "جماعة تطوان المنفتحة" in html
@@ -67,14 +87,20 @@ def test_a_preview_shows_the_header_and_warns_of_a_light_colour_without_saving(
         assert profile.name_ar != "جماعة تطوان المنفتحة" and not profile.logo
 
 
-def test_saving_after_a_preview_keeps_the_previewed_logo(tetouan, in_member, staff_client,
-                                                         client_for, media_root):
+def test_saving_after_a_preview_keeps_the_previewed_logo(
+    tetouan, in_member, staff_client, client_for, media_root
+):
     client = staff_client(tetouan, "focal_point")
-    preview = client.post("/staff/site/branding/", _branding(
-        action="preview", logo=SimpleUploadedFile("logo.png", PNG, content_type="image/png")))
+    preview = client.post(
+        "/staff/site/branding/",
+        _branding(
+            action="preview", logo=SimpleUploadedFile("logo.png", PNG, content_type="image/png")
+        ),
+    )
     pending = re.search(r'name="pending_logo" value="([^"]+)"', preview.content.decode()).group(1)
-    response = client.post("/staff/site/branding/",
-                           _branding(name_ar="جماعة تطوان الجديدة", pending_logo=pending))
+    response = client.post(
+        "/staff/site/branding/", _branding(name_ar="جماعة تطوان الجديدة", pending_logo=pending)
+    )
     assert response.status_code == 302 and response["Location"] == "/staff/site/branding/"
     confirmation = client.get(response["Location"]).content.decode()
     assert 'role="status"' in confirmation and "تم حفظ" in confirmation
@@ -87,8 +113,9 @@ def test_saving_after_a_preview_keeps_the_previewed_logo(tetouan, in_member, sta
     assert profile.logo.url in public
 
 
-def test_a_bad_colour_or_a_file_that_is_no_image_is_refused_in_arabic(tetouan, in_member,
-                                                                      staff_client, media_root):
+def test_a_bad_colour_or_a_file_that_is_no_image_is_refused_in_arabic(
+    tetouan, in_member, staff_client, media_root
+):
     client = staff_client(tetouan, "focal_point")
     with in_member(tetouan):
         before = SiteProfile.objects.get().primary_colour
@@ -96,8 +123,9 @@ def test_a_bad_colour_or_a_file_that_is_no_image_is_refused_in_arabic(tetouan, i
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="error-summary"' in html and "ستة أرقام" in html
-    fake = SimpleUploadedFile("logo.png", b"<svg onload='alert(1)'></svg>",
-                              content_type="image/png")
+    fake = SimpleUploadedFile(
+        "logo.png", b"<svg onload='alert(1)'></svg>", content_type="image/png"
+    )
     response = client.post("/staff/site/branding/", _branding(logo=fake))
     assert response.status_code == 400
     assert "هذا النوع من الملفات غير مقبول" in response.content.decode()
@@ -105,9 +133,9 @@ def test_a_bad_colour_or_a_file_that_is_no_image_is_refused_in_arabic(tetouan, i
         assert SiteProfile.objects.get().primary_colour == before
 
 
-def test_a_saved_branding_drops_the_cached_public_pages(tetouan, in_member, staff_client,
-                                                        client_for, page_cache,
-                                                        django_capture_on_commit_callbacks):
+def test_a_saved_branding_drops_the_cached_public_pages(
+    tetouan, in_member, staff_client, client_for, page_cache, django_capture_on_commit_callbacks
+):
     from tenants.site.page_cache import content_version
 
     client = staff_client(tetouan, "focal_point")
@@ -116,8 +144,12 @@ def test_a_saved_branding_drops_the_cached_public_pages(tetouan, in_member, staf
     with in_member(tetouan):
         before = content_version()
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post("/staff/site/branding/",
-                           _branding(name_ar="جماعة تطوان البهية")).status_code == 302
+        assert (
+            client.post(
+                "/staff/site/branding/", _branding(name_ar="جماعة تطوان البهية")
+            ).status_code
+            == 302
+        )
     with in_member(tetouan):
         assert content_version() > before
     assert "جماعة تطوان البهية" in citizen.get("/").content.decode()
@@ -136,6 +168,7 @@ def test_the_branding_page_makes_a_constant_number_of_queries(tetouan, staff_cli
 
 # --- Team -----------------------------------------------------------------------------
 
+
 def test_the_team_page_lists_the_staff_with_their_roles(tetouan, in_member, staff_client):
     client = staff_client(tetouan, "focal_point")
     with in_member(tetouan):
@@ -145,8 +178,16 @@ def test_the_team_page_lists_the_staff_with_their_roles(tetouan, in_member, staf
     page = client.get("/staff/site/team/")
     assert page.status_code == 200
     html = page.content.decode()
-    for text in ("كريم التازي", "karim@tetouan.ma", "محرر", "مشرف", "مساعدة المديرية",
-                 "لم يختر كلمة المرور بعد", "تدبره المديرية", "أمينة العلوي"):
+    for text in (
+        "كريم التازي",
+        "karim@tetouan.ma",
+        "محرر",
+        "مشرف",
+        "مساعدة المديرية",
+        "لم يختر كلمة المرور بعد",
+        "تدبره المديرية",
+        "أمينة العلوي",
+    ):
         assert text in html, text
     assert "editor" not in re.sub(r"<[^>]+>", "", html).replace("editor@", "")  # no raw codes
 
@@ -172,13 +213,15 @@ def test_the_team_page_makes_a_constant_number_of_queries(tetouan, in_member, st
     assert counts[0] == counts[1] <= 12
 
 
-def test_the_focal_point_invites_an_editor(tetouan, in_member, staff_client,
-                                           django_capture_on_commit_callbacks):
+def test_the_focal_point_invites_an_editor(
+    tetouan, in_member, staff_client, django_capture_on_commit_callbacks
+):
     client = staff_client(tetouan, "focal_point")
     assert client.get("/staff/site/team/invite/").status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/staff/site/team/invite/",
-                               {"email": "Karim@Tetouan.ma", "role": "editor"})
+        response = client.post(
+            "/staff/site/team/invite/", {"email": "Karim@Tetouan.ma", "role": "editor"}
+        )
     assert response.status_code == 302 and response["Location"] == "/staff/site/team/"
     assert mail.outbox[-1].to == ["karim@tetouan.ma"]
     assert "/staff/set-password/" in mail.outbox[-1].body
@@ -196,8 +239,9 @@ def test_an_invitation_is_refused_clearly_in_arabic(tetouan, in_member, staff_cl
         _colleague(Role.EDITOR, "karim@tetouan.ma")
     taken = client.post("/staff/site/team/invite/", {"email": "karim@tetouan.ma", "role": "editor"})
     assert taken.status_code == 400 and "مسبقًا على حساب" in taken.content.decode()
-    assistance = client.post("/staff/site/team/invite/",
-                             {"email": "x@dgct.gov.ma", "role": "network_assistance"})
+    assistance = client.post(
+        "/staff/site/team/invite/", {"email": "x@dgct.gov.ma", "role": "network_assistance"}
+    )
     assert assistance.status_code == 400 and 'id="error-summary"' in assistance.content.decode()
     with in_member(tetouan):
         assert not User.objects.filter(email="x@dgct.gov.ma").exists()
@@ -217,8 +261,7 @@ def test_the_focal_point_changes_a_colleagues_role(tetouan, in_member, staff_cli
     assert "كريم التازي" in client.get("/staff/site/team/").content.decode()
 
 
-def test_the_last_focal_point_cannot_demote_or_remove_themselves(tetouan, in_member,
-                                                                 staff_client):
+def test_the_last_focal_point_cannot_demote_or_remove_themselves(tetouan, in_member, staff_client):
     client = staff_client(tetouan, "focal_point")
     with in_member(tetouan):
         me = _me()
@@ -231,8 +274,9 @@ def test_the_last_focal_point_cannot_demote_or_remove_themselves(tetouan, in_mem
         assert me.role == Role.FOCAL_POINT and me.user.is_active
 
 
-def test_removing_a_colleague_asks_first_then_ends_their_access(tetouan, in_member,
-                                                                staff_client, client_for):
+def test_removing_a_colleague_asks_first_then_ends_their_access(
+    tetouan, in_member, staff_client, client_for
+):
     client = staff_client(tetouan, "focal_point")
     karim_client = staff_client(tetouan, "editor")
     with in_member(tetouan):
@@ -247,15 +291,15 @@ def test_removing_a_colleague_asks_first_then_ends_their_access(tetouan, in_memb
         assert not karim.user.is_active and not karim.user.has_usable_password()
     # Their open session ends, and they can no longer sign in.
     assert karim_client.get("/staff/").status_code == 302
-    sign_in = client_for(tetouan).post("/staff/sign-in/", {"username": "editor@example.ma",
-                                                           "password": "anything"})
+    sign_in = client_for(tetouan).post(
+        "/staff/sign-in/", {"username": "editor@example.ma", "password": "anything"}
+    )
     assert sign_in.status_code == 200 and 'id="error-summary"' in sign_in.content.decode()
     # Gone from the team's actions: their page is no longer found.
     assert client.get(f"/staff/site/team/{karim.pk}/").status_code == 404
 
 
-def test_the_assistance_account_is_listed_but_not_changed_here(tetouan, in_member,
-                                                               staff_client):
+def test_the_assistance_account_is_listed_but_not_changed_here(tetouan, in_member, staff_client):
     client = staff_client(tetouan, "focal_point")
     with in_member(tetouan):
         assistance = _colleague(Role.NETWORK_ASSISTANCE, "assist@dgct.gov.ma")
@@ -265,8 +309,7 @@ def test_the_assistance_account_is_listed_but_not_changed_here(tetouan, in_membe
     assert client.post(f"/staff/site/team/{assistance.pk}/remove/").status_code == 404
 
 
-def test_tetouans_focal_point_cannot_touch_tangers_team(tetouan, tanger, in_member,
-                                                        staff_client):
+def test_tetouans_focal_point_cannot_touch_tangers_team(tetouan, tanger, in_member, staff_client):
     client = staff_client(tetouan, "focal_point")
     with in_member(tetouan):
         tetouan_ids = set(StaffMembership.objects.values_list("pk", flat=True))
@@ -292,25 +335,28 @@ def test_the_pages_read_in_french_too(tetouan, staff_client, settings):
     assert "Inviter un collègue" in team and "Point focal" in team
 
 
-def test_a_logo_is_replaced_then_removed_and_its_files_go(tetouan, in_member, staff_client,
-                                                          media_root,
-                                                          django_capture_on_commit_callbacks):
+def test_a_logo_is_replaced_then_removed_and_its_files_go(
+    tetouan, in_member, staff_client, media_root, django_capture_on_commit_callbacks
+):
     client = staff_client(tetouan, "focal_point")
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/staff/site/branding/", _branding(
-            logo=SimpleUploadedFile("first.png", PNG, content_type="image/png")))
+        client.post(
+            "/staff/site/branding/",
+            _branding(logo=SimpleUploadedFile("first.png", PNG, content_type="image/png")),
+        )
     with in_member(tetouan):
         first = SiteProfile.objects.get().logo
         assert first.storage.exists(first.name)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post("/staff/site/branding/", _branding(
-            logo=SimpleUploadedFile("second.png", PNG, content_type="image/png")))
+        client.post(
+            "/staff/site/branding/",
+            _branding(logo=SimpleUploadedFile("second.png", PNG, content_type="image/png")),
+        )
     with in_member(tetouan):
         second = SiteProfile.objects.get().logo
         assert second.name != first.name and not first.storage.exists(first.name)
     assert "حذف الشعار الحالي" in client.get("/staff/site/branding/").content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post("/staff/site/branding/",
-                           _branding(remove_logo="on")).status_code == 302
+        assert client.post("/staff/site/branding/", _branding(remove_logo="on")).status_code == 302
     with in_member(tetouan):
         assert not SiteProfile.objects.get().logo and not second.storage.exists(second.name)

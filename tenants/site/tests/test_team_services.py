@@ -1,5 +1,6 @@
 """The team's rules (tenants/site/services.py): a role changes, a colleague is removed
 (deactivated), and the site always keeps an active focal point."""
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ def team(tetouan, in_member):
     def make(role, email):
         user = User.objects.create_user(email, email=email, password="Tetouan-2026-open")
         return StaffMembership.objects.create(user=user, role=role)
+
     with in_member(tetouan):
         yield make
 

@@ -19,20 +19,28 @@ def docx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.parametrize("name, data, kind", [
-    ("budget.pdf", PDF, "pdf"), ("logo.png", PNG, "png"), ("pv.docx", docx_bytes(), "docx"),
-    ("figures.csv", "السنة,المبلغ\n2024,1200\n".encode(), "csv"),
-])
+@pytest.mark.parametrize(
+    "name, data, kind",
+    [
+        ("budget.pdf", PDF, "pdf"),
+        ("logo.png", PNG, "png"),
+        ("pv.docx", docx_bytes(), "docx"),
+        ("figures.csv", "السنة,المبلغ\n2024,1200\n".encode(), "csv"),
+    ],
+)
 def test_accepted_by_content(name, data, kind):
     assert validate_upload(SimpleUploadedFile(name, data), kinds=DOCUMENT_KINDS).name == kind
 
 
-@pytest.mark.parametrize("name, data, code", [
-    ("budget.pdf", PNG, "file_name_mismatch"),       # a PNG named .pdf
-    ("virus.exe", b"MZ\x90\x00" + b"\x00" * 60, "file_type"),
-    ("page.html", b"<html><script>alert(1)</script>", "file_type"),
-    ("fake.docx", b"PK\x03\x04not really a zip", "file_type"),
-])
+@pytest.mark.parametrize(
+    "name, data, code",
+    [
+        ("budget.pdf", PNG, "file_name_mismatch"),  # a PNG named .pdf
+        ("virus.exe", b"MZ\x90\x00" + b"\x00" * 60, "file_type"),
+        ("page.html", b"<html><script>alert(1)</script>", "file_type"),
+        ("fake.docx", b"PK\x03\x04not really a zip", "file_type"),
+    ],
+)
 def test_refused_by_content(name, data, code):
     with pytest.raises(ValidationError) as error:
         validate_upload(SimpleUploadedFile(name, data), kinds=DOCUMENT_KINDS)

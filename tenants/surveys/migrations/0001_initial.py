@@ -8,121 +8,341 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0002_registrations'),
+        ("meetings", "0002_registrations"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Question',
+            name="Question",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=1, verbose_name='position')),
-                ('kind', models.CharField(choices=[('single_choice', 'Single choice'), ('multiple_choice', 'Multiple choice'), ('scale', 'Scale from 1 to 5'), ('short_text', 'Short text'), ('long_text', 'Long text')], max_length=20, verbose_name='kind of answer')),
-                ('text_ar', models.CharField(blank=True, max_length=500, verbose_name='question (Arabic)')),
-                ('text_fr', models.CharField(blank=True, max_length=500, verbose_name='question (French)')),
-                ('required', models.BooleanField(default=True, verbose_name='an answer is required')),
-                ('scale_min_label_ar', models.CharField(blank=True, max_length=100, verbose_name='label of 1 (Arabic)')),
-                ('scale_min_label_fr', models.CharField(blank=True, max_length=100, verbose_name='label of 1 (French)')),
-                ('scale_max_label_ar', models.CharField(blank=True, max_length=100, verbose_name='label of 5 (Arabic)')),
-                ('scale_max_label_fr', models.CharField(blank=True, max_length=100, verbose_name='label of 5 (French)')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=1, verbose_name="position")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("single_choice", "Single choice"),
+                            ("multiple_choice", "Multiple choice"),
+                            ("scale", "Scale from 1 to 5"),
+                            ("short_text", "Short text"),
+                            ("long_text", "Long text"),
+                        ],
+                        max_length=20,
+                        verbose_name="kind of answer",
+                    ),
+                ),
+                (
+                    "text_ar",
+                    models.CharField(blank=True, max_length=500, verbose_name="question (Arabic)"),
+                ),
+                (
+                    "text_fr",
+                    models.CharField(blank=True, max_length=500, verbose_name="question (French)"),
+                ),
+                (
+                    "required",
+                    models.BooleanField(default=True, verbose_name="an answer is required"),
+                ),
+                (
+                    "scale_min_label_ar",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="label of 1 (Arabic)"
+                    ),
+                ),
+                (
+                    "scale_min_label_fr",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="label of 1 (French)"
+                    ),
+                ),
+                (
+                    "scale_max_label_ar",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="label of 5 (Arabic)"
+                    ),
+                ),
+                (
+                    "scale_max_label_fr",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="label of 5 (French)"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'question',
-                'verbose_name_plural': 'questions',
-                'ordering': ['survey', 'position', 'pk'],
+                "verbose_name": "question",
+                "verbose_name_plural": "questions",
+                "ordering": ["survey", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Choice',
+            name="Choice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=1, verbose_name='position')),
-                ('text_ar', models.CharField(blank=True, max_length=300, verbose_name='choice (Arabic)')),
-                ('text_fr', models.CharField(blank=True, max_length=300, verbose_name='choice (French)')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='surveys.question', verbose_name='question')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=1, verbose_name="position")),
+                (
+                    "text_ar",
+                    models.CharField(blank=True, max_length=300, verbose_name="choice (Arabic)"),
+                ),
+                (
+                    "text_fr",
+                    models.CharField(blank=True, max_length=300, verbose_name="choice (French)"),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="choices",
+                        to="surveys.question",
+                        verbose_name="question",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'choice',
-                'verbose_name_plural': 'choices',
-                'ordering': ['question', 'position', 'pk'],
+                "verbose_name": "choice",
+                "verbose_name_plural": "choices",
+                "ordering": ["question", "position", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Survey',
+            name="Survey",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title_ar', models.CharField(blank=True, max_length=300, verbose_name='title (Arabic)')),
-                ('title_fr', models.CharField(blank=True, max_length=300, verbose_name='title (French)')),
-                ('description_ar', models.TextField(blank=True, max_length=4000, verbose_name='introduction (Arabic)')),
-                ('description_fr', models.TextField(blank=True, max_length=4000, verbose_name='introduction (French)')),
-                ('opens_at', models.DateTimeField(blank=True, null=True, verbose_name='opens at')),
-                ('closes_at', models.DateTimeField(blank=True, null=True, verbose_name='closes at')),
-                ('one_response_per_email', models.BooleanField(default=False, help_text='Each person gives an e-mail address and confirms it by a link; an address answers once. Otherwise the survey is anonymous.', verbose_name='one response per confirmed e-mail address')),
-                ('results_public', models.BooleanField(default=False, help_text='Anyone can read the counts, the charts and the free answers.', verbose_name='results published on the site')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated at')),
-                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='surveys', to='meetings.meeting', verbose_name='meeting evaluated')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "title_ar",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (Arabic)"),
+                ),
+                (
+                    "title_fr",
+                    models.CharField(blank=True, max_length=300, verbose_name="title (French)"),
+                ),
+                (
+                    "description_ar",
+                    models.TextField(
+                        blank=True, max_length=4000, verbose_name="introduction (Arabic)"
+                    ),
+                ),
+                (
+                    "description_fr",
+                    models.TextField(
+                        blank=True, max_length=4000, verbose_name="introduction (French)"
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(blank=True, null=True, verbose_name="opens at")),
+                (
+                    "closes_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="closes at"),
+                ),
+                (
+                    "one_response_per_email",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Each person gives an e-mail address and confirms it by a link; an address answers once. Otherwise the survey is anonymous.",
+                        verbose_name="one response per confirmed e-mail address",
+                    ),
+                ),
+                (
+                    "results_public",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Anyone can read the counts, the charts and the free answers.",
+                        verbose_name="results published on the site",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated at")),
+                (
+                    "meeting",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="surveys",
+                        to="meetings.meeting",
+                        verbose_name="meeting evaluated",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'survey',
-                'verbose_name_plural': 'surveys',
-                'ordering': ['-created_at', '-pk'],
+                "verbose_name": "survey",
+                "verbose_name_plural": "surveys",
+                "ordering": ["-created_at", "-pk"],
             },
             bases=(tenants.site.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
-            name='Response',
+            name="Response",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for the e-mail confirmation'), ('confirmed', 'Counted')], default='confirmed', max_length=12, verbose_name='status')),
-                ('email_digest', models.CharField(blank=True, editable=False, max_length=64, verbose_name='e-mail digest')),
-                ('language', models.CharField(choices=[('ar', 'العربية'), ('fr', 'Français')], default='ar', max_length=2, verbose_name='language')),
-                ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='sent at')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='counted since')),
-                ('survey', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='responses', to='surveys.survey', verbose_name='survey')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for the e-mail confirmation"),
+                            ("confirmed", "Counted"),
+                        ],
+                        default="confirmed",
+                        max_length=12,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "email_digest",
+                    models.CharField(
+                        blank=True, editable=False, max_length=64, verbose_name="e-mail digest"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[("ar", "العربية"), ("fr", "Français")],
+                        default="ar",
+                        max_length=2,
+                        verbose_name="language",
+                    ),
+                ),
+                (
+                    "submitted_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="sent at"),
+                ),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="counted since"),
+                ),
+                (
+                    "survey",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="responses",
+                        to="surveys.survey",
+                        verbose_name="survey",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'response',
-                'verbose_name_plural': 'responses',
-                'ordering': ['submitted_at', 'pk'],
+                "verbose_name": "response",
+                "verbose_name_plural": "responses",
+                "ordering": ["submitted_at", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='question',
-            name='survey',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='surveys.survey', verbose_name='survey'),
+            model_name="question",
+            name="survey",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="questions",
+                to="surveys.survey",
+                verbose_name="survey",
+            ),
         ),
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(5)], verbose_name='point of the scale')),
-                ('text', models.TextField(blank=True, verbose_name='text')),
-                ('choice', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='surveys.choice', verbose_name='choice')),
-                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='surveys.question', verbose_name='question')),
-                ('response', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='surveys.response', verbose_name='response')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "value",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(5),
+                        ],
+                        verbose_name="point of the scale",
+                    ),
+                ),
+                ("text", models.TextField(blank=True, verbose_name="text")),
+                (
+                    "choice",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="surveys.choice",
+                        verbose_name="choice",
+                    ),
+                ),
+                (
+                    "question",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="surveys.question",
+                        verbose_name="question",
+                    ),
+                ),
+                (
+                    "response",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="surveys.response",
+                        verbose_name="response",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'answer',
-                'verbose_name_plural': 'answers',
-                'ordering': ['pk'],
-                'indexes': [models.Index(fields=['question', 'choice'], name='surveys_answer_choice'), models.Index(fields=['question', 'value'], name='surveys_answer_value')],
+                "verbose_name": "answer",
+                "verbose_name_plural": "answers",
+                "ordering": ["pk"],
+                "indexes": [
+                    models.Index(fields=["question", "choice"], name="surveys_answer_choice"),
+                    models.Index(fields=["question", "value"], name="surveys_answer_value"),
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='survey',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at')), ('opens_at__isnull', True), ('closes_at__isnull', True), _connector='OR'), name='surveys_closes_after_it_opens'),
+            model_name="survey",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("closes_at__gt", models.F("opens_at")),
+                    ("opens_at__isnull", True),
+                    ("closes_at__isnull", True),
+                    _connector="OR",
+                ),
+                name="surveys_closes_after_it_opens",
+            ),
         ),
         migrations.AddIndex(
-            model_name='response',
-            index=models.Index(fields=['survey', 'status'], name='surveys_response_counted'),
+            model_name="response",
+            index=models.Index(fields=["survey", "status"], name="surveys_response_counted"),
         ),
         migrations.AddConstraint(
-            model_name='response',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'confirmed'), models.Q(('email_digest', ''), _negated=True)), fields=('survey', 'email_digest'), name='surveys_one_confirmed_response_per_email'),
+            model_name="response",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(
+                    ("status", "confirmed"), models.Q(("email_digest", ""), _negated=True)
+                ),
+                fields=("survey", "email_digest"),
+                name="surveys_one_confirmed_response_per_email",
+            ),
         ),
     ]

@@ -1,5 +1,6 @@
 """`{% meeting_surveys meeting as surveys %}`: the surveys a meeting's public page links to
 (one query; the meetings app stays unaware of surveys beyond one include line)."""
+
 from django import template
 
 from tenants.surveys.selectors import meeting_surveys as meeting_surveys_selector

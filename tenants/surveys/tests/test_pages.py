@@ -2,6 +2,7 @@
 the confirmation at the top; outside the period the page says when; results when published,
 their CSV (UTF-8 with BOM, one row a response), in a constant number of queries; the meeting's
 page links to its evaluation."""
+
 import csv
 import io
 from datetime import timedelta
@@ -35,8 +36,9 @@ def test_a_citizen_answers_and_sees_the_confirmation_at_the_top(tetouan, in_memb
         assert Response.objects.filter(survey=survey, status="confirmed").count() == 1
 
 
-def test_errors_come_first_in_arabic_per_question_and_nothing_is_stored(tetouan, in_member,
-                                                                        client_for):
+def test_errors_come_first_in_arabic_per_question_and_nothing_is_stored(
+    tetouan, in_member, client_for
+):
     survey = _built(tetouan, in_member)
     by_kind = questions(survey)
     sent = {**answers(survey), "website": ""}
@@ -46,7 +48,9 @@ def test_errors_come_first_in_arabic_per_question_and_nothing_is_stored(tetouan,
     response = client_for(tetouan).post(f"/surveys/{survey.pk}/", sent)
     assert response.status_code == 400
     html = response.content.decode()
-    summary = html[html.index('id="error-summary"'):html.index("</ul>", html.index('id="error-summary"'))]
+    summary = html[
+        html.index('id="error-summary"') : html.index("</ul>", html.index('id="error-summary"'))
+    ]
     assert "هناك مشكلة" in summary and "يرجى اختيار جواب." in summary
     assert "يرجى اختيار درجة من السلم" in summary
     assert f'href="#id_{by_kind[Question.Kind.SINGLE_CHOICE].field_name}"' in summary
@@ -56,17 +60,17 @@ def test_errors_come_first_in_arabic_per_question_and_nothing_is_stored(tetouan,
         assert not Response.objects.exists()
 
 
-def test_outside_the_period_the_page_says_when_and_refuses_answers(tetouan, in_member,
-                                                                   client_for):
+def test_outside_the_period_the_page_says_when_and_refuses_answers(tetouan, in_member, client_for):
     survey = _built(tetouan, in_member, open_now=False)
     site = client_for(tetouan)
     assert site.get(f"/surveys/{survey.pk}/").status_code == 404  # a draft is nobody's
     now = timezone.now()
     with in_member(tetouan):
-        survey_open(survey=survey, opens_at=now - timedelta(days=9),
-                    closes_at=now - timedelta(days=2))
+        survey_open(
+            survey=survey, opens_at=now - timedelta(days=9), closes_at=now - timedelta(days=2)
+        )
     page = site.get(f"/surveys/{survey.pk}/").content.decode()
-    assert "هذا الاستبيان مغلق" in page and "<form method=\"post\"" not in page
+    assert "هذا الاستبيان مغلق" in page and '<form method="post"' not in page
     refused = site.post(f"/surveys/{survey.pk}/", {**answers(survey), "website": ""})
     assert refused.status_code == 403 and "هذا الاستبيان مغلق" in refused.content.decode()
     with in_member(tetouan):
@@ -74,14 +78,20 @@ def test_outside_the_period_the_page_says_when_and_refuses_answers(tetouan, in_m
 
 
 def test_a_survey_per_email_sends_a_link_and_counts_after_it(
-        tetouan, in_member, client_for, django_capture_on_commit_callbacks, mailoutbox):
+    tetouan, in_member, client_for, django_capture_on_commit_callbacks, mailoutbox
+):
     survey = _built(tetouan, in_member, one_response_per_email=True)
     site = client_for(tetouan)
     missing = site.post(f"/surveys/{survey.pk}/", {**answers(survey), "website": ""})
-    assert missing.status_code == 400 and "يرجى إدخال عنوان بريدكم الإلكتروني" in missing.content.decode()
+    assert (
+        missing.status_code == 400
+        and "يرجى إدخال عنوان بريدكم الإلكتروني" in missing.content.decode()
+    )
     with django_capture_on_commit_callbacks(execute=True):
-        sent = site.post(f"/surveys/{survey.pk}/", {**answers(survey), "website": "",
-                                                    "email": "karim@example.ma"})
+        sent = site.post(
+            f"/surveys/{survey.pk}/",
+            {**answers(survey), "website": "", "email": "karim@example.ma"},
+        )
     assert sent.status_code == 302
     assert "يرجى الاطلاع على بريدكم الإلكتروني" in site.get(sent["Location"]).content.decode()
     (email,) = mailoutbox
@@ -92,15 +102,19 @@ def test_a_survey_per_email_sends_a_link_and_counts_after_it(
     assert again.status_code == 400 and "الرابط يعمل مرة واحدة" in again.content.decode()
 
 
-def test_too_many_answers_from_one_address_are_refused(tetouan, in_member, client_for,
-                                                       monkeypatch):
+def test_too_many_answers_from_one_address_are_refused(tetouan, in_member, client_for, monkeypatch):
     from tenants.surveys import services
+
     survey = _built(tetouan, in_member)
     monkeypatch.setattr(services, "RESPONSES_PER_ADDRESS", 1)
     site = client_for(tetouan)
     address = {"REMOTE_ADDR": f"10.9.{survey.pk % 250}.{timezone.now().microsecond % 250}"}
-    assert site.post(f"/surveys/{survey.pk}/", {**answers(survey), "website": ""},
-                     **address).status_code == 302
+    assert (
+        site.post(
+            f"/surveys/{survey.pk}/", {**answers(survey), "website": ""}, **address
+        ).status_code
+        == 302
+    )
     refused = site.post(f"/surveys/{survey.pk}/", {**answers(survey), "website": ""}, **address)
     assert refused.status_code == 429 and "بعد ساعة" in refused.content.decode()
 
@@ -109,8 +123,12 @@ def _answered(tetouan, in_member, count: int, **settings):
     with in_member(tetouan):
         survey = survey_built(**settings)
         for index in range(count):
-            response_submit(survey=survey, answers=answers(
-                survey, choice=index % 2, point=1 + index % 5, long=f"=اقتراح {index}"))
+            response_submit(
+                survey=survey,
+                answers=answers(
+                    survey, choice=index % 2, point=1 + index % 5, long=f"=اقتراح {index}"
+                ),
+            )
         return survey
 
 
@@ -126,8 +144,9 @@ def test_results_are_public_only_when_the_survey_says_so(tetouan, in_member, cli
     assert "=اقتراح 2" in page and "chart.umd.min.js" in page
 
 
-def test_the_csv_has_a_bom_and_one_row_a_response_with_formulas_defused(tetouan, in_member,
-                                                                        client_for):
+def test_the_csv_has_a_bom_and_one_row_a_response_with_formulas_defused(
+    tetouan, in_member, client_for
+):
     survey = _answered(tetouan, in_member, 3, results_public=True)
     response = client_for(tetouan).get(f"/surveys/{survey.pk}/results.csv")
     body = b"".join(response.streaming_content)
@@ -140,8 +159,7 @@ def test_the_csv_has_a_bom_and_one_row_a_response_with_formulas_defused(tetouan,
 
 
 @pytest.mark.parametrize("path", ["/surveys/{pk}/results/", "/surveys/{pk}/results.csv"])
-def test_results_take_the_same_queries_for_3_or_30_responses(tetouan, in_member, client_for,
-                                                            path):
+def test_results_take_the_same_queries_for_3_or_30_responses(tetouan, in_member, client_for, path):
     def queries(count):
         survey = _answered(tetouan, in_member, count, results_public=True)
         site = client_for(tetouan)
@@ -151,15 +169,17 @@ def test_results_take_the_same_queries_for_3_or_30_responses(tetouan, in_member,
             if hasattr(response, "streaming_content"):
                 b"".join(response.streaming_content)
         return len(captured)
+
     assert queries(3) == queries(30)
 
 
-def test_the_public_list_and_the_meetings_page_link_to_open_surveys(tetouan, in_member,
-                                                                   client_for):
+def test_the_public_list_and_the_meetings_page_link_to_open_surveys(tetouan, in_member, client_for):
     with in_member(tetouan):
-        meeting = Meeting.objects.create(kind=Meeting.Kind.COCREATION_WORKSHOP,
-                                         title_ar="ورشة الإعداد المشترك",
-                                         starts_at=timezone.now() - timedelta(days=1))
+        meeting = Meeting.objects.create(
+            kind=Meeting.Kind.COCREATION_WORKSHOP,
+            title_ar="ورشة الإعداد المشترك",
+            starts_at=timezone.now() - timedelta(days=1),
+        )
         survey = survey_built(meeting=meeting)
         draft = survey_built(title_ar="مسودة لا تنشر", open_now=False)
     site = client_for(tetouan)

@@ -1,6 +1,7 @@
 """Writes of surveys: building (questions of each kind, order, fixed once answered), the
 period, each kind's answer validation (nothing stored on an error), one response per
 confirmed e-mail (the consultations' link), and texts cleaned of markup."""
+
 from datetime import timedelta
 
 import pytest
@@ -10,9 +11,19 @@ from django.utils import timezone, translation
 
 from tenants.surveys.models import Answer, Choice, Question, Response, Survey
 from tenants.surveys.services import (
-    email_digest, question_create, question_delete, question_move, question_update,
-    response_confirm, response_pending_purge, response_submit, survey_close, survey_create,
-    survey_open, survey_update)
+    email_digest,
+    question_create,
+    question_delete,
+    question_move,
+    question_update,
+    response_confirm,
+    response_pending_purge,
+    response_submit,
+    survey_close,
+    survey_create,
+    survey_open,
+    survey_update,
+)
 from tenants.surveys.tests.factories import answers, questions, survey_built
 from tenants.surveys.tokens import LinkRefused, response_token_make
 
@@ -25,14 +36,16 @@ def _codes(error: ValidationError) -> dict[str, list[str]]:
 
 # Building --------------------------------------------------------------------------------
 
+
 def test_a_survey_needs_a_title_and_a_choice_question_two_choices():
     with pytest.raises(ValidationError) as refused:
         survey_create(title_ar=" ", title_fr="")
     assert "title_ar" in refused.value.error_dict
     survey = survey_create(title_ar="استبيان")
     with pytest.raises(ValidationError) as refused:
-        question_create(survey=survey, kind=Question.Kind.SINGLE_CHOICE, text_ar="سؤال",
-                        choices=[("واحد", "")])
+        question_create(
+            survey=survey, kind=Question.Kind.SINGLE_CHOICE, text_ar="سؤال", choices=[("واحد", "")]
+        )
     assert _codes(refused.value) == {"choices_ar": ["too_few_choices"]}
     assert not survey.questions.exists()
 
@@ -42,23 +55,37 @@ def test_questions_are_numbered_moved_and_deleted_in_order():
     first, second, *_rest = survey.questions.all()
     question_move(question=second, up=True)
     assert list(survey.questions.order_by("position").values_list("pk", flat=True))[:2] == [
-        second.pk, first.pk]
+        second.pk,
+        first.pk,
+    ]
     question_delete(question=second)
     assert list(survey.questions.order_by("position").values_list("position", flat=True)) == [
-        1, 2, 3, 4]
+        1,
+        2,
+        3,
+        4,
+    ]
 
 
 def test_a_question_changes_until_the_first_answer_then_never():
     survey = survey_built()
     single = questions(survey)[Question.Kind.SINGLE_CHOICE]
-    question_update(question=single, kind=Question.Kind.SINGLE_CHOICE, text_ar="من أين؟",
-                    choices=[("الموقع", ""), ("صديق", ""), ("الإذاعة", "")])
+    question_update(
+        question=single,
+        kind=Question.Kind.SINGLE_CHOICE,
+        text_ar="من أين؟",
+        choices=[("الموقع", ""), ("صديق", ""), ("الإذاعة", "")],
+    )
     assert Choice.objects.filter(question=single).count() == 3
     survey = Survey.objects.prefetch_related("questions__choices").get(pk=survey.pk)
     response_submit(survey=survey, answers=answers(survey))
     with pytest.raises(ValidationError) as refused:
-        question_update(question=single, kind=Question.Kind.SINGLE_CHOICE, text_ar="x",
-                        choices=[("أ", ""), ("ب", "")])
+        question_update(
+            question=single,
+            kind=Question.Kind.SINGLE_CHOICE,
+            text_ar="x",
+            choices=[("أ", ""), ("ب", "")],
+        )
     assert refused.value.code == "answered"
     with pytest.raises(ValidationError):
         question_delete(question=single)
@@ -67,6 +94,7 @@ def test_a_question_changes_until_the_first_answer_then_never():
 
 
 # The period --------------------------------------------------------------------------------
+
 
 def test_a_survey_opens_with_questions_and_for_a_period_that_ends_after_it_starts():
     now = timezone.now()
@@ -79,17 +107,21 @@ def test_a_survey_opens_with_questions_and_for_a_period_that_ends_after_it_start
     with pytest.raises(ValidationError) as refused:
         survey_open(survey=survey, opens_at=now, closes_at=now - timedelta(hours=1))
     assert _codes(refused.value) == {"closes_at": ["period_reversed"]}
-    opened = survey_open(survey=survey, opens_at=now - timedelta(minutes=1),
-                         closes_at=now + timedelta(days=1))
+    opened = survey_open(
+        survey=survey, opens_at=now - timedelta(minutes=1), closes_at=now + timedelta(days=1)
+    )
     assert opened.state == Survey.State.OPEN
     closed = survey_close(survey=opened)
     assert closed.state == Survey.State.CLOSED
 
 
-@pytest.mark.parametrize(("opens", "closes", "words"), [
-    (timedelta(days=2), timedelta(days=9), "لم يفتح بعد"),
-    (-timedelta(days=9), -timedelta(days=2), "مغلق"),
-])
+@pytest.mark.parametrize(
+    ("opens", "closes", "words"),
+    [
+        (timedelta(days=2), timedelta(days=9), "لم يفتح بعد"),
+        (-timedelta(days=9), -timedelta(days=2), "مغلق"),
+    ],
+)
 def test_answers_are_refused_outside_the_period_with_its_dates_in_arabic(opens, closes, words):
     survey = survey_built(open_now=False)
     now = timezone.now()
@@ -103,6 +135,7 @@ def test_answers_are_refused_outside_the_period_with_its_dates_in_arabic(opens, 
 
 # Answers, kind by kind ------------------------------------------------------------------------
 
+
 def test_a_full_response_is_stored_with_one_row_per_choice_ticked():
     survey = survey_built()
     response = response_submit(survey=survey, answers=answers(survey, ticked=(0, 2)))
@@ -114,18 +147,21 @@ def test_a_full_response_is_stored_with_one_row_per_choice_ticked():
     assert stored.get(question=by_kind[Question.Kind.SHORT_TEXT]).text == "أستاذ"
 
 
-@pytest.mark.parametrize(("kind", "value", "code"), [
-    (Question.Kind.SINGLE_CHOICE, "", "required"),
-    (Question.Kind.SINGLE_CHOICE, "999999", "invalid_choice"),
-    (Question.Kind.SINGLE_CHOICE, "two", "invalid_choice"),  # two choices for a single one
-    (Question.Kind.MULTIPLE_CHOICE, [], "required"),
-    (Question.Kind.MULTIPLE_CHOICE, ["999999"], "invalid_choice"),
-    (Question.Kind.SCALE, "", "required"),
-    (Question.Kind.SCALE, "6", "invalid_scale"),
-    (Question.Kind.SCALE, "0", "invalid_scale"),
-    (Question.Kind.SHORT_TEXT, "س" * 301, "too_long"),
-    (Question.Kind.LONG_TEXT, "س" * 4001, "too_long"),
-])
+@pytest.mark.parametrize(
+    ("kind", "value", "code"),
+    [
+        (Question.Kind.SINGLE_CHOICE, "", "required"),
+        (Question.Kind.SINGLE_CHOICE, "999999", "invalid_choice"),
+        (Question.Kind.SINGLE_CHOICE, "two", "invalid_choice"),  # two choices for a single one
+        (Question.Kind.MULTIPLE_CHOICE, [], "required"),
+        (Question.Kind.MULTIPLE_CHOICE, ["999999"], "invalid_choice"),
+        (Question.Kind.SCALE, "", "required"),
+        (Question.Kind.SCALE, "6", "invalid_scale"),
+        (Question.Kind.SCALE, "0", "invalid_scale"),
+        (Question.Kind.SHORT_TEXT, "س" * 301, "too_long"),
+        (Question.Kind.LONG_TEXT, "س" * 4001, "too_long"),
+    ],
+)
 def test_each_kind_of_answer_is_checked_and_nothing_is_stored_on_an_error(kind, value, code):
     survey = survey_built()
     question = questions(survey)[kind]
@@ -153,13 +189,15 @@ def test_required_messages_are_in_arabic_and_optional_questions_may_be_left_empt
 
 def test_texts_are_kept_as_plain_text():
     survey = survey_built()
-    response = response_submit(survey=survey, answers=answers(
-        survey, long="<script>alert(1)</script><b>ورشات</b> أكثر"))
+    response = response_submit(
+        survey=survey, answers=answers(survey, long="<script>alert(1)</script><b>ورشات</b> أكثر")
+    )
     text = response.answers.get(question__kind=Question.Kind.LONG_TEXT).text
     assert "<" not in text and "ورشات أكثر" in text
 
 
 # One response per confirmed e-mail ---------------------------------------------------------
+
 
 def _token_of_last_mail() -> str:
     (email,) = mail.outbox
@@ -167,15 +205,20 @@ def _token_of_last_mail() -> str:
 
 
 def test_a_response_per_email_waits_for_its_link_then_counts_once(
-        django_capture_on_commit_callbacks):
+    django_capture_on_commit_callbacks,
+):
     survey = survey_built(one_response_per_email=True)
     with pytest.raises(ValidationError) as refused:
         response_submit(survey=survey, answers=answers(survey), email="")
     assert "email" in refused.value.error_dict
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        pending = response_submit(survey=survey, answers=answers(survey),
-                                  email="Amina@Example.ma", site_url="https://tetouan.ma/")
+        pending = response_submit(
+            survey=survey,
+            answers=answers(survey),
+            email="Amina@Example.ma",
+            site_url="https://tetouan.ma/",
+        )
     assert pending.status == Response.Status.PENDING
     assert pending.email_digest == email_digest("amina@example.ma")
     assert "amina" not in str(Response.objects.values().get(pk=pending.pk)).lower()
@@ -188,8 +231,12 @@ def test_a_response_per_email_waits_for_its_link_then_counts_once(
     # The same address again: the link tells its owner, and the second response goes.
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        second = response_submit(survey=survey, answers=answers(survey, point=1),
-                                 email="amina@example.ma", site_url="https://tetouan.ma/")
+        second = response_submit(
+            survey=survey,
+            answers=answers(survey, point=1),
+            email="amina@example.ma",
+            site_url="https://tetouan.ma/",
+        )
     with pytest.raises(LinkRefused) as refused_link:
         response_confirm(token=_token_of_last_mail())
     assert refused_link.value.reason == "answered"
@@ -199,12 +246,20 @@ def test_a_response_per_email_waits_for_its_link_then_counts_once(
 
 def test_an_address_confirmed_in_this_browser_counts_at_once_but_once():
     survey = survey_built(one_response_per_email=True)
-    response = response_submit(survey=survey, answers=answers(survey), email="nadia@example.ma",
-                               verified_email="NADIA@example.ma")
+    response = response_submit(
+        survey=survey,
+        answers=answers(survey),
+        email="nadia@example.ma",
+        verified_email="NADIA@example.ma",
+    )
     assert response.status == Response.Status.CONFIRMED
     with translation.override("ar"), pytest.raises(ValidationError) as refused:
-        response_submit(survey=survey, answers=answers(survey), email="nadia@example.ma",
-                        verified_email="nadia@example.ma")
+        response_submit(
+            survey=survey,
+            answers=answers(survey),
+            email="nadia@example.ma",
+            verified_email="nadia@example.ma",
+        )
     assert _codes(refused.value) == {"email": ["already_answered"]}
 
 

@@ -1,5 +1,6 @@
 """The staff inbox: what waits, by urgency, for the roles that act on it, in a constant number
 of queries, and nothing of another member."""
+
 from datetime import date, timedelta
 
 from django.db import connection
@@ -12,9 +13,14 @@ from tenants.information_requests.services import information_request_file
 
 def _request(subject: str, *, received: date) -> InformationRequest:
     return information_request_file(
-        requester_name="سعيد بنعلي", id_document="cin", id_number="L123456",
-        postal_address="حي الملاح، تطوان", email=f"{abs(hash(subject))}@example.ma",
-        information_wanted=subject, today=received)
+        requester_name="سعيد بنعلي",
+        id_document="cin",
+        id_number="L123456",
+        postal_address="حي الملاح، تطوان",
+        email=f"{abs(hash(subject))}@example.ma",
+        information_wanted=subject,
+        today=received,
+    )
 
 
 def test_the_workspace_asks_for_a_sign_in_and_refuses_strangers(tetouan, client_for):
@@ -52,8 +58,9 @@ def test_another_members_requests_never_show(tetouan, tanger, in_member, staff_c
     assert foreign.reference not in page and "طلب في طنجة وحدها" not in page
 
 
-def test_a_session_of_one_member_opens_nothing_at_another(tetouan, tanger, staff_client,
-                                                          client_for):
+def test_a_session_of_one_member_opens_nothing_at_another(
+    tetouan, tanger, staff_client, client_for
+):
     tetouan_client = staff_client(tetouan, "focal_point")
     cookie = tetouan_client.cookies["sessionid"].value
     stranger = client_for(tanger)
@@ -68,8 +75,9 @@ def test_the_inbox_makes_a_constant_number_of_queries(tetouan, in_member, staff_
     for volume in (1, 12):
         with in_member(tetouan):
             for number in range(volume):
-                _request(f"طلب {volume}-{number}",
-                         received=timezone.localdate() - timedelta(days=number))
+                _request(
+                    f"طلب {volume}-{number}", received=timezone.localdate() - timedelta(days=number)
+                )
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/staff/").status_code == 200
         counts.append(len(queries))

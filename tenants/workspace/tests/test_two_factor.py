@@ -1,6 +1,7 @@
 """Two-factor sign-in offered to a member's staff: turned on and off on the workspace's page;
 once on, the workspace's sign-in and the back office's ask for a code. Devices live in the
 member's schema: one member's authenticator never verifies at another."""
+
 import re
 
 import pytest
@@ -48,8 +49,11 @@ def turned_on(browser) -> str:
     browser.post("/staff/two-factor/", {"action": "start"})
     page = browser.get("/staff/two-factor/").content.decode()
     secret = re.search(r'id="two-factor-secret">([A-Z2-7]+)<', page).group(1)
-    done = browser.post("/staff/two-factor/", {"action": "confirm",
-                                               "code": totp_code_for_secret(secret)}, follow=True)
+    done = browser.post(
+        "/staff/two-factor/",
+        {"action": "confirm", "code": totp_code_for_secret(secret)},
+        follow=True,
+    )
     assert len(re.findall(r"<li><code>[a-z2-7]{8}</code></li>", done.content.decode())) == 10
     return secret
 
@@ -64,8 +68,7 @@ def test_the_page_is_offered_and_off_by_default(tetouan, in_member, client_for):
     assert "تفعيل التحقق بخطوتين" in page and "يفرض دوركم" not in page
 
 
-def test_once_on_the_workspace_sign_in_asks_the_code(tetouan, in_member, client_for,
-                                                     no_throttle):
+def test_once_on_the_workspace_sign_in_asks_the_code(tetouan, in_member, client_for, no_throttle):
     focal_point_at(tetouan, in_member)
     secret = turned_on(signed_in(client_for, tetouan))
     browser = signed_in(client_for, tetouan)
@@ -74,34 +77,39 @@ def test_once_on_the_workspace_sign_in_asks_the_code(tetouan, in_member, client_
     assert browser.get("/staff/requests/").status_code == 302
     wrong = browser.post("/staff/two-factor/code/", {"code": "000000", "next": "/staff/"})
     assert wrong.status_code == 200 and "هذا الرمز غير صحيح" in wrong.content.decode()
-    right = browser.post("/staff/two-factor/code/",
-                         {"code": totp_code_for_secret(secret, steps_ahead=1), "next": "/staff/"})
+    right = browser.post(
+        "/staff/two-factor/code/",
+        {"code": totp_code_for_secret(secret, steps_ahead=1), "next": "/staff/"},
+    )
     assert right["Location"] == "/staff/"
     assert browser.get("/staff/").status_code == 200
 
 
-def test_once_on_the_back_office_sign_in_asks_the_code(tetouan, in_member, client_for,
-                                                       no_throttle):
+def test_once_on_the_back_office_sign_in_asks_the_code(tetouan, in_member, client_for, no_throttle):
     focal_point_at(tetouan, in_member)
     secret = turned_on(signed_in(client_for, tetouan))
     browser = client_for(tetouan)
-    login = browser.post("/admin/login/?next=/admin/", {"username": EMAIL, "password": PASSWORD,
-                                                        "next": "/admin/"})
+    login = browser.post(
+        "/admin/login/?next=/admin/", {"username": EMAIL, "password": PASSWORD, "next": "/admin/"}
+    )
     assert login.status_code == 302
     response = browser.get("/admin/")
     assert response["Location"] == "/staff/two-factor/code/?next=%2Fadmin%2F"
     assert browser.get("/admin/site/siteprofile/").status_code == 302
     # The member's staff API with this session is anonymous's until the code.
     assert browser.get("/api/information-requests/staff/").status_code in (401, 403)
-    right = browser.post("/staff/two-factor/code/",
-                         {"code": totp_code_for_secret(secret, steps_ahead=1), "next": "/admin/"})
+    right = browser.post(
+        "/staff/two-factor/code/",
+        {"code": totp_code_for_secret(secret, steps_ahead=1), "next": "/admin/"},
+    )
     assert right["Location"] == "/admin/"
     assert browser.get("/admin/").status_code == 200
     assert browser.get("/api/information-requests/staff/").status_code == 200
 
 
-def test_a_device_of_one_member_never_verifies_at_another(tetouan, tanger, in_member,
-                                                          client_for, no_throttle):
+def test_a_device_of_one_member_never_verifies_at_another(
+    tetouan, tanger, in_member, client_for, no_throttle
+):
     # The same person on the staff of both members: two accounts, one per schema.
     focal_point_at(tetouan, in_member)
     at_tanger = focal_point_at(tanger, in_member)
@@ -115,12 +123,14 @@ def test_a_device_of_one_member_never_verifies_at_another(tetouan, tanger, in_me
     tanger_secret = turned_on(tanger_browser)
     assert tanger_secret != tetouan_secret
     browser = signed_in(client_for, tanger)
-    refused = browser.post("/staff/two-factor/code/",
-                           {"code": totp_code_for_secret(tetouan_secret, steps_ahead=1)})
+    refused = browser.post(
+        "/staff/two-factor/code/", {"code": totp_code_for_secret(tetouan_secret, steps_ahead=1)}
+    )
     assert refused.status_code == 200
     assert browser.get("/staff/")["Location"].startswith("/staff/two-factor/code/")
-    accepted = browser.post("/staff/two-factor/code/",
-                            {"code": totp_code_for_secret(tanger_secret, steps_ahead=1)})
+    accepted = browser.post(
+        "/staff/two-factor/code/", {"code": totp_code_for_secret(tanger_secret, steps_ahead=1)}
+    )
     assert accepted.status_code == 302 and browser.get("/staff/").status_code == 200
 
 
@@ -132,17 +142,23 @@ def test_failed_codes_count_per_member(tetouan, tanger, in_member, client_for, n
     browser = signed_in(client_for, tetouan)
     for _ in range(10):
         browser.post("/staff/two-factor/code/", {"code": "000000"})
-    blocked = browser.post("/staff/two-factor/code/",
-                           {"code": totp_code_for_secret(tetouan_secret, steps_ahead=1)})
+    blocked = browser.post(
+        "/staff/two-factor/code/", {"code": totp_code_for_secret(tetouan_secret, steps_ahead=1)}
+    )
     assert "محاولات كثيرة" in blocked.content.decode()
     # The same e-mail at Tanger, from the same address, is not touched.
     other = signed_in(client_for, tanger)
-    assert other.post("/staff/two-factor/code/",
-                      {"code": totp_code_for_secret(tanger_secret, steps_ahead=1)}).status_code == 302
+    assert (
+        other.post(
+            "/staff/two-factor/code/", {"code": totp_code_for_secret(tanger_secret, steps_ahead=1)}
+        ).status_code
+        == 302
+    )
 
 
-def test_turning_it_off_needs_a_code_then_the_password_is_enough(tetouan, in_member, client_for,
-                                                                no_throttle):
+def test_turning_it_off_needs_a_code_then_the_password_is_enough(
+    tetouan, in_member, client_for, no_throttle
+):
     user = focal_point_at(tetouan, in_member)
     browser = signed_in(client_for, tetouan)
     secret = turned_on(browser)
@@ -151,8 +167,10 @@ def test_turning_it_off_needs_a_code_then_the_password_is_enough(tetouan, in_mem
     browser.post("/staff/two-factor/", {"action": "turn-off", "code": "000000"})
     with in_member(tetouan):
         assert TOTPDevice.objects.filter(user_id=user.pk).exists()
-    browser.post("/staff/two-factor/", {"action": "turn-off",
-                                        "code": totp_code_for_secret(secret, steps_ahead=1)})
+    browser.post(
+        "/staff/two-factor/",
+        {"action": "turn-off", "code": totp_code_for_secret(secret, steps_ahead=1)},
+    )
     with in_member(tetouan):
         assert not TOTPDevice.objects.filter(user_id=user.pk).exists()
     assert signed_in(client_for, tetouan).get("/staff/").status_code == 200

@@ -1,4 +1,5 @@
 """Refresh the members' snapshots: the whole network, or one member."""
+
 import time
 
 from django.core.management.base import BaseCommand, CommandError
@@ -10,8 +11,10 @@ from network.members.models import Member
 
 
 class Command(BaseCommand):
-    help = ("Refresh the network's figures (a snapshot per member, read by the dashboard, the "
-            "comparison and the open data). The workers do it every hour and after each change.")
+    help = (
+        "Refresh the network's figures (a snapshot per member, read by the dashboard, the "
+        "comparison and the open data). The workers do it every hour and after each change."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("hcp_code", nargs="?", help="Only this member (its HCP code).")
@@ -25,9 +28,14 @@ class Command(BaseCommand):
             if member is None:
                 raise CommandError(f"No ready member with the HCP code {hcp_code}.")
             snapshot = snapshot_refresh_for_member(member=member)
-            self.stdout.write(f"{hcp_code}: {snapshot.score} scorecard points "
-                              f"({(time.perf_counter() - started) * 1000:.0f} ms)")
+            self.stdout.write(
+                f"{hcp_code}: {snapshot.score} scorecard points "
+                f"({(time.perf_counter() - started) * 1000:.0f} ms)"
+            )
             return
         count = snapshots_refresh_network(processes=processes, chunk_size=chunk_size)
-        self.stdout.write(self.style.SUCCESS(
-            f"{count} snapshots refreshed in {time.perf_counter() - started:.2f} s"))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{count} snapshots refreshed in {time.perf_counter() - started:.2f} s"
+            )
+        )

@@ -22,8 +22,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("hcp_code")
         parser.add_argument("email")
-        parser.add_argument("--role", default="focal_point",
-                            choices=["focal_point", "editor", "moderator"])
+        parser.add_argument(
+            "--role", default="focal_point", choices=["focal_point", "editor", "moderator"]
+        )
 
     def handle(self, *args, hcp_code, email, role, **options):
         member = member_directory().filter(collectivity_id=hcp_code).first()
@@ -33,4 +34,6 @@ class Command(BaseCommand):
             link = _staff_invite_for_member(member=member, email=email, role=role)
         except ValidationError as error:
             raise CommandError(" ".join(error.messages)) from error
-        self.stdout.write(self.style.SUCCESS(f"Invited {email} ({role}); e-mail sent. Link: {link}"))
+        self.stdout.write(
+            self.style.SUCCESS(f"Invited {email} ({role}); e-mail sent. Link: {link}")
+        )

@@ -13,14 +13,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("hcp_code", nargs="?", help="HCP code, e.g. 01.571.01.11 (Tétouan)")
-        parser.add_argument("--domain", action="append", default=[], dest="domains",
-                            help="An extra custom domain (repeatable).")
+        parser.add_argument(
+            "--domain",
+            action="append",
+            default=[],
+            dest="domains",
+            help="An extra custom domain (repeatable).",
+        )
         parser.add_argument("--all", action="store_true", help="Provision every collectivity.")
         parser.add_argument("--tier", choices=Tier.values, help="With --all: only this tier.")
         parser.add_argument("--processes", type=int, default=4)
 
-    def handle(self, *args, hcp_code=None, domains=(), all=False, tier=None, processes=4,
-               **options):
+    def handle(
+        self, *args, hcp_code=None, domains=(), all=False, tier=None, processes=4, **options
+    ):
         if all == bool(hcp_code):
             raise CommandError("Give one HCP code, or --all.")
         if all:
@@ -31,12 +37,19 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         member = outcome.member
         if outcome.created:
-            self.stdout.write(self.style.SUCCESS(
-                f"Provisioned {member.collectivity.name_fr} as {member.schema_name}: "
-                + ", ".join(outcome.added_domains)))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Provisioned {member.collectivity.name_fr} as {member.schema_name}: "
+                    + ", ".join(outcome.added_domains)
+                )
+            )
         elif outcome.added_domains:
-            self.stdout.write(self.style.SUCCESS(
-                f"{member.schema_name} already provisioned; added " + ", ".join(outcome.added_domains)))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"{member.schema_name} already provisioned; added "
+                    + ", ".join(outcome.added_domains)
+                )
+            )
         else:
             self.stdout.write(f"{member.schema_name} is already provisioned: nothing changed.")
 
@@ -45,10 +58,12 @@ class Command(BaseCommand):
         if not codes:
             raise CommandError("The registry is empty: run `manage.py load_registry` first.")
         with tqdm(total=len(codes), unit="member", disable=None) as bar:
-            outcome = members_provision_many(codes=codes, processes=processes,
-                                             progress=bar.update)
-        report_outcome(self, summary=f"{len(outcome.created)} provisioned, "
-                                     f"{len(outcome.unchanged)} already there, "
-                                     f"{len(outcome.failed)} failed.",
-                       failures=outcome.failed,
-                       failure_message="Some members could not be provisioned.")
+            outcome = members_provision_many(codes=codes, processes=processes, progress=bar.update)
+        report_outcome(
+            self,
+            summary=f"{len(outcome.created)} provisioned, "
+            f"{len(outcome.unchanged)} already there, "
+            f"{len(outcome.failed)} failed.",
+            failures=outcome.failed,
+            failure_message="Some members could not be provisioned.",
+        )

@@ -10,13 +10,17 @@ from network.members.models import Member
 
 # Development only (DEBUG): sign-in accounts to try the network's side of the demo.
 DEMO_PASSWORD = "infitah-demo-2026"
-DEMO_ACCOUNTS = [("dgct@demo.infitah.ma", NetworkRoleKind.DIRECTORATE, None),
-                 ("tta@demo.infitah.ma", NetworkRoleKind.REGIONAL_FOCAL_POINT, "01")]
+DEMO_ACCOUNTS = [
+    ("dgct@demo.infitah.ma", NetworkRoleKind.DIRECTORATE, None),
+    ("tta@demo.infitah.ma", NetworkRoleKind.REGIONAL_FOCAL_POINT, "01"),
+]
 
 
 class Command(BaseCommand):
-    help = ("Provision the demo network (Tétouan, Tanger, Timezgana, two regions and more), its "
-            "snapshots and, in development, two network accounts to sign in with.")
+    help = (
+        "Provision the demo network (Tétouan, Tanger, Timezgana, two regions and more), its "
+        "snapshots and, in development, two network accounts to sign in with."
+    )
 
     def handle(self, *args, **options):
         for outcome in demo_network_seed():
@@ -25,12 +29,14 @@ class Command(BaseCommand):
             self.stdout.write(f"  {name} ({outcome.member.schema_name}): {state}")
         # The demo is a handful of members: one statement, on this connection.
         snapshots = snapshots_refresh_for_members(
-            member_ids=list(Member.objects.ready().values_list("pk", flat=True)))
+            member_ids=list(Member.objects.ready().values_list("pk", flat=True))
+        )
         self.stdout.write(f"  snapshots of {snapshots} members refreshed")
         if settings.DEBUG:
             for email, role, region in DEMO_ACCOUNTS:
                 if not User.objects.filter(username=email).exists():
-                    network_account_create(email=email, role=role, region_code=region,
-                                           password=DEMO_PASSWORD)
+                    network_account_create(
+                        email=email, role=role, region_code=region, password=DEMO_PASSWORD
+                    )
                 self.stdout.write(f"  network account {email} ({role}), password {DEMO_PASSWORD}")
         self.stdout.write(self.style.SUCCESS("Demo network ready."))

@@ -12,7 +12,10 @@ class Command(BaseCommand):
             self.stdout.write(f"  {tier}: {count} new")
 
         result = registry_load(progress=progress)
-        self.stdout.write(self.style.SUCCESS(
-            f"Registry: {result.total} collectivities "
-            f"({result.created} created, {result.updated} updated, {result.unchanged} unchanged)."))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Registry: {result.total} collectivities "
+                f"({result.created} created, {result.updated} updated, {result.unchanged} unchanged)."
+            )
+        )
         self.stdout.write(str(settings.REGISTRY_CREDIT))
