@@ -55,7 +55,7 @@ def page_cache(settings, network):
     earlier (rolled back) test would still be served under the same version."""
     from django.core.cache import cache
 
-    from tenants.site import page_cache as pages
+    from kernel import page_cache as pages
 
     settings.PAGE_CACHE_SECONDS = 600
     pages._last_seen_version.clear()

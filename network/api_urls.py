@@ -11,7 +11,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.routers import APIRootView, DefaultRouter
 
-from tenants.site.api_support import ApiNotFound
+from kernel.api import ApiNotFound
 
 SESSION_ONLY = [SessionAuthentication]
 

@@ -3,7 +3,7 @@
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from tenants.site.api_support import ApiNotFound
+from kernel.api import ApiNotFound
 
 urlpatterns = [
     path("", include("tenants.programme.api_urls")),

@@ -14,7 +14,7 @@ from django.contrib.staticfiles import finders
 from django.utils import translation
 from django.utils.translation import get_language_info, gettext
 
-from tenants.site.bilingual import in_page_language
+from kernel.bilingual import in_page_language
 from tests.test_translations import translations_script
 
 ROOT = Path(__file__).resolve().parents[1]

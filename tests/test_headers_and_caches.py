@@ -155,7 +155,7 @@ def test_known_filters_still_vary_the_page(tetouan, client_for, page_cache, in_m
 
 
 def test_made_up_values_of_known_parameters_are_bounded(tetouan, client_for, page_cache):
-    from tenants.site.page_cache import PAGE_CACHE_VARIANTS
+    from kernel.page_cache import PAGE_CACHE_VARIANTS
 
     client = client_for(tetouan)
     client.get("/meetings/")
@@ -176,7 +176,7 @@ def test_a_free_text_search_is_never_stored(tetouan, client_for, page_cache):
 
 
 def test_page_query_keeps_only_known_parameters_in_one_order():
-    from tenants.site.page_cache import page_query
+    from kernel.page_cache import page_query
 
     assert page_query("") == ""
     assert page_query("utm_source=x&fbclid=y") == ""

@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from tenants.site.bilingual import Localized, in_page_language
+from kernel.bilingual import Localized, in_page_language
 
 NNBSP = "\u202f"
 MOROCCAN_MONTHS = [

@@ -14,7 +14,7 @@ MIDDLEWARE = [
     if m
     not in {
         "tenancy.middleware.MemberRoutingMiddleware",
-        "tenants.site.page_cache.CachedPageMiddleware",
+        "kernel.page_cache.CachedPageMiddleware",
     }
 ]
 ROOT_URLCONF = "config.urls_public"

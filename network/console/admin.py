@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from network.console.models import AssistanceGrant, MemberStatusChange, Onboarding
 from network.portal.admin_site import network_admin_site
-from tenants.site.admin_support import ReadOnlyAdminMixin
+from kernel.admin import ReadOnlyAdminMixin
 
 
 class LogAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):

@@ -370,7 +370,7 @@ def _files_import_for_member(*, member: Member, manifest: dict, archive: tarfile
 def _pages_drop_for_member(*, member: Member) -> None:
     """A restored member's cached pages are the old content's: drop them (and let the
     snapshot refresh follow, as after any change of content)."""
-    from tenants.site.page_cache import content_changed
+    from kernel.page_cache import content_changed
 
     with tenant_context(member):
         content_changed()

@@ -18,8 +18,8 @@ from network.publications.models import (
     TemplateCopy,
     Training,
 )
-from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
-from tenants.site.api_support import actor
+from kernel.admin import BilingualFieldsMixin, ReadOnlyAdminMixin
+from tenants.site.staff import actor
 
 
 def _member_label(member: Member) -> str:

@@ -18,7 +18,8 @@ from network.publications.models import (
     Training,
 )
 from network.publications.selectors import commitment_template_catalogue, template_copy_list
-from tenants.site.api_support import actor, run_service
+from tenants.site.staff import actor
+from kernel.api import run_service
 
 PUBLICATION_FIELDS = ["id", "title_ar", "title_fr", "state", "published_at", "updated_at"]
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from network.members.models import Member
 import commitment_templates
 from commitment_templates import Principle, principle_labels  # noqa: F401  (both sides)
-from tenants.site.bilingual import Bilingual
+from kernel.bilingual import Bilingual
 
 
 class InPageLanguage:

@@ -130,7 +130,7 @@ MIDDLEWARE = [
     "ui.csp.PageHeadersMiddleware",  # Content-Security-Policy and X-Frame-Options
     "tenancy.middleware.MemberRoutingMiddleware",
     # A member's cached public pages are served from here, before the per-visitor machinery.
-    "tenants.site.page_cache.CachedPageMiddleware",
+    "kernel.page_cache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ui.middleware.ArabicFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -398,7 +398,7 @@ SPECTACULAR_SETTINGS = {
     # robust: the error responses every operation can give, documented (tenants/site/api_support.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "tenants.site.api_support.document_error_responses",
+        "kernel.api.document_error_responses",
     ],
     # Several apps have a "category" or a "kind": name each enum after its model.
     "ENUM_NAME_OVERRIDES": {

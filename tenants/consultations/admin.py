@@ -29,8 +29,8 @@ from tenants.consultations.services import (
     section_create,
     section_delete,
 )
-from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
-from tenants.site.api_support import actor
+from kernel.admin import BilingualFieldsMixin, ReadOnlyAdminMixin
+from tenants.site.staff import actor
 
 
 class SectionFormSet(forms.BaseInlineFormSet):

@@ -41,7 +41,8 @@ from tenants.consultations.selectors import (
     response_share,
 )
 from tenants.consultations.tokens import link_sent_message
-from tenants.site.api_support import actor, run_service
+from tenants.site.staff import actor
+from kernel.api import run_service
 
 
 # Public reads --------------------------------------------------------------------------------

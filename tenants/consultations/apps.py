@@ -8,6 +8,6 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultations")
 
     def ready(self):
-        from tenants.site.page_cache import invalidate_pages_on_change
+        from kernel.page_cache import invalidate_pages_on_change
 
         invalidate_pages_on_change(self)

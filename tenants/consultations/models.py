@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from tenants.site.bilingual import Bilingual
+from kernel.bilingual import Bilingual
 
 
 REQUIRED_IN_ONE_LANGUAGE = {

@@ -35,7 +35,7 @@ from tenants.consultations.tokens import (
     verification_hours,
 )
 from tenants.programme.models import Commitment, Programme
-from tenants.site.mail import member_mail_send
+from kernel.mail import member_mail_send
 
 # What staff may set on a consultation, through the admin or code.
 EDITABLE_FIELDS = (

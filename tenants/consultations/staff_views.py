@@ -13,7 +13,7 @@ from tenants.consultations import services
 from tenants.consultations.models import Comment
 from tenants.consultations.selectors import comment_staff_detail, comment_staff_queue
 from tenants.consultations.staff_forms import CommentFilterForm, HideForm, ResponseForm, RestoreForm
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.roles import Role, user_role
 from tenants.site.staff import run_form_service, staff_required
 

@@ -33,7 +33,7 @@ from tenants.consultations.services import (
     report_limit_reached,
 )
 from tenants.consultations.tokens import LinkRefused, link_sent_message
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 
 # The address a visitor confirmed, kept in their session on this member's host only.
 VERIFIED_EMAIL = "consultations:verified_email"

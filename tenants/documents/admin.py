@@ -13,7 +13,7 @@ from tenants.documents.services import (
     document_delete,
     document_update,
 )
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 
 
 @admin.register(Document)

@@ -16,7 +16,8 @@ from tenants.documents.services import (
     document_delete,
     document_update,
 )
-from tenants.site.api_support import actor, run_service
+from tenants.site.staff import actor
+from kernel.api import run_service
 
 
 class DocumentOutputSerializer(serializers.ModelSerializer):

@@ -12,7 +12,7 @@ from tenants.documents import services
 from tenants.documents.models import Category, Document
 from tenants.documents.selectors import category_freshness, document_library
 from tenants.documents.staff_forms import DocumentForm
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.staff import run_form_service, staff_required
 
 PAGE_SIZE = 25

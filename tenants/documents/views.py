@@ -10,7 +10,7 @@ from tenants.documents.selectors import (
     document_latest_by_category,
     document_library,
 )
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 
 PER_CATEGORY = 5  # on the library's front page; a category's own page lists all
 PAGE_SIZE = 20

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from tenants.ideas.models import Event, Idea, IdeaComment
-from tenants.site.admin_support import ReadOnlyAdminMixin
+from kernel.admin import ReadOnlyAdminMixin
 
 
 @admin.register(Idea)

@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from commitment_templates import Principle
-from tenants.site.bilingual import Localized, in_page_language
+from kernel.bilingual import Localized, in_page_language
 from uploads import validate_document
 
 

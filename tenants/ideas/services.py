@@ -28,7 +28,7 @@ from tenants.ideas.tokens import (
     verification_hours,
 )
 from tenants.programme.models import Commitment, Programme
-from tenants.site.mail import member_mail_send
+from kernel.mail import member_mail_send
 
 TITLE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 4000

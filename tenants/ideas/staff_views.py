@@ -14,7 +14,7 @@ from tenants.ideas import services
 from tenants.ideas.models import Idea, IdeaComment, Status
 from tenants.ideas.selectors import idea_staff_get, idea_staff_queue
 from tenants.ideas.staff_forms import AnswerForm, IdeaFilterForm, ReasonForm
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.roles import Role, user_role
 from tenants.site.staff import run_form_service, staff_required
 

@@ -32,7 +32,7 @@ from tenants.ideas.selectors import (
     idea_public_list,
 )
 from tenants.ideas.tokens import LinkRefused
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 
 PER_PAGE = 20
 TOO_MANY = {

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from tenants.site.admin_support import ReadOnlyAdminMixin
+from kernel.admin import ReadOnlyAdminMixin
 from tenants.information_requests.forms import TransitionForm
 from tenants.information_requests.models import InformationRequest, RequestEvent, Transition
 from tenants.information_requests.selectors import overdue_q
@@ -21,7 +21,7 @@ from tenants.information_requests.services import (
     information_request_set_public_summary,
     information_request_transition,
 )
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.personal_data import identity_read_record, identity_visible
 
 # The requester's identity document and its number: for the focal point alone

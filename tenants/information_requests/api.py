@@ -46,7 +46,8 @@ from tenants.information_requests.services import (
     information_request_set_public_summary,
     information_request_transition,
 )
-from tenants.site.api_support import actor, run_service
+from tenants.site.staff import actor
+from kernel.api import run_service
 from tenants.site.personal_data import identity_read_record, identity_visible
 
 # The requester's identity document and its number: the focal point's alone

@@ -58,7 +58,7 @@ from tenants.notifications.recording import (
 )
 from tenants.reminders.selectors import MEMBER_STAFF_ROLES, Recipient
 from tenants.site.models import SiteProfile, StaffMembership
-from tenants.site.page_cache import content_changed
+from kernel.page_cache import content_changed
 from tenants.site.roles import Role
 
 REQUESTER_KIND = "calendar.information_request.due_moved"

@@ -45,7 +45,7 @@ from tenants.information_requests.models import (
     complaint_head_answer_working_days,
 )
 from tenants.information_requests.tokens import requester_link
-from tenants.site.mail import member_mail_send
+from kernel.mail import member_mail_send
 
 # Filings a person may make in an hour, counted per e-mail and per network address.
 FILING_LIMIT = 5

@@ -25,7 +25,7 @@ from tenants.information_requests.selectors import (
     information_request_staff_queue,
 )
 from tenants.information_requests.staff_forms import ACTION_FORMS, RecordRequestForm
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.personal_data import identity_read_record, identity_visible
 from tenants.site.staff import staff_required
 

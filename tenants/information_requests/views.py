@@ -31,7 +31,7 @@ from tenants.information_requests.services import (
     information_request_file,
 )
 from tenants.information_requests.tokens import requester_path, requester_token_read
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 
 PER_PAGE = 20
 # The requests this browser filed (their receipts show the requester's own link).

@@ -39,7 +39,7 @@ from tenants.meetings.services import (
     registration_create,
     registration_rate_limited,
 )
-from tenants.site.api_support import run_service
+from kernel.api import run_service
 
 
 class MeetingFilterSerializer(serializers.Serializer):

@@ -8,6 +8,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings and workshops")
 
     def ready(self):
-        from tenants.site.page_cache import invalidate_pages_on_change
+        from kernel.page_cache import invalidate_pages_on_change
 
         invalidate_pages_on_change(self)

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tenants.site.bilingual import Localized, in_page_language
+from kernel.bilingual import Localized, in_page_language
 from uploads import validate_document, validate_image
 
 

@@ -22,8 +22,8 @@ import citizens
 from events import emit
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
 from tenants.meetings.tokens import cancel_token_make
-from tenants.site.mail import member_mail_send
-from tenants.site.page_cache import content_changed
+from kernel.mail import member_mail_send
+from kernel.page_cache import content_changed
 from uploads import delete_files_after_commit
 
 # What staff may set on a meeting, through the API, the admin or code.

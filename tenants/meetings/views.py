@@ -31,7 +31,7 @@ from tenants.meetings.services import (
     registration_create,
     registration_rate_limited,
 )
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 
 PAST_PER_PAGE = 20
 

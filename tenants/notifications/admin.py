@@ -11,7 +11,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from tenants.notifications.models import Newsletter, Notification, Subscriber
-from tenants.site.admin_support import ReadOnlyAdminMixin
+from kernel.admin import ReadOnlyAdminMixin
 
 
 @admin.register(Notification)

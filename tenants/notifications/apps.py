@@ -9,6 +9,9 @@ class NotificationsConfig(AppConfig):
 
     def ready(self):
         from events import member_event
+        from kernel.mail import mail_requested
+        from tenants.notifications.recording import mail_record
         from tenants.notifications.receivers import notifications_from_event
 
         member_event.connect(notifications_from_event, dispatch_uid="notifications_from_event")
+        mail_requested.connect(mail_record, dispatch_uid="notifications_mail_record")

@@ -127,6 +127,11 @@ def _row(
     }
 
 
+def mail_record(sender, signal=None, **mail) -> None:
+    """`kernel.mail.mail_requested`'s receiver: the kernel's mail entry point reaches the outbox."""
+    notification_record(**mail)
+
+
 def notification_record(
     *,
     key: str,

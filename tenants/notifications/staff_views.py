@@ -23,7 +23,7 @@ from tenants.notifications.newsletter_selectors import (
     newsletter_reach,
 )
 from tenants.notifications.staff_forms import NewsletterForm
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.staff import run_form_service, staff_required
 
 PER_PAGE = 25

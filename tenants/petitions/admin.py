@@ -40,7 +40,7 @@ from tenants.petitions.services import (
     petition_delete,
 )
 from tenants.petitions.web import site_url
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.personal_data import identity_read_record, identity_visible
 from tenants.site.roles import Role, user_role
 

@@ -24,7 +24,8 @@ from tenants.petitions.services import (
     signature_add,
 )
 from tenants.petitions.web import SIGN_RATE, rate_limited, site_url
-from tenants.site.api_support import actor, run_service
+from tenants.site.staff import actor
+from kernel.api import run_service
 from tenants.site.personal_data import identity_read_record
 
 

@@ -13,7 +13,7 @@ from django.db.models import Case, Count, IntegerField, QuerySet, Value, When
 from citizens.working_days import is_working_day
 from tenants.petitions.law import spread_minimum, tier_law
 from tenants.petitions.models import OUTSIDE_REGION, Petition, Signature, State
-from tenants.site.bilingual import in_page_language
+from kernel.bilingual import in_page_language
 from tenants.site.selectors import site_profile_get
 
 

@@ -35,7 +35,7 @@ from tenants.petitions.models import (
     cin_purged_key,
 )
 from tenants.petitions.selectors import region_provinces, signature_spread
-from tenants.site.mail import member_mail_send
+from kernel.mail import member_mail_send
 from tenants.site.selectors import site_profile_get
 
 # Who recorded a step the agent took through the private link (staff steps carry a user name).

@@ -25,7 +25,7 @@ from tenants.petitions.selectors import (
 from tenants.petitions.services import petition_publish, petition_settings_get, petition_transition
 from tenants.petitions.staff_forms import STEP_FORMS, STEPS_FROM
 from tenants.petitions.web import site_url
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.personal_data import identity_read_record, identity_visible
 from tenants.site.staff import staff_required
 

@@ -28,7 +28,7 @@ from tenants.petitions.services import (
     signature_add,
 )
 from tenants.petitions.web import FILE_RATE, SIGN_RATE, rate_limited, site_url
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 
 PER_PAGE = 20
 

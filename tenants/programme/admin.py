@@ -23,8 +23,8 @@ from tenants.programme.models import (
 )
 from tenants.programme.ogp_local import PlanLink, SustainableDevelopmentGoal
 from tenants.programme.selectors import commitment_template_catalogue, programme_current
-from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
-from tenants.site.api_support import actor
+from kernel.admin import BilingualFieldsMixin, ReadOnlyAdminMixin
+from tenants.site.staff import actor
 
 
 def _changes(form) -> dict:

@@ -9,7 +9,8 @@ from rest_framework.permissions import AllowAny
 from tenants.programme import services
 from tenants.programme.models import Commitment, Milestone, Programme, ProgrammeStep, ProgressUpdate
 from tenants.programme.selectors import commitment_list, programme_current, progress_update_list
-from tenants.site.api_support import actor, run_service
+from tenants.site.staff import actor
+from kernel.api import run_service
 
 
 class ProgrammeStepSerializer(serializers.ModelSerializer):

@@ -14,7 +14,7 @@ from tenants.programme.ogp_local import (
     end_of_commitment_due_on,
     inception_due_on,
 )
-from tenants.site.bilingual import Bilingual
+from kernel.bilingual import Bilingual
 from uploads import validate_document
 
 

@@ -25,7 +25,7 @@ from tenants.programme.models import (
     Programme,
     ProgressUpdate,
 )
-from tenants.site.bilingual import in_page_language
+from kernel.bilingual import in_page_language
 
 
 class CommitmentStatus:

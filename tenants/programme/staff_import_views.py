@@ -31,7 +31,7 @@ from tenants.programme.progress_import import (
     sheet_read,
 )
 from tenants.programme.selectors import programme_current
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.staff import StaffForm, staff_required
 
 PREVIEW_KEY = "programme.progress_import"

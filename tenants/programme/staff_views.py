@@ -36,7 +36,7 @@ from tenants.programme.staff_forms import (
     ProgressForm,
     TemplateCopyForm,
 )
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.staff import run_form_service, staff_required
 
 HISTORY_SHOWN = 10

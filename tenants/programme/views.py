@@ -10,7 +10,7 @@ from tenants.programme.selectors import (
     programme_current,
     progress_by_principle,
 )
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 
 STATUS_FILTERS = [
     (CommitmentStatus.ONGOING, "ongoing"),

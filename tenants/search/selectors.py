@@ -35,7 +35,7 @@ from tenants.search.vectors import (
     tsquery_params,
     tsquery_sql,
 )
-from tenants.site.bilingual import Localized
+from kernel.bilingual import Localized
 
 KIND_LABELS = {
     "document": _("Documents"),

@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from tenants.search.selectors import KIND_LABELS, site_search
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 
 PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 100

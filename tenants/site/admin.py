@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.utils.translation import gettext_lazy as _
 
-from tenants.site.admin_support import ReadOnlyAdminMixin, StaffSignInForm
+from kernel.admin import ReadOnlyAdminMixin, StaffSignInForm
 from tenants.site.models import AssistanceVisit, PersonalDataRead, SiteProfile, StaffMembership
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.roles import Role
 from tenants.site.selectors import staff_is_last_focal_point
 from tenants.site.services import site_branding_save, staff_invite, staff_remove, staff_role_change

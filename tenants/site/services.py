@@ -6,9 +6,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
-from tenants.site.mail import member_mail_send
+from kernel.mail import member_mail_send
 from tenants.site.models import SiteProfile, StaffMembership
-from tenants.site.page_cache import content_changed
+from kernel.page_cache import content_changed
 from tenants.site.roles import Role
 from tenants.site.selectors import staff_is_last_focal_point
 from tenants.site.tokens import member_token_generator

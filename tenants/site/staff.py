@@ -14,7 +14,12 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
-from tenants.site.roles import user_role
+from tenants.site.roles import person_name, user_role
+
+
+def actor(request) -> str:
+    """How a change's author is recorded in public histories (see `roles.person_name`)."""
+    return person_name(request.user)
 
 
 def staff_required(perm: str | None = None):

@@ -16,7 +16,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from tenants.site.api_support import actor
+from tenants.site.staff import actor
 from tenants.site.data_subjects import (
     personal_data_erase,
     personal_data_export,

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.views.static import serve
 
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 from tenants.site.retention import PROCESSINGS, RETENTION
 from tenants.site.selectors import home_figures
 from tenants.site.staff import StaffForm

@@ -5,7 +5,7 @@ responses are records nobody edits. No e-mail address is kept, so none is shown.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from tenants.site.admin_support import BilingualFieldsMixin, ReadOnlyAdminMixin
+from kernel.admin import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.surveys.models import Answer, Question, Response, Survey
 from tenants.surveys.services import EDITABLE_FIELDS, survey_create, survey_delete, survey_update
 

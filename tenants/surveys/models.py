@@ -17,7 +17,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from tenants.site.bilingual import Bilingual, Localized, in_page_language
+from kernel.bilingual import Bilingual, Localized, in_page_language
 
 SCALE_MIN, SCALE_MAX = 1, 5
 

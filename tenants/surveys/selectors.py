@@ -13,7 +13,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
-from tenants.site.bilingual import Localized
+from kernel.bilingual import Localized
 from tenants.surveys.models import SCALE_MAX, SCALE_MIN, Answer, Choice, Question, Response, Survey
 
 # Free answers listed per question on the results pages (all of them are in the CSV export).

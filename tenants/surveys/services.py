@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from citizens import clean_citizen_text, rate_limit_hit
 from tenants.surveys.models import SCALE_MAX, SCALE_MIN, Answer, Choice, Question, Response, Survey
-from tenants.site.mail import member_mail_send
+from kernel.mail import member_mail_send
 from tenants.surveys.tokens import (
     LinkRefused,
     response_token_make,

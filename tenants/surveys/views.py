@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 
 from citizens import client_address
 from tenants.consultations.views import VERIFIED_EMAIL
-from tenants.site.page_cache import cache_public_page
+from kernel.page_cache import cache_public_page
 from tenants.surveys.exports import survey_csv_response
 from tenants.surveys.forms import AnswerForm
 from tenants.surveys.models import Survey

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from tenants.site.admin_support import StaffSignInForm
+from kernel.admin import StaffSignInForm
 from tenants.site.roles import Role, user_role
 from tenants.site.selectors import site_profile_get
 from tenants.site.staff import StaffForm, staff_required

@@ -63,7 +63,7 @@ def profile_restored(journey_member):
     yield before
 
     def restore():
-        from tenants.site.page_cache import content_changed
+        from kernel.page_cache import content_changed
         from tenants.site.services import site_profile_update
 
         site_profile_update(**before)

@@ -2,7 +2,7 @@
 
 import django.contrib.postgres.fields
 import django.db.models.deletion
-import tenants.site.bilingual
+import kernel.bilingual
 from django.db import migrations, models
 
 
@@ -103,7 +103,7 @@ class Migration(migrations.Migration):
                 "ordering": ["-published_at", "-pk"],
                 "abstract": False,
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name="NewsItem",
@@ -157,7 +157,7 @@ class Migration(migrations.Migration):
                 "ordering": ["-published_at", "-pk"],
                 "abstract": False,
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name="BestPractice",
@@ -249,7 +249,7 @@ class Migration(migrations.Migration):
                 "ordering": ["-published_at", "-pk"],
                 "abstract": False,
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name="Training",
@@ -343,7 +343,7 @@ class Migration(migrations.Migration):
                     )
                 ],
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name="TemplateCopy",

@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import tenants.site.bilingual
+import kernel.bilingual
 from django.db import migrations, models
 
 
@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "consultations",
                 "ordering": ["-opens_at", "-pk"],
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name="Comment",
@@ -201,7 +201,7 @@ class Migration(migrations.Migration):
                 "verbose_name": "reasoned response",
                 "verbose_name_plural": "reasoned responses",
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name="Section",
@@ -249,7 +249,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "sections",
                 "ordering": ["number", "pk"],
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
         migrations.AddField(
             model_name="comment",

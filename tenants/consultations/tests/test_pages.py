@@ -11,7 +11,7 @@ from django.utils import translation
 from tenants.consultations.models import Comment, Consultation, Response
 from tenants.consultations.services import COMMENTS_PER_ADDRESS, COMMENTS_PER_PERSON, response_save
 from tenants.consultations.tests.factories import close, comment_on, consultation_in, section_of
-from tenants.site.page_cache import content_changed
+from kernel.page_cache import content_changed
 
 FORM = {
     "body": "أقترح نشر محاضر الدورات في أجل أسبوع",

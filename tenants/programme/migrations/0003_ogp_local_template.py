@@ -3,7 +3,7 @@
 import django.contrib.postgres.fields
 import django.core.validators
 import django.db.models.deletion
-import tenants.site.bilingual
+import kernel.bilingual
 import uploads
 from django.db import migrations, models
 
@@ -273,6 +273,6 @@ class Migration(migrations.Migration):
                 "verbose_name": "inception assessment",
                 "verbose_name_plural": "inception assessments",
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
     ]

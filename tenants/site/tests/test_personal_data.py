@@ -98,7 +98,7 @@ def test_the_directorate_assistance_account_does_not_see_them(tetouan, staff_cli
 
 
 def _actor_of(user):
-    from tenants.site.api_support import actor
+    from tenants.site.staff import actor
 
     request = RequestFactory().get("/")
     request.user = user

@@ -136,7 +136,7 @@ def test_a_bad_colour_or_a_file_that_is_no_image_is_refused_in_arabic(
 def test_a_saved_branding_drops_the_cached_public_pages(
     tetouan, in_member, staff_client, client_for, page_cache, django_capture_on_commit_callbacks
 ):
-    from tenants.site.page_cache import content_version
+    from kernel.page_cache import content_version
 
     client = staff_client(tetouan, "focal_point")
     citizen = client_for(tetouan)

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import tenants.site.bilingual
+import kernel.bilingual
 from django.db import migrations, models
 
 
@@ -185,7 +185,7 @@ class Migration(migrations.Migration):
                 "verbose_name_plural": "surveys",
                 "ordering": ["-created_at", "-pk"],
             },
-            bases=(tenants.site.bilingual.Bilingual, models.Model),
+            bases=(kernel.bilingual.Bilingual, models.Model),
         ),
         migrations.CreateModel(
             name="Response",

@@ -4,9 +4,22 @@ Messages are rendered in the recipient's language (Arabic unless they chose Fren
 member's name, recorded in the member's outbox inside the caller's transaction and sent by the
 workers once it commits (tenants/notifications), so a rollback sends nothing and every e-mail
 of a member goes the same way: once, retried on SMTP errors, its failure recorded.
+
+The kernel knows no app: the outbox is reached through `mail_requested`, which the
+notifications app connects when it starts. Without it connected, sending raises rather than
+losing the e-mail.
 """
 
 import uuid
+
+from django.dispatch import Signal
+
+# kwargs: key, recipient_email, language, template, context, kind
+mail_requested = Signal()
+
+
+class MailNotConnected(RuntimeError):
+    """No outbox listens: the notifications app is not installed in this process."""
 
 
 def member_mail_send(
@@ -16,9 +29,10 @@ def member_mail_send(
 
     `key` makes the e-mail idempotent (a second call with it sends nothing); without one,
     each call is one e-mail."""
-    from tenants.notifications.recording import notification_record
-
-    notification_record(
+    if not mail_requested.has_listeners():
+        raise MailNotConnected("no outbox is connected to kernel.mail.mail_requested")
+    mail_requested.send(
+        sender=None,
         key=key or f"mail:{uuid.uuid4().hex}",
         recipient_email=to,
         language=language,

@@ -5,8 +5,6 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.views import APIView
 
-from tenants.site.roles import person_name
-
 
 def run_service(service, **kwargs):
     """Call a service; its Django ValidationError becomes DRF's (400 with the messages)."""
@@ -16,11 +14,6 @@ def run_service(service, **kwargs):
         raise ValidationError(
             error.message_dict if hasattr(error, "error_dict") else {"detail": error.messages}
         ) from error
-
-
-def actor(request) -> str:
-    """How a change's author is recorded in public histories (see `roles.person_name`)."""
-    return person_name(request.user)
 
 
 # The errors every API answers with, in the OpenAPI documents (a drf-spectacular

@@ -1,0 +1,8 @@
+"""What the code of every schema uses and that knows no app: texts in several languages
+(`bilingual`), the mail entry point (`mail`), the member's page cache (`page_cache`), what every
+API and back office shares (`api`, `admin`).
+
+The kernel imports Django, the platform's own lowest packages (`events`, `ui`, `citizens`) and
+nothing of `tenants/` or `network/` (import-linter): an app that needs the kernel never drags
+another app along.
+"""
