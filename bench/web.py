@@ -311,10 +311,12 @@ def main() -> int:
     parser.add_argument(
         "--baseline",
         type=Path,
+        action="append",
+        default=[],
         metavar="CHECKOUT",
         help="also measure the warm page served by the code of an earlier "
         "checkout (e.g. a `git worktree`), in the same interleaved rounds, "
-        "on the same database: before and after, side by side",
+        "on the same database: before and after, side by side (repeatable)",
     )
     args = parser.parse_args()
     for tool in (WRK, GUNICORN):
@@ -351,19 +353,18 @@ def main() -> int:
             ("full-nocache", cold_env),
         )
     }
-    if args.baseline:
+    for number, checkout in enumerate(args.baseline, 1):
         # Its own cache keys: the two codes may not store cached pages the same way.
-        baseline_env = dict(full_env, CACHE_KEY_PREFIX=full_env["CACHE_KEY_PREFIX"] + "-baseline")
-        servers["baseline"] = Server(
-            "baseline", baseline_env, logs / "baseline.log", root=args.baseline.resolve()
-        )
+        name = f"baseline{number}"
+        baseline_env = dict(full_env, CACHE_KEY_PREFIX=f"{full_env['CACHE_KEY_PREFIX']}-{name}")
+        servers[name] = Server(name, baseline_env, logs / f"{name}.log", root=checkout.resolve())
         manage(
             baseline_env,
             "collectstatic",
             "--noinput",
             "--verbosity",
             "0",
-            root=args.baseline.resolve(),
+            root=checkout.resolve(),
         )
     measures = [
         Measure(
@@ -386,12 +387,12 @@ def main() -> int:
         ),
         Measure("warm", "4. member home page, warm (page cache on)", "full", "/", "تطوان".encode()),
     ]
-    if args.baseline:
+    for number, checkout in enumerate(args.baseline, 1):
         measures.append(
             Measure(
-                "warm-baseline",
-                "4b. the same, served by the baseline's code",
-                "baseline",
+                f"warm-baseline{number}",
+                f"4{'bcdefg'[number - 1]}. the same, served by {checkout.name}'s code",
+                f"baseline{number}",
                 "/",
                 "تطوان".encode(),
             )
@@ -519,16 +520,19 @@ def report(measures: list[Measure], args, seed_problem: str) -> None:
             f"| (cross-check: bare CPU / warm CPU per request, 1 vs 4) | {share_cpu * 100:.1f} % "
             f"| {'yes' if share_cpu >= 0.5 else 'NO'} |"
         )
-    if "warm-baseline" in by_key and by_key["warm-baseline"].figures and by_key["warm"].figures:
-        before, after = by_key["warm-baseline"], by_key["warm"]
+    for number, checkout in enumerate(args.baseline, 1):
+        before, after = by_key[f"warm-baseline{number}"], by_key["warm"]
+        if not (before.figures and after.figures):
+            continue
+        label = f"4 vs 4{'bcdefg'[number - 1]}, {checkout.name}"
         change = after.median("requests_per_s") / before.median("requests_per_s") - 1
         print(
-            f"| warm home page within 5 % of the baseline's (throughput, 4 vs 4b) "
+            f"| warm home page within 5 % of the baseline's (throughput, {label}) "
             f"| {change * 100:+.1f} % | {'yes' if change > -0.05 else 'NO'} |"
         )
         change_cpu = after.median("cpu_ms") / before.median("cpu_ms") - 1
         print(
-            f"| (cross-check: app CPU per request, 4 vs 4b) | {change_cpu * 100:+.1f} % "
+            f"| (cross-check: app CPU per request, {label}) | {change_cpu * 100:+.1f} % "
             f"| {'yes' if change_cpu < 0.05 else 'NO'} |"
         )
     if by_key["cold"].figures and by_key["warm"].figures:
@@ -558,7 +562,8 @@ def report(measures: list[Measure], args, seed_problem: str) -> None:
         f"gunicorn {version('gunicorn')}, {args.workers} sync workers · {wrk_version} "
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration:g}s "
         f"(after {args.warmup:g} s warm-up), median of {args.rounds} interleaved rounds · "
-        f"code at {commit}{dirty}" + (f" · baseline: {args.baseline}" if args.baseline else "")
+        f"code at {commit}{dirty}"
+        + (f" · baselines: {', '.join(str(c) for c in args.baseline)}" if args.baseline else "")
     )
     if seed_problem:
         print(f"\nseed_demo FAILED: {seed_problem}")

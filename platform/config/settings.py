@@ -104,6 +104,9 @@ TENANT_MODEL = "members.Member"
 TENANT_DOMAIN_MODEL = "members.Domain"
 # One SET search_path per connection and tenant switch, not one per query.
 TENANT_LIMIT_SET_CALLS = True
+# django-tenants' default, said here: the libraries read it with getattr(settings, ..., default)
+# on every request, and a setting left unset costs an exception each time (bench/RESULTS.md).
+PUBLIC_SCHEMA_NAME = "public"
 # No bright green captions on members' apps in the back office: it wears the member's colours.
 TENANT_COLOR_ADMIN_APPS = False
 DATABASE_ROUTERS = ["django_tenants.routers.TenantSyncRouter"]
@@ -112,22 +115,19 @@ MEMBER_TEMPLATE_SCHEMA = "infitah_template"
 # Member schemas built ahead of time, so that onboarding is a rename (network/members/spares.py).
 MEMBER_SPARE_SCHEMAS = env_int("MEMBER_SPARE_SCHEMAS", 3)
 
-# X-Frame-Options is set by ui.csp.PageHeadersMiddleware (one layer with the CSP, cached pages
+# X-Frame-Options is set by ui.edge.EdgeMiddleware (one layer with the CSP, cached pages
 # included: tests/test_headers_and_caches.py), not by Django's own middleware, which the check
 # looks for by name.
 SILENCED_SYSTEM_CHECKS = ["security.W002"]
 
 MIDDLEWARE = [
-    # First: a request id for every response and log line, and the request metrics
-    # (platform/observability; no database or Redis call).
-    "observability.middleware.RequestContextMiddleware",
+    # First, one layer (ui/edge.py): a request id for every response and log line, the request
+    # metrics, a NUL character anywhere in a request a 400 before anything reads it, and the
+    # Content-Security-Policy and X-Frame-Options on every response, cached or refused.
+    "ui.edge.EdgeMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # A NUL character anywhere in a request is a 400 before anything reads it (ui/request_guard.py).
-    "ui.request_guard.RequestGuardMiddleware",
     # Static files need no member: served before routing.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Above routing and the page cache: every page, cached or refused, gets these headers.
-    "ui.csp.PageHeadersMiddleware",  # Content-Security-Policy and X-Frame-Options
     "tenancy.middleware.MemberRoutingMiddleware",
     # A member's cached public pages are served from here, before the per-visitor machinery.
     "kernel.page_cache.CachedPageMiddleware",
@@ -145,7 +145,7 @@ MIDDLEWARE = [
 
 # --- Content-Security-Policy (django-csp; headers on every page, cached ones included) ---
 # No inline script or <style> without this response's nonce (`request.csp_nonce`; a cached
-# page gets a fresh one, tenants/site/page_cache.py). `style` attributes stay allowed: the
+# page gets a fresh one, kernel/page_cache.py). `style` attributes stay allowed: the
 # progress bars' widths and colour swatches are data, and an attribute cannot run code.
 CSP_EXTRA_IMG_SOURCES = env_list("CSP_EXTRA_IMG_SOURCES", [])  # e.g. an object-storage origin
 CONTENT_SECURITY_POLICY = {
@@ -168,6 +168,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     },
 }
+# None, said here rather than left unset: the edge reads it on every response (ui/csp.py).
+CONTENT_SECURITY_POLICY_REPORT_ONLY = None
 
 # A missing or expired form token: the branded 403 page, in words a person can act on.
 CSRF_FAILURE_VIEW = "ui.errors.csrf_failure"
@@ -215,6 +217,9 @@ REDIS_URL = env_str("REDIS_URL", "redis://localhost:6379/0")
 # The cache's own Redis (maxmemory + allkeys-lru) apart from the broker's (noeviction): a
 # flood of cached pages can then evict pages, never queued tasks. One server in development.
 CACHE_REDIS_URL = env_str("CACHE_REDIS_URL", REDIS_URL)
+# django-redis' default (its pooled connections stay open), said here for the same reason as
+# PUBLIC_SCHEMA_NAME: Django's request_finished asks each cache for it.
+DJANGO_REDIS_CLOSE_CONNECTION = False
 CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",

@@ -34,6 +34,7 @@ _ERRORS = {
     "401": ("The token given is not valid.", _DETAIL),
     "403": ("Not signed in, not allowed, or the form token (CSRF) is missing.", _DETAIL),
     "404": ("No such object, or a page past the last.", _DETAIL),
+    "415": ("The body's media type is not one this operation reads.", _DETAIL),
     "429": ("Too many public writes from here in a short time (`Retry-After`).", _DETAIL),
 }
 
@@ -48,6 +49,8 @@ def _errors_of(path: str, method: str, operation: dict) -> list[str]:
     # A page past the last, a filter or format naming nothing (a region, `?format=`).
     queried = any(p.get("in") == "query" for p in operation.get("parameters", []))
     codes += ["404"] if "{" in path or queried else []
+    # A body sent as a media type the operation does not read (DRF's parsers refuse it).
+    codes += ["415"] if operation.get("requestBody") else []
     codes += ["429"] if anonymous and method in ("post", "put", "patch") else []
     return codes
 

@@ -1,13 +1,11 @@
-"""Log lines an operator needs that no view writes itself (sign-ins refused), and the end of a
-request's log context."""
+"""Log lines an operator needs that no view writes itself (sign-ins refused)."""
 
 import logging
 
 from django.contrib.auth.signals import user_login_failed
-from django.core.signals import request_finished
 from django.dispatch import receiver
 
-from observability.context import identity_digest, request_unbind
+from observability.context import identity_digest
 
 logger = logging.getLogger("infitah.security")
 
@@ -22,7 +20,3 @@ def _sign_in_refused(sender, credentials, request=None, **kwargs) -> None:
             "path": request.path if request is not None else None,
         },
     )
-
-
-# The request's lines end with its response (bound by observability.middleware).
-request_finished.connect(request_unbind, dispatch_uid="observability.request_unbind")

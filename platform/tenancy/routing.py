@@ -98,7 +98,25 @@ _LABEL_MAX = 63
 
 def host_from_header(raw: str) -> str | None:
     """The host a Host header names, normalized (lower case, no port, no final dot, no
-    "www."), or None when the header is not a host name (-> 400)."""
+    "www."), or None when the header is not a host name (-> 400).
+
+    Remembered per header value (a pure function: never stale), so the usual request reads a
+    dictionary rather than running the expression; bounded like the routes (emptied when full)."""
+    try:
+        return _hosts_read[raw]
+    except KeyError:
+        pass
+    host = _host_parsed(raw)
+    if len(_hosts_read) >= settings.ROUTING_LOCAL_MAX_HOSTS:
+        _hosts_read.clear()
+    _hosts_read[raw] = host
+    return host
+
+
+_hosts_read: dict[str, str | None] = {}
+
+
+def _host_parsed(raw: str) -> str | None:
     match = _HOST_RE.match(raw.strip().lower())
     if match is None:
         return None

@@ -15,7 +15,6 @@ elsewhere: this runs before the host is routed to its member, so there is no bra
 
 import re
 
-from django.http.multipartparser import MultiPartParserError
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.utils import translation
 from django.utils.html import escape
@@ -63,7 +62,7 @@ def _nul_message() -> str:
     )
 
 
-def _form_message() -> str:
+def form_message() -> str:
     return _("The form sent with this request could not be read. Please send it again.")
 
 
@@ -82,22 +81,6 @@ def bad_request(request, message=_nul_message):
         f"<title>400</title>{''.join(lines)}</html>",
         content_type="text/html; charset=utf-8",
     )
-
-
-class RequestGuardMiddleware:
-    """Placed right after SecurityMiddleware: nothing below it sees a NUL character."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        try:
-            refused = carries_nul(request)
-        except MultiPartParserError:  # a broken multipart body: Django would let it be a 500
-            return bad_request(request, _form_message)
-        if refused:
-            return bad_request(request)
-        return self.get_response(request)
 
 
 class JSONParser(DrfJSONParser):
