@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
 from support import bench_database_url  # noqa: E402
+from kernel.actors import Actor  # noqa: E402
 
 TETOUAN = "01.571.01.11"
 DATABASE = "infitah_bench_ideas"
@@ -129,7 +130,7 @@ def main() -> int:
     client = Client(HTTP_HOST=member.domains.get(is_primary=True).domain)
     with tenant_context(member):
         programme = programme_create(
-            by="bench",
+            by=Actor(name="bench"),
             title_ar="برنامج الانفتاح",
             period_start=2026,
             period_end=2028,
@@ -137,7 +138,7 @@ def main() -> int:
         )
         commitment = commitment_create(
             programme=programme,
-            by="bench",
+            by=Actor(name="bench"),
             number=1,
             title_ar="نشر الميزانية",
             principles=["transparency_integrity"],

@@ -44,6 +44,7 @@ from tenants.notifications.newsletter_services import (  # noqa: E402
     newsletter_record,
     newsletter_send,
 )
+from kernel.actors import Actor  # noqa: E402
 
 
 class Rollback(Exception):
@@ -68,10 +69,12 @@ def run(member, count: int) -> None:
             Subscription.objects.bulk_create(
                 [Subscription(subscriber=s, topic="documents") for s in subscribers]
             )
-            newsletter = newsletter_create(by="bench", subject_ar="نشرة", body_ar="نص " * 200)
+            newsletter = newsletter_create(
+                by=Actor(name="bench"), subject_ar="نشرة", body_ar="نص " * 200
+            )
             started = time.perf_counter()
             outcome = newsletter_send(
-                newsletter=newsletter, by="bench", site_url="https://bench.example.ma"
+                newsletter=newsletter, by=Actor(name="bench"), site_url="https://bench.example.ma"
             )
             request = time.perf_counter() - started
             started = time.perf_counter()

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
 from support import bench_database_url, process_memory_kib  # noqa: E402
+from kernel.actors import Actor  # noqa: E402
 
 # Tétouan, Tanger, Timezgana, Chefchaouen; more members are taken from the registry.
 CODES = ("01.571.01.11", "01.511.01.0", "03.531.03.23", "01.151.01.01")
@@ -127,7 +128,7 @@ def main() -> int:
     for member in members:
         with tenant_context(member):
             document_create(
-                by="bench",
+                by=Actor(name="bench"),
                 category="budget_accounts",
                 title_ar="الميزانية 2026",
                 title_fr="Budget 2026",

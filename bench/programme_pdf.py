@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
 from support import bench_database_url  # noqa: E402
+from kernel.actors import Actor  # noqa: E402
 
 TETOUAN = "01.571.01.11"
 DATABASE = "infitah_bench_programme_pdf"
@@ -49,7 +50,7 @@ def arrange(commitments: int) -> None:
     from tenants.programme.services import commitment_create, milestone_create, programme_create
 
     programme = programme_create(
-        by="bench",
+        by=Actor(name="bench"),
         title_ar="برنامج عمل الجماعة المنفتحة 2024-2026",
         title_fr="Programme d'ouverture 2024-2026",
         period_start=2024,
@@ -83,7 +84,7 @@ def arrange(commitments: int) -> None:
     for number in range(1, commitments + 1):
         commitment = commitment_create(
             programme=programme,
-            by="bench",
+            by=Actor(name="bench"),
             number=number,
             title_ar=f"تعزيز الشفافية في تدبير الميزانية رقم {number}",
             title_fr=f"Renforcer la transparence budgétaire n° {number}",
@@ -102,7 +103,7 @@ def arrange(commitments: int) -> None:
         for step in range(4):
             milestone_create(
                 commitment=commitment,
-                by="bench",
+                by=Actor(name="bench"),
                 title_ar=f"المرحلة {step + 1}: نشر المعطيات",
                 title_fr=f"Étape {step + 1} : publier les données",
                 due_on=date(2024, 6, 30) + timedelta(days=120 * step),

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "platform"), str(ROOT / "deploy")]
 
 from support import bench_database_url  # noqa: E402
+from kernel.actors import Actor  # noqa: E402
 
 TETOUAN = "01.571.01.11"
 DATABASE = "infitah_bench_progress_import"
@@ -152,7 +153,9 @@ def main() -> int:
         # Saved, then rolled back: the pages below save the same file for real.
         with transaction.atomic():
             result, figures["save"], figures["save_q"] = timed(
-                lambda: progress_import_apply(programme=programme, preview=preview, by="bench")
+                lambda: progress_import_apply(
+                    programme=programme, preview=preview, by=Actor(name="bench")
+                )
             )
             assert result.milestones == lines
             figures["save_cpu"] = timed.cpu

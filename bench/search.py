@@ -239,7 +239,8 @@ def one_search(query: str) -> tuple[float, float]:
 def plan_uses_indexes(query: str) -> bool:
 
     from tenants.search.selectors import _union
-    from tenants.search.vectors import SOURCES, query_words, through_the_indexes
+    from kernel.full_text import query_words, through_the_indexes
+    from tenants.search.vectors import SOURCES
 
     sql, params = _union(list(SOURCES), "t.id", query_words(query))
     with through_the_indexes() as cursor:

@@ -181,7 +181,12 @@ def test(pytest_args: list[str]) -> int:
         # Cache keys of this run never meet those of another (with REDIS_URL set, shared).
         os.environ["CACHE_KEY_PREFIX"] = f"infitah-test-{uuid.uuid4().hex[:8]}"
         say("checking the import contracts (import-linter)")
-        lint = subprocess.run([str(Path(PYTHON).parent / "lint-imports")], cwd=ROOT)
+        # platform/'s packages are root packages of the contracts: on the path, as manage.py does.
+        lint = subprocess.run(
+            [str(Path(PYTHON).parent / "lint-imports")],
+            cwd=ROOT,
+            env={**os.environ, "PYTHONPATH": "platform"},
+        )
         tests = subprocess.run([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT)
         return tests.returncode or lint.returncode
     finally:

@@ -15,7 +15,8 @@ from django.contrib import admin
 from django.db import connection
 from django.utils import timezone
 
-from network.portal.admin_site import network_admin_site
+from network.admin_site import network_admin_site
+from kernel.actors import Actor
 
 MEMBER_ADMINS = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 NETWORK_ADMINS = sorted(network_admin_site._registry.items(), key=lambda item: item[0]._meta.label)
@@ -131,7 +132,7 @@ def walk(client, model_admin, obj, prefix: str) -> None:
 
 def _member_seeds(member) -> None:
     """The demo content (tenants/*/seeds.py), and the logs no seed writes, by their services."""
-    from network.members.demo import DEMO_MEMBERS, _site_content_seed_for_member
+    from network.demo.services import DEMO_MEMBERS, _site_content_seed_for_member
 
     _site_content_seed_for_member(member=member, branding=DEMO_MEMBERS[member.collectivity_id])
 
@@ -145,7 +146,7 @@ def _member_logs(member, user) -> None:
 
     comment = Comment.objects.filter(status=Comment.Status.PUBLISHED).first()
     if comment and not comment.moderation_events.exists():
-        comment_hide(comment=comment, by="مشرف", reason="تعليق خارج الموضوع")
+        comment_hide(comment=comment, by=Actor(name="مشرف"), reason="تعليق خارج الموضوع")
     identity_read_record(user=user, subject="سجل الطلبات", fields=["id_number"])
     if not AssistanceVisit.objects.exists():
         AssistanceVisit.objects.create(
@@ -163,7 +164,7 @@ def _member_logs(member, user) -> None:
     from tenants.notifications.newsletter_services import newsletter_create
 
     if not Newsletter.objects.exists():
-        newsletter_create(by="أمينة", subject_ar="نشرة", body_ar="نص النشرة.")
+        newsletter_create(by=Actor(name="أمينة"), subject_ar="نشرة", body_ar="نص النشرة.")
     if not Notification.objects.exists():
         Notification.objects.create(
             key="admin-walk",
@@ -336,10 +337,16 @@ def test_a_commitment_and_its_milestones_are_edited_and_deleted_through_the_serv
     with in_member(tetouan):
         commitment = Commitment.objects.get(number=1)
         kept = milestone_create(
-            commitment=commitment, by="test", due_on=timezone.localdate(), title_ar="أولى"
+            commitment=commitment,
+            by=Actor(name="test"),
+            due_on=timezone.localdate(),
+            title_ar="أولى",
         )
         dropped = milestone_create(
-            commitment=commitment, by="test", due_on=timezone.localdate(), title_ar="ثانية"
+            commitment=commitment,
+            by=Actor(name="test"),
+            due_on=timezone.localdate(),
+            title_ar="ثانية",
         )
     url = f"/admin/programme/commitment/{commitment.pk}/change/"
     data = form_data(client.get(url).content.decode(), "commitment_form")

@@ -16,7 +16,7 @@ from django_tenants.utils import tenant_context
 
 from citizens.models import HolidayDecision
 from citizens.working_days import add_working_days, calendar_current, calendar_forget
-from tenants.information_requests.calendar_hooks import due_dates_recount
+from tenants.reminders.calendar_hooks import due_dates_recount
 from tenants.information_requests.models import InformationRequest, State
 from tenants.notifications.models import Notification
 from workers import holidays as holiday_jobs
@@ -307,7 +307,7 @@ def test_moved_dates_are_written_and_told_in_a_few_statements_for_the_whole_batc
 def test_a_request_changed_meanwhile_is_left_as_whoever_changed_it_left_it(
     tetouan, in_member, monkeypatch
 ):
-    from tenants.information_requests import calendar_hooks
+    from tenants.reminders import calendar_hooks
 
     with in_member(tetouan):
         information_request = request_filed(number=1, email="salma@example.ma")
@@ -388,46 +388,53 @@ def test_an_email_already_recorded_for_a_date_is_not_recorded_again(tetouan, in_
 
 
 def test_staff_are_told_by_the_reminders_rule_of_who_is_in_charge(tetouan, in_member):
-    """The officer of each request read for the whole batch at once: the one active member
-    of staff its latest step names, else the focal points; as the reminders find them."""
+    """The officer of each request read for the whole batch at once: the active account that
+    took its latest staff step (two colleagues may share a name), else the focal points; as
+    the reminders find them (one rule: tenants/reminders/officers.py)."""
     from django.contrib.auth.models import User
 
     from tenants.information_requests.models import RequestEvent, Step
     from tenants.reminders.selectors import information_request_officers
     from tenants.site.models import StaffMembership
+    from tenants.site.staff import staff_actor
 
     with in_member(tetouan):
         StaffMembership.objects.all().delete()
-        for username, first_name, role in (
-            ("fp@tetouan.ma", "نادية", "focal_point"),
-            ("ed@tetouan.ma", "كريمة", "editor"),
+        accounts = {}
+        for username, first_name, role, active in (
+            ("fp@tetouan.ma", "نادية", "focal_point", True),
+            ("ed@tetouan.ma", "كريمة", "editor", True),
+            ("ed2@tetouan.ma", "كريمة", "editor", True),  # the same name as ed
+            ("gone@tetouan.ma", "سعيد", "editor", False),  # left the team
         ):
-            StaffMembership.objects.create(
-                role=role,
-                user=User.objects.create_user(
-                    username, email=username, first_name=first_name, last_name="العلوي"
-                ),
+            accounts[username] = User.objects.create_user(
+                username,
+                email=username,
+                first_name=first_name,
+                last_name="العلوي",
+                is_active=active,
             )
-        named, unknown, unstarted = (request_filed(number=n) for n in (1, 2, 3))
-        for information_request, by in (
-            (named, "نادية العلوي"),
-            (named, "كريمة العلوي"),
-            (unknown, "موظف سابق"),
+            StaffMembership.objects.create(role=role, user=accounts[username])
+        named, left, unstarted = (request_filed(number=n) for n in (1, 2, 3))
+        for information_request, username in (
+            (named, "fp@tetouan.ma"),
+            (named, "ed2@tetouan.ma"),
+            (left, "gone@tetouan.ma"),
         ):
             RequestEvent.objects.create(
                 request=information_request,
                 step=Step.STARTED,
                 state_before=State.RECEIVED,
                 state_after=State.IN_PROGRESS,
-                by=by,
+                **staff_actor(accounts[username]).columns(),
             )
         expected = {
             pk: [r.email for r in recipients]
-            for pk, recipients in information_request_officers([named, unknown, unstarted]).items()
+            for pk, recipients in information_request_officers([named, left, unstarted]).items()
         }
     assert expected == {
-        named.pk: ["ed@tetouan.ma"],
-        unknown.pk: ["fp@tetouan.ma"],
+        named.pk: ["ed2@tetouan.ma"],
+        left.pk: ["fp@tetouan.ma"],
         unstarted.pk: ["fp@tetouan.ma"],
     }
     eid_recorded()
@@ -440,11 +447,9 @@ def test_staff_are_told_by_the_reminders_rule_of_who_is_in_charge(tetouan, in_me
                 kind="calendar.information_request.due_moved.staff"
             )
         }
-    assert set(told) == {"ed@tetouan.ma", "fp@tetouan.ma"}
-    assert named.reference in told["ed@tetouan.ma"]
-    assert (
-        unknown.reference in told["fp@tetouan.ma"] and unstarted.reference in told["fp@tetouan.ma"]
-    )
+    assert set(told) == {"ed2@tetouan.ma", "fp@tetouan.ma"}
+    assert named.reference in told["ed2@tetouan.ma"]
+    assert left.reference in told["fp@tetouan.ma"] and unstarted.reference in told["fp@tetouan.ma"]
     assert named.reference not in told["fp@tetouan.ma"]
     assert "9 يونيو 2027" in told["fp@tetouan.ma"]
 

@@ -48,7 +48,7 @@ def test_seed_demo_gives_snapshots_and_network_accounts_that_sign_in(
     network, db, settings, client_for
 ):
     from network.aggregation.models import MemberSnapshot
-    from network.members.management.commands.seed_demo import DEMO_PASSWORD
+    from network.demo.management.commands.seed_demo import DEMO_PASSWORD
 
     settings.DEBUG = True
     run("seed_demo")

@@ -11,7 +11,7 @@ from django.test import Client
 from django_tenants.utils import tenant_context
 
 from network.aggregation.services import snapshot_figures_for_member
-from network.members.demo import DEMO_MEMBERS, demo_network_seed
+from network.demo.services import DEMO_MEMBERS, demo_network_seed
 from network.members.models import Member
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, CHROMIUM, CHROMIUM_ARGS, fits_the_screen
 from tests.hcp import TANGER, TETOUAN, TIMEZGANA
@@ -135,7 +135,7 @@ def test_seeding_twice_adds_nothing(demo):
     assert before[TETOUAN]["programme.Commitment"] > 0
     demo_network_seed()
     with tenant_context(demo[TETOUAN]):  # and each app's seed on its own, once more
-        from network.members.demo import _site_content_seed_for_member
+        from network.demo.services import _site_content_seed_for_member
     _site_content_seed_for_member(member=demo[TETOUAN], branding={})
     assert {code: _rows(member) for code, member in demo.items()} == before
 

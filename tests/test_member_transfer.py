@@ -24,10 +24,11 @@ from django.db import connection
 from django.utils import translation
 from django_tenants.utils import tenant_context
 
-from network.members.demo import DEMO_MEMBERS, _site_content_seed_for_member
+from network.demo.services import DEMO_MEMBERS, _site_content_seed_for_member
 from network.members.schema_template import migration_nodes
 from network.members.transfer import TABLES_SQL
 from tests.hcp import TETOUAN
+from kernel.actors import Actor
 
 ROOT = Path(__file__).resolve().parents[1]
 SECOND_SERVER = os.environ.get("TRANSFER_TEST_SERVER", "postgresql://postgres@localhost:5432")
@@ -45,7 +46,7 @@ def seeded_tetouan(tetouan, media_root):
     _site_content_seed_for_member(member=tetouan, branding=DEMO_MEMBERS[TETOUAN])
     with tenant_context(tetouan):
         document = document_create(
-            by="test",
+            by=Actor(name="test"),
             category="budget_accounts",
             title_ar=DOCUMENT_TITLE,
             file=ContentFile(PDF + b"%" + b"x" * 5000, name="ca-2024.pdf"),

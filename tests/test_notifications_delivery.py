@@ -19,6 +19,7 @@ from tenants.notifications.recording import notification_record
 from tenants.notifications.signals import outbox_ready
 from tests.smtp_sink import SmtpSink
 from tests.worker_process import wait_for, worker_children, worker_start, worker_stop
+from kernel.actors import Actor
 
 LEASE_SECONDS = 3
 
@@ -113,7 +114,7 @@ def test_news_reach_each_member_own_followers_in_their_language(live, sink):
         follower("karim@example.ma", "fr")
     with tenant_context(tetouan):
         document_create(
-            by="test",
+            by=Actor(name="test"),
             category="budget_accounts",
             title_ar="ميزانية تطوان 2026",
             title_fr="Budget de Tétouan 2026",
@@ -122,7 +123,7 @@ def test_news_reach_each_member_own_followers_in_their_language(live, sink):
     wait_for(lambda: len(sink.messages) >= 2)
     with tenant_context(tanger):
         document_create(
-            by="test",
+            by=Actor(name="test"),
             category="budget_accounts",
             title_ar="ميزانية طنجة 2026",
             title_fr="Budget de Tanger 2026",
@@ -254,7 +255,7 @@ def test_the_daily_digest_sweep_sends_one_e_mail_per_subscriber(live, sink):
         Subscriber.objects.filter(pk=subscriber.pk).update(delivery=Delivery.DAILY)
         for title in ("Budget 2026", "Compte administratif 2025"):
             document_create(
-                by="test",
+                by=Actor(name="test"),
                 category="budget_accounts",
                 title_fr=title,
                 link="https://example.ma/d.pdf",

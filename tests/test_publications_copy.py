@@ -9,6 +9,7 @@ from network.publications.services import commitment_template_copy_for_member, p
 from network.publications.tests.factories import template_factory
 from tenants.programme.models import Commitment
 from tenants.programme.tests.factories import commitment_factory, programme_factory
+from kernel.actors import Actor
 
 
 @pytest.fixture
@@ -26,7 +27,7 @@ def test_a_copy_lands_in_its_member_only_with_its_provenance_by_value(
 ):
     template = template_factory()
     commitment_id = commitment_template_copy_for_member(
-        member=tetouan, template=template, by="المديرية"
+        member=tetouan, template=template, by=Actor(name="المديرية")
     )
     with in_member(tetouan):
         copy = Commitment.objects.get(pk=commitment_id)
@@ -56,10 +57,10 @@ def test_a_second_copy_of_a_template_is_refused_without_a_partial_write(
     programmes, tetouan, in_member
 ):
     template = template_factory()
-    commitment_template_copy_for_member(member=tetouan, template=template, by="x")
-    publication_update(publication=template, by="x", action_ar="نص معدل")  # version 2
+    commitment_template_copy_for_member(member=tetouan, template=template, by=Actor(name="x"))
+    publication_update(publication=template, by=Actor(name="x"), action_ar="نص معدل")  # version 2
     with pytest.raises(ValidationError) as error:
-        commitment_template_copy_for_member(member=tetouan, template=template, by="x")
+        commitment_template_copy_for_member(member=tetouan, template=template, by=Actor(name="x"))
     assert "هذا النموذج" in " ".join(error.value.messages)
     with in_member(tetouan):
         assert Commitment.objects.filter(source_template_id=template.pk).count() == 1
@@ -69,7 +70,7 @@ def test_a_second_copy_of_a_template_is_refused_without_a_partial_write(
 def test_a_draft_template_cannot_be_copied(programmes, tetouan, in_member):
     template = template_factory(published=False)
     with pytest.raises(ValidationError):
-        commitment_template_copy_for_member(member=tetouan, template=template, by="x")
+        commitment_template_copy_for_member(member=tetouan, template=template, by=Actor(name="x"))
     with in_member(tetouan):
         assert not Commitment.objects.exclude(source_template_id=None).exists()
 
@@ -114,7 +115,7 @@ def test_a_moderator_cannot_copy_a_template(programmes, tetouan, staff_client, i
 
 def test_the_portal_shows_which_members_copied_a_template(programmes, tetouan, client_for):
     template = template_factory()
-    commitment_template_copy_for_member(member=tetouan, template=template, by="x")
+    commitment_template_copy_for_member(member=tetouan, template=template, by=Actor(name="x"))
     page = client_for(None).get(f"/commitment-templates/{template.pk}/").content.decode()
     assert "تطوان" in page
 
@@ -150,7 +151,9 @@ def test_the_directorate_copies_a_template_for_a_member_through_the_api(
 
 def test_the_public_commitment_page_says_where_the_copy_came_from(programmes, tetouan, client_for):
     template = template_factory()
-    commitment_id = commitment_template_copy_for_member(member=tetouan, template=template, by="x")
+    commitment_id = commitment_template_copy_for_member(
+        member=tetouan, template=template, by=Actor(name="x")
+    )
     page = client_for(tetouan).get(f"/programme/commitments/{commitment_id}/").content.decode()
     assert f'commitment-templates/{template.pk}/"' in page
     assert "مقتبس من نموذج التزام تقترحه الشبكة (الإصدار 1)" in page

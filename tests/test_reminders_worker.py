@@ -61,11 +61,8 @@ def broker_flush() -> None:
 
 
 @pytest.fixture
-def committed(network, django_db_blocker, monkeypatch):
+def committed(network, django_db_blocker):
     """Real commits in both members, removed afterwards; Tanger back to ready, not suspended."""
-    from tenants.information_requests import services
-
-    monkeypatch.setattr(services, "FILING_LIMIT", 10_000)  # counted for an hour, across runs
     with django_db_blocker.unblock():
         yield network
         for member in network.values():

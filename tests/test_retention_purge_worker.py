@@ -2,8 +2,8 @@
 night, fanned out per member, each task purging its own member only."""
 
 from tenants.petitions.models import Signature
-from tenants.site.retention import RETENTION, petition_appeal_days
-from tenants.site.tests.test_privacy import _decided_petition
+from tenants.privacy.retention import RETENTION, petition_appeal_days
+from tenants.privacy.tests.test_privacy import _decided_petition
 
 
 def test_the_worker_task_purges_in_the_member_it_is_sent_to(tetouan, tanger, in_member):
@@ -25,4 +25,7 @@ def test_the_purge_is_scheduled_daily_with_the_pending_purges():
 
     entry = app.conf.beat_schedule["retention-purge"]
     assert entry["task"] == "workers.privacy.retention_purge_sweep"
-    assert RETENTION["pending_comment"].purge and RETENTION["pending_survey_response"].purge
+    assert all(
+        RETENTION[key].purge
+        for key in ("pending_comment", "pending_survey_response", "pending_contribution")
+    )

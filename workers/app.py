@@ -64,7 +64,7 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour="7,13,18", minute=5),
     },
     # Personal data kept no longer than needed (law 09-08, art. 3; workers/privacy.py): once a
-    # night, the purges of every member's retention table (tenants/site/retention.py).
+    # night, the purges of every member's retention table (tenants/privacy/retention.py).
     "retention-purge": {
         "task": "workers.privacy.retention_purge_sweep",
         "schedule": crontab(hour=2, minute=41),

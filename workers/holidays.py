@@ -8,14 +8,13 @@ and sends one `due_dates_recount_batch` per batch. A batch runs in the public sc
 connection of its own (it reads every member's catalog in the batch), and asks all its members
 at once: only the requests and complaints whose counting window holds a changed day are read,
 the moved dates written back a statement per member, sent together, and the people told in
-bulk (tenants/information_requests/calendar_hooks.py). Idempotent: a recount that finds
+bulk (tenants/reminders/calendar_hooks.py). Idempotent: a recount that finds
 nothing to move writes nothing, and e-mails are keyed by request and new date.
 """
 
 import logging
 from datetime import date
 
-from django.conf import settings
 from django.db import OperationalError, connection, reset_queries
 from django.db.models import Prefetch
 from django_tenants.utils import get_public_schema_name
@@ -23,8 +22,8 @@ from django_tenants.utils import get_public_schema_name
 from citizens.signals import holiday_calendar_changed
 from citizens.working_days import calendar_current
 from network.members.models import Domain, Member
-from network.members.selectors import member_site_url
-from tenants.information_requests.calendar_hooks import due_dates_recount
+from tenancy.addresses import member_site_url
+from tenants.reminders.calendar_hooks import due_dates_recount
 from tenants.petitions.calendar_hooks import petition_due_dates_recount
 from workers.app import app
 
@@ -48,11 +47,10 @@ def members_due_dates_recount(schema_names: list[str], days: list[date] | None =
             Prefetch("domains", Domain.objects.filter(is_primary=True), to_attr="primary_domains")
         )
     )
-    scheme = "http" if settings.DEBUG else "https"  # as tenants.notifications' links
     recounts = due_dates_recount(
         members=members,
         days=days,
-        site_urls={m.schema_name: member_site_url(m, scheme=scheme) for m in members},
+        site_urls={m.schema_name: member_site_url(m) for m in members},
     )
     return {
         "members": len(members),

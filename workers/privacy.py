@@ -1,5 +1,5 @@
 """The daily retention purge (queue `reminders`): one beat entry, fanned out over the ready
-members; each member purges what its retention table says is due (tenants/site/retention.py).
+members; each member purges what its retention table says is due (tenants/privacy/retention.py).
 
 Idempotent: what was purged is blank or gone, so a task delivered twice purges nothing more.
 Suspended members are purged too: keeping data longer than its purpose is not a service to
@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db import OperationalError, connection
 
-from tenants.site.retention import retention_purge_run
+from tenants.privacy.retention import retention_purge_run
 from workers.app import app
 from workers.fanout import for_each_member
 

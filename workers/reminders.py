@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.db import OperationalError, connection
 
-from tenants.notifications.links import member_site_url
+from tenancy.addresses import current_member_site_url
 from tenants.reminders.services import reminders_send
 from workers.app import app
 from workers.fanout import for_each_member
@@ -25,7 +25,7 @@ def reminders_for_member(self, now: str | None = None) -> dict[str, int]:
     if connection.tenant.is_suspended:
         return {}  # suspended after the sweep sent this: its people are not written to
     moment = datetime.fromisoformat(now) if now else None
-    return reminders_send(now=moment, site_url=member_site_url())
+    return reminders_send(now=moment, site_url=current_member_site_url())
 
 
 @app.task

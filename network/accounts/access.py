@@ -14,7 +14,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 from django_tenants.utils import get_public_schema_name
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from network.accounts.models import NetworkRole, NetworkRoleKind
 from network.registry.models import Tier
@@ -38,11 +38,6 @@ def network_role(user) -> NetworkRole | None:
 def is_directorate(user) -> bool:
     role = network_role(user)
     return role is not None and role.role == NetworkRoleKind.DIRECTORATE
-
-
-def is_regional_focal_point(user) -> bool:
-    role = network_role(user)
-    return role is not None and role.role == NetworkRoleKind.REGIONAL_FOCAL_POINT
 
 
 def region_codes_readable_by(user) -> set[str] | None:
@@ -120,6 +115,13 @@ def region_reader_required(view):
 class IsDirectorate(BasePermission):
     def has_permission(self, request, view) -> bool:
         return is_directorate(request.user)
+
+
+class DirectorateWritesOrReadOnly(BasePermission):
+    """Anyone reads (what the view shows them); only the directorate writes."""
+
+    def has_permission(self, request, view) -> bool:
+        return request.method in SAFE_METHODS or is_directorate(request.user)
 
 
 class CanReadRegion(BasePermission):

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from network.accounts.models import NetworkRole
-from network.portal.admin_site import network_admin_site
+from network.admin_site import network_admin_site
 
 
 @admin.register(NetworkRole, site=network_admin_site)

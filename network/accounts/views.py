@@ -50,7 +50,7 @@ def back_office_sign_in(request):
     network's sign-in page; a signed-in account that may open the back office goes on to it;
     one that may not (a regional focal point) goes to its own page with a clear message:
     sending it to the sign-in page would bounce it straight back here, in a loop."""
-    from network.portal.admin_site import network_admin_site
+    from network.admin_site import network_admin_site
 
     require_network_host(request)
     if not request.user.is_authenticated:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from network.aggregation.models import MemberSnapshot
-from network.portal.admin_site import network_admin_site
+from network.admin_site import network_admin_site
 
 
 @admin.register(MemberSnapshot, site=network_admin_site)

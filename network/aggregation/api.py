@@ -22,8 +22,9 @@ from network.aggregation.selectors import (
     snapshot_get,
     snapshot_list,
 )
-from network.members.selectors import link_scheme, member_site_url
+from network.members.selectors import link_scheme
 from network.registry.models import Tier
+from tenancy.addresses import member_site_url
 
 
 class SnapshotSerializer(serializers.Serializer):

@@ -1,16 +1,17 @@
 """The network's open-data catalogue as DCAT-AP JSON-LD (public schema), at
 /open-data/catalog.jsonld on the portal: the datasets the network publishes (the members'
 snapshots, as CSV and JSON; the directorate's publications, as JSON through the API), with
-the DGCT as publisher, the licence (tenants/site/dcat.py: license_uri) and how often each is
+the DGCT as publisher, the licence (platform/kernel/dcat.py: license_uri) and how often each is
 updated; and every ready member's own catalogue, referred to by its address on the member's
-host (tenants/site/opendata.py), where a harvester reads it: the network never reads a
+host (tenants/figures/opendata.py), where a harvester reads it: the network never reads a
 member's schema for it."""
 
 from django.urls import reverse
 from django.utils import timezone
 
-from network.members.selectors import link_scheme, member_directory, member_site_url
-from tenants.site import dcat
+from network.members.selectors import link_scheme, member_directory
+from tenancy.addresses import member_site_url
+from kernel import dcat
 
 JSON_LD = dcat.JSON_LD
 

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from network.aggregation.models import MemberSnapshot
 from network.aggregation.scorecard import RULES
-from network.members.selectors import link_scheme, member_site_url
+from network.members.selectors import link_scheme
+from tenancy.addresses import member_site_url
 
 # The library's categories (tenants/documents/models.py: Category, same msgids; a test checks
 # they agree: the network may not import a member's models).

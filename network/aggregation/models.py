@@ -2,7 +2,7 @@
 
 The figures themselves are a JSON document (`figures`, documented by `json_schema` in
 network/aggregation/exports.py) computed by the member's own selector
-(`tenants/site/figures.py`); a few of them are copied into typed columns that the dashboard
+(`tenants/figures/selectors.py`); a few of them are copied into typed columns that the dashboard
 and the comparison filter and sort on.
 """
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from tenants.programme import ogp_local
+import ogp_local
 
 ADOPTED_STAGES = ("adopted", "implementation", "evaluated")
 REPOSITORY_MIN_CATEGORIES = 4
@@ -28,7 +28,7 @@ class Rule:
     label: Promise
     rule: Promise
     test: Callable[[dict], bool]
-    # One of OGP Local's minimum requirements (tenants/programme/ogp_local.py).
+    # One of OGP Local's minimum requirements (platform/ogp_local).
     ogp_minimum: bool = False
 
 
@@ -116,8 +116,8 @@ RULES = [
     Rule(
         "on_time_answers",
         _("Information requests answered on time"),
-        # xgettext:no-python-format
         _(
+            # xgettext:no-python-format
             "At least 80% of the information requests due were decided within the legal "
             "deadline (law 31.13)."
         ),
@@ -156,15 +156,14 @@ RULES = [
     Rule(
         "ideas_answered",
         _("Citizens' ideas answered"),
-        # xgettext:no-python-format
         _(
+            # xgettext:no-python-format
             "Citizens' ideas were collected online and at least 80% of them have an official "
             "answer (retained, merged or not retained)."
         ),
         _ideas_answered,
     ),
 ]
-RULES_BY_CODE = {rule.code: rule for rule in RULES}
 
 
 def scorecard_from_figures(figures: dict) -> dict[str, bool]:

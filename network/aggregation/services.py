@@ -101,7 +101,7 @@ def _json_value(value):
 
 def snapshot_figures_for_member(*, member: Member, as_of: datetime | None = None) -> dict:
     """The member's figures, computed in the member's own schema by its selector."""
-    from tenants.site.figures import member_figures
+    from tenants.figures.selectors import member_figures
 
     with tenant_context(member):
         return member_figures(as_of=as_of)

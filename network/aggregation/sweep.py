@@ -1,6 +1,6 @@
 """Many members' figures in one round trip (public schema, reads members' schemas).
 
-The member's selector (tenants/site/figures.py) defines each figure as a queryset. Here each
+The member's selector (tenants/figures/selectors.py) defines each figure as a queryset. Here each
 queryset is compiled to SQL once, its table names left as the ORM wrote them, and one query
 string asks every member of a chunk at once, each member's statement run under a search path
 of that member's schema alone:
@@ -40,13 +40,13 @@ MEMBERS_PER_ROUND_TRIP = 25
 
 
 @lru_cache(maxsize=4)
-def _member_statement(as_of: datetime) -> str:
+def _figures_statement_for_members(as_of: datetime) -> str:
     """The SQL asking one member (its schema still a marker) for every figure's rows, with its
     values bound in (by psycopg's own quoting), its tables found on the search path set before
     it; compiled once per instant, which every chunk of a sweep shares. A round trip's query
     then carries no parameters: psycopg sends it by the simple query protocol, several
     statements at once, without parsing it again."""
-    from tenants.site.figures import figure_queries
+    from tenants.figures.selectors import figure_queries
 
     parts = []
     quoting = psycopg.ClientCursor(connection.connection)
@@ -73,14 +73,14 @@ def figures_for_members(
     MEMBERS_PER_ROUND_TRIP members. Runs on the current connection in the public schema; the
     caller closes the connection when it has visited many schemas (their catalog entries stay
     cached in the server process)."""
-    from tenants.site.figures import figures_from_rows
+    from tenants.figures.selectors import figures_from_rows
 
     if not schema_names:
         return {}
     as_of = as_of or timezone.now()
     today = timezone.localdate(as_of)
     connection.ensure_connection()
-    member_sql = _member_statement(as_of)
+    member_sql = _figures_statement_for_members(as_of)
     rows = []
     with connection.cursor() as cursor:
         # Outside a transaction each round trip is its own, and SET LOCAL ends with it. Inside

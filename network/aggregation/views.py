@@ -26,8 +26,9 @@ from network.aggregation import dcat, exports
 from network.aggregation.scorecard import RULES, scorecard_points
 from network.aggregation.selectors import network_figures, region_list, snapshot_list
 from network.aggregation.stages import NO_PROGRAMME, STAGES, stage_label
-from network.members.selectors import link_scheme, member_site_url
+from network.members.selectors import link_scheme
 from network.registry.models import Tier
+from tenancy.addresses import member_site_url
 
 
 def network_host_only(view):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from network.console.models import AssistanceGrant, MemberStatusChange, Onboarding
-from network.portal.admin_site import network_admin_site
+from network.admin_site import network_admin_site
 from kernel.admin import ReadOnlyAdminMixin
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tenants.site.roles import Role
+from network.console.models import InvitedRole
 
 
 class StaffInviteForm(forms.Form):
@@ -18,11 +18,7 @@ class StaffInviteForm(forms.Form):
     )
     role = forms.ChoiceField(
         label=_("Role"),
-        initial=Role.FOCAL_POINT,
-        choices=[
-            (Role.FOCAL_POINT, Role.FOCAL_POINT.label),
-            (Role.EDITOR, Role.EDITOR.label),
-            (Role.MODERATOR, Role.MODERATOR.label),
-        ],
+        initial=InvitedRole.FOCAL_POINT,
+        choices=InvitedRole.choices,
         widget=forms.Select(attrs={"class": "form-select"}),
     )

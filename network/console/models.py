@@ -112,6 +112,16 @@ class MemberStatusChange(models.Model):
         verbose_name_plural = _("member status changes")
 
 
+class InvitedRole(models.TextChoices):
+    """The roles the console invites a member's staff to: the member's own roles
+    (tenants/site/roles.py) by value, with the same words (tested), since the network imports a
+    member's code only in its crossing functions."""
+
+    FOCAL_POINT = "focal_point", _("Focal point")
+    EDITOR = "editor", _("Editor")
+    MODERATOR = "moderator", _("Moderator")
+
+
 class StaffInvitationSent(models.Model):
     """The network's log of the staff invitations the directorate sent into a member (usually
     its first focal point); the account itself lives in the member's schema."""
@@ -136,6 +146,4 @@ class StaffInvitationSent(models.Model):
         return f"{self.email} ({self.role}) → {self.member_id}"
 
     def get_role_label(self) -> str:
-        from tenants.site.roles import Role
-
-        return str(Role(self.role).label) if self.role in Role.values else self.role
+        return str(InvitedRole(self.role).label) if self.role in InvitedRole.values else self.role

@@ -1,47 +1,21 @@
 """Searching the registry by name (Arabic or French) or HCP code, forgivingly (public schema).
 
-1,590 rows: the normalized names are kept in each process's memory (rebuilt every few
-minutes), so a search is a scan of a small list and one
-query for the rows found. Arabic is compared without diacritics, tatweel or hamza variants
-(أ إ آ ٱ → ا, ى ئ → ي, ؤ → و, ة → ه); French without accents or case.
+1,590 rows: the folded names are kept in each process's memory (rebuilt every few minutes),
+so a search is a scan of a small list and one query for the rows found. Names are compared as
+kernel.folding's `fold_name` folds them: Arabic without diacritics, tatweel or hamza seats
+(أ إ آ ٱ → ا, ى ئ → ي, ؤ → و, ة → ه), French without accents or case.
 """
 
 import re
 import time
-import unicodedata
 from dataclasses import dataclass
 
+from kernel.folding import fold_name
 from network.registry.models import Collectivity
 
-_FOLD = str.maketrans(
-    {
-        "ٱ": "ا",
-        "ى": "ي",
-        "ة": "ه",
-        "ء": "",
-        "ـ": "",
-        "’": " ",
-        "'": " ",
-        "-": " ",
-        "_": " ",
-        "«": " ",
-        "»": " ",
-        "(": " ",
-        ")": " ",
-    }
-)
-_SPACES = re.compile(r"\s+")
 _CODE = re.compile(r"^[0-9][0-9.]*$")
 INDEX_SECONDS = 300
 TIER_ORDER = {"region": 0, "province": 1, "commune": 2}
-
-
-def search_normalize(text: str) -> str:
-    """Lower case, no accents, no Arabic diacritics or hamza variants, single spaces."""
-    # NFKD splits أ into ا + hamza above, é into e + acute: combining marks are then dropped.
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _SPACES.sub(" ", bare.translate(_FOLD).casefold()).strip()
 
 
 @dataclass(frozen=True)
@@ -60,8 +34,7 @@ def _entries() -> list[_Entry]:
     if now - _index["built"] > INDEX_SECONDS or not _index["entries"]:
         rows = Collectivity.objects.values_list("code", "tier", "name_ar", "name_fr")
         _index["entries"] = [
-            _Entry(code, tier, search_normalize(ar), search_normalize(fr))
-            for code, tier, ar, fr in rows
+            _Entry(code, tier, fold_name(ar), fold_name(fr)) for code, tier, ar, fr in rows
         ]
         _index["built"] = now
     return _index["entries"]
@@ -91,7 +64,7 @@ def _rank(entry: _Entry, needle: str, is_code: bool) -> int | None:
 def registry_search_codes(query: str, *, limit: int | None = 25) -> list[str]:
     """HCP codes of the collectivities matching `query`, best first (exact, then prefix, then
     word, then anywhere; regions before provinces before communes), from the index alone."""
-    needle = search_normalize(query)
+    needle = fold_name(query)
     if not needle:
         return []
     is_code = bool(_CODE.match(needle))

@@ -118,11 +118,3 @@ def assistance_visits_for_member(member: Member, *, limit: int = 20) -> list[dic
 
 def staff_invitations_of(member: Member) -> QuerySet[StaffInvitationSent]:
     return StaffInvitationSent.objects.filter(member=member)
-
-
-def member_url(member: Member, *, scheme: str = "http") -> str:
-    """The member's site (its primary domain), with a trailing slash; "" without a domain."""
-    from django.conf import settings
-
-    domain = member.domains.filter(is_primary=True).values_list("domain", flat=True).first()
-    return f"{scheme}://{domain}{settings.SITE_PORT_HINT}/" if domain else ""

@@ -12,8 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from network.accounts.access import is_directorate
+from network.accounts.actor import network_actor_of
 from network.console.models import (
     AssistanceGrant,
+    InvitedRole,
     MemberStatusChange,
     Onboarding,
     StaffInvitationSent,
@@ -27,8 +29,8 @@ from tenancy.assistance import (
     assistance_ip_address,
     assistance_token_make,
 )
+from tenancy.addresses import member_site_url
 from tenancy.routing import routing_forget_hosts
-from tenants.notifications.recording import outbox_hand_over
 
 logger = logging.getLogger(__name__)
 REASON_MAX_LENGTH = 2000
@@ -170,8 +172,15 @@ def member_resume(*, member: Member, by) -> Member:
         transaction.on_commit(lambda: routing_forget_hosts(hosts))
         # The mail held while it was suspended goes out now, not at the next sweep (robust:
         # the resume stands if the broker is down; the sweep sends it then).
-        transaction.on_commit(lambda: outbox_hand_over(member), robust=True)
+        transaction.on_commit(lambda: outbox_hand_over_for_member(member), robust=True)
     return member
+
+
+def outbox_hand_over_for_member(member: Member) -> None:
+    """Have the member's due mail sent (its outbox, in its schema: a crossing)."""
+    from tenants.notifications.recording import outbox_hand_over
+
+    outbox_hand_over(member)
 
 
 def assistance_grant_create(
@@ -192,14 +201,13 @@ def assistance_grant_create(
         ip_address=assistance_ip_address(ip_address),
     )
     token = assistance_token_make(
-        schema_name=member.schema_name, email=user.email, token_id=token_id
+        schema_name=member.schema_name, email=user.email, token_id=token_id, account_id=user.pk
     )
     return grant, token
 
 
 def assistance_url(*, member: Member, token: str, scheme: str = "http") -> str:
-    domain = member.domains.filter(is_primary=True).values_list("domain", flat=True).first()
-    return f"{scheme}://{domain}{settings.SITE_PORT_HINT}/admin/assist/{token}/"
+    return member_site_url(member, scheme=scheme) + f"admin/assist/{token}/"
 
 
 def staff_invite_for_member(
@@ -213,7 +221,6 @@ def staff_invite_for_member(
     from django.urls import get_urlconf, set_urlconf
     from django_tenants.utils import tenant_context
 
-    from tenants.site.roles import Role
     from tenants.site.services import staff_invite
 
     _require_directorate(invited_by)
@@ -222,19 +229,23 @@ def staff_invite_for_member(
         validate_email(email)
     except ValidationError:
         raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
-    if role not in (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR):
+    if role not in InvitedRole.values:
         raise ValidationError({"role": _("Choose one of the roles offered.")})
     if not member.is_ready:
         raise ValidationError(_("This member's site is not ready yet."), code="not_ready")
-    domain = member.domains.filter(is_primary=True).values_list("domain", flat=True).first()
-    site_url = f"{scheme}://{domain}{settings.SITE_PORT_HINT}/"
+    site_url = member_site_url(member, scheme=scheme)
     network_urlconf = get_urlconf()
     with transaction.atomic():
         # The member's URLs (its set-password link), not the network's of this request.
         set_urlconf(settings.ROOT_URLCONF)
         try:
             with tenant_context(member):
-                staff_invite(email=email, role=role, invited_by=invited_by.email, site_url=site_url)
+                staff_invite(
+                    email=email,
+                    role=role,
+                    invited_by=network_actor_of(invited_by),
+                    site_url=site_url,
+                )
         except ValidationError as error:
             if hasattr(error, "error_dict"):
                 raise

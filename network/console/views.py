@@ -16,6 +16,7 @@ from network.console.forms import StaffInviteForm
 from network.console.search import registry_search
 from network.members.models import Member
 from network.members.selectors import link_scheme
+from tenancy.addresses import member_site_url
 
 MEMBERS_PER_PAGE = 50
 
@@ -111,7 +112,7 @@ def _member_or_404(schema_name: str) -> Member:
 def member_detail(request, schema_name: str, *, errors=None, status=200, invite_form=None):
     member = _member_or_404(schema_name)
     visits = selectors.assistance_visits_for_member(member) if member.is_ready else []
-    site_url = selectors.member_url(member, scheme=link_scheme(request))
+    site_url = member_site_url(member, scheme=link_scheme(request))
     return render(
         request,
         "console/member_detail.html",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from network.members.models import Domain, Member
-from network.portal.admin_site import network_admin_site
+from network.admin_site import network_admin_site
 
 
 class SuspendedFilter(admin.SimpleListFilter):

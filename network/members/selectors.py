@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 
 from network.members.models import Domain, Member
@@ -21,10 +20,3 @@ def link_scheme(request) -> str:
     """The scheme of links to members' sites: the page's own (members are served like the
     network); https when there is no request (a file export)."""
     return "https" if request is None or request.is_secure() else "http"
-
-
-def member_site_url(member: Member, *, scheme: str = "http") -> str:
-    """Needs a member from member_directory() (its primary domain prefetched)."""
-    if not member.primary_domains:
-        return ""
-    return f"{scheme}://{member.primary_domains[0].domain}{settings.SITE_PORT_HINT}/"

@@ -2,8 +2,9 @@
 
 from network.console.search import registry_search_codes
 from network.members.models import Member
-from network.members.selectors import link_scheme, member_directory, member_site_url
+from network.members.selectors import link_scheme, member_directory
 from network.publications.selectors import best_practice_search, news_search
+from tenancy.addresses import member_site_url
 
 MAX_MEMBERS = 20
 MAX_PUBLICATIONS = 20

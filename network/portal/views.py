@@ -6,10 +6,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import get_language
 
-from network.members.selectors import link_scheme, member_directory, member_site_url
+from network.members.selectors import link_scheme, member_directory
 from network.portal.search import portal_search
 from network.publications import selectors
 from network.registry.models import Tier
+from tenancy.addresses import member_site_url
 
 PAGE_SIZE = 12
 MAX_QUERY_LENGTH = 100

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from network.accounts.access import is_directorate
 from network.members.models import Member
-from network.portal.admin_site import network_admin_site
+from network.admin_site import network_admin_site
 from network.publications import services
 from network.publications.models import (
     BestPractice,
@@ -19,7 +19,7 @@ from network.publications.models import (
     Training,
 )
 from kernel.admin import BilingualFieldsMixin, ReadOnlyAdminMixin
-from tenants.site.staff import actor
+from network.accounts.actor import network_actor
 
 
 def _member_label(member: Member) -> str:
@@ -67,10 +67,10 @@ class PublicationAdmin(DirectorateOnlyMixin, BilingualFieldsMixin, admin.ModelAd
         if change:
             changes = {field: form.cleaned_data[field] for field in form.changed_data}
             services.publication_update(
-                publication=type(obj).objects.get(pk=obj.pk), by=actor(request), **changes
+                publication=type(obj).objects.get(pk=obj.pk), by=network_actor(request), **changes
             )
         else:
-            services.publication_save_new(publication=obj, by=actor(request))
+            services.publication_save_new(publication=obj, by=network_actor(request))
 
     def delete_model(self, request, obj):
         services.publication_delete(publication=obj)
@@ -82,13 +82,13 @@ class PublicationAdmin(DirectorateOnlyMixin, BilingualFieldsMixin, admin.ModelAd
     @admin.action(description=_("Publish the selected items now"))
     def publish(self, request, queryset):
         for publication in queryset:
-            services.publication_publish(publication=publication, by=actor(request))
+            services.publication_publish(publication=publication, by=network_actor(request))
         self.message_user(request, _("Published."), messages.SUCCESS)
 
     @admin.action(description=_("Withdraw the selected items (back to draft)"))
     def withdraw(self, request, queryset):
         for publication in queryset:
-            services.publication_withdraw(publication=publication, by=actor(request))
+            services.publication_withdraw(publication=publication, by=network_actor(request))
         self.message_user(request, _("Withdrawn."), messages.SUCCESS)
 
 

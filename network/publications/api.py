@@ -4,10 +4,9 @@ directorate also sees drafts and is the only one who writes (through the service
 from rest_framework import generics, serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 from moments import PlausibleMomentsMixin
-from network.accounts.access import is_directorate
+from network.accounts.access import DirectorateWritesOrReadOnly, is_directorate
 from network.members.models import Member
 from network.publications import services
 from network.publications.models import (
@@ -18,15 +17,10 @@ from network.publications.models import (
     Training,
 )
 from network.publications.selectors import commitment_template_catalogue, template_copy_list
-from tenants.site.staff import actor
+from network.accounts.actor import network_actor
 from kernel.api import run_service
 
 PUBLICATION_FIELDS = ["id", "title_ar", "title_fr", "state", "published_at", "updated_at"]
-
-
-class DirectorateWritesOrReadOnly(BasePermission):
-    def has_permission(self, request, view) -> bool:
-        return request.method in SAFE_METHODS or is_directorate(request.user)
 
 
 class PublicationSerializer(PlausibleMomentsMixin, serializers.ModelSerializer):
@@ -117,7 +111,7 @@ class PublicationListApi(PublicationApiMixin, generics.ListCreateAPIView):
         serializer.instance = run_service(
             services.publication_create,
             model=self.model,
-            by=actor(self.request),
+            by=network_actor(self.request),
             **serializer.validated_data,
         )
 
@@ -127,7 +121,7 @@ class PublicationDetailApi(PublicationApiMixin, generics.RetrieveUpdateAPIView):
         serializer.instance = run_service(
             services.publication_update,
             publication=serializer.instance,
-            by=actor(self.request),
+            by=network_actor(self.request),
             **serializer.validated_data,
         )
 
@@ -201,6 +195,6 @@ class TemplateCopyListApi(generics.ListCreateAPIView):
             services.commitment_template_copy_for_member,
             member=member,
             template=template,
-            by=actor(self.request),
+            by=network_actor(self.request),
         )
         serializer.instance = TemplateCopy.objects.get(member=member, commitment_id=commitment_id)

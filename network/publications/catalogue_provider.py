@@ -3,6 +3,7 @@ record of their copies (connected at start-up by PublicationsConfig.ready)."""
 
 import commitment_templates
 import events
+from kernel.actors import Actor
 
 from network.publications.selectors import commitment_template_catalogue
 from network.publications.services import template_copy_record
@@ -25,7 +26,11 @@ def _record_copy(sender, *, schema_name: str, kind: str, data: dict, **kwargs) -
         template_id=data["template_id"],
         version=data["template_version"],
         commitment_id=data["commitment_id"],
-        by=data.get("by", ""),
+        by=Actor(
+            name=data.get("by", ""),
+            account_id=data.get("by_account_id"),
+            network_account_id=data.get("by_network_account_id"),
+        ),
     )
 
 

@@ -1,6 +1,7 @@
 """What the directorate publishes on the network portal (public schema): news, best practices
 from members, trainings and the commitment templates members copy into their programme."""
 
+from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils import timezone
@@ -50,7 +51,17 @@ class Publication(Bilingual, models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Who changed it last (kernel.actors): the name shown then, and the network account.
     updated_by = models.CharField(_("updated by"), max_length=150, blank=True, editable=False)
+    updated_by_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("account"),
+    )
 
     objects = PublicationQuerySet.as_manager()
 
@@ -223,7 +234,21 @@ class TemplateCopy(models.Model):
     version = models.PositiveIntegerField(_("version"))
     # The member's commitment, by value (its id in the member's schema).
     commitment_id = models.PositiveBigIntegerField(_("commitment id in the member's schema"))
+    # Who copied it: a network account (the directorate, from the console or the API), or a
+    # member's staff account, whose id means something in the member's schema only.
     by = models.CharField(_("by"), max_length=150, blank=True)
+    by_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("network account"),
+    )
+    by_member_account_id = models.PositiveBigIntegerField(
+        _("account in the member's schema"), null=True, blank=True, editable=False
+    )
     copied_at = models.DateTimeField(_("copied at"), auto_now_add=True)
 
     class Meta:

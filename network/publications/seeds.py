@@ -18,8 +18,9 @@ from network.publications.models import (
     Training,
 )
 from network.publications.services import commitment_template_copy_for_member, publication_create
+from kernel.actors import Actor
 
-SEED_AUTHOR = "المديرية العامة للجماعات الترابية"
+SEED_AUTHOR = Actor(name="المديرية العامة للجماعات الترابية")
 P = Principle
 
 NEWS = [
@@ -261,6 +262,8 @@ def _seed_template_copy() -> None:
     if member is None or template is None or TemplateCopy.objects.filter(member=member).exists():
         return
     try:
-        commitment_template_copy_for_member(member=member, template=template, by="نقطة الارتكاز")
+        commitment_template_copy_for_member(
+            member=member, template=template, by=Actor(name="نقطة الارتكاز")
+        )
     except ValidationError:
         pass  # no programme in this member's demo: nothing to copy into

@@ -11,7 +11,7 @@ from network.publications.models import (
     TemplateCopy,
     Training,
 )
-from tenants.search.vectors import Source, queryset_matching
+from kernel.full_text import Source, queryset_matching
 
 
 def news_visible() -> QuerySet[NewsItem]:
@@ -50,7 +50,7 @@ def template_copy_list(*, template: CommitmentTemplate | None = None) -> QuerySe
 
 
 # The portal's search reads news and practices with the members' full-text vectors
-# (tenants/search/vectors.py, no model imported): a few hundred rows, no index needed.
+# (platform/kernel/full_text.py): a few hundred rows, no index needed.
 NEWS_SEARCH = Source(
     "news",
     "publications_newsitem",

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from network.portal.admin_site import network_admin_site
+from network.admin_site import network_admin_site
 from network.registry.models import Collectivity
 
 

@@ -1,7 +1,5 @@
 """Reads of the official calendar (public schema, readable from any member's schema)."""
 
-from datetime import date
-
 from django.db.models import QuerySet
 
 from citizens.models import HolidayDecision
@@ -20,7 +18,3 @@ def calendar_year(*, year: int) -> list[Holiday]:
 def estimated_feasts(*, year: int) -> list[Holiday]:
     """The feasts of `year` still at the package's estimated dates (no decision yet)."""
     return [holiday for holiday in holidays_of(year) if holiday.kind == ESTIMATED]
-
-
-def is_estimated_feast_day(day: date) -> bool:
-    return any(h.day == day for h in estimated_feasts(year=day.year))

@@ -37,6 +37,8 @@ SHARED_APPS = [
     "network.console",
     "network.publications",
     "network.aggregation",
+    # No table: the demo network (`seed_demo`), above the other network apps.
+    "network.demo",
     # The official calendar of public holidays (platform/citizens): its decisions, read by
     # every member through the search_path.
     "citizens",
@@ -77,6 +79,8 @@ TENANT_APPS = [
     "tenants.surveys",
     # No table of its own: full-text indexes over the other apps' tables, and the search page.
     "tenants.search",
+    # No table: personal data across the apps (retention, notices, a person's data).
+    "tenants.privacy",
     "tenants.notifications",
     # Scheduled reminders: no table, derived from the member's data (marked in the outbox).
     "tenants.reminders",
@@ -97,6 +101,18 @@ MEMBER_CONTENT_APPS = [
     "petitions",
     "ideas",
     "surveys",
+]
+# What platform code (the logs, two-factor sign-in, the error pages) needs of the network and
+# of a member's apps, which it may not import (import-linter): the functions, named here.
+NETWORK_ROLE_OF = "network.accounts.access.network_role"  # an account's role (public schema)
+MEMBER_ROLE_OF = "tenants.site.roles.user_role"  # a member's staff role (its schema)
+MEMBER_PROFILE_GET = "tenants.site.selectors.site_profile_get"  # its name, logo and colours
+# What each app adds to a member's home page (tenants/site/selectors.py: home_figures),
+# each a selector returning the names its part of site/home.html reads.
+HOME_BLOCKS = [
+    "tenants.programme.selectors.programme_home_block",
+    "tenants.meetings.selectors.meetings_home_block",
+    "tenants.documents.selectors.documents_home_block",
 ]
 INSTALLED_APPS = SHARED_APPS + [app for app in TENANT_APPS if app not in SHARED_APPS]
 

@@ -6,7 +6,7 @@ from ui.views import health, switch_language
 
 from network.accounts.views import back_office_sign_in
 from network.portal import views as portal
-from network.portal.admin_site import network_admin_site
+from network.admin_site import network_admin_site
 
 urlpatterns = [
     path("", portal.home, name="portal-home"),

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from tenants.site import assistance as site_assistance
+from tenants.privacy import views as privacy
 from tenants.site import views as site
 from ui.views import health, switch_language
 
@@ -19,8 +20,8 @@ urlpatterns = [
     path("surveys/", include("tenants.surveys.urls")),
     path("search/", include("tenants.search.urls")),
     path("notifications/", include("tenants.notifications.urls")),
-    path("open-data/", include("tenants.site.opendata")),
-    path("privacy/", site.privacy, name="privacy"),
+    path("open-data/", include("tenants.figures.opendata")),
+    path("privacy/", privacy.privacy, name="privacy"),
     path("lang/<str:language>/", switch_language, name="switch-language"),
     path("healthz", health, name="health"),
     path(

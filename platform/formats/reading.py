@@ -11,7 +11,6 @@ lines. Numbers below 10 000 stay whole ("1590", "2026"): French and Arabic types
 it, and a year in a recorded value is never split.
 """
 
-import datetime
 import re
 from decimal import Decimal, InvalidOperation
 from urllib.parse import urlsplit
@@ -90,13 +89,3 @@ def recorded_value_for_reading(text) -> SafeString:
     if _NUMBER.match(text):
         return format_html("<bdi>{}</bdi>", number_for_reading(text))
     return format_html("<bdi>{}</bdi>", text)
-
-
-def date_for_reading(value: datetime.date | datetime.datetime | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        if timezone.is_aware(value):
-            value = timezone.localtime(value)
-        return formats.date_format(value, "DATETIME_FORMAT")
-    return formats.date_format(value, "DATE_FORMAT")

@@ -110,16 +110,15 @@ def _role_of(request) -> str | None:
         user = request.user
     if not getattr(user, "is_authenticated", False):
         return None
+    from django.utils.module_loading import import_string
     from django_tenants.utils import get_public_schema_name
 
+    # The network's roles and the members' are read through the functions the settings name:
+    # platform code imports neither side.
     if connection.schema_name == get_public_schema_name():
-        from network.accounts.access import network_role
-
-        found = network_role(user)
+        found = import_string(settings.NETWORK_ROLE_OF)(user)
         return found.role if found else ("superuser" if user.is_superuser else None)
-    from tenants.site.roles import user_role
-
-    return user_role(user)
+    return import_string(settings.MEMBER_ROLE_OF)(user)
 
 
 def identity_digest(identity: str) -> str:

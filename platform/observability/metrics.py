@@ -102,8 +102,11 @@ class NetworkCollector:
         yield latency
 
     def _queues(self):
-        from workers.app import QUEUES, app
+        # The project's Celery app (workers/app.py), as Celery lends it to code that may not
+        # import the workers.
+        from celery import current_app as app
 
+        queues = [queue.name for queue in app.conf.task_queues]
         lengths = GaugeMetricFamily(
             "infitah_queue_length",
             "Messages waiting in each Celery queue (broker)",
@@ -111,9 +114,9 @@ class NetworkCollector:
         )
         with app.connection_for_read() as conn:
             pipe = conn.default_channel.client.pipeline(transaction=False)
-            for queue in QUEUES:
+            for queue in queues:
                 pipe.llen(queue)
-            for queue, length in zip(QUEUES, pipe.execute()):
+            for queue, length in zip(queues, pipe.execute()):
                 lengths.add_metric([queue], length)
         yield lengths
 

@@ -23,7 +23,7 @@ def _cache() -> None:
 
 
 def _broker() -> None:
-    from workers.app import app
+    from celery import current_app as app  # workers/app.py's, which platform code may not import
 
     with app.connection_for_read() as conn:
         conn.ensure_connection(max_retries=1, timeout=settings.HEALTH_TIMEOUT_SECONDS)
@@ -31,7 +31,7 @@ def _broker() -> None:
 
 
 def _workers() -> None:
-    from workers.app import app
+    from celery import current_app as app  # workers/app.py's, which platform code may not import
 
     answers = app.control.ping(timeout=settings.HEALTH_TIMEOUT_SECONDS)
     if not answers:

@@ -11,15 +11,11 @@ token is used: a second use is refused by a unique constraint in the member's sc
 import ipaddress
 from dataclasses import dataclass
 
-from django.core import signing
+from kernel.signed_links import LinkRefused, link_make, link_read
 
 ASSISTANCE_TOKEN_SECONDS = 120
 # How long the back-office session opened by a token lasts.
 ASSISTANCE_SESSION_SECONDS = 2 * 3600
-
-
-def _salt(schema_name: str) -> str:
-    return f"infitah.assistance.{schema_name}"
 
 
 @dataclass(frozen=True)
@@ -27,27 +23,38 @@ class AssistanceClaim:
     schema_name: str
     email: str
     token_id: str
+    # The network account's id, which the member's audit rows keep by value.
+    account_id: int | None = None
 
 
-def assistance_token_make(*, schema_name: str, email: str, token_id: str) -> str:
-    return signing.dumps({"m": schema_name, "e": email, "j": token_id}, salt=_salt(schema_name))
+def assistance_token_make(
+    *, schema_name: str, email: str, token_id: str, account_id: int | None = None
+) -> str:
+    return link_make(
+        "assistance",
+        {"m": schema_name, "e": email, "j": token_id, "u": account_id},
+        schema_name=schema_name,
+    )
 
 
 def assistance_token_read(
     token: str, *, schema_name: str, max_age: int = ASSISTANCE_TOKEN_SECONDS
-) -> AssistanceClaim | None:
-    """The claim of a valid token for `schema_name`, or None (forged, expired, another
-    member's)."""
-    try:
-        data = signing.loads(token, salt=_salt(schema_name), max_age=max_age)
-    except (signing.BadSignature, ValueError, TypeError):
-        return None
-    if not isinstance(data, dict) or data.get("m") != schema_name:
-        return None
+) -> AssistanceClaim:
+    """The claim of a valid token for `schema_name`; LinkRefused when forged, expired or
+    another member's."""
+    data = link_read("assistance", token, max_age=max_age, kind=dict, schema_name=schema_name)
     email, token_id = data.get("e"), data.get("j")
-    if not isinstance(email, str) or not isinstance(token_id, str) or not token_id:
-        return None
-    return AssistanceClaim(schema_name=schema_name, email=email, token_id=token_id)
+    if data.get("m") != schema_name or not isinstance(email, str):
+        raise LinkRefused("invalid")
+    if not isinstance(token_id, str) or not token_id:
+        raise LinkRefused("invalid")
+    account_id = data.get("u")
+    return AssistanceClaim(
+        schema_name=schema_name,
+        email=email,
+        token_id=token_id,
+        account_id=account_id if isinstance(account_id, int) else None,
+    )
 
 
 def assistance_ip_address(address: str | None) -> str | None:

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import connection
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django.utils.module_loading import import_string
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tenants.utils import get_public_schema_name
 
@@ -21,10 +22,6 @@ def recovery_codes_left(user) -> int:
     return StaticToken.objects.filter(device__user_id=user.pk, device__confirmed=True).count()
 
 
-def recovery_device(user) -> StaticDevice | None:
-    return StaticDevice.objects.filter(user_id=user.pk, confirmed=True).first()
-
-
 def two_factor_required(user) -> bool:
     """Must this account have two-factor on? Network accounts yes (a role, or the network's
     staff and superusers); a member's staff choose. The demo accounts of `seed_demo` are
@@ -33,6 +30,5 @@ def two_factor_required(user) -> bool:
         return False
     if settings.DEBUG and user.get_username() in settings.TWO_FACTOR_DEMO_ACCOUNTS:
         return False
-    from network.accounts.access import network_role  # the network's rule, public schema only
-
+    network_role = import_string(settings.NETWORK_ROLE_OF)  # the network's rule (public schema)
     return user.is_staff or user.is_superuser or network_role(user) is not None

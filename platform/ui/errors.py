@@ -26,6 +26,7 @@ from django.middleware.csrf import get_token
 from django.template import loader
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from ui.middleware import chosen_language
@@ -50,9 +51,7 @@ def _profile(request):
     if getattr(request, "tenant", None) is None or connection.schema_name == "public":
         return None
     try:
-        from tenants.site.selectors import site_profile_get
-
-        return site_profile_get()
+        return import_string(settings.MEMBER_PROFILE_GET)()
     except Exception:  # the database is down or the transaction broken: the plain frame
         logger.warning(
             "Error page without the member's branding: its profile is unreadable", exc_info=True

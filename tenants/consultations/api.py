@@ -15,12 +15,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers, status
-from rest_framework.exceptions import PermissionDenied, Throttled
+from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from citizens import client_address
+from citizens.limits import LimitedWrite
 from tenants.consultations import services
 from tenants.consultations.models import (
     Comment,
@@ -43,6 +44,7 @@ from tenants.consultations.selectors import (
 from tenants.consultations.tokens import link_sent_message
 from tenants.site.staff import actor
 from kernel.api import run_service
+from kernel.permissions import StaffMay
 
 
 # Public reads --------------------------------------------------------------------------------
@@ -228,10 +230,8 @@ class DetailSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
-def _too_many() -> Throttled:
-    return Throttled(
-        wait=services.HOUR, detail=_("Too many in a short time. Please try again in an hour.")
-    )
+COMMENT_LIMIT = LimitedWrite("consultations:comment")
+REPORT_LIMIT = LimitedWrite("consultations:report")
 
 
 class CommentSubmitApi(GenericAPIView):
@@ -250,8 +250,7 @@ class CommentSubmitApi(GenericAPIView):
         given = CommentInputSerializer(data=request.data, context={"consultation": consultation})
         given.is_valid(raise_exception=True)
         data = given.validated_data
-        if services.comment_limit_reached(email=data["email"], address=client_address(request)):
-            raise _too_many()
+        COMMENT_LIMIT.throttle(request, email=data["email"])
         run_service(
             services.comment_submit,
             consultation=consultation,
@@ -279,8 +278,7 @@ class CommentReportApi(GenericAPIView):
         comment = comment_public_get(pk=pk)
         if comment is None:
             raise Http404
-        if services.report_limit_reached(address=client_address(request)):
-            raise _too_many()
+        REPORT_LIMIT.throttle(request)
         services.comment_report(comment=comment, address=client_address(request))
         return Response(
             {"detail": _("Thank you: the moderators will look at this comment.")},
@@ -289,15 +287,6 @@ class CommentReportApi(GenericAPIView):
 
 
 # Staff -----------------------------------------------------------------------------------------
-
-
-class StaffMay(BasePermission):
-    """The signed-in member of staff's role gives every permission in the view's
-    `required_perms` (tenants/site/roles.py)."""
-
-    def has_permission(self, request, view) -> bool:
-        user = request.user
-        return bool(user and user.is_authenticated and user.has_perms(view.required_perms))
 
 
 class ModerationEventSerializer(serializers.ModelSerializer):

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kernel.actors import actor_fields
 from kernel.bilingual import Bilingual
 
 
@@ -276,7 +277,8 @@ class ModerationEvent(models.Model):
     )
     action = models.CharField(_("action"), max_length=24, choices=Action.choices)
     reason = models.TextField(_("reason"), blank=True)
-    by = models.CharField(_("by"), max_length=150, blank=True)
+    # Empty when nobody of staff acted (hidden after reports).
+    by, by_account, by_network_account_id = actor_fields(_("by"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:
@@ -309,7 +311,7 @@ class Response(Bilingual, models.Model):
     kind = models.CharField(_("response"), max_length=16, choices=Kind.choices)
     reasoning_ar = models.TextField(_("reasons (Arabic)"), blank=True)
     reasoning_fr = models.TextField(_("reasons (French)"), blank=True)
-    by = models.CharField(_("by"), max_length=150)
+    by, by_account, by_network_account_id = actor_fields(_("by"), blank=False)
     at = models.DateTimeField(_("at"), default=timezone.now)
 
     class Meta:

@@ -17,10 +17,11 @@ from tenants.consultations.services import (
     response_save,
 )
 from tenants.programme.selectors import programme_current
-from tenants.programme.seeds import OUJDA, TANGER, TETOUAN, TIMEZGANA, demo_member_code
+from tenants.site.demo import OUJDA, TANGER, TETOUAN, TIMEZGANA, demo_member_code
+from kernel.actors import Actor
 
 CASABLANCA = ZoneInfo("Africa/Casablanca")
-SEED_AUTHOR = "نقطة الارتكاز"
+SEED_AUTHOR = Actor(name="نقطة الارتكاز")
 Kind = Response.Kind
 
 # A consultation: its title and text, whether it is on the programme, its window (dates, or

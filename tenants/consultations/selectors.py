@@ -163,7 +163,7 @@ def consultation_summary(*, consultation: Consultation) -> ConsultationSummary:
 
 
 def consultation_aggregates(*, now=None) -> dict:
-    """The aggregates behind consultation_figures, over the consultations (one query)."""
+    """The aggregates behind the consultation figures, over the consultations (one query)."""
     now = now or timezone.now()
     return {
         "consultations": Count("pk"),
@@ -185,16 +185,6 @@ def consultation_figures_from_rows(consultations: dict, comments: dict) -> dict:
         "comments_with_response": share.answered,
         "response_share": share.percent,
     }
-
-
-def consultation_figures() -> dict:
-    """The member's consultation figures for the network's snapshot: consultations (and how
-    many are open), published comments and the share with a reasoned response. Two queries,
-    whatever the number of consultations and comments."""
-    return consultation_figures_from_rows(
-        Consultation.objects.aggregate(**consultation_aggregates()),
-        consultation_published_comments().aggregate(**SHARE_AGGREGATES),
-    )
 
 
 def comment_waiting() -> QuerySet[Comment]:

@@ -1,9 +1,9 @@
 """Writes of consultations (the current member's schema: every function runs where it is called).
 
 Citizens' texts are cleaned here (plain text, `clean_citizen_text`), so the pages, the API and
-the back office all store the same thing. Rate limits are checked by the views before they
-call `comment_submit` / `comment_report` (`comment_limit_reached`, `report_limit_reached`):
-they count requests of a person and of an address, which the demo seeds do not make.
+the back office all store the same thing. The limits on public writes are checked by the
+views and the API before they call `comment_submit` / `comment_report` (citizens.limits): they
+count requests of a person and of an address, which the demo seeds do not make.
 """
 
 from datetime import datetime, timedelta
@@ -18,8 +18,10 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from citizens import clean_citizen_text, rate_limit_hit
+from citizens import clean_citizen_text
 from events import emit
+from kernel.actors import Actor
+from kernel.partial_update import fields_update
 from tenants.consultations.models import (
     Comment,
     CommentReport,
@@ -51,12 +53,6 @@ EDITABLE_FIELDS = (
 NAME_MAX_LENGTH = 100
 BODY_MAX_LENGTH = 4000
 REASON_MAX_LENGTH = 1000
-# Per hour: comments of one e-mail address, comments from one network address (a school or a
-# cyber café shares one), reports from one network address.
-COMMENTS_PER_PERSON = 5
-COMMENTS_PER_ADDRESS = 20
-REPORTS_PER_ADDRESS = 10
-HOUR = 3600
 # Reports (from different visitors) that hide a comment until a moderator decides; a member
 # deployment may set CONSULTATION_REPORTS_TO_HIDE in the settings.
 CONSULTATION_REPORTS_TO_HIDE = 3
@@ -111,11 +107,7 @@ def consultation_create(
 @transaction.atomic
 def consultation_update(*, consultation: Consultation, **changes) -> Consultation:
     """Change some of a consultation's EDITABLE_FIELDS; validated as a whole."""
-    unknown = set(changes) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
-    for name, value in changes.items():
-        setattr(consultation, name, value)
+    fields_update(consultation, changes, allowed=EDITABLE_FIELDS)
     return _save(consultation)
 
 
@@ -185,24 +177,6 @@ def _citizen_text(field: str, text: str, max_length: int) -> str:
         return clean_citizen_text(text, max_length=max_length)
     except ValidationError as error:
         raise ValidationError({field: error.error_list}) from error
-
-
-def comment_limit_reached(*, email: str, address: str) -> bool:
-    """Count one comment of this person and of this address; True when either is over its
-    hourly limit."""
-    by_person = rate_limit_hit(
-        scope="consultations:comment:email",
-        identity=email,
-        limit=COMMENTS_PER_PERSON,
-        window_seconds=HOUR,
-    )
-    by_address = rate_limit_hit(
-        scope="consultations:comment:address",
-        identity=address,
-        limit=COMMENTS_PER_ADDRESS,
-        window_seconds=HOUR,
-    )
-    return by_person or by_address
 
 
 def comment_verification_link(*, comment: Comment, site_url: str) -> str:
@@ -301,15 +275,6 @@ def comment_pending_purge(*, now: datetime | None = None) -> int:
 # Moderation ------------------------------------------------------------------------------
 
 
-def report_limit_reached(*, address: str) -> bool:
-    return rate_limit_hit(
-        scope="consultations:report:address",
-        identity=address,
-        limit=REPORTS_PER_ADDRESS,
-        window_seconds=HOUR,
-    )
-
-
 def _reporter_key(address: str) -> str:
     # Keyed with the member's schema: the same visitor is not recognisable across members.
     return salted_hmac(
@@ -348,7 +313,7 @@ def comment_report(*, comment: Comment, address: str) -> Comment:
 
 
 def _moderate(
-    *, comment: Comment, action: str, status: str, by: str, reason: str, allowed_from: set[str]
+    *, comment: Comment, action: str, status: str, by: Actor, reason: str, allowed_from: set[str]
 ) -> ModerationEvent:
     comment = Comment.objects.select_for_update().get(pk=comment.pk)
     reason = (reason or "").strip()
@@ -377,11 +342,11 @@ def _moderate(
         )
     comment.status, comment.moderator_decided = status, True
     comment.save(update_fields=["status", "moderator_decided"])
-    return _save(ModerationEvent(comment=comment, action=action, reason=reason, by=by))
+    return _save(ModerationEvent(comment=comment, action=action, reason=reason, **by.columns()))
 
 
 @transaction.atomic
-def comment_hide(*, comment: Comment, by: str, reason: str) -> ModerationEvent:
+def comment_hide(*, comment: Comment, by: Actor, reason: str) -> ModerationEvent:
     """A moderator hides a published comment, or confirms the hiding that reports caused."""
     return _moderate(
         comment=comment,
@@ -394,7 +359,7 @@ def comment_hide(*, comment: Comment, by: str, reason: str) -> ModerationEvent:
 
 
 @transaction.atomic
-def comment_restore(*, comment: Comment, by: str, reason: str) -> ModerationEvent:
+def comment_restore(*, comment: Comment, by: Actor, reason: str) -> ModerationEvent:
     """A moderator publishes a hidden comment again; reports no longer hide it on their own."""
     return _moderate(
         comment=comment,
@@ -411,7 +376,7 @@ def comment_restore(*, comment: Comment, by: str, reason: str) -> ModerationEven
 
 @transaction.atomic
 def response_save(
-    *, comment: Comment, kind: str, by: str, reasoning_ar: str = "", reasoning_fr: str = ""
+    *, comment: Comment, kind: str, by: Actor, reasoning_ar: str = "", reasoning_fr: str = ""
 ) -> Response:
     """Publish (or revise) the member's reasoned response to a comment."""
     if comment.status == Comment.Status.PENDING:
@@ -420,7 +385,8 @@ def response_save(
         comment=comment
     )
     response.kind, response.reasoning_ar, response.reasoning_fr = kind, reasoning_ar, reasoning_fr
-    response.by, response.at = by, timezone.now()
+    by.set_on(response)
+    response.at = timezone.now()
     return _save(response)
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from citizens import client_address
+from citizens.limits import LimitedWrite
 from tenants.consultations.forms import CommentForm
 from tenants.consultations.models import Consultation
 from tenants.consultations.selectors import (
@@ -26,11 +27,9 @@ from tenants.consultations.selectors import (
     response_share,
 )
 from tenants.consultations.services import (
-    comment_limit_reached,
     comment_report,
     comment_submit,
     comment_verify,
-    report_limit_reached,
 )
 from tenants.consultations.tokens import LinkRefused, link_sent_message
 from kernel.page_cache import cache_public_page
@@ -38,6 +37,8 @@ from kernel.page_cache import cache_public_page
 # The address a visitor confirmed, kept in their session on this member's host only.
 VERIFIED_EMAIL = "consultations:verified_email"
 LIST_ORDER = (Consultation.State.OPEN, Consultation.State.UPCOMING, Consultation.State.CLOSED)
+COMMENT_LIMIT = LimitedWrite("consultations:comment")
+REPORT_LIMIT = LimitedWrite("consultations:report")
 
 
 @cache_public_page
@@ -100,10 +101,8 @@ def consultation_page(request, pk: int):
     if not form.is_valid():
         return _page(request, consultation, form, status=400)
     data = form.cleaned_data
-    if comment_limit_reached(email=data["email"], address=client_address(request)):
-        form.add_error(
-            None, _("You have sent many comments in a short time. Please try again in an hour.")
-        )
+    if COMMENT_LIMIT.reached(request, email=data["email"]):
+        form.add_error(None, COMMENT_LIMIT.refusal)
         return _page(request, consultation, form, status=429)
     try:
         comment = comment_submit(
@@ -154,10 +153,8 @@ def report(request, pk: int):
     comment = comment_public_get(pk=pk)
     if comment is None:
         raise Http404
-    if report_limit_reached(address=client_address(request)):
-        messages.error(
-            request, _("You have sent many reports in a short time. Please try again in an hour.")
-        )
+    if REPORT_LIMIT.reached(request):
+        messages.error(request, REPORT_LIMIT.refusal)
     else:
         comment_report(comment=comment, address=client_address(request))
         messages.success(request, _("Thank you: the moderators will look at this comment."))

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kernel.actors import actor_fields
 from kernel.bilingual import Bilingual
 from uploads import validate_document
 
@@ -49,9 +50,9 @@ class Document(Bilingual, models.Model):
     published_on = models.DateField(_("published on"), default=timezone.localdate)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    # Who did it, by name: staff accounts may go, the record stays readable.
-    created_by = models.CharField(_("created by"), max_length=150, blank=True)
-    updated_by = models.CharField(_("updated by"), max_length=150, blank=True)
+    # Who did it (kernel.actors): the name stays readable when the account goes.
+    created_by, created_by_account, created_by_network_account_id = actor_fields(_("created by"))
+    updated_by, updated_by_account, updated_by_network_account_id = actor_fields(_("updated by"))
 
     class Meta:
         verbose_name = _("document")

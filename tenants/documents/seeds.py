@@ -5,7 +5,7 @@ from datetime import date
 
 from tenants.documents.models import Category, Document
 from tenants.documents.services import document_create
-from tenants.programme.seeds import (
+from tenants.site.demo import (
     AGADIR,
     CHEFCHAOUEN,
     OUJDA,
@@ -17,6 +17,7 @@ from tenants.programme.seeds import (
     TIMEZGANA,
     demo_member_code,
 )
+from kernel.actors import Actor
 
 C = Category
 
@@ -130,7 +131,7 @@ def documents_seed_demo(*, today: date, site_url: str, hcp_code: str | None = No
         return 0
     for number, (category, title, published_on) in enumerate(documents, start=1):
         document_create(
-            by="demo",
+            by=Actor(name="demo"),
             category=category,
             title_ar=title,
             link=f"{site_url.rstrip('/')}/demo-documents/{number}.pdf",

@@ -10,19 +10,28 @@ from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 
 from tenants.documents.models import Category, Document
-from tenants.search.vectors import queryset_matching
+from kernel.full_text import Source, queryset_matching
+
+# The library's full text, searched here and by the site-wide search (tenants/search), whose
+# migrations index it.
+LIBRARY_SOURCE = Source(
+    "document",
+    "documents_document",
+    arabic=(("title_ar", "A"), ("description_ar", "B")),
+    french=(("title_fr", "A"), ("description_fr", "B")),
+)
 
 
 def document_library(
     *, query: str | None = None, category: str | None = None
 ) -> QuerySet[Document]:
     """The library, newest first: in one category and/or matching a search, when given (the
-    site's full-text search, tenants/search/vectors.py: best match first, then newest)."""
+    site's full-text search, platform/kernel/full_text.py: best match first, then newest)."""
     documents = Document.objects.all()
     if category:
         documents = documents.filter(category=category)
     if query:
-        documents = queryset_matching(documents, kind="document", query=query)
+        documents = queryset_matching(documents, source=LIBRARY_SOURCE, query=query)
     return documents
 
 
@@ -40,6 +49,11 @@ def document_latest_by_category(*, per_category: int) -> QuerySet[Document]:
 def document_latest(*, limit: int = 5) -> QuerySet[Document]:
     """The last documents published, for the home page."""
     return Document.objects.order_by("-published_on", "-pk")[:limit]
+
+
+def documents_home_block() -> dict:
+    """What the member's home page shows of the library (settings.HOME_BLOCKS)."""
+    return {"latest_documents": list(document_latest(limit=5))}
 
 
 # How often each shelf should be refreshed, in days (docs/law.md, section 5). Law 31.13 art. 10

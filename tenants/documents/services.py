@@ -9,6 +9,8 @@ committed: a document withdrawn for a mistake must not stay downloadable at its 
 from django.db import transaction
 
 from events import emit
+from kernel.actors import Actor
+from kernel.partial_update import fields_update
 from tenants.documents.models import Document
 from uploads import delete_files_after_commit
 
@@ -40,19 +42,21 @@ def _document_save(document: Document) -> Document:
 
 
 @transaction.atomic
-def document_create(*, by: str, **fields) -> Document:
+def document_create(*, by: Actor, **fields) -> Document:
     """Publish a document: a title in Arabic or French, and a file or a link.
 
     `fields` are among EDITABLE_FIELDS; a file is checked by content and size.
     """
     _check_editable(fields)
-    document = _document_save(Document(**fields, created_by=by, updated_by=by))
+    document = _document_save(
+        Document(**fields, **by.columns("created_by"), **by.columns("updated_by"))
+    )
     emit("document.published", document_id=document.pk)
     return document
 
 
 @transaction.atomic
-def document_update(*, document: Document, by: str, **changes) -> Document:
+def document_update(*, document: Document, by: Actor, **changes) -> Document:
     """Change some of a document's EDITABLE_FIELDS; it is validated as a whole.
 
     `file=None` withdraws the file (a link must then be given); a new file replaces the old
@@ -60,9 +64,8 @@ def document_update(*, document: Document, by: str, **changes) -> Document:
     """
     _check_editable(changes)
     stored = Document.objects.select_for_update().only("file").get(pk=document.pk)
-    for name, value in changes.items():
-        setattr(document, name, value)
-    document.updated_by = by
+    fields_update(document, changes)
+    by.set_on(document, "updated_by")
     _document_save(document)
     if stored.file.name != document.file.name:
         delete_files_after_commit([stored.file])

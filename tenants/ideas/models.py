@@ -20,6 +20,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from commitment_templates import Principle
+from kernel.actors import actor_fields
 from kernel.bilingual import Localized, in_page_language
 from uploads import validate_document
 
@@ -248,7 +249,7 @@ class Event(models.Model):
         _("official answer"), max_length=16, choices=Answer.choices, blank=True
     )
     note = models.TextField(_("note"), blank=True)
-    by = models.CharField(_("by"), max_length=150, blank=True)
+    by, by_account, by_network_account_id = actor_fields(_("by"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:

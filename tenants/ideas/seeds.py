@@ -14,9 +14,10 @@ from commitment_templates import Principle
 from tenants.ideas.models import Answer, Event, Idea, IdeaComment, Status, Support
 from tenants.ideas.services import idea_answer
 from tenants.programme.selectors import programme_current
-from tenants.programme.seeds import CHEFCHAOUEN, TETOUAN, TIMEZGANA, demo_member_code
+from tenants.site.demo import CHEFCHAOUEN, TETOUAN, TIMEZGANA, demo_member_code
+from kernel.actors import Actor
 
-SEED_AUTHOR = "نقطة الارتكاز"
+SEED_AUTHOR = Actor(name="نقطة الارتكاز")
 CASABLANCA = ZoneInfo("Africa/Casablanca")
 P = Principle
 

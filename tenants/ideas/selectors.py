@@ -199,7 +199,6 @@ def ideas_behind_programme(*, programme: Programme) -> list[Idea]:
 
 STAFF_WAITING = "waiting"  # published without an answer
 STAFF_REPORTED = "reported"  # reported and no member of staff has decided
-STAFF_STATES = (STAFF_WAITING, STAFF_REPORTED, *Answer.values, Status.HIDDEN, Status.PENDING)
 
 
 def idea_waiting() -> QuerySet[Idea]:
@@ -209,7 +208,8 @@ def idea_waiting() -> QuerySet[Idea]:
 
 def idea_staff_queue(*, state: str | None = None) -> QuerySet[Idea]:
     """Every idea for the staff: those without an answer first, then the others, oldest
-    first; `state` one of STAFF_STATES. One query a page (with its counts)."""
+    first; `state` STAFF_WAITING, STAFF_REPORTED, an answer, hidden or pending. One query a
+    page (with its counts)."""
     reported = Q(
         report_count__gt=0, moderator_decided=False, status__in=[Status.PUBLISHED, Status.HIDDEN]
     )

@@ -1,10 +1,9 @@
 """Writes of ideas (the current member's schema: every function runs where it is called).
 
 Citizens' texts are cleaned here (plain text, `clean_citizen_text`), so the pages, the API and
-the back office store the same thing. The limits on public writes are one table
-(`RATE_LIMITS`), checked by the views with `public_write_limit_reached` before they call a
-service: they count requests of a person and of an address, which seeds and tests of the
-services do not make.
+the back office store the same thing. The limits on public writes (rows `ideas:*` of
+citizens.limits) are checked by the views before they call a service: they count requests of a
+person and of an address, which seeds and tests of the services do not make.
 """
 
 from datetime import timedelta
@@ -18,7 +17,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from citizens import clean_citizen_text, rate_limit_hit
+from citizens import clean_citizen_text
 from tenants.ideas.models import Answer, Event, Idea, IdeaComment, Report, Status, Support
 from tenants.ideas.selectors import collection_is_open
 from tenants.ideas.tokens import (
@@ -28,6 +27,7 @@ from tenants.ideas.tokens import (
     verification_hours,
 )
 from tenants.programme.models import Commitment, Programme
+from kernel.actors import Actor
 from kernel.mail import member_mail_send
 
 TITLE_MAX_LENGTH = 200
@@ -36,16 +36,6 @@ NAME_MAX_LENGTH = 100
 ASSOCIATION_MAX_LENGTH = 200
 COMMENT_MAX_LENGTH = 4000
 REASON_MAX_LENGTH = 2000
-HOUR = 3600
-
-# The limits on public writes, per hour: (who, how many). A school or a cyber café shares one
-# address, hence the wider limits per address. Comments and reports as on consultations.
-RATE_LIMITS = {
-    "idea": {"email": 3, "address": 15},
-    "support": {"email": 30, "address": 60},
-    "comment": {"email": 5, "address": 20},
-    "report": {"address": 10},
-}
 
 # Reports (from different visitors) that hide an idea or a comment until staff decide; the
 # consultations' setting, so one rule holds for every public contribution.
@@ -54,18 +44,6 @@ REPORTS_TO_HIDE = 3
 
 def reports_to_hide() -> int:
     return getattr(settings, "CONSULTATION_REPORTS_TO_HIDE", REPORTS_TO_HIDE)
-
-
-def public_write_limit_reached(*, action: str, address: str, email: str = "") -> bool:
-    """Count one `action` ("idea", "support", "comment", "report") of this person and of this
-    address; True when either is over its hourly limit (RATE_LIMITS)."""
-    over = False
-    for who, limit in RATE_LIMITS[action].items():
-        identity = email if who == "email" else address
-        over |= rate_limit_hit(
-            scope=f"ideas:{action}:{who}", identity=identity, limit=limit, window_seconds=HOUR
-        )
-    return over
 
 
 def _save(instance):
@@ -362,7 +340,7 @@ def contribution_report(
 
 
 def _moderate(
-    *, idea: Idea | None, comment: IdeaComment | None, by: str, reason: str, hide: bool
+    *, idea: Idea | None, comment: IdeaComment | None, by: Actor, reason: str, hide: bool
 ) -> Event:
     target = _target(idea, comment)
     reason = (reason or "").strip()
@@ -399,30 +377,30 @@ def _moderate(
             idea=target if is_idea else target.idea,
             comment=None if is_idea else target,
             note=reason,
-            by=by,
+            **by.columns(),
             kind=Event.Kind.HIDDEN if hide else Event.Kind.RESTORED,
         )
     )
 
 
 @transaction.atomic
-def idea_hide(*, idea: Idea, by: str, reason: str) -> Event:
+def idea_hide(*, idea: Idea, by: Actor, reason: str) -> Event:
     """Staff hide a published idea (or confirm the hiding that reports caused), with a reason."""
     return _moderate(idea=idea, comment=None, by=by, reason=reason, hide=True)
 
 
 @transaction.atomic
-def idea_restore(*, idea: Idea, by: str, reason: str) -> Event:
+def idea_restore(*, idea: Idea, by: Actor, reason: str) -> Event:
     return _moderate(idea=idea, comment=None, by=by, reason=reason, hide=False)
 
 
 @transaction.atomic
-def comment_hide(*, comment: IdeaComment, by: str, reason: str) -> Event:
+def comment_hide(*, comment: IdeaComment, by: Actor, reason: str) -> Event:
     return _moderate(idea=None, comment=comment, by=by, reason=reason, hide=True)
 
 
 @transaction.atomic
-def comment_restore(*, comment: IdeaComment, by: str, reason: str) -> Event:
+def comment_restore(*, comment: IdeaComment, by: Actor, reason: str) -> Event:
     return _moderate(idea=None, comment=comment, by=by, reason=reason, hide=False)
 
 
@@ -434,7 +412,7 @@ def idea_answer(
     *,
     idea: Idea,
     answer: str,
-    by: str,
+    by: Actor,
     reasons_ar: str = "",
     reasons_fr: str = "",
     commitment: Commitment | None = None,
@@ -503,4 +481,6 @@ def idea_answer(
     idea.answered_at = timezone.now()
     _save(idea)
     note = "\n\n".join(text for text in (reasons_ar, reasons_fr) if text)
-    return _save(Event(idea=idea, kind=Event.Kind.ANSWERED, answer=answer, note=note, by=by))
+    return _save(
+        Event(idea=idea, kind=Event.Kind.ANSWERED, answer=answer, note=note, **by.columns())
+    )

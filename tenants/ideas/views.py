@@ -12,11 +12,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from citizens import client_address
+from citizens.limits import LimitedWrite
 from commitment_templates import Principle
 from tenants.consultations.views import VERIFIED_EMAIL  # one confirmed address per browser
 from tenants.ideas import services
@@ -35,14 +35,11 @@ from tenants.ideas.tokens import LinkRefused
 from kernel.page_cache import cache_public_page
 
 PER_PAGE = 20
-TOO_MANY = {
-    "idea": gettext_lazy("You have sent many ideas in a short time. Please try again in an hour."),
-    "support": gettext_lazy(
-        "You have sent many supports in a short time. Please try again in an hour."
-    ),
-    "comment": gettext_lazy(
-        "You have sent many comments in a short time. Please try again in an hour."
-    ),
+LIMITS = {
+    "idea": LimitedWrite("ideas:idea"),
+    "support": LimitedWrite("ideas:support"),
+    "comment": LimitedWrite("ideas:comment"),
+    "report": LimitedWrite("ideas:report"),
 }
 
 
@@ -137,10 +134,8 @@ def propose(request):
     if not form.is_valid():
         return again(400)
     data = form.cleaned_data
-    if services.public_write_limit_reached(
-        action="idea", email=data["email"], address=client_address(request)
-    ):
-        form.add_error(None, TOO_MANY["idea"])
+    if LIMITS["idea"].reached(request, email=data["email"]):
+        form.add_error(None, LIMITS["idea"].refusal)
         return again(429)
     try:
         idea = services.idea_submit(
@@ -220,10 +215,8 @@ def _contribute(request, pk: int, kind: str):
     if not form.is_valid():
         return _page(request, idea, status=400, **{form_key: form})
     data = form.cleaned_data
-    if services.public_write_limit_reached(
-        action=kind, email=data["email"], address=client_address(request)
-    ):
-        form.add_error(None, TOO_MANY[kind])
+    if LIMITS[kind].reached(request, email=data["email"]):
+        form.add_error(None, LIMITS[kind].refusal)
         return _page(request, idea, status=429, **{form_key: form})
     common = {
         "idea": idea,
@@ -287,10 +280,8 @@ def confirm(request, token: str):
 
 
 def _report(request, *, idea=None, comment=None):
-    if services.public_write_limit_reached(action="report", address=client_address(request)):
-        messages.error(
-            request, _("You have sent many reports in a short time. Please try again in an hour.")
-        )
+    if LIMITS["report"].reached(request):
+        messages.error(request, LIMITS["report"].refusal)
     else:
         services.contribution_report(idea=idea, comment=comment, address=client_address(request))
         messages.success(request, _("Thank you: the moderators will look at it."))

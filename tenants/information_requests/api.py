@@ -15,11 +15,10 @@ from django.http import Http404
 from django.utils.translation import get_language, gettext
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import generics, serializers, status
-from rest_framework.exceptions import Throttled
-from rest_framework.permissions import AllowAny, DjangoModelPermissions
+from rest_framework.permissions import SAFE_METHODS, AllowAny
 from rest_framework.response import Response
 
-from citizens import client_address
+from citizens.limits import LimitedWrite
 from tenants.information_requests.models import (
     PERSONAL_FIELDS,
     Channel,
@@ -38,7 +37,6 @@ from tenants.information_requests.selectors import (
     information_request_staff_list,
 )
 from tenants.information_requests.services import (
-    FilingRateLimited,
     complaint_answer,
     complaint_file,
     information_request_file,
@@ -48,23 +46,13 @@ from tenants.information_requests.services import (
 )
 from tenants.site.staff import actor
 from kernel.api import run_service
+from kernel.permissions import StaffMay
 from tenants.site.personal_data import identity_read_record, identity_visible
 
 # The requester's identity document and its number: the focal point's alone
 # (tenants/site/personal_data.py), and each reading is logged.
 IDENTITY_FIELDS = ("id_document", "id_number")
-
-
-class StaffPermissions(DjangoModelPermissions):
-    """Reading needs the view permission (personal data); any write, the change permission."""
-
-    perms_map = {
-        **DjangoModelPermissions.perms_map,
-        "GET": ["%(app_label)s.view_%(model_name)s"],
-        "HEAD": ["%(app_label)s.view_%(model_name)s"],
-        "POST": ["%(app_label)s.change_%(model_name)s"],
-        "PATCH": ["%(app_label)s.change_%(model_name)s"],
-    }
+FILING_LIMIT = LimitedWrite("information_requests:filing")
 
 
 # --- public ----------------------------------------------------------------------------------
@@ -224,13 +212,6 @@ def _filters(request) -> dict:
     }
 
 
-def _file_or_throttled(**inputs) -> InformationRequest:
-    try:
-        return information_request_file(**inputs)
-    except FilingRateLimited as error:
-        raise Throttled(detail=error.messages[0]) from error
-
-
 @extend_schema_view(get=extend_schema(parameters=[RegisterFilterSerializer]))
 class RegisterListApi(generics.ListAPIView):
     """The public register of requests (no personal data), newest first; anyone may file one."""
@@ -245,11 +226,10 @@ class RegisterListApi(generics.ListAPIView):
     def post(self, request):
         given = FilingInputSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        inputs = {"language": get_language(), **given.validated_data}
+        FILING_LIMIT.throttle(request, email=given.validated_data["email"])
         information_request = run_service(
-            _file_or_throttled,
-            **inputs,
-            client_address=client_address(request),
+            information_request_file,
+            **{"language": get_language(), **given.validated_data},
             site_url=request.build_absolute_uri("/"),
         )
         return Response(
@@ -374,8 +354,15 @@ class TransitionInputSerializer(serializers.Serializer):
 
 
 class StaffApiBase:
-    permission_classes = [StaffPermissions]
-    queryset = InformationRequest.objects.none()  # the model, for the permissions
+    permission_classes = [StaffMay]
+    queryset = InformationRequest.objects.none()  # the model, for the OpenAPI document
+
+    @property
+    def required_perms(self) -> list[str]:
+        # Reading shows personal data (the view permission); any write, the change permission.
+        if self.request.method in SAFE_METHODS:
+            return ["information_requests.view_informationrequest"]
+        return ["information_requests.change_informationrequest"]
 
     def existing(self, pk: int) -> InformationRequest:
         information_request = information_request_staff_detail(pk=pk)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kernel.actors import actor_fields
 from tenants.information_requests.storage import private_storage
 from uploads import validate_document
 
@@ -423,9 +424,8 @@ class RequestEvent(models.Model):
     )
     state_after = models.CharField(_("state after"), max_length=20, choices=State.choices)
     at = models.DateTimeField(_("at"), default=timezone.now)
-    # A staff member's name (staff accounts may go, the record stays readable); empty when
-    # the requester or the system acted.
-    by = models.CharField(_("by"), max_length=150, blank=True)
+    # The member of staff who acted (kernel.actors); empty when the requester or the system did.
+    by, by_account, by_network_account_id = actor_fields(_("by"))
     note = models.TextField(_("note"), blank=True)
 
     class Meta:

@@ -18,9 +18,10 @@ from tenants.information_requests.services import (
     information_request_set_public_summary,
     information_request_start,
 )
-from tenants.programme.seeds import OUJDA, TANGER, TETOUAN, TIMEZGANA, demo_member_code
+from tenants.site.demo import OUJDA, TANGER, TETOUAN, TIMEZGANA, demo_member_code
+from kernel.actors import Actor
 
-BY = "demo"
+BY = Actor(name="demo")
 
 # (calendar days ago received, requester, information wanted, what happened: [(working days
 # after receipt, step, inputs)])

@@ -6,7 +6,7 @@ Every step is validated against the request's state (`ALLOWED_FROM`), dated and 
 is received, when its deadline is extended (beforehand, with the reason: the law asks for it),
 when it is decided, and when its deadline passes without an answer.
 
-`by` is the name of the member of staff who acts (tenants/site/api_support.py: `actor`);
+`by` is the member of staff who acts (kernel.actors.Actor, from tenants.site.staff.actor);
 `site_url` (the member site's address) puts a link to the request in the e-mails; `today` is
 for the demo and the tests (the day the step happens), never taken from a public input.
 """
@@ -21,9 +21,11 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from citizens import clean_citizen_text, rate_limit_hit
+from citizens import clean_citizen_text
 from citizens.working_days import add_working_days
 from events import emit
+from kernel.partial_update import fields_update
+from kernel.actors import NOBODY, Actor
 from tenants.information_requests.models import (
     ANSWER_WORKING_DAYS,
     COMPLAINT_TO_COMMISSION_DAYS,
@@ -47,10 +49,6 @@ from tenants.information_requests.models import (
 from tenants.information_requests.tokens import requester_link
 from kernel.mail import member_mail_send
 
-# Filings a person may make in an hour, counted per e-mail and per network address.
-FILING_LIMIT = 5
-FILING_WINDOW_SECONDS = 3600
-
 REFERENCE_PREFIX = "DI"
 
 # From which states each step may be taken. A decision or a withdrawal closes the request.
@@ -70,10 +68,6 @@ STATE_AFTER = {
     Step.REFUSED: State.REFUSED,
     Step.WITHDRAWN: State.WITHDRAWN,
 }
-
-
-class FilingRateLimited(ValidationError):
-    """Too many requests from one e-mail or one address within the hour."""
 
 
 def _moment(today: date | None) -> datetime:
@@ -125,20 +119,6 @@ def _mail(information_request: InformationRequest, template: str, site_url: str,
     )
 
 
-def _filing_allowed(*, email: str, client_address: str) -> bool:
-    hits = [
-        rate_limit_hit(
-            scope=f"information_requests:{scope}",
-            identity=identity,
-            limit=FILING_LIMIT,
-            window_seconds=FILING_WINDOW_SECONDS,
-        )
-        for scope, identity in (("email", email), ("address", client_address))
-        if identity
-    ]
-    return not any(hits)
-
-
 def _create(
     *,
     requester_name: str,
@@ -153,7 +133,7 @@ def _create(
     received_on: date,
     channel: str,
     scan: File | None,
-    by: str,
+    by: Actor,
     moment: datetime,
     site_url: str,
 ) -> InformationRequest:
@@ -189,7 +169,7 @@ def _create(
         step=Step.FILED,
         state_after=State.RECEIVED,
         at=moment,
-        by=by,
+        **by.columns(),
         note=str(Channel(channel).label) if channel != Channel.ONLINE else "",
     )
     _mail(information_request, "receipt", site_url)
@@ -209,7 +189,6 @@ def information_request_file(
     is_urgent: bool = False,
     urgency_reason: str = "",
     language: str = "ar",
-    client_address: str = "",
     site_url: str = "",
     today: date | None = None,
 ) -> InformationRequest:
@@ -217,15 +196,11 @@ def information_request_file(
     and the requester's own link.
 
     The requester's name, identity document, postal address and e-mail are personal data
-    (models.PERSONAL_FIELDS). Every text is cleaned of markup. At most FILING_LIMIT filings an
-    hour per e-mail and per `client_address` (FilingRateLimited otherwise).
+    (models.PERSONAL_FIELDS). Every text is cleaned of markup. The page and the API count the
+    filings per e-mail and per address first (row `information_requests:filing` of
+    citizens.limits).
     """
     email = email.strip().lower()
-    if not _filing_allowed(email=email, client_address=client_address):
-        raise FilingRateLimited(
-            _("Too many requests were sent from here in the last hour. Please try again later."),
-            code="rate_limited",
-        )
     return _create(
         requester_name=requester_name,
         id_document=id_document,
@@ -239,7 +214,7 @@ def information_request_file(
         received_on=_day(today),
         channel=Channel.ONLINE,
         scan=None,
-        by="",
+        by=NOBODY,  # the requester, who has no account
         moment=_moment(today),
         site_url=site_url,
     )
@@ -280,7 +255,7 @@ def _check_received_on(
 @transaction.atomic
 def information_request_record(
     *,
-    by: str,
+    by: Actor,
     channel: str,
     received_on: date | None,
     requester_name: str,
@@ -346,15 +321,14 @@ def _step(
     information_request: InformationRequest,
     *,
     step: Step,
-    by: str,
+    by: Actor,
     note: str,
     today: date | None,
     **changes,
 ) -> InformationRequest:
     """Apply `changes`, move to the state after `step`, validate, save and record the step."""
     before = information_request.state
-    for name, value in changes.items():
-        setattr(information_request, name, value)
+    fields_update(information_request, changes)
     information_request.state = STATE_AFTER[step]
     if step in (Step.ANSWERED, Step.PARTLY_ANSWERED, Step.REFUSED):
         information_request.decided_on = _day(today)
@@ -365,7 +339,7 @@ def _step(
         step=step,
         state_before=before,
         state_after=information_request.state,
-        by=by,
+        **by.columns(),
         note=clean_citizen_text(note),
         at=_moment(today),
     )
@@ -381,7 +355,7 @@ def _take(information_request: InformationRequest, *, step: Step, **kwargs) -> I
 
 @transaction.atomic
 def information_request_start(
-    *, information_request: InformationRequest, by: str, note: str = "", today: date | None = None
+    *, information_request: InformationRequest, by: Actor, note: str = "", today: date | None = None
 ) -> InformationRequest:
     """Staff start working on a received request."""
     return _take(information_request, step=Step.STARTED, by=by, note=note, today=today)
@@ -391,7 +365,7 @@ def information_request_start(
 def information_request_extend(
     *,
     information_request: InformationRequest,
-    by: str,
+    by: Actor,
     reason: str,
     site_url: str = "",
     today: date | None = None,
@@ -493,7 +467,7 @@ def _decide(
     information_request: InformationRequest,
     *,
     step: Step,
-    by: str,
+    by: Actor,
     site_url: str,
     today: date | None,
     **changes,
@@ -510,7 +484,7 @@ def _decide(
 def information_request_answer(
     *,
     information_request: InformationRequest,
-    by: str,
+    by: Actor,
     answer_text: str = "",
     answer_file: File | None = None,
     site_url: str = "",
@@ -532,7 +506,7 @@ def information_request_answer(
 def information_request_answer_partly(
     *,
     information_request: InformationRequest,
-    by: str,
+    by: Actor,
     refusal_ground: str = "",
     reasons: str = "",
     published_where: str = "",
@@ -568,7 +542,7 @@ def information_request_answer_partly(
 def information_request_refuse(
     *,
     information_request: InformationRequest,
-    by: str,
+    by: Actor,
     refusal_ground: str = "",
     reasons: str = "",
     published_where: str = "",
@@ -600,7 +574,7 @@ def information_request_refuse(
 
 @transaction.atomic
 def information_request_withdraw(
-    *, information_request: InformationRequest, by: str, note: str = "", today: date | None = None
+    *, information_request: InformationRequest, by: Actor, note: str = "", today: date | None = None
 ) -> InformationRequest:
     """The requester withdrew the request (recorded by staff)."""
     return _take(information_request, step=Step.WITHDRAWN, by=by, note=note, today=today)
@@ -608,7 +582,7 @@ def information_request_withdraw(
 
 @transaction.atomic
 def information_request_set_public_summary(
-    *, information_request: InformationRequest, by: str, public_summary: str
+    *, information_request: InformationRequest, by: Actor, public_summary: str
 ) -> InformationRequest:
     """What the public register shows of the request instead of its text (empty: the text)."""
     information_request = _locked(information_request)
@@ -675,7 +649,7 @@ TRANSITIONS = {
 
 
 def information_request_transition(
-    *, information_request: InformationRequest, action: str, by: str, **inputs
+    *, information_request: InformationRequest, action: str, by: Actor, **inputs
 ) -> InformationRequest:
     """Take `action` (a Transition) on the request; inputs the action does not take are
     ignored, so one form or one API body serves them all."""
@@ -697,7 +671,7 @@ def complaint_file(
     grievance: str,
     channel: str = Channel.ONLINE,
     received_on: date | None = None,
-    by: str = "",
+    by: Actor = NOBODY,  # the requester complains from their page
     scan: File | None = None,
     site_url: str = "",
     today: date | None = None,
@@ -757,7 +731,7 @@ def complaint_file(
         step=Step.COMPLAINT_FILED,
         state_before=information_request.state,
         state_after=information_request.state,
-        by=by,
+        **by.columns(),
         at=_moment(today if channel == Channel.ONLINE else received_on),
         note="" if channel == Channel.ONLINE else str(Channel(channel).label),
     )
@@ -770,7 +744,7 @@ def complaint_file(
 def complaint_answer(
     *,
     complaint: Complaint,
-    by: str,
+    by: Actor,
     outcome: str,
     answer_text: str,
     site_url: str = "",
@@ -809,7 +783,7 @@ def complaint_answer(
         step=Step.COMPLAINT_ANSWERED,
         state_before=information_request.state,
         state_after=information_request.state,
-        by=by,
+        **by.columns(),
         note=complaint.get_outcome_display(),
         at=_moment(today),
     )

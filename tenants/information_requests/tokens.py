@@ -2,30 +2,24 @@
 where they follow it and, once the law allows, complain to the head of the body.
 
 It is given once, to the requester only: in the receipt e-mail and on the receipt page of the
-browser that filed the request. Request ids repeat across member schemas, so the signature is
-salted with the schema: a link made at Tétouan is worthless at Tanger.
+browser that filed the request. Signed for this member (kernel.signed_links), as request ids
+repeat across member schemas: a link made at Tétouan is worthless at Tanger.
 """
 
-from django.core import signing
-from django.db import connection
 from django.urls import reverse
 
+from kernel.signed_links import link_make, link_read
 
-def _salt() -> str:
-    return f"infitah.information-request-requester.{connection.schema_name}"
+PURPOSE = "information-request-requester"
 
 
 def requester_token_make(information_request) -> str:
-    return signing.dumps(information_request.pk, salt=_salt())
+    return link_make(PURPOSE, information_request.pk)
 
 
-def requester_token_read(token: str) -> int | None:
-    """The request id a token names, or None when it was not signed here."""
-    try:
-        pk = signing.loads(token, salt=_salt())
-    except signing.BadSignature:
-        return None
-    return pk if isinstance(pk, int) else None
+def requester_token_read(token: str) -> int:
+    """The request id a token names; LinkRefused when it was not signed here."""
+    return link_read(PURPOSE, token, kind=int)
 
 
 def requester_path(information_request) -> str:

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from citizens import client_address
+from citizens.limits import LimitedWrite
 from tenants.information_requests.forms import InformationRequestForm
 from tenants.information_requests.models import LEGAL_TERMS, State
 from tenants.information_requests.selectors import (
@@ -25,17 +25,15 @@ from tenants.information_requests.selectors import (
     information_request_public_detail,
     information_request_register,
 )
-from tenants.information_requests.services import (
-    FilingRateLimited,
-    complaint_file,
-    information_request_file,
-)
+from tenants.information_requests.services import complaint_file, information_request_file
 from tenants.information_requests.tokens import requester_path, requester_token_read
 from kernel.page_cache import cache_public_page
+from kernel.signed_links import LinkRefused
 
 PER_PAGE = 20
 # The requests this browser filed (their receipts show the requester's own link).
 FILED_SESSION_KEY = "information_requests_filed"
+FILING_LIMIT = LimitedWrite("information_requests:filing")
 
 
 @cache_public_page
@@ -79,18 +77,16 @@ def detail(request, pk: int):
 def new(request):
     """The request form; a filed request goes to its receipt."""
     form = InformationRequestForm(request.POST or None)
-    status = 200
     if request.method == "POST" and form.is_valid():
+        if FILING_LIMIT.reached(request, email=form.cleaned_data["email"]):
+            form.add_error(None, FILING_LIMIT.refusal)
+            return _form_page(request, form, status=429)
         try:
             information_request = information_request_file(
                 **form.service_arguments(),
                 language=get_language(),
-                client_address=client_address(request),
                 site_url=request.build_absolute_uri("/"),
             )
-        except FilingRateLimited as error:
-            form.add_error(None, error)
-            status = 429
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -100,6 +96,10 @@ def new(request):
                 information_request.pk,
             ]
             return redirect("information_requests:receipt", pk=information_request.pk)
+    return _form_page(request, form)
+
+
+def _form_page(request, form, status: int = 200):
     return render(
         request, "information_requests/form.html", {"form": form, **LEGAL_TERMS}, status=status
     )
@@ -140,7 +140,11 @@ class ComplaintForm(forms.Form):
 def mine(request, pk: int, token: str):
     """The requester's own page: where the request stands, the complaint to the head of the
     council (a form while the window of article 19 is open) and the next steps."""
-    if requester_token_read(token) != pk:
+    try:
+        named = requester_token_read(token)
+    except LinkRefused:
+        raise Http404 from None
+    if named != pk:
         raise Http404
     information_request = information_request_of_requester(pk=pk)
     if information_request is None:

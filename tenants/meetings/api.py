@@ -13,12 +13,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.exceptions import Throttled, ValidationError
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView, ListAPIView
-from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from citizens import client_address
+from citizens.limits import LimitedWrite
 from moments import PlausibleMomentsMixin
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
 from tenants.meetings.selectors import (
@@ -37,9 +37,11 @@ from tenants.meetings.services import (
     meeting_delete,
     meeting_update,
     registration_create,
-    registration_rate_limited,
 )
 from kernel.api import run_service
+from kernel.permissions import StaffMay
+
+REGISTRATION_LIMIT = LimitedWrite("meetings:registration")
 
 
 class MeetingFilterSerializer(serializers.Serializer):
@@ -262,10 +264,7 @@ class MeetingRegisterApi(GenericAPIView):
         given.is_valid(raise_exception=True)
         data = {**given.validated_data}
         data.pop("website", None)
-        if registration_rate_limited(email=data["email"], address=client_address(request)):
-            raise Throttled(
-                detail=_("Too many registrations from you in a short time: please try again later.")
-            )
+        REGISTRATION_LIMIT.throttle(request, email=data["email"])
         run_service(
             registration_create,
             meeting=meeting,
@@ -280,13 +279,6 @@ class MeetingRegisterApi(GenericAPIView):
             },
             status=status.HTTP_201_CREATED,
         )
-
-
-class CanSeeRegistrations(BasePermission):
-    """Registrations are personal data: only the member's staff whose role lets them see them."""
-
-    def has_permission(self, request, view) -> bool:
-        return request.user.has_perm("meetings.view_registration")
 
 
 class RegistrationOutputSerializer(serializers.ModelSerializer):
@@ -315,7 +307,9 @@ class RegistrationOutputSerializer(serializers.ModelSerializer):
 class MeetingRegistrationListApi(ListAPIView):
     """The registrations of a meeting, with their personal data (the member's staff only)."""
 
-    permission_classes = [CanSeeRegistrations]
+    # Registrations are personal data: only the staff whose role lets them see them.
+    permission_classes = [StaffMay]
+    required_perms = ["meetings.view_registration"]
     serializer_class = RegistrationOutputSerializer
 
     def get_queryset(self):

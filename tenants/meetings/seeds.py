@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from tenants.meetings.models import Meeting, Registration
 from tenants.meetings.services import meeting_create, meeting_record_attendance, registration_create
-from tenants.programme.seeds import (
+from tenants.site.demo import (
     AGADIR,
     CHEFCHAOUEN,
     OUJDA,

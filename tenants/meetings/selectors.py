@@ -6,6 +6,7 @@ from django.db.models import Count, Q, QuerySet, TextChoices
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kernel.signed_links import LinkRefused
 from tenants.meetings.models import Attendance, Meeting, Registration
 from tenants.meetings.tokens import cancel_token_read
 
@@ -41,6 +42,11 @@ def meeting_list(*, kind: str | None = None, when: When | None = None) -> QueryS
 def meeting_upcoming(*, limit: int = 3) -> QuerySet[Meeting]:
     """The next meetings, for the home page."""
     return meeting_list(when=When.UPCOMING)[:limit]
+
+
+def meetings_home_block() -> dict:
+    """What the member's home page shows of the meetings (settings.HOME_BLOCKS)."""
+    return {"upcoming_meetings": list(meeting_upcoming(limit=3))}
 
 
 def _meetings_with_registration_counts() -> QuerySet[Meeting]:
@@ -114,8 +120,9 @@ def registration_list(*, meeting: Meeting | None = None) -> QuerySet[Registratio
 
 def registration_by_cancel_token(*, token: str) -> Registration | None:
     """The registration a cancel link names, if the link was signed for this member."""
-    pk = cancel_token_read(token)
-    if pk is None:
+    try:
+        pk = cancel_token_read(token)
+    except LinkRefused:
         return None
     return Registration.objects.select_related("meeting").filter(pk=pk).first()
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 import citizens
 from events import emit
+from kernel.partial_update import fields_update
 from tenants.meetings.models import Attendance, Meeting, MeetingPhoto, Registration
 from tenants.meetings.tokens import cancel_token_make
 from kernel.mail import member_mail_send
@@ -42,11 +43,6 @@ EDITABLE_FIELDS = (
     "capacity",
 )
 
-# Registrations from one e-mail address, and from one network address (a family, an
-# association's office, a cybercafé), per hour.
-REGISTRATIONS_PER_EMAIL = 5
-REGISTRATIONS_PER_ADDRESS = 30
-RATE_WINDOW_SECONDS = 3600
 # A change of these is told to the meeting's followers (tenants/notifications).
 NOTIFIED_FIELDS = ("kind", "title_ar", "title_fr", "starts_at", "ends_at", "place", "online_link")
 
@@ -103,12 +99,8 @@ def meeting_update(*, meeting: Meeting, **changes) -> Meeting:
 
     `minutes=None` withdraws the minutes; a new file replaces the old one, which is deleted.
     """
-    unknown = set(changes) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
     stored = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    for name, value in changes.items():
-        setattr(meeting, name, value)
+    fields_update(meeting, changes, allowed=EDITABLE_FIELDS)
     _meeting_save(meeting)
     # What people who plan to come need to know again: when, where, what.
     moved = {
@@ -166,24 +158,6 @@ def meeting_add_photo(*, meeting: Meeting, image: File, caption: str = "") -> Me
 def meeting_photo_delete(*, photo: MeetingPhoto) -> None:
     photo.delete()
     delete_files_after_commit([photo.image])
-
-
-def registration_rate_limited(*, email: str, address: str) -> bool:
-    """Count one registration attempt; True when the e-mail or the network address has made
-    too many this hour (at this member: the counters carry the schema)."""
-    by_address = citizens.rate_limit_hit(
-        scope="meeting-registration-address",
-        identity=address,
-        limit=REGISTRATIONS_PER_ADDRESS,
-        window_seconds=RATE_WINDOW_SECONDS,
-    )
-    by_email = citizens.rate_limit_hit(
-        scope="meeting-registration-email",
-        identity=normalized_email(email),
-        limit=REGISTRATIONS_PER_EMAIL,
-        window_seconds=RATE_WINDOW_SECONDS,
-    )
-    return by_address or by_email
 
 
 def normalized_email(email: str) -> str:

@@ -10,10 +10,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from citizens import client_address
+from citizens.limits import LimitedWrite
 from tenants.meetings.forms import RegistrationForm
 from tenants.meetings.models import Meeting
 from tenants.meetings.selectors import (
@@ -26,14 +25,11 @@ from tenants.meetings.selectors import (
     meeting_seats,
     registration_by_cancel_token,
 )
-from tenants.meetings.services import (
-    registration_cancel,
-    registration_create,
-    registration_rate_limited,
-)
+from tenants.meetings.services import registration_cancel, registration_create
 from kernel.page_cache import cache_public_page
 
 PAST_PER_PAGE = 20
+REGISTRATION_LIMIT = LimitedWrite("meetings:registration")
 
 
 @cache_public_page
@@ -84,16 +80,8 @@ def meeting_register(request, pk: int):
     form = RegistrationForm(request.POST if request.method == "POST" else None)
     status = 200
     if seats.can_register and form.is_valid():
-        if registration_rate_limited(
-            email=form.cleaned_data["email"], address=client_address(request)
-        ):
-            form.add_error(
-                None,
-                ValidationError(
-                    _("Too many registrations from you in a short time: please try again later."),
-                    code="rate_limited",
-                ),
-            )
+        if REGISTRATION_LIMIT.reached(request, email=form.cleaned_data["email"]):
+            form.add_error(None, REGISTRATION_LIMIT.refusal)
             status = 429
         else:
             try:

@@ -266,8 +266,3 @@ def notifications_next_due_in() -> float | None:
     if not moments:
         return None
     return max(0.0, (min(moments) - timezone.now()).total_seconds())
-
-
-def notifications_due_exist() -> bool:
-    """Whether anything can be sent now (the sweep's cheap question)."""
-    return Notification.objects.filter(_due()).exists()

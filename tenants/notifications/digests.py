@@ -7,7 +7,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from tenants.notifications.links import member_site_url, subscriber_links
+from tenancy.addresses import current_member_site_url
+from tenants.notifications.links import subscriber_links
 from tenants.notifications.models import Delivery, Notification, Subscriber
 from tenants.notifications.recording import notification_record
 from tenants.site.selectors import site_profile_get
@@ -19,7 +20,7 @@ def notifications_digest_group(*, delivery: str) -> int:
     redelivered task), it finds the items already grouped and records nothing."""
     assert delivery in (Delivery.DAILY, Delivery.WEEKLY)
     profile = site_profile_get()
-    site_url = member_site_url()
+    site_url = current_member_site_url()
     recorded = 0
     with transaction.atomic():
         items = list(

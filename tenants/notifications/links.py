@@ -1,35 +1,16 @@
-"""Links in e-mails (member schema): the member's own address, and each subscriber's signed
-manage and one-click unsubscribe links."""
+"""Links in e-mails (member schema): each subscriber's signed manage and one-click unsubscribe
+links, on the member's own address (tenancy.addresses)."""
 
-import time
-
-from django.conf import settings
-from django.db import connection
 from django.urls import reverse
 
+from tenancy.addresses import current_member_site_url
 from tenants.notifications.models import Subscriber
 from tenants.notifications.tokens import LinkRefused, subscriber_token_make, subscriber_token_read
 
 
-def member_site_url() -> str:
-    """The current member's own address (no trailing slash), for links in e-mails written
-    outside a request (by a receiver or a worker)."""
-    schema, now = connection.schema_name, time.monotonic()
-    cached = _site_urls.get(schema)
-    if cached is None or cached[1] < now:  # a minute: a new primary domain shows soon
-        domain = connection.tenant.get_primary_domain() if hasattr(connection, "tenant") else None
-        scheme = "http" if settings.DEBUG else "https"
-        url = f"{scheme}://{domain.domain}{settings.SITE_PORT_HINT}" if domain else ""
-        cached = _site_urls[schema] = (url, now + 60)
-    return cached[0]
-
-
-_site_urls: dict[str, tuple[str, float]] = {}
-
-
 def subscriber_links(subscriber: Subscriber, *, site_url: str | None = None) -> dict:
     """The signed manage and one-click unsubscribe links of a subscriber (this member only)."""
-    base = (site_url or member_site_url()).rstrip("/")
+    base = (site_url or current_member_site_url()).rstrip("/")
 
     def link(purpose: str, name: str) -> str:
         signed = subscriber_token_make(
@@ -49,5 +30,5 @@ def subscriber_from_link(signed: str, *, purpose: str) -> Subscriber:
     pk, token = subscriber_token_read(signed, purpose=purpose)
     subscriber = Subscriber.objects.filter(pk=pk, token=token).first()
     if subscriber is None:
-        raise LinkRefused(purpose)
+        raise LinkRefused("invalid")
     return subscriber

@@ -20,6 +20,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.actors import actor_fields
+
 
 class Language(models.TextChoices):
     ARABIC = "ar", _("العربية")
@@ -181,10 +183,10 @@ class Newsletter(models.Model):
         verbose_name=_("topics"),
     )
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
-    created_by = models.CharField(_("written by"), max_length=150, blank=True)
+    created_by, created_by_account, created_by_network_account_id = actor_fields(_("written by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-    sent_by = models.CharField(_("sent by"), max_length=150, blank=True)
+    sent_by, sent_by_account, sent_by_network_account_id = actor_fields(_("sent by"))
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     # How many subscribers it was recorded for (the outbox forgets after 180 days); while
     # `sending`, how many so far, out of `audience_size` (counted when it was confirmed).

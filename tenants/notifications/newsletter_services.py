@@ -26,9 +26,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from citizens import clean_citizen_text
+from kernel.actors import Actor
+from kernel.partial_update import fields_update
 from tenants.notifications.models import Newsletter
 from tenants.notifications.newsletter_selectors import newsletter_audience, newsletter_key_prefix
-from tenants.notifications.links import member_site_url
+from tenancy.addresses import current_member_site_url
 from tenants.notifications.recording import (
     _MANAGE,
     _UNSUBSCRIBE,
@@ -73,16 +75,16 @@ def _cleaned(
 @transaction.atomic
 def newsletter_create(
     *,
-    by: str,
+    by: Actor,
     subject_ar: str = "",
     body_ar: str = "",
     subject_fr: str = "",
     body_fr: str = "",
     topics: list[str] | None = None,
 ) -> Newsletter:
-    """A draft, written by `by` (the name shown in the workspace)."""
+    """A draft, written by `by` (its name is shown in the workspace)."""
     newsletter = Newsletter(
-        created_by=by,
+        **by.columns("created_by"),
         **_cleaned(
             subject_ar=subject_ar,
             body_ar=body_ar,
@@ -112,14 +114,16 @@ def newsletter_update(
         raise ValidationError(
             _("This newsletter was sent: it cannot be changed any more."), code="sent"
         )
-    for name, value in _cleaned(
-        subject_ar=subject_ar,
-        body_ar=body_ar,
-        subject_fr=subject_fr,
-        body_fr=body_fr,
-        topics=topics or [],
-    ).items():
-        setattr(newsletter, name, value)
+    fields_update(
+        newsletter,
+        _cleaned(
+            subject_ar=subject_ar,
+            body_ar=body_ar,
+            subject_fr=subject_fr,
+            body_fr=body_fr,
+            topics=topics or [],
+        ),
+    )
     newsletter.full_clean()
     newsletter.save()
     return newsletter
@@ -133,14 +137,14 @@ class SendOutcome:
 
 
 @transaction.atomic
-def newsletter_send(*, newsletter: Newsletter, by: str, site_url: str = "") -> SendOutcome:
+def newsletter_send(*, newsletter: Newsletter, by: Actor, site_url: str = "") -> SendOutcome:
     """Confirm a draft: it becomes `sending`, and after commit the workers record one e-mail
     per subscriber in batches (`newsletter_record`); the request does not wait for them.
     Called again for a newsletter already confirmed (a double click, a retry), it changes
     nothing and says so, but hands the newsletter over again: a hand-over lost with the broker
     is resumed where it stopped, and one too many records nothing."""
     newsletter = Newsletter.objects.select_for_update().get(pk=newsletter.pk)
-    site_url = (site_url or member_site_url()).rstrip("/")
+    site_url = (site_url or current_member_site_url()).rstrip("/")
     if newsletter.state != Newsletter.State.DRAFT:
         if newsletter.state == Newsletter.State.SENDING:
             _hand_over_after_commit(newsletter.pk, site_url)
@@ -153,12 +157,15 @@ def newsletter_send(*, newsletter: Newsletter, by: str, site_url: str = "") -> S
             code="no_audience",
         )
     newsletter.state = Newsletter.State.SENDING
-    newsletter.sent_by, newsletter.sent_at = by, timezone.now()
+    by.set_on(newsletter, "sent_by")
+    newsletter.sent_at = timezone.now()
     newsletter.audience_size, newsletter.recipients, newsletter.recorded_up_to = audience, 0, 0
     newsletter.save(
         update_fields=[
             "state",
             "sent_by",
+            "sent_by_account",
+            "sent_by_network_account_id",
             "sent_at",
             "audience_size",
             "recipients",
@@ -243,7 +250,7 @@ def newsletter_record_batch(
         newsletter.state = Newsletter.State.SENT
         newsletter.save(update_fields=["state", "updated_at"])
         return None
-    site_url = (site_url or member_site_url()).rstrip("/")
+    site_url = (site_url or current_member_site_url()).rstrip("/")
     by_version: dict[str, list] = {code: [] for code in newsletter.languages}
     for subscriber in subscribers:
         # The e-mail is rendered (footer included) in the language of the version read; the

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from tenants.notifications.models import Topic
 from tenants.notifications.selectors import topic_followers
-from tenants.notifications.links import member_site_url
+from tenancy.addresses import current_member_site_url
 from tenants.notifications.recording import (
     event_fingerprint,
     notification_record,
@@ -128,7 +128,7 @@ def _for_subscribers(kind: str, data: dict) -> int:
     item, path = about(data)
     if item is None:
         return 0
-    site_url = member_site_url()
+    site_url = current_member_site_url().rstrip("/")
     return notifications_record_for_followers(
         kind=kind,
         key_prefix=f"{kind}:{event_fingerprint(kind, data)}",
@@ -169,7 +169,7 @@ def _for_staff(kind: str, data: dict) -> int:
         )
     except NoReverseMatch:
         pass
-    profile, site_url = site_profile_get(), member_site_url()
+    profile, site_url = site_profile_get(), current_member_site_url().rstrip("/")
     fingerprint = event_fingerprint(kind, data)
     recorded = 0
     for email in emails:

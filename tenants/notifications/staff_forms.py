@@ -4,7 +4,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from tenants.notifications.models import GENERAL_TOPICS, Topic
+from tenants.notifications.models import GENERAL_TOPICS
 from tenants.site.staff import StaffForm
 
 
@@ -55,6 +55,3 @@ class NewsletterForm(StaffForm):
 
     def fields_for_service(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.fields}
-
-
-TOPIC_LABELS = dict(Topic.choices)

@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from tenants.notifications.links import member_site_url, subscriber_from_link, subscriber_links
+from tenancy.addresses import current_member_site_url
+from tenants.notifications.links import subscriber_from_link, subscriber_links
 from tenants.notifications.models import (
     GENERAL_TOPICS,
     Delivery,
@@ -81,7 +82,7 @@ def subscriber_subscribe(
                 purpose="follow",
                 follow=f"{follow[0]}:{follow[1]}",
             )
-            context["follow_url"] = (site_url or member_site_url()).rstrip("/") + reverse(
+            context["follow_url"] = (site_url or current_member_site_url()).rstrip("/") + reverse(
                 "notifications-follow", kwargs={"token": signed}
             )
             context["follow"] = follow
@@ -104,7 +105,7 @@ def subscriber_subscribe(
     signed = subscriber_token_make(
         subscriber_pk=subscriber.pk, token=subscriber.token, purpose="verify"
     )
-    base = (site_url or member_site_url()).rstrip("/")
+    base = (site_url or current_member_site_url()).rstrip("/")
     link = base + reverse("notifications-verify", kwargs={"token": signed})
     # One verification e-mail per address and day at most: the form cannot be used to flood
     # somebody's mailbox.

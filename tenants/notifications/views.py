@@ -7,11 +7,10 @@ reached by a signed link send no Referer, so the link stays out of other sites' 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
-from citizens import client_address, rate_limit_hit
+from citizens.limits import LimitedWrite
 from tenants.notifications.forms import PreferencesForm, SubscribeForm
 from tenants.notifications.models import Topic
 from tenants.notifications.links import subscriber_from_link
@@ -25,8 +24,7 @@ from tenants.notifications.subscribers import (
 )
 from tenants.notifications.tokens import LinkRefused, subscriber_token_read
 
-SUBSCRIBE_LIMIT = 5  # forms an hour, per e-mail and per address
-HOUR = 3600
+SUBSCRIBE_LIMIT = LimitedWrite("notifications:subscribe")
 
 
 def _private(response):
@@ -36,22 +34,6 @@ def _private(response):
 
 def _refused(request, status: int = 400):
     return _private(render(request, "notifications/refused.html", status=status))
-
-
-def _limit_reached(*, email: str, address: str) -> bool:
-    by_email = rate_limit_hit(
-        scope="notifications:subscribe:email",
-        identity=email,
-        limit=SUBSCRIBE_LIMIT,
-        window_seconds=HOUR,
-    )
-    by_address = rate_limit_hit(
-        scope="notifications:subscribe:address",
-        identity=address,
-        limit=SUBSCRIBE_LIMIT * 4,
-        window_seconds=HOUR,
-    )
-    return by_email or by_address
 
 
 @never_cache
@@ -71,14 +53,8 @@ def subscribe(request):
         return _form_page(request, form, follow, status=400)
     data = form.cleaned_data
     follow = follow_parse(data["follow"])
-    if _limit_reached(email=data["email"], address=client_address(request)):
-        form.add_error(
-            None,
-            _(
-                "Too many subscriptions were sent from here in the last hour. "
-                "Please try again later."
-            ),
-        )
+    if SUBSCRIBE_LIMIT.reached(request, email=data["email"]):
+        form.add_error(None, SUBSCRIBE_LIMIT.refusal)
         return _form_page(request, form, follow, status=429)
     try:
         subscriber_subscribe(

@@ -10,11 +10,11 @@
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
-from rest_framework.exceptions import Throttled
 from rest_framework.generics import GenericAPIView
-from rest_framework.permissions import AllowAny, BasePermission
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
+from citizens.limits import LimitedWrite
 from tenants.petitions.models import Link, Petition, Petitioner, PetitionStep, Signature, State
 from tenants.petitions.selectors import petition_detail, petition_list, signature_list
 from tenants.petitions.services import (
@@ -23,22 +23,14 @@ from tenants.petitions.services import (
     petition_transition,
     signature_add,
 )
-from tenants.petitions.web import SIGN_RATE, rate_limited, site_url
+from tenants.petitions.web import site_url
 from tenants.site.staff import actor
 from kernel.api import run_service
+from kernel.permissions import StaffMay
 from tenants.site.personal_data import identity_read_record
 
 
-def staff_may(perm: str) -> type[BasePermission]:
-    """A permission class: the signed-in member of staff's role gives `perm`."""
-
-    class StaffMay(BasePermission):
-        def has_permission(self, request, view) -> bool:
-            user = request.user
-            return bool(user and user.is_authenticated and user.has_perm(perm))
-
-    StaffMay.__name__ = f"StaffMay_{perm.replace('.', '_')}"
-    return StaffMay
+SIGN_LIMIT = LimitedWrite("petitions:sign")
 
 
 class PetitionFilterSerializer(serializers.Serializer):
@@ -216,8 +208,7 @@ class PetitionSignApi(PetitionApiBase):
     )
     def post(self, request, pk: int):
         petition = self.existing(pk)
-        if rate_limited(request, "sign", SIGN_RATE):
-            raise Throttled(wait=SIGN_RATE[1])
+        SIGN_LIMIT.throttle(request)
         data = PetitionSignatureInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         run_service(
@@ -235,7 +226,8 @@ class PetitionSignApi(PetitionApiBase):
 class PetitionSignatureListApi(PetitionApiBase):
     """Who signed (staff only: personal data)."""
 
-    permission_classes = [staff_may("petitions.view_signature")]
+    permission_classes = [StaffMay]
+    required_perms = ["petitions.view_signature"]
     published_only = False
 
     @extend_schema(responses=PetitionSignatureOutputSerializer(many=True))
@@ -250,7 +242,8 @@ class PetitionSignatureListApi(PetitionApiBase):
 class PetitionTransitionApi(PetitionApiBase):
     """Move a petition to its next state (staff who may change petitions)."""
 
-    permission_classes = [staff_may("petitions.change_petition")]
+    permission_classes = [StaffMay]
+    required_perms = ["petitions.change_petition"]
     published_only = False
 
     @extend_schema(
@@ -273,7 +266,8 @@ class PetitionTransitionApi(PetitionApiBase):
 class PetitionPublishApi(PetitionApiBase):
     """Publish a petition filed online (staff who may change petitions)."""
 
-    permission_classes = [staff_may("petitions.change_petition")]
+    permission_classes = [StaffMay]
+    required_perms = ["petitions.change_petition"]
     published_only = False
 
     @extend_schema(request=None, responses={200: PetitionDetailOutputSerializer})

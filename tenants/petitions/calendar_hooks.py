@@ -6,7 +6,7 @@ in calendar months from the submission (law.months_after, with the months of the
 settings), not in working days, and the opening of the next session is
 a proposal computed when staff look (selectors.next_ordinary_session), which staff then
 correct. This hook is where a petition deadline counted in working days would be recounted
-(read and written across the batch as tenants/information_requests/calendar_hooks.py does).
+(read and written across the batch as tenants/reminders/calendar_hooks.py does).
 """
 
 from datetime import date

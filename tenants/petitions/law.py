@@ -60,7 +60,6 @@ class TierLaw:
 
     law: str
     signatures_article: str
-    associations_article: str
     procedure_article: str
     admissibility_months: int
     association_min_years: int
@@ -75,10 +74,6 @@ class TierLaw:
         return self.cite(self.signatures_article)
 
     @property
-    def associations_reference(self) -> str:
-        return self.cite(self.associations_article)
-
-    @property
     def procedure_reference(self) -> str:
         return self.cite(self.procedure_article)
 
@@ -87,7 +82,6 @@ TIERS = {
     "commune": TierLaw(
         law="القانون التنظيمي 113.14 المتعلق بالجماعات",
         signatures_article="المادة 123",
-        associations_article="المادة 124",
         procedure_article="المادة 125",
         admissibility_months=3,
         association_min_years=3,
@@ -96,7 +90,6 @@ TIERS = {
     "province": TierLaw(
         law="القانون التنظيمي 112.14 المتعلق بالعمالات والأقاليم",
         signatures_article="المادة 114",
-        associations_article="المادة 115",
         procedure_article="المادة 116",
         admissibility_months=2,
         association_min_years=3,
@@ -105,7 +98,6 @@ TIERS = {
     "region": TierLaw(
         law="القانون التنظيمي 111.14 المتعلق بالجهات",
         signatures_article="المادة 120",
-        associations_article="المادة 121",
         procedure_article="المادة 122",
         admissibility_months=2,
         association_min_years=3,
@@ -116,11 +108,9 @@ TIERS = {
 
 # Kept for the tests and the settings' defaults: the article of the signature threshold.
 COMMUNE_REFERENCE = TIERS["commune"].signatures_reference
-PROVINCE_REFERENCE = TIERS["province"].signatures_reference
 REGION_REFERENCE = TIERS["region"].signatures_reference
 # The reference the regional defaults carried before it was corrected (migration 0002).
 REGION_REFERENCE_BEFORE = "القانون التنظيمي 111.14 المتعلق بالجهات، المادة 119"
-SESSION_MONTHS = {tier: law.session_months for tier, law in TIERS.items()}
 
 
 def tier_law(tier: str) -> TierLaw:

@@ -14,6 +14,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.actors import actor_fields
+
 # Arabic-Indic and Eastern Arabic-Indic digits, as phones type them, read as ASCII digits.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
 # A Moroccan national ID card (CIN) number: one or two letters, then digits.
@@ -229,8 +231,9 @@ class PetitionStep(models.Model):
     state = models.CharField(_("state"), max_length=20, choices=State.choices)
     happened_on = models.DateField(_("date"))
     note = models.TextField(_("note"), blank=True)
-    # A member of staff's user name, or "agent": never shown in public.
-    by = models.CharField(_("by"), max_length=150, blank=True)
+    # The member of staff who acted (kernel.actors), or "agent" (the petition's agent, a
+    # citizen: no account); never shown in public.
+    by, by_account, by_network_account_id = actor_fields(_("by"))
     recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
 
     class Meta:

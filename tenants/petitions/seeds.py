@@ -15,7 +15,8 @@ from tenants.petitions.services import (
     petition_transition,
     signature_add,
 )
-from tenants.programme.seeds import TANGER, TETOUAN, TIMEZGANA, demo_member_code
+from tenants.site.demo import TANGER, TETOUAN, TIMEZGANA, demo_member_code
+from kernel.actors import Actor
 
 COLLECTING = (
     "إحداث مساحات خضراء وملاعب للقرب بالأحياء الشعبية",
@@ -99,7 +100,9 @@ def petitions_seed_demo(*, today, hcp_code: str | None = None) -> int:
     agent = {"agent_name": "جمعية الحي للتنمية", "agent_cin": "L123456"}
 
     if to_collect:
-        collecting = petition_create(by="demo", subject=to_collect[0], text=to_collect[1], **agent)
+        collecting = petition_create(
+            by=Actor(name="demo"), subject=to_collect[0], text=to_collect[1], **agent
+        )
         for signature in _signatures(collecting, min(24, settings.threshold // 3), prefix="LC"):
             signature_add(
                 petition=collecting,
@@ -116,7 +119,7 @@ def petitions_seed_demo(*, today, hcp_code: str | None = None) -> int:
     session = next_ordinary_session(
         months=settings.session_months, after=today - timedelta(days=180)
     )
-    decided = petition_create(by="demo", subject=subject, text=text, **agent)
+    decided = petition_create(by=Actor(name="demo"), subject=subject, text=text, **agent)
     Signature.objects.bulk_create(_signatures(decided, settings.threshold, prefix="LD"))
     PetitionStep.objects.filter(petition=decided).update(happened_on=session - timedelta(days=120))
     Signature.objects.filter(petition=decided).update(
@@ -132,7 +135,7 @@ def petitions_seed_demo(*, today, hcp_code: str | None = None) -> int:
         petition_transition(
             petition=decided,
             to=to,
-            by="demo",
+            by=Actor(name="demo"),
             happened_on=session - timedelta(days=days_before),
             **extra,
         )

@@ -75,12 +75,6 @@ def petition_figures_from_rows(rows) -> dict:
     }
 
 
-def petition_figures() -> dict:
-    """Published petitions by state, those awaiting publication and the signatures of the
-    published ones, in one query (for the network's aggregation)."""
-    return petition_figures_from_rows(list(petition_figure_rows()))
-
-
 def first_working_day(year: int, month: int) -> date:
     day = date(year, month, 1)
     while not is_working_day(day):

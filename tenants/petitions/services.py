@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from citizens import clean_citizen_text
 from events import emit
+from kernel.partial_update import fields_update
 from tenants.petitions.law import months_after, petition_rules, spread_minimum, years_before
 from tenants.petitions.models import (
     OUTSIDE_REGION,
@@ -35,11 +36,13 @@ from tenants.petitions.models import (
     cin_purged_key,
 )
 from tenants.petitions.selectors import region_provinces, signature_spread
+from kernel.actors import Actor
 from kernel.mail import member_mail_send
 from tenants.site.selectors import site_profile_get
 
-# Who recorded a step the agent took through the private link (staff steps carry a user name).
-AGENT = "agent"
+# Who took a step through the private link: the petition's agent, a citizen without an account
+# (staff steps carry the account and name of who acted: kernel.actors).
+AGENT = Actor(name="agent")
 # What staff may change on a petition; the subject and text only until it is published.
 EDITABLE_FIELDS = ("subject", "text", "agent_name", "agent_cin", "agent_email", "agent_phone")
 ASSOCIATION_FIELDS = ("association_name", "association_reference", "association_founded_on")
@@ -91,13 +94,9 @@ def petition_settings_get() -> PetitionSettings:
 def petition_settings_update(**changes) -> PetitionSettings:
     """Change the settings; petitions still collecting signatures follow the new threshold
     (those already submitted keep the one they were submitted under)."""
-    unknown = set(changes) - set(SETTINGS_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
     petition_settings_get()
     settings = PetitionSettings.objects.select_for_update().get(pk=PetitionSettings.SINGLETON_PK)
-    for name, value in changes.items():
-        setattr(settings, name, value)
+    fields_update(settings, changes, allowed=SETTINGS_FIELDS)
     settings.full_clean()
     settings.save()
     Petition.objects.filter(state=State.COLLECTING).update(signatures_required=settings.threshold)
@@ -192,17 +191,16 @@ def _association_errors(
 def petition_save_new(
     *,
     petition: Petition,
-    by: str,
+    by: Actor,
     site_url: str = "",
     language: str | None = None,
     association_conditions_declared: bool = False,
 ) -> Petition:
     """Validate and save a new petition (collecting signatures from today) and e-mail its
-    agent (or the association's legal representative) the private link. `by` is the staff
-    member's name, or AGENT for one filed online."""
+    agent (or the association's legal representative) the private link. `by` is the member of
+    staff who acts, or AGENT for one filed online."""
     fields = (*EDITABLE_FIELDS, "association_name", "association_reference")
-    for name, value in _plain({name: getattr(petition, name) for name in fields}).items():
-        setattr(petition, name, value)
+    fields_update(petition, _plain({name: getattr(petition, name) for name in fields}))
     settings = petition_settings_get()
     errors = _association_errors(
         petition, conditions_declared=association_conditions_declared, settings=settings
@@ -215,7 +213,7 @@ def petition_save_new(
     petition.full_clean()
     petition.save()
     PetitionStep.objects.create(
-        petition=petition, state=State.COLLECTING, happened_on=timezone.localdate(), by=by
+        petition=petition, state=State.COLLECTING, happened_on=timezone.localdate(), **by.columns()
     )
     _mail_agent(petition, "filed", site_url=site_url)
     return petition
@@ -271,7 +269,7 @@ def petition_file(
 
 def petition_create(
     *,
-    by: str,
+    by: Actor,
     subject: str,
     text: str,
     agent_name: str,
@@ -314,9 +312,6 @@ def petition_create(
 def petition_update(*, petition: Petition, **changes) -> Petition:
     """Change some EDITABLE_FIELDS. Once published, the subject and text stay as people
     signed them."""
-    unknown = set(changes) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
     stored = Petition.objects.select_for_update().get(pk=petition.pk)
     changes = _plain(changes)
     if stored.is_published:
@@ -335,8 +330,7 @@ def petition_update(*, petition: Petition, **changes) -> Petition:
                     for name in locked
                 }
             )
-    for name, value in changes.items():
-        setattr(petition, name, value)
+    fields_update(petition, changes, allowed=EDITABLE_FIELDS)
     petition.full_clean()
     petition.save()
     return petition
@@ -531,7 +525,7 @@ def petition_transition(
     *,
     petition: Petition,
     to: str,
-    by: str,
+    by: Actor,
     happened_on: date | None = None,
     reason: str = "",
     session_date: date | None = None,
@@ -584,7 +578,7 @@ def petition_transition(
     petition_locked.full_clean()
     petition_locked.save()
     step = PetitionStep.objects.create(
-        petition=petition_locked, state=to, happened_on=happened_on, note=note, by=by
+        petition=petition_locked, state=to, happened_on=happened_on, note=note, **by.columns()
     )
     for name in (
         "state",

@@ -2,7 +2,7 @@
 
 The list and a petition's page are cached for anonymous visitors: they hold no form and no
 personal data. The pages with a form (filing, signing) and the agent's private page are never
-cached, and every form POST is counted against the visitor's address (web.py).
+cached, and every form POST is counted against the visitor's address (citizens.limits).
 """
 
 from django.core.exceptions import ValidationError
@@ -10,9 +10,9 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from citizens.limits import LimitedWrite
 from tenants.petitions.forms import PetitionFileForm, SignatureForm, add_service_errors
 from tenants.petitions.models import State
 from tenants.petitions.selectors import (
@@ -27,10 +27,12 @@ from tenants.petitions.services import (
     petition_submit_by_agent,
     signature_add,
 )
-from tenants.petitions.web import FILE_RATE, SIGN_RATE, rate_limited, site_url
+from tenants.petitions.web import site_url
 from kernel.page_cache import cache_public_page
 
 PER_PAGE = 20
+FILE_LIMIT = LimitedWrite("petitions:file")
+SIGN_LIMIT = LimitedWrite("petitions:sign")
 
 
 @cache_public_page
@@ -63,22 +65,14 @@ def petition_page(request, pk: int):
     return render(request, "petitions/detail.html", {"petition": published_or_404(pk)})
 
 
-def _form_page(
-    request, form, template: str, context: dict, *, scope: str, rate: tuple[int, int], service, done
-):
+def _form_page(request, form, template: str, context: dict, *, limit: LimitedWrite, service, done):
     """A public form page: GET shows it; a POST is counted against the visitor's address,
     validated, handed to `service`, and redirected to `done(result)`; or the form comes back
     with the errors (429 when over the rate limit)."""
     status = 200
     if request.method == "POST":
-        if rate_limited(request, scope, rate):
-            form.add_error(
-                None,
-                ValidationError(
-                    _("Too many attempts from your connection. Please try again later."),
-                    code="rate_limited",
-                ),
-            )
+        if limit.reached(request):
+            form.add_error(None, limit.refusal)
             status = 429
         elif form.is_valid():
             data = {
@@ -104,8 +98,7 @@ def petition_new(request):
         form,
         "petitions/new.html",
         {"settings": petition_settings_get()},
-        scope="file",
-        rate=FILE_RATE,
+        limit=FILE_LIMIT,
         service=petition_file,
         done=lambda petition: reverse("petitions:filed"),
     )
@@ -130,8 +123,7 @@ def petition_sign(request, pk: int):
         form,
         "petitions/sign.html",
         {"petition": petition},
-        scope="sign",
-        rate=SIGN_RATE,
+        limit=SIGN_LIMIT,
         service=sign,
         done=lambda signature: reverse("petitions:signed", args=[petition.pk]),
     )

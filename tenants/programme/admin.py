@@ -21,7 +21,7 @@ from tenants.programme.models import (
     ProgrammeStep,
     ProgressUpdate,
 )
-from tenants.programme.ogp_local import PlanLink, SustainableDevelopmentGoal
+from ogp_local import PlanLink, SustainableDevelopmentGoal
 from tenants.programme.selectors import commitment_template_catalogue, programme_current
 from kernel.admin import BilingualFieldsMixin, ReadOnlyAdminMixin
 from tenants.site.staff import actor

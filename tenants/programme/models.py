@@ -8,12 +8,13 @@ from django.db import models
 from django.utils.translation import gettext, gettext_lazy as _
 
 from commitment_templates import Principle, principle_labels  # noqa: F401  (both sides)
-from tenants.programme.ogp_local import (
+from ogp_local import (
     PlanLink,
     SustainableDevelopmentGoal,
     end_of_commitment_due_on,
     inception_due_on,
 )
+from kernel.actors import actor_fields
 from kernel.bilingual import Bilingual
 from uploads import validate_document
 
@@ -312,7 +313,7 @@ class ProgressUpdate(models.Model):
     before = models.TextField(_("before"), blank=True)
     after = models.TextField(_("after"), blank=True)
     note = models.TextField(_("note"), blank=True)
-    by = models.CharField(_("by"), max_length=150)
+    by, by_account, by_network_account_id = actor_fields(_("by"), blank=False)
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
     class Meta:

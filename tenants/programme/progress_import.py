@@ -26,6 +26,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _, gettext_lazy
 
+from kernel.actors import Actor
 from tenants.programme import services
 from tenants.programme.models import Commitment, Completion, Milestone, Programme
 
@@ -631,7 +632,7 @@ class ImportResult:
 
 
 @transaction.atomic
-def progress_import_apply(*, programme: Programme, preview: Preview, by: str) -> ImportResult:
+def progress_import_apply(*, programme: Programme, preview: Preview, by: Actor) -> ImportResult:
     """Save a preview without errors through the programme's services, in one transaction.
 
     The rows are locked and compared with the values the preview was computed from: if any

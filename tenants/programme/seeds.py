@@ -11,8 +11,18 @@ made up for the demo, and every summary says the content is a demonstration."""
 
 from datetime import date
 
-from django.db import connection
 
+from tenants.site.demo import (
+    AGADIR,
+    CHEFCHAOUEN,
+    OUJDA,
+    REGION_BMK,
+    REGION_TTA,
+    TANGER,
+    TETOUAN,
+    TIMEZGANA,
+    demo_member_code,
+)
 from tenants.programme.models import Completion, Principle, Programme, ProgrammeStatus, StepKind
 from tenants.programme.services import (
     assessment_save,
@@ -23,29 +33,14 @@ from tenants.programme.services import (
     milestone_mark_done,
     programme_create,
 )
+from kernel.actors import Actor
 
 P = Principle
 C = Completion
 S = StepKind
-SEED_AUTHOR = "نقطة الارتكاز"
+SEED_AUTHOR = Actor(name="نقطة الارتكاز")
 DEMO_NOTE_AR = " (محتوى تجريبي لعرض المنصة.)"
 DEMO_NOTE_FR = " (Contenu de démonstration.)"
-
-# The demo members, by HCP code (network/members/demo.py provisions them).
-TETOUAN, TANGER, TIMEZGANA = "01.571.01.11", "01.511.01.0", "03.531.03.23"
-REGION_TTA, REGION_BMK = "01", "05"
-CHEFCHAOUEN, OUJDA, AGADIR, TETOUAN_PROVINCE = (
-    "01.151.01.01",
-    "02.411.01.23",
-    "09.001.01.01",
-    "01.571",
-)
-
-
-def demo_member_code(hcp_code: str | None = None) -> str:
-    """Whose demo content to seed: the member named, or else the member whose schema is on."""
-    return hcp_code or getattr(connection.tenant, "collectivity_id", "")
-
 
 # A commitment: (title ar, title fr, principles, lead department, problem, how it solves it,
 # completion, milestones [(title, due on, done?)]).
@@ -645,7 +640,7 @@ def _assess(programme: Programme, hcp_code: str) -> None:
     if hcp_code == TETOUAN:
         assessment_save(
             commitment=programme.commitments.get(number=3),
-            by="لجنة التتبع",
+            by=Actor(name="لجنة التتبع"),
             specificity="high",
             relevant=True,
             potential_impact="moderate",
@@ -658,7 +653,7 @@ def _assess(programme: Programme, hcp_code: str) -> None:
         )
         inception_assessment_save(
             programme=programme,
-            by="لجنة التتبع",
+            by=Actor(name="لجنة التتبع"),
             assessed_on=date(2023, 4, 12),
             findings_ar="شارك المجتمع المدني في ورشات الإعداد المشترك، وجاءت الالتزامات قابلة "
             "للتحقق مع مراحل مؤرخة.",
@@ -672,7 +667,7 @@ def _assess(programme: Programme, hcp_code: str) -> None:
         ):
             assessment_save(
                 commitment=commitment,
-                by="منتدى المتابعة المشترك",
+                by=Actor(name="منتدى المتابعة المشترك"),
                 specificity="high",
                 relevant=True,
                 potential_impact=impact,

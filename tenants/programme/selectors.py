@@ -13,7 +13,7 @@ import commitment_templates
 from tenants.documents.selectors import category_freshness_rows
 from tenants.meetings.models import Meeting
 from tenants.meetings.selectors import When, when_q
-from tenants.programme import ogp_local
+import ogp_local
 from tenants.programme.models import (
     COMPLETION_SHARE,
     Assessment,
@@ -106,6 +106,16 @@ def progress_by_principle(*, programme: Programme) -> list[PrincipleProgress]:
     """Average completion of the commitments under each principle, in one query."""
     rows = Commitment.objects.filter(programme=programme).values_list("principles", "completion")
     return progress_by_principle_from_rows(rows)
+
+
+def programme_home_block() -> dict:
+    """What the member's home page shows of the programme (settings.HOME_BLOCKS): the current
+    one and its progress by principle."""
+    programme = programme_current()
+    return {
+        "programme": programme,
+        "progress": progress_by_principle(programme=programme) if programme else [],
+    }
 
 
 def progress_by_principle_from_rows(rows) -> list[PrincipleProgress]:

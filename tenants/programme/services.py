@@ -1,5 +1,6 @@
 """Writes of the openness programme (member schema). Every change is recorded with who made
-it and the values before and after: that record is the public history."""
+it (`by`, an Actor: the account and the name shown) and the values before and after: that
+record is the public history."""
 
 from datetime import date
 
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 
 import commitment_templates
 from events import emit
+from kernel.actors import Actor
+from kernel.partial_update import fields_update
 from tenants.programme.models import (
     Assessment,
     Commitment,
@@ -41,7 +44,7 @@ def _apply_and_record(
     instance,
     *,
     changes: dict,
-    by: str,
+    by: Actor,
     note: str,
     programme: Programme,
     commitment: Commitment | None = None,
@@ -49,8 +52,7 @@ def _apply_and_record(
 ) -> list[ProgressUpdate]:
     """Set `changes` on `instance`, validate, save, and record each field that changed."""
     before = {field: getattr(instance, field) for field in changes}
-    for field, value in changes.items():
-        setattr(instance, field, value)
+    fields_update(instance, changes)
     instance.full_clean()
     instance.save()
     records = [
@@ -64,7 +66,7 @@ def _apply_and_record(
             before=_as_text(before[field]),
             after=_as_text(getattr(instance, field)),
             note=note,
-            by=by,
+            **by.columns(),
         )
         for field in changes
         if field not in UNRECORDED and before[field] != getattr(instance, field)
@@ -72,30 +74,30 @@ def _apply_and_record(
     return ProgressUpdate.objects.bulk_create(records)
 
 
-def _record_creation(instance, *, by: str, **links) -> ProgressUpdate:
+def _record_creation(instance, *, by: Actor, **links) -> ProgressUpdate:
     return ProgressUpdate.objects.create(
         subject=str(instance),
         model=instance._meta.model_name,
         field=ProgressUpdate.CREATED,
         after=str(instance),
-        by=by,
+        **by.columns(),
         **links,
     )
 
 
-def _record_deletion(instance, *, by: str, **links) -> ProgressUpdate:
+def _record_deletion(instance, *, by: Actor, **links) -> ProgressUpdate:
     return ProgressUpdate.objects.create(
         subject=str(instance),
         model=instance._meta.model_name,
         field=ProgressUpdate.DELETED,
         before=str(instance),
-        by=by,
+        **by.columns(),
         **links,
     )
 
 
 @transaction.atomic
-def programme_create(*, by: str, **fields) -> Programme:
+def programme_create(*, by: Actor, **fields) -> Programme:
     programme = Programme(**fields)
     programme.full_clean()
     programme.save()
@@ -103,7 +105,7 @@ def programme_create(*, by: str, **fields) -> Programme:
 
 
 @transaction.atomic
-def programme_update(*, programme: Programme, by: str, note: str = "", **changes) -> Programme:
+def programme_update(*, programme: Programme, by: Actor, note: str = "", **changes) -> Programme:
     """Change the programme; adopting it needs the council session and the decision."""
     status = changes.get("status", programme.status)
     if status in (
@@ -127,7 +129,7 @@ def programme_update(*, programme: Programme, by: str, note: str = "", **changes
 
 
 @transaction.atomic
-def commitment_save_new(*, commitment: Commitment, by: str) -> Commitment:
+def commitment_save_new(*, commitment: Commitment, by: Actor) -> Commitment:
     """Validate and save a new commitment, recording its creation in the history."""
     commitment.full_clean()
     commitment.save()
@@ -135,13 +137,13 @@ def commitment_save_new(*, commitment: Commitment, by: str) -> Commitment:
     return commitment
 
 
-def commitment_create(*, programme: Programme, by: str, **fields) -> Commitment:
+def commitment_create(*, programme: Programme, by: Actor, **fields) -> Commitment:
     return commitment_save_new(commitment=Commitment(programme=programme, **fields), by=by)
 
 
 @transaction.atomic
 def commitment_update(
-    *, commitment: Commitment, by: str, note: str = "", **changes
+    *, commitment: Commitment, by: Actor, note: str = "", **changes
 ) -> list[ProgressUpdate]:
     updates = _apply_and_record(
         commitment,
@@ -157,7 +159,7 @@ def commitment_update(
 
 
 def commitment_update_progress(
-    *, commitment: Commitment, by: str, completion: Completion, note: str
+    *, commitment: Commitment, by: Actor, completion: Completion, note: str
 ) -> list[ProgressUpdate]:
     return commitment_update(commitment=commitment, by=by, note=note, completion=completion)
 
@@ -168,7 +170,7 @@ def commitment_delete(*, commitment: Commitment) -> None:
 
 
 @transaction.atomic
-def milestone_save_new(*, milestone: Milestone, by: str) -> Milestone:
+def milestone_save_new(*, milestone: Milestone, by: Actor) -> Milestone:
     milestone.full_clean()
     milestone.save()
     commitment = milestone.commitment
@@ -178,13 +180,13 @@ def milestone_save_new(*, milestone: Milestone, by: str) -> Milestone:
     return milestone
 
 
-def milestone_create(*, commitment: Commitment, by: str, **fields) -> Milestone:
+def milestone_create(*, commitment: Commitment, by: Actor, **fields) -> Milestone:
     return milestone_save_new(milestone=Milestone(commitment=commitment, **fields), by=by)
 
 
 @transaction.atomic
 def milestone_update(
-    *, milestone: Milestone, by: str, note: str = "", **changes
+    *, milestone: Milestone, by: Actor, note: str = "", **changes
 ) -> list[ProgressUpdate]:
     commitment = milestone.commitment
     updates = _apply_and_record(
@@ -204,7 +206,7 @@ def milestone_update(
 def milestone_mark_done(
     *,
     milestone: Milestone,
-    by: str,
+    by: Actor,
     done_on: date | None = None,
     evidence_file=None,
     evidence_link: str = "",
@@ -223,7 +225,7 @@ def milestone_mark_done(
 
 
 @transaction.atomic
-def assessment_save(*, commitment: Commitment, by: str, **fields) -> Assessment:
+def assessment_save(*, commitment: Commitment, by: Actor, **fields) -> Assessment:
     """The monitoring committee's end-of-commitment assessment (created or replaced), recorded
     in the history; it needs its findings and its evidence (Assessment.clean)."""
     assessment = Assessment.objects.filter(commitment=commitment).first()
@@ -245,7 +247,9 @@ def assessment_save(*, commitment: Commitment, by: str, **fields) -> Assessment:
 
 
 @transaction.atomic
-def commitment_create_from_template(*, programme: Programme, template: dict, by: str) -> Commitment:
+def commitment_create_from_template(
+    *, programme: Programme, template: dict, by: Actor
+) -> Commitment:
     """Copy a network commitment template (a dict, by value: see platform/commitment_templates)
     into this member's programme as its next commitment. The copy is the member's own from
     then on and keeps the template's id and version; a programme takes a template once."""
@@ -277,13 +281,16 @@ def commitment_create_from_template(*, programme: Programme, template: dict, by:
         template_id=template_id,
         template_version=version,
         commitment_id=commitment.pk,
-        by=by,
+        # Plain values (events carry no objects): the network records who copied.
+        by=by.name,
+        by_account_id=by.account_id,
+        by_network_account_id=by.network_account_id,
     )
     return commitment
 
 
 @transaction.atomic
-def milestone_delete(*, milestone: Milestone, by: str) -> None:
+def milestone_delete(*, milestone: Milestone, by: Actor) -> None:
     """Remove a milestone; its removal stays in the commitment's public history."""
     commitment = milestone.commitment
     _record_deletion(milestone, by=by, programme=commitment.programme, commitment=commitment)
@@ -291,7 +298,7 @@ def milestone_delete(*, milestone: Milestone, by: str) -> None:
 
 
 @transaction.atomic
-def assessment_delete(*, commitment: Commitment, by: str) -> None:
+def assessment_delete(*, commitment: Commitment, by: Actor) -> None:
     """Withdraw the monitoring committee's assessment; the withdrawal stays in the history."""
     assessment = Assessment.objects.filter(commitment=commitment).first()
     if assessment is None:
@@ -301,7 +308,7 @@ def assessment_delete(*, commitment: Commitment, by: str) -> None:
 
 
 @transaction.atomic
-def inception_assessment_save(*, programme: Programme, by: str, **fields) -> InceptionAssessment:
+def inception_assessment_save(*, programme: Programme, by: Actor, **fields) -> InceptionAssessment:
     """The monitoring committee's inception assessment of the programme (created or replaced),
     with its findings and its evidence, recorded in the programme's history."""
     assessment = InceptionAssessment.objects.filter(programme=programme).first()

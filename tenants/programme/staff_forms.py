@@ -14,7 +14,7 @@ from tenants.programme.models import (
     Milestone,
     Principle,
 )
-from tenants.programme.ogp_local import PlanLink, SustainableDevelopmentGoal
+from ogp_local import PlanLink, SustainableDevelopmentGoal
 from tenants.site.staff import StaffForm, StaffModelForm
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")

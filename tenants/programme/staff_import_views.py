@@ -12,12 +12,12 @@ import time
 
 from django import forms
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _, gettext_lazy, ngettext
 
+from kernel.signed_links import LinkRefused, link_make, link_read
 from tenants.programme.models import Commitment
 from tenants.programme.progress_import import (
     COLUMNS,
@@ -36,7 +36,9 @@ from tenants.site.staff import StaffForm, staff_required
 
 PREVIEW_KEY = "programme.progress_import"
 RESULT_KEY = "programme.progress_import_result"
-SIGNING_SALT = "programme.progress-import"
+PREVIEW_PURPOSE = "programme-progress-import"
+# Its salt before previews were signed per member: read while a preview made then may live.
+FORMER_SALT = "programme.progress-import"
 PREVIEW_MAX_AGE = 60 * 60
 PERMISSION = "programme.change_milestone"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -120,18 +122,25 @@ def _preview_keep(request, preview: Preview) -> str:
         "at": int(time.time()),
         "preview": preview.as_data(),
     }
-    return signing.dumps({"token": token, "user": request.user.pk}, salt=SIGNING_SALT)
+    return link_make(PREVIEW_PURPOSE, {"token": token, "user": request.user.pk})
+
+
+def _claim(signed: str) -> dict | None:
+    try:
+        return link_read(
+            PREVIEW_PURPOSE, signed, max_age=PREVIEW_MAX_AGE, kind=dict, former_salt=FORMER_SALT
+        )
+    except LinkRefused:
+        return None
 
 
 def _preview_kept(request, signed: str) -> Preview | None:
     """The preview the signed token names, if it is this person's, unexpired and not saved."""
-    try:
-        claim = signing.loads(signed, salt=SIGNING_SALT, max_age=PREVIEW_MAX_AGE)
-    except signing.BadSignature:
-        return None
+    claim = _claim(signed)
     kept = request.session.get(PREVIEW_KEY)
     if (
-        not kept
+        not claim
+        or not kept
         or claim.get("user") != request.user.pk
         or kept["user"] != request.user.pk
         or not secrets.compare_digest(str(claim.get("token")), kept["token"])
@@ -142,10 +151,7 @@ def _preview_kept(request, signed: str) -> Preview | None:
 
 
 def _token_of(signed: str) -> str | None:
-    try:
-        return signing.loads(signed, salt=SIGNING_SALT, max_age=PREVIEW_MAX_AGE).get("token")
-    except signing.BadSignature:
-        return None
+    return (_claim(signed) or {}).get("token")
 
 
 @staff_required(PERMISSION)

@@ -26,15 +26,15 @@ from tenants.information_requests.models import PERSONAL_FIELDS, InformationRequ
 from tenants.meetings.models import Meeting
 from tenants.petitions.models import Petition
 from tenants.programme.models import Commitment, Milestone
-from tenants.search.vectors import (
+from kernel.full_text import (
     ARABIC_CONFIG,
     FRENCH_CONFIG,
-    SOURCES,
     query_words,
     through_the_indexes,
     tsquery_params,
     tsquery_sql,
 )
+from tenants.search.vectors import SOURCES
 from kernel.bilingual import Localized
 
 KIND_LABELS = {

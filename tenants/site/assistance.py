@@ -18,6 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from citizens import client_address
+from kernel.actors import Actor
+from kernel.signed_links import LinkRefused
 from tenancy.assistance import (
     ASSISTANCE_SESSION_SECONDS,
     assistance_ip_address,
@@ -27,6 +29,9 @@ from tenants.site.models import AssistanceVisit, StaffMembership
 from tenants.site.roles import Role
 
 ACCOUNT_PREFIX = "dgct-assistance+"
+# The session's note of which network account opened it: what the audit rows keep by value
+# (staff.actor), beside the member's assistance account.
+ASSISTING_NETWORK_ACCOUNT = "assisting_network_account"
 
 
 class AssistanceRefused(Exception):
@@ -39,7 +44,12 @@ def assistance_account_username(network_email: str) -> str:
 
 @transaction.atomic
 def assistance_visit_record(
-    *, token_id: str, network_email: str, ip_address: str | None, user_agent: str = ""
+    *,
+    token_id: str,
+    network_email: str,
+    ip_address: str | None,
+    user_agent: str = "",
+    network_account_id: int | None = None,
 ) -> AssistanceVisit:
     """Record the visit and return it with its account; AssistanceRefused when this token was
     already used."""
@@ -49,6 +59,7 @@ def assistance_visit_record(
             visit = AssistanceVisit.objects.create(
                 token_id=token_id,
                 network_email=network_email,
+                network_account_id=network_account_id,
                 ip_address=ip_address or None,
                 user_agent=user_agent[:300],
             )
@@ -70,7 +81,14 @@ def assistance_visit_record(
         User.objects.filter(pk=account.pk).update(is_active=True, is_staff=True)
         account.is_active = account.is_staff = True
     StaffMembership.objects.update_or_create(
-        user=account, defaults={"role": Role.NETWORK_ASSISTANCE, "invited_by": network_email}
+        user=account,
+        defaults={
+            "role": Role.NETWORK_ASSISTANCE,
+            # Invited by the directorate's network account (by value: it lives in public).
+            **Actor(
+                name=str(Role.NETWORK_ASSISTANCE.label), network_account_id=network_account_id
+            ).columns("invited_by"),
+        },
     )
     visit.account = account
     visit.save(update_fields=["account"])
@@ -80,8 +98,9 @@ def assistance_visit_record(
 @never_cache
 @require_GET
 def assistance_redeem(request, token: str):
-    claim = assistance_token_read(token, schema_name=connection.schema_name)
-    if claim is None:
+    try:
+        claim = assistance_token_read(token, schema_name=connection.schema_name)
+    except LinkRefused:
         return render(
             request,
             "site/assistance_refused.html",
@@ -94,9 +113,11 @@ def assistance_redeem(request, token: str):
             network_email=claim.email,
             ip_address=assistance_ip_address(client_address(request)),
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            network_account_id=claim.account_id,
         )
     except AssistanceRefused as refused:
         return render(request, "site/assistance_refused.html", {"reason": str(refused)}, status=403)
     login(request, visit.account, backend="django.contrib.auth.backends.ModelBackend")
     request.session.set_expiry(ASSISTANCE_SESSION_SECONDS)
+    request.session[ASSISTING_NETWORK_ACCOUNT] = claim.account_id
     return redirect("admin:index")

@@ -8,6 +8,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kernel.actors import actor_fields
 from kernel.bilingual import Bilingual
 from tenants.site.roles import Role
 
@@ -78,7 +79,7 @@ class StaffMembership(models.Model):
         verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    invited_by = models.CharField(_("invited by"), max_length=150, blank=True)
+    invited_by, invited_by_account, invited_by_network_account_id = actor_fields(_("invited by"))
     invited_at = models.DateTimeField(_("invited at"), auto_now_add=True)
 
     class Meta:
@@ -98,6 +99,10 @@ class AssistanceVisit(models.Model):
 
     token_id = models.CharField(_("token id"), max_length=64, unique=True, editable=False)
     network_email = models.EmailField(_("directorate administrator"))
+    # The directorate's network account, by value (it lives in the public schema).
+    network_account_id = models.PositiveBigIntegerField(
+        _("network account"), null=True, blank=True, editable=False
+    )
     account = models.ForeignKey(
         "auth.User",
         on_delete=models.SET_NULL,
@@ -145,7 +150,7 @@ class PersonalDataRead(models.Model):
 
 
 class RetentionPurge(models.Model):
-    """One kind of personal data purged by the daily retention task (tenants/site/retention.py):
+    """One kind of personal data purged by the daily retention task (tenants/privacy/retention.py):
     what and how many, never whose."""
 
     kind = models.CharField(_("what was purged"), max_length=40)

@@ -5,7 +5,6 @@ app or model is covered the day it ships, in every member, without a data migrat
 """
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.db import models
 from django.utils import translation
@@ -20,6 +19,13 @@ class Role(models.TextChoices):
     # The account a directorate administrator is signed into when helping the member
     # (tenants/site/assistance.py): the focal point's rights, never invited by hand.
     NETWORK_ASSISTANCE = "network_assistance", _("Directorate assistance")
+
+
+# The member's own staff: the roles reminded of what waits for them (the directorate's
+# assistance account is never reminded of anything).
+MEMBER_STAFF_ROLES = (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR)
+# Staff have no language of their own: what is sent to them is in Arabic, the back office's.
+STAFF_LANGUAGE = "ar"
 
 
 # Beyond the content apps, what the focal point alone may do: the profile, the team, and
@@ -110,20 +116,12 @@ class RoleBackend:
 
 def person_name(user) -> str:
     """How a person of staff is named to others (histories, logs): the full name, never an
-    e-mail (staff sign in with theirs) nor an id; without a name, the label of their role, in
-    the site's language (Arabic) whatever the page's."""
+    e-mail (staff sign in with theirs, and a name typed as one is not shown) nor an id;
+    without a name, the label of their role, in the site's language (Arabic) whatever the
+    page's. (Network accounts: network.accounts.actor.network_person_name.)"""
     name = user.get_full_name().strip()
-    if name:
+    if name and "@" not in name:
         return name
     with translation.override(settings.LANGUAGE_CODE):
         role = user_role(user)
-        if role:
-            return str(Role(role).label)
-        # A network account (public schema): its role's label, read through the relation
-        # (a member's code never imports the network's).
-        if connection.schema_name == get_public_schema_name():
-            try:
-                return str(user.network_role.get_role_display())
-            except ObjectDoesNotExist:
-                pass
-        return gettext("A member of staff")
+        return str(Role(role).label) if role else gettext("A member of staff")

@@ -6,7 +6,9 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from kernel.actors import Actor
 from kernel.mail import member_mail_send
+from kernel.partial_update import fields_update
 from tenants.site.models import SiteProfile, StaffMembership
 from kernel.page_cache import content_changed
 from tenants.site.roles import Role
@@ -50,11 +52,7 @@ def site_profile_update(**changes) -> SiteProfile:
     """Change the current member's profile; validated as a whole before it is saved."""
     profile = SiteProfile.objects.select_for_update().get()
     editable = {f.name for f in SiteProfile._meta.get_fields()} - {"id", "hcp_code", "tier"}
-    unknown = set(changes) - editable
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
-    for name, value in changes.items():
-        setattr(profile, name, value)
+    fields_update(profile, changes, allowed=editable)
     profile.full_clean()
     profile.save()
     _public_pages_changed()  # every public page shows the names, colours and logo
@@ -69,7 +67,7 @@ def staff_password_link(*, user, site_url: str) -> str:
 
 
 @transaction.atomic
-def staff_invite(*, email: str, role: str, invited_by: str, site_url: str) -> StaffMembership:
+def staff_invite(*, email: str, role: str, invited_by: Actor, site_url: str) -> StaffMembership:
     """Create a staff account of the current member and e-mail it a link to set a password.
 
     The account lives in this member's schema only, so it can never sign in elsewhere.
@@ -83,7 +81,7 @@ def staff_invite(*, email: str, role: str, invited_by: str, site_url: str) -> St
     user.set_unusable_password()
     user.full_clean(exclude=["password"])
     user.save()
-    membership = StaffMembership(user=user, role=role, invited_by=invited_by)
+    membership = StaffMembership(user=user, role=role, **invited_by.columns("invited_by"))
     membership.full_clean()
     membership.save()
     member_mail_send(

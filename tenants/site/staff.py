@@ -14,12 +14,25 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.contrib.auth.views import redirect_to_login
 from django.urls import reverse
 
+from kernel.actors import Actor
+from tenants.site.assistance import ASSISTING_NETWORK_ACCOUNT
 from tenants.site.roles import person_name, user_role
 
 
-def actor(request) -> str:
-    """How a change's author is recorded in public histories (see `roles.person_name`)."""
-    return person_name(request.user)
+def staff_actor(user, *, network_account_id: int | None = None) -> Actor:
+    """A staff account of this member as the author of a change (kernel.actors): the account
+    and the name shown (`roles.person_name`, never an e-mail)."""
+    return Actor(name=person_name(user), account_id=user.pk, network_account_id=network_account_id)
+
+
+def actor(request) -> Actor:
+    """The author of a change made through this request, as audit rows keep it; when the
+    directorate assists, its network account too, by value (tenants/site/assistance.py)."""
+    session = getattr(request, "session", None)
+    return staff_actor(
+        request.user,
+        network_account_id=session.get(ASSISTING_NETWORK_ACCOUNT) if session is not None else None,
+    )
 
 
 def staff_required(perm: str | None = None):
@@ -38,7 +51,6 @@ def staff_required(perm: str | None = None):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 
-        guarded.staff_perm = perm
         return guarded
 
     return decorate

@@ -1,17 +1,16 @@
-"""Forms of the workspace's site pages: the branding, the team, and a person's personal data
-(member schema)."""
+"""Forms of the workspace's site pages: the branding and the team (member schema)."""
 
 import base64
 import re
 
 from django import forms
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from kernel.signed_links import LinkRefused, link_make, link_read
 from tenants.site.roles import Role
 from tenants.site.staff import StaffForm
 from uploads import IMAGE_KINDS, validate_upload
@@ -20,7 +19,10 @@ HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # A logo shows small in a header: one megabyte is plenty, and a previewed logo travels back
 # with the form (signed) so that "save" after "preview" needs no second upload.
 LOGO_MAX_BYTES = 1024 * 1024
-PENDING_LOGO_SALT = "site.branding.pending-logo"
+PENDING_LOGO_PURPOSE = "site-branding-pending-logo"
+# Its salt before previews were signed per member: read while a preview made then may live.
+PENDING_LOGO_FORMER_SALT = "site.branding.pending-logo"
+PENDING_LOGO_SECONDS = 3600
 
 TEAM_ROLES = [(role.value, role.label) for role in (Role.FOCAL_POINT, Role.EDITOR, Role.MODERATOR)]
 
@@ -194,13 +196,19 @@ def pending_logo_dump(logo) -> str:
     logo.seek(0)
     payload = {"name": logo.name, "data": base64.b64encode(logo.read()).decode()}
     logo.seek(0)
-    return signing.dumps(payload, salt=PENDING_LOGO_SALT, compress=True)
+    return link_make(PENDING_LOGO_PURPOSE, payload, compress=True)
 
 
 def pending_logo_load(value: str):
     try:
-        payload = signing.loads(value, salt=PENDING_LOGO_SALT, max_age=3600)
-    except signing.BadSignature:
+        payload = link_read(
+            PENDING_LOGO_PURPOSE,
+            value,
+            max_age=PENDING_LOGO_SECONDS,
+            kind=dict,
+            former_salt=PENDING_LOGO_FORMER_SALT,
+        )
+    except LinkRefused:
         raise ValidationError(
             gettext("The previewed logo has expired: please choose it again.")
         ) from None
@@ -222,34 +230,3 @@ class InviteForm(StaffForm):
 
 class RoleForm(StaffForm):
     role = forms.ChoiceField(label=_("New role"), choices=TEAM_ROLES, widget=forms.RadioSelect)
-
-
-class PersonalDataSearchForm(StaffForm):
-    """Whose data: an e-mail address, a national ID number (CIN), or both."""
-
-    email = forms.EmailField(
-        label=_("E-mail address"),
-        required=False,
-        widget=forms.EmailInput(attrs={"dir": "ltr", "autocomplete": "off"}),
-    )
-    cin = forms.CharField(
-        label=_("National ID number (CIN)"),
-        max_length=20,
-        required=False,
-        help_text=_("For petition signatories and requesters, who give their CIN."),
-        widget=forms.TextInput(attrs={"dir": "ltr", "autocomplete": "off"}),
-    )
-
-    def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
-
-    def clean_cin(self):
-        from tenants.petitions.models import cin_normalize
-
-        return cin_normalize(self.cleaned_data["cin"])
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.errors and not cleaned.get("email") and not cleaned.get("cin"):
-            raise ValidationError(_("Give an e-mail address or a national ID number."))
-        return cleaned

@@ -11,7 +11,6 @@ from django.urls import reverse_lazy
 from django.views.static import serve
 
 from kernel.page_cache import cache_public_page
-from tenants.site.retention import PROCESSINGS, RETENTION
 from tenants.site.selectors import home_figures
 from tenants.site.staff import StaffForm
 from tenants.site.tokens import member_token_generator
@@ -22,29 +21,6 @@ from uploads.storage import member_file_link
 def home(request):
     # The profile comes from the context processor, like on every page of the site.
     return render(request, "site/home.html", home_figures())
-
-
-@cache_public_page
-def privacy(request):
-    """Every processing of personal data of this member: why, what, how long, and the rights
-    (law 09-08, art. 5); the notices under the forms link here."""
-    processings = [
-        {"processing": p, "retention": [RETENTION[key] for key in p.retention]}
-        for p in PROCESSINGS.values()
-    ]
-    return render(
-        request,
-        "site/privacy.html",
-        {
-            "processings": processings,
-            "other_retention": [
-                row
-                for row in RETENTION.values()
-                if not any(row.key in p.retention for p in PROCESSINGS.values())
-            ],
-            "cndp_url": "https://www.cndp.ma/",
-        },
-    )
 
 
 class WorkspaceSetPasswordForm(StaffForm, SetPasswordForm):

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from tenants.meetings.models import Meeting
-from tenants.programme.seeds import CHEFCHAOUEN, TETOUAN, TIMEZGANA, demo_member_code
+from tenants.site.demo import CHEFCHAOUEN, TETOUAN, TIMEZGANA, demo_member_code
 from tenants.surveys.models import Question, Response, Survey
 from tenants.surveys.services import question_create, response_submit, survey_create, survey_open
 

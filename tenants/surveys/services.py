@@ -5,8 +5,9 @@ a period. Citizens' answers are validated here, question by question (`answers_c
 page, the API and any other door store the same thing, and nothing is stored when one answer is
 wrong. Texts are cleaned of markup (`clean_citizen_text`).
 
-Rate limits (`response_limit_reached`) are checked by the views and the API before they call
-`response_submit`, as for the consultations' comments: per e-mail and per network address.
+The limit on answers (row `surveys:response` of citizens.limits) is checked by the page before
+it calls `response_submit`, as for the consultations' comments: per e-mail and per network
+address.
 """
 
 from collections.abc import Mapping
@@ -23,9 +24,10 @@ from django.utils.crypto import salted_hmac
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from citizens import clean_citizen_text, rate_limit_hit
+from citizens import clean_citizen_text
 from tenants.surveys.models import SCALE_MAX, SCALE_MIN, Answer, Choice, Question, Response, Survey
 from kernel.mail import member_mail_send
+from kernel.partial_update import fields_update
 from tenants.surveys.tokens import (
     LinkRefused,
     response_token_make,
@@ -55,11 +57,6 @@ QUESTION_FIELDS = (
 SHORT_TEXT_MAX_LENGTH = 300
 LONG_TEXT_MAX_LENGTH = 4000
 MOST_CHOICES = 30
-# Per hour, as for the consultations' comments: responses of one e-mail address, and from one
-# network address (a school or a cyber café shares one, and an anonymous survey has no other).
-RESPONSES_PER_PERSON = 5
-RESPONSES_PER_ADDRESS = 20
-HOUR = 3600
 
 
 def _save(instance):
@@ -115,9 +112,6 @@ def survey_create(
 def survey_update(*, survey: Survey, **changes) -> Survey:
     """Change some of a survey's EDITABLE_FIELDS. Whether it takes one response per e-mail is
     fixed once it has answers (the earlier answers were counted the other way)."""
-    unknown = set(changes) - set(EDITABLE_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
     survey = _locked(survey)
     if (
         "one_response_per_email" in changes
@@ -132,8 +126,7 @@ def survey_update(*, survey: Survey, **changes) -> Survey:
                 )
             }
         )
-    for name, value in changes.items():
-        setattr(survey, name, value)
+    fields_update(survey, changes, allowed=EDITABLE_FIELDS)
     return _save(survey)
 
 
@@ -250,13 +243,9 @@ def question_update(
     *, question: Question, choices: list[tuple[str, str]] = (), **changes
 ) -> Question:
     """Change a question (QUESTION_FIELDS) and replace its choices, while nobody answered."""
-    unknown = set(changes) - set(QUESTION_FIELDS)
-    if unknown:
-        raise TypeError(f"Not editable: {sorted(unknown)}")
     _refuse_once_answered(_locked(question.survey))
     question = Question.objects.get(pk=question.pk)
-    for name, value in changes.items():
-        setattr(question, name, value)
+    fields_update(question, changes, allowed=QUESTION_FIELDS)
     return _question_save(question, list(choices))
 
 
@@ -370,24 +359,6 @@ def email_digest(email: str) -> str:
     gives another digest at another member)."""
     normalized = BaseUserManager.normalize_email(email.strip()).casefold()
     return salted_hmac(f"infitah.survey-email.{connection.schema_name}", normalized).hexdigest()
-
-
-def response_limit_reached(*, email: str, address: str) -> bool:
-    """Count one response of this address (and of this e-mail, when there is one); True when
-    either is over its hourly limit."""
-    by_address = rate_limit_hit(
-        scope="surveys:response:address",
-        identity=address or "unknown",
-        limit=RESPONSES_PER_ADDRESS,
-        window_seconds=HOUR,
-    )
-    by_person = bool(email) and rate_limit_hit(
-        scope="surveys:response:email",
-        identity=email,
-        limit=RESPONSES_PER_PERSON,
-        window_seconds=HOUR,
-    )
-    return by_address or by_person
 
 
 def _already_answered(survey: Survey, digest: str) -> bool:

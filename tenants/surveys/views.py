@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from citizens import client_address
+from citizens.limits import LimitedWrite
 from tenants.consultations.views import VERIFIED_EMAIL
 from kernel.page_cache import cache_public_page
 from tenants.surveys.exports import survey_csv_response
@@ -31,12 +31,12 @@ from tenants.surveys.selectors import (
 from tenants.surveys.services import (
     not_open_message,
     response_confirm,
-    response_limit_reached,
     response_submit,
 )
 from tenants.surveys.tokens import LinkRefused, verification_hours
 
 LIST_ORDER = (Survey.State.OPEN, Survey.State.UPCOMING, Survey.State.CLOSED)
+RESPONSE_LIMIT = LimitedWrite("surveys:response")
 
 
 @cache_public_page
@@ -84,11 +84,8 @@ def survey_page(request, pk: int):
     if not form.is_valid():
         return _page(request, survey, form, status=400)
     email = form.cleaned_data.get("email") or ""
-    if response_limit_reached(email=email, address=client_address(request)):
-        form.add_error(
-            None,
-            _("Many answers were sent from here in a short time. Please try again in an hour."),
-        )
+    if RESPONSE_LIMIT.reached(request, email=email):
+        form.add_error(None, RESPONSE_LIMIT.refusal)
         return _page(request, survey, form, status=429)
     try:
         response = response_submit(

@@ -38,9 +38,9 @@ SECTIONS = [
     ),
     Section("staff:site:branding", _("Site"), "site.change_siteprofile", "site/branding/"),
     Section("staff:site:team", _("Team"), "site.view_staffmembership", "site/team/"),
-    # A person's personal data (tenants/site/data_subjects.py): the focal point's.
+    # A person's personal data (tenants/privacy/data_subjects.py): the focal point's.
     Section(
-        "staff:site:personal-data",
+        "staff:privacy:personal-data",
         _("Personal data"),
         "site.view_personaldataread",
         "site/personal-data/",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("surveys/", include(("tenants.surveys.staff_urls", "surveys"))),
     path("newsletters/", include(("tenants.notifications.staff_urls", "newsletters"))),
     path("site/", include(("tenants.site.staff_urls", "site"))),
+    path("site/personal-data/", include(("tenants.privacy.staff_urls", "privacy"))),
     path("two-factor/", views.two_factor, name="two-factor"),
     path("two-factor/code/", views.two_factor_code, name="two-factor-code"),
 ]

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
+from kernel.actors import Actor
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -27,7 +28,7 @@ def published(journey_member, media_root):
         from django.utils import timezone
 
         document_create(
-            by="test",
+            by=Actor(name="test"),
             category="council",
             title_ar=MINUTES,
             title_fr="Procès-verbal de la session ordinaire de février 2026",
@@ -36,7 +37,7 @@ def published(journey_member, media_root):
             file=ContentFile(PDF, name="mahdar-fevrier-2026.pdf"),
         )
         document_create(
-            by="test",
+            by=Actor(name="test"),
             category="budget_accounts",
             title_ar="الميزانية السنوية 2026",
             link="https://www.example.ma/budget-2026.pdf",

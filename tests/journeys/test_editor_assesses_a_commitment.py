@@ -9,6 +9,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
+from kernel.actors import Actor
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -23,7 +24,7 @@ def a_commitment_that_ended_last_month(journey_member):
 
     def arrange():
         programme = Programme.objects.first() or programme_create(
-            by="test",
+            by=Actor(name="test"),
             title_ar="تطوان جماعة منفتحة 2024-2026",
             title_fr="Tétouan commune ouverte 2024-2026",
             period_start=2024,
@@ -31,7 +32,7 @@ def a_commitment_that_ended_last_month(journey_member):
         )
         return commitment_create(
             programme=programme,
-            by="test",
+            by=Actor(name="test"),
             number=7,
             title_ar="ميزانية مفتوحة للمواطنين",
             title_fr="Un budget ouvert aux citoyens",

@@ -5,6 +5,7 @@ citizen reads both on the public programme."""
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
+from kernel.actors import Actor
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -20,7 +21,7 @@ def a_programme(journey_member):
         lambda: (
             Programme.objects.first()
             or programme_create(
-                by="test",
+                by=Actor(name="test"),
                 title_ar="تطوان جماعة منفتحة 2024-2026",
                 period_start=2024,
                 period_end=2026,

@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
 from tests.journeys.conftest import DESKTOP
+from kernel.actors import Actor
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -26,7 +27,7 @@ def a_commitment_with_two_milestones(journey_member):
 
     def arrange():
         programme = Programme.objects.first() or programme_create(
-            by="test",
+            by=Actor(name="test"),
             title_ar="تطوان جماعة منفتحة 2024-2026",
             title_fr="Tétouan commune ouverte 2024-2026",
             period_start=2024,
@@ -34,7 +35,7 @@ def a_commitment_with_two_milestones(journey_member):
         )
         commitment = commitment_create(
             programme=programme,
-            by="test",
+            by=Actor(name="test"),
             number=7,
             title_ar="نشر الميزانية بصيغة مفتوحة",
             principles=["transparency_integrity"],
@@ -43,14 +44,14 @@ def a_commitment_with_two_milestones(journey_member):
         )
         budget = milestone_create(
             commitment=commitment,
-            by="test",
+            by=Actor(name="test"),
             title_ar="نشر ميزانية 2025",
             start_on=date(2025, 1, 1),
             due_on=date.today() - timedelta(days=7),
         )
         milestone_create(
             commitment=commitment,
-            by="test",
+            by=Actor(name="test"),
             title_ar="نشر الحساب الإداري",
             due_on=date.today() + timedelta(days=60),
         )

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
+from kernel.actors import Actor
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -44,7 +45,7 @@ def a_commitment_with_a_milestone_due_last_week(journey_member, number: int):
 
     def arrange():
         programme = Programme.objects.first() or programme_create(
-            by="test",
+            by=Actor(name="test"),
             title_ar="تطوان جماعة منفتحة 2024-2026",
             title_fr="Tétouan commune ouverte 2024-2026",
             period_start=2024,
@@ -52,7 +53,7 @@ def a_commitment_with_a_milestone_due_last_week(journey_member, number: int):
         )
         commitment = commitment_create(
             programme=programme,
-            by="test",
+            by=Actor(name="test"),
             number=number,
             title_ar="نشر الميزانية بصيغة مفتوحة",
             title_fr="Publier le budget en format ouvert",
@@ -62,7 +63,7 @@ def a_commitment_with_a_milestone_due_last_week(journey_member, number: int):
         )
         milestone = milestone_create(
             commitment=commitment,
-            by="test",
+            by=Actor(name="test"),
             title_ar="نشر ميزانية 2025",
             title_fr="Publier le budget 2025",
             due_on=date.today() - timedelta(days=7),

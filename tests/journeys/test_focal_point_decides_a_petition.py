@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
+from kernel.actors import Actor
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -28,7 +29,7 @@ def _submitted_petition(journey_member):
     def arrange():
         petition_settings_update(threshold=3)
         petition = petition_create(
-            by="أمينة العلوي",
+            by=Actor(name="أمينة العلوي"),
             subject="تهيئة حديقة عمومية بحي الأمل",
             text="نلتمس من المجلس إدراج نقطة تتعلق بتهيئة حديقة عمومية بحي الأمل.",
             agent_name="سعاد المرابط",
@@ -42,7 +43,7 @@ def _submitted_petition(journey_member):
                 cin=f"AB{100000 + number}",
                 link=Link.RESIDENT,
             )
-        petition_transition(petition=petition, to=State.SUBMITTED, by="agent")
+        petition_transition(petition=petition, to=State.SUBMITTED, by=Actor(name="agent"))
         return petition
 
     return journey_member.run(arrange)

@@ -11,6 +11,7 @@ import pytest
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
 from tests.journeys.conftest import DESKTOP, PHONE
+from kernel.actors import Actor
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -96,11 +97,13 @@ def mixed_programme(journey_member):
         )
         programme.steps.create(kind="workshop", happened_on=date(2023, 11, 6), title_ar=STEP_AR)
         arabic = commitment_factory(programme, 1, title_ar=TITLE_AR, title_fr="")
-        commitment_update(commitment=arabic, by="أمينة العلوي", end_date=date(2027, 6, 30))
+        commitment_update(
+            commitment=arabic, by=Actor(name="أمينة العلوي"), end_date=date(2027, 6, 30)
+        )
         milestone = milestone_factory(arabic, due_on=date(2023, 11, 11))
         milestone_update(
             milestone=milestone,
-            by="أمينة العلوي",
+            by=Actor(name="أمينة العلوي"),
             evidence_link="https://www.tetouan.ma/budget/2024.pdf",
         )
         return arabic.pk

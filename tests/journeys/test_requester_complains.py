@@ -10,6 +10,7 @@ import pytest
 from django.utils import timezone
 
 from tests.browser import ARTIFACTS, BROWSER_NEEDED, fits_the_screen
+from kernel.actors import Actor
 
 playwright = pytest.importorskip("playwright.sync_api")
 expect = playwright.expect
@@ -36,7 +37,9 @@ def test_the_requester_complains_and_the_focal_point_answers(
             today=timezone.localdate() - timedelta(days=40),
         )
         information_request_set_public_summary(
-            information_request=filed, by="clerk", public_summary="كلفة تهيئة حديقة حي الملاح."
+            information_request=filed,
+            by=Actor(name="clerk"),
+            public_summary="كلفة تهيئة حديقة حي الملاح.",
         )
         return filed, requester_path(filed)
 

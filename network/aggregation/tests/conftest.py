@@ -22,6 +22,7 @@ from tenants.programme.tests.factories import (
     milestone_factory,
     programme_factory,
 )
+from kernel.actors import Actor
 
 
 def build_content() -> None:
@@ -61,20 +62,22 @@ def build_content() -> None:
     answered = [comment_on(consultation, email=unique_email()) for _ in range(3)]
     comment_on(consultation, published=False, email=unique_email())
     for comment in answered[:2]:
-        response_save(comment=comment, kind="accepted", by="focal", reasoning_ar="مقبول")
+        response_save(
+            comment=comment, kind="accepted", by=Actor(name="focal"), reasoning_ar="مقبول"
+        )
 
     received = today - timedelta(days=90)
     on_time = filed(today=received, email=unique_email())
     information_request_answer(
         information_request=on_time,
-        by="staff",
+        by=Actor(name="staff"),
         answer_text="الجواب",
         today=received + timedelta(days=8),
     )
     late = filed(today=received, email=unique_email())
     information_request_refuse(
         information_request=late,
-        by="staff",
+        by=Actor(name="staff"),
         refusal_ground="private_life",
         reasons="معطيات شخصية",
         today=received + timedelta(days=80),

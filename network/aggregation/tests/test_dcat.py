@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 
 from network.aggregation.services import snapshot_refresh_for_member
-from tenants.site.dcat import CONTEXT, DEFAULT_LICENSE, MEDIA_TYPE, dcat_ap_missing
+from kernel.dcat import CONTEXT, DEFAULT_LICENSE, MEDIA_TYPE, dcat_ap_missing
 
 JSONLD = "/open-data/catalog.jsonld"
 

@@ -10,11 +10,9 @@ from network.aggregation.models import MemberSnapshot
 from network.aggregation.services import snapshot_refresh_for_member, snapshots_refresh_for_members
 from network.aggregation import sweep
 from network.aggregation.sweep import figures_for_members
-from tenants.consultations.selectors import consultation_figures
 from tenants.documents.selectors import category_freshness
 from tenants.information_requests.selectors import information_request_figures
-from tenants.petitions.selectors import petition_figures
-from tenants.site.figures import member_figures
+from tenants.figures.selectors import member_figures
 
 
 def test_figures_count_the_members_content(tetouan_with_content):
@@ -81,8 +79,6 @@ def test_the_snapshot_agrees_with_the_members_own_selectors(tetouan_with_content
     figures = snapshot_refresh_for_member(member=tetouan_with_content).figures
     with tenant_context(tetouan_with_content):
         assert figures["information_requests"] == dict(information_request_figures())
-        assert figures["consultations"] == consultation_figures()
-        assert figures["petitions"] == petition_figures()
         assert {c.category: c.count for c in category_freshness()} == {
             category: shelf["count"]
             for category, shelf in figures["documents"]["by_category"].items()

@@ -20,8 +20,9 @@ from tenants.ideas.tests.factories import (
     idea_on,
     support_of,
 )
-from tenants.site.figures import member_figures
+from tenants.figures.selectors import member_figures
 from twofactor.testing import two_factor_signed_in
+from kernel.actors import Actor
 
 
 @pytest.fixture
@@ -38,11 +39,13 @@ def tetouan_with_ideas(tetouan):
         support_of(ideas[1], "s9@example.ma")
         support_of(ideas[1], "waiting@example.ma", confirmed=False)
         for idea in ideas[:2]:
-            services.idea_answer(idea=idea, answer="retained", by="أمينة", commitment=commitment)
+            services.idea_answer(
+                idea=idea, answer="retained", by=Actor(name="أمينة"), commitment=commitment
+            )
         services.idea_answer(
-            idea=ideas[2], answer="not_retained", by="أمينة", reasons_ar="خارج الاختصاص"
+            idea=ideas[2], answer="not_retained", by=Actor(name="أمينة"), reasons_ar="خارج الاختصاص"
         )
-        services.idea_answer(idea=ideas[3], answer="under_study", by="أمينة")
+        services.idea_answer(idea=ideas[3], answer="under_study", by=Actor(name="أمينة"))
     return tetouan
 
 

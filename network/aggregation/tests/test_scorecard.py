@@ -9,7 +9,7 @@ from django.utils import translation
 
 from network.aggregation.scorecard import RULES, scorecard_from_figures, scorecard_points
 from network.aggregation.stages import STAGES
-from tenants.site.figures import figures_from_rows
+from tenants.figures.selectors import figures_from_rows
 
 TODAY = date(2026, 6, 1)
 ZERO_REQUESTS = {

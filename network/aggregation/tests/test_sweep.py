@@ -7,7 +7,7 @@ from django.db import DatabaseError, connection, transaction
 from network.aggregation import sweep
 from network.aggregation.sweep import figures_for_members
 from network.members.models import Member
-from tenants.site import figures
+from tenants.figures import selectors as figures
 
 
 @pytest.fixture
@@ -20,9 +20,9 @@ def a_figure_on_a_public_table(monkeypatch):
         return {**own(as_of=as_of), "members": Member.objects.order_by().values("pk")}
 
     monkeypatch.setattr(figures, "figure_queries", with_a_stray_figure)
-    sweep._member_statement.cache_clear()
+    sweep._figures_statement_for_members.cache_clear()
     yield
-    sweep._member_statement.cache_clear()
+    sweep._figures_statement_for_members.cache_clear()
 
 
 def test_a_figure_on_a_table_the_member_lacks_fails_loudly(tetouan, a_figure_on_a_public_table):

@@ -41,7 +41,11 @@ def test_inviting_the_first_focal_point(
             user__email="amina@tetouan.ma"
         )
         assert membership.role == "focal_point"
-        assert membership.invited_by == directorate.user.email
+        # Invited by the directorate's account, by value; its name, never its e-mail.
+        assert (membership.invited_by, membership.invited_by_network_account_id) == (
+            "مسؤول بالمديرية",
+            directorate.user.pk,
+        )
     invitation = StaffInvitationSent.objects.get()
     assert (invitation.member, invitation.email, invitation.by_email) == (
         tetouan,

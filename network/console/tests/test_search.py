@@ -2,7 +2,8 @@
 
 import pytest
 
-from network.console.search import registry_search, search_normalize
+from kernel.folding import fold_name
+from network.console.search import registry_search
 
 TETOUAN = "01.571.01.11"
 
@@ -24,7 +25,7 @@ TETOUAN = "01.571.01.11"
     ],
 )
 def test_normalize(text, normalized):
-    assert search_normalize(text) == normalized
+    assert fold_name(text) == normalized
 
 
 @pytest.mark.parametrize(

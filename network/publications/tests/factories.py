@@ -7,6 +7,7 @@ from django.utils import timezone
 from network.accounts.services import network_account_create
 from network.publications.models import BestPractice, CommitmentTemplate, NewsItem, State, Training
 from network.publications.services import publication_create
+from kernel.actors import Actor
 
 
 def directorate_account(email: str = "directorate@dgct.example.ma"):
@@ -26,7 +27,7 @@ def news_factory(*, published: bool = True, **overrides) -> NewsItem:
         "body_fr": "Le texte",
         "state": State.PUBLISHED if published else State.DRAFT,
     }
-    return publication_create(model=NewsItem, by="test", **{**fields, **overrides})
+    return publication_create(model=NewsItem, by=Actor(name="test"), **{**fields, **overrides})
 
 
 def best_practice_factory(member, *, published: bool = True, **overrides) -> BestPractice:
@@ -39,7 +40,7 @@ def best_practice_factory(member, *, published: bool = True, **overrides) -> Bes
         "member_page_path": "/programme/",
         "state": State.PUBLISHED if published else State.DRAFT,
     }
-    return publication_create(model=BestPractice, by="test", **{**fields, **overrides})
+    return publication_create(model=BestPractice, by=Actor(name="test"), **{**fields, **overrides})
 
 
 def training_factory(*, published: bool = True, days_ahead: int = 10, **overrides) -> Training:
@@ -55,7 +56,7 @@ def training_factory(*, published: bool = True, days_ahead: int = 10, **override
         "registration_url": "https://inscription.example.ma/atelier",
         "state": State.PUBLISHED if published else State.DRAFT,
     }
-    return publication_create(model=Training, by="test", **{**fields, **overrides})
+    return publication_create(model=Training, by=Actor(name="test"), **{**fields, **overrides})
 
 
 def template_factory(*, published: bool = True, **overrides) -> CommitmentTemplate:
@@ -71,4 +72,6 @@ def template_factory(*, published: bool = True, **overrides) -> CommitmentTempla
         "principles": ["transparency_integrity", "access_to_information"],
         "state": State.PUBLISHED if published else State.DRAFT,
     }
-    return publication_create(model=CommitmentTemplate, by="test", **{**fields, **overrides})
+    return publication_create(
+        model=CommitmentTemplate, by=Actor(name="test"), **{**fields, **overrides}
+    )

@@ -21,6 +21,7 @@ from network.publications.tests.factories import (
     training_factory,
 )
 from twofactor.testing import two_factor_signed_in
+from kernel.actors import Actor
 
 
 @pytest.fixture
@@ -52,12 +53,12 @@ def test_a_draft_is_nowhere_public_until_published(db, portal):
     assert portal.get(f"/api/news/{item.pk}/").status_code == 404
     assert portal.get("/api/news/").json()["count"] == 0
 
-    publication_publish(publication=item, by="test")
+    publication_publish(publication=item, by=Actor(name="test"))
     assert "خبر لم ينشر بعد" in portal.get("/news/").content.decode()
     assert portal.get(f"/news/{item.pk}/").status_code == 200
     assert portal.get("/api/news/").json()["results"][0]["title_ar"] == "خبر لم ينشر بعد"
 
-    publication_withdraw(publication=item, by="test")
+    publication_withdraw(publication=item, by=Actor(name="test"))
     assert portal.get(f"/news/{item.pk}/").status_code == 404
 
 
@@ -71,9 +72,9 @@ def test_a_later_publication_date_schedules_it(db, portal):
 def test_a_template_gets_a_new_version_when_its_content_changes_only(db):
     template = template_factory()
     assert template.version == 1
-    publication_update(publication=template, by="test", state=State.DRAFT)
+    publication_update(publication=template, by=Actor(name="test"), state=State.DRAFT)
     assert template.version == 1
-    publication_update(publication=template, by="test", problem_ar="مشكلة أوضح")
+    publication_update(publication=template, by=Actor(name="test"), problem_ar="مشكلة أوضح")
     assert template.version == 2
 
 

@@ -7,6 +7,7 @@ from tenants.consultations.models import Comment, Consultation, ModerationEvent,
 from tenants.consultations.services import comment_hide
 from tenants.consultations.tests.factories import comment_on, consultation_in, section_of
 from tenants.programme.tests.factories import commitment_factory, programme_factory
+from kernel.actors import Actor
 
 
 def management(prefix: str, total: int = 0, initial: int = 0) -> dict:
@@ -159,7 +160,7 @@ def test_a_moderator_hides_with_a_reason_in_the_back_office(
 
 def test_a_moderator_restores_in_the_back_office(tetouan, in_member, staff_client, comment):
     with in_member(tetouan):
-        comment_hide(comment=comment, by="other", reason="بلاغات")
+        comment_hide(comment=comment, by=Actor(name="other"), reason="بلاغات")
         data = comment_form(comment, events=1, decision="restore", reason="لا إساءة فيه")
     response = staff_client(tetouan, "moderator").post(
         f"/admin/consultations/comment/{comment.pk}/change/", data

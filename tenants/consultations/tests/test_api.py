@@ -12,7 +12,8 @@ from drf_spectacular.plumbing import _load_enum_name_overrides
 from drf_spectacular.settings import patched_settings
 
 from tenants.consultations.models import Comment, ModerationEvent, Response
-from tenants.consultations.services import COMMENTS_PER_PERSON, response_save
+from citizens.limits import PUBLIC_WRITE_LIMITS
+from tenants.consultations.services import response_save
 from tenants.consultations.tests.factories import (
     close,
     comment_on,
@@ -20,6 +21,7 @@ from tenants.consultations.tests.factories import (
     section_of,
     staff_user,
 )
+from kernel.actors import Actor
 
 NEW_COMMENT = {
     "body": "أقترح إضافة مؤشرات لقياس التقدم",
@@ -52,7 +54,7 @@ def consultation(tetouan, in_member):
         response_save(
             comment=signed,
             kind=Response.Kind.ACCEPTED,
-            by="focal@example.ma",
+            by=Actor(name="focal@example.ma"),
             reasoning_ar="سيعتمد",
         )
     return consultation
@@ -164,8 +166,9 @@ def test_bad_comments_are_refused(tetouan, in_member, client_for, consultation):
 def test_comments_are_rate_limited(tetouan, client_for, consultation):
     client = client_for(tetouan)
     url = f"/api/consultations/{consultation.pk}/comments/"
-    statuses = [post(client, url, NEW_COMMENT).status_code for _ in range(COMMENTS_PER_PERSON + 1)]
-    assert statuses == [202] * COMMENTS_PER_PERSON + [429]
+    per_person = PUBLIC_WRITE_LIMITS["consultations:comment"].per_email
+    statuses = [post(client, url, NEW_COMMENT).status_code for _ in range(per_person + 1)]
+    assert statuses == [202] * per_person + [429]
 
 
 def test_anyone_reports_and_three_reports_hide(tetouan, in_member, client_for, consultation):

@@ -9,10 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from tenants.consultations.models import Comment, Consultation, Response
-from tenants.consultations.services import COMMENTS_PER_ADDRESS, COMMENTS_PER_PERSON, response_save
+from citizens.limits import PUBLIC_WRITE_LIMITS
+from tenants.consultations.services import response_save
 from tenants.consultations.tests.factories import close, comment_on, consultation_in, section_of
 from kernel.page_cache import content_changed
+from kernel.actors import Actor
 
+COMMENTS = PUBLIC_WRITE_LIMITS["consultations:comment"]
 FORM = {
     "body": "أقترح نشر محاضر الدورات في أجل أسبوع",
     "author_name": "سعاد العلمي",
@@ -205,13 +208,13 @@ def test_the_honeypot_refuses_robots(
 def test_a_person_is_limited_per_hour(
     tetouan, in_member, open_consultation, browser, django_capture_on_commit_callbacks
 ):
-    for _ in range(COMMENTS_PER_PERSON):
+    for _ in range(COMMENTS.per_email):
         assert (
             send(browser, open_consultation, django_capture_on_commit_callbacks).status_code == 302
         )
     refused = send(browser, open_consultation, django_capture_on_commit_callbacks)
     assert refused.status_code == 429 and "alert-danger" in refused.content.decode()
-    assert len(comments_of(tetouan, in_member)) == COMMENTS_PER_PERSON
+    assert len(comments_of(tetouan, in_member)) == COMMENTS.per_email
     other = send(
         browser, open_consultation, django_capture_on_commit_callbacks, email="other@example.ma"
     )
@@ -221,7 +224,7 @@ def test_a_person_is_limited_per_hour(
 def test_an_address_is_limited_per_hour(
     tetouan, in_member, open_consultation, browser, django_capture_on_commit_callbacks
 ):
-    for number in range(COMMENTS_PER_ADDRESS):
+    for number in range(COMMENTS.per_address):
         send(
             browser,
             open_consultation,
@@ -284,7 +287,7 @@ def test_the_share_of_responses_and_the_summary_once_closed(
         response_save(
             comment=answered,
             kind=Response.Kind.ACCEPTED,
-            by="نقطة الارتكاز",
+            by=Actor(name="نقطة الارتكاز"),
             reasoning_ar="سيعتمد الاقتراح في الصيغة النهائية",
         )
     page = browser.get(url(open_consultation))
@@ -354,7 +357,9 @@ def test_the_page_reads_in_constant_queries(tetouan, in_member, open_consultatio
             comment = comment_on(
                 open_consultation, section=section_of(open_consultation, f"قسم {number}")
             )
-            response_save(comment=comment, kind=Response.Kind.PARTLY, by="x", reasoning_ar="سبب")
+            response_save(
+                comment=comment, kind=Response.Kind.PARTLY, by=Actor(name="x"), reasoning_ar="سبب"
+            )
     assert queries() == few
     with in_member(tetouan):
         close(open_consultation)

@@ -8,7 +8,8 @@ from django.utils import timezone
 from tenants.consultations.models import Comment, Consultation, Response
 from tenants.consultations.seeds import CONSULTATIONS, consultations_seed_demo
 from tenants.programme.models import ProgrammeStatus
-from tenants.programme.seeds import OUJDA, TANGER, TETOUAN, programme_seed_demo
+from tenants.site.demo import OUJDA, TANGER, TETOUAN
+from tenants.programme.seeds import programme_seed_demo
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 

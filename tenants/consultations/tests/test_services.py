@@ -21,6 +21,7 @@ from tenants.consultations.services import (
 from tenants.consultations.tests.factories import close, comment_on, consultation_in, section_of
 from tenants.consultations.tokens import LinkRefused, comment_token_make
 from tenants.programme.tests.factories import commitment_factory, programme_factory
+from kernel.actors import Actor
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -166,7 +167,7 @@ def test_a_moderator_restores_with_a_reason_and_reports_no_longer_hide(settings)
     settings.CONSULTATION_REPORTS_TO_HIDE = 1
     comment = comment_on(consultation_in())
     comment_report(comment=comment, address="10.0.0.1")
-    comment_restore(comment=comment, by="المشرف", reason="لا يتضمن التعليق أي إساءة")
+    comment_restore(comment=comment, by=Actor(name="المشرف"), reason="لا يتضمن التعليق أي إساءة")
     comment.refresh_from_db()
     assert comment.status == Comment.Status.PUBLISHED and comment.moderator_decided
     restore = ModerationEvent.objects.filter(comment=comment).first()
@@ -181,9 +182,9 @@ def test_a_moderator_restores_with_a_reason_and_reports_no_longer_hide(settings)
 def test_a_moderator_hides_with_a_reason():
     comment = comment_on(consultation_in())
     with pytest.raises(ValidationError) as refused:
-        comment_hide(comment=comment, by="المشرف", reason="  ")
+        comment_hide(comment=comment, by=Actor(name="المشرف"), reason="  ")
     assert codes(refused.value) == {"reason_required"}
-    comment_hide(comment=comment, by="المشرف", reason="إساءة لشخص")
+    comment_hide(comment=comment, by=Actor(name="المشرف"), reason="إساءة لشخص")
     assert Comment.objects.get(pk=comment.pk).status == Comment.Status.HIDDEN
     assert ModerationEvent.objects.get(comment=comment).action == "hide"
 
@@ -191,10 +192,12 @@ def test_a_moderator_hides_with_a_reason():
 def test_only_a_hidden_comment_is_restored_and_a_pending_one_is_not_moderated():
     consultation = consultation_in()
     with pytest.raises(ValidationError) as refused:
-        comment_restore(comment=comment_on(consultation), by="m", reason="r")
+        comment_restore(comment=comment_on(consultation), by=Actor(name="m"), reason="r")
     assert codes(refused.value) == {"wrong_status"}
     with pytest.raises(ValidationError):
-        comment_hide(comment=comment_on(consultation, published=False), by="m", reason="r")
+        comment_hide(
+            comment=comment_on(consultation, published=False), by=Actor(name="m"), reason="r"
+        )
     assert not ModerationEvent.objects.exists()
 
 
@@ -203,11 +206,14 @@ def test_a_reasoned_response_is_saved_and_revised():
     response_save(
         comment=comment,
         kind=Response.Kind.PARTLY,
-        by="نقطة الارتكاز",
+        by=Actor(name="نقطة الارتكاز"),
         reasoning_ar="سيؤخذ جزء من الاقتراح بعين الاعتبار.",
     )
     revised = response_save(
-        comment=comment, kind=Response.Kind.ACCEPTED, by="المحرر", reasoning_fr="Retenu."
+        comment=comment,
+        kind=Response.Kind.ACCEPTED,
+        by=Actor(name="المحرر"),
+        reasoning_fr="Retenu.",
     )
     assert Response.objects.get() == revised
     assert (revised.kind, revised.by, revised.reasoning_ar) == ("accepted", "المحرر", "")
@@ -216,13 +222,13 @@ def test_a_reasoned_response_is_saved_and_revised():
 def test_a_response_needs_reasons_and_a_published_comment():
     consultation = consultation_in()
     with pytest.raises(ValidationError) as refused:
-        response_save(comment=comment_on(consultation), kind="accepted", by="x")
+        response_save(comment=comment_on(consultation), kind="accepted", by=Actor(name="x"))
     assert codes(refused.value) == {"reasons_required"}
     with pytest.raises(ValidationError) as refused:
         response_save(
             comment=comment_on(consultation, published=False),
             kind="accepted",
-            by="x",
+            by=Actor(name="x"),
             reasoning_ar="سبب",
         )
     assert codes(refused.value) == {"not_published"}

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from tenants.consultations.models import Comment, ModerationEvent, Response
 from tenants.consultations.services import comment_hide, comment_report, response_save
 from tenants.consultations.tests.factories import comment_on, consultation_in, section_of
+from kernel.actors import Actor
 
 
 def _reported(consultation, body: str, reports: int = 1) -> Comment:
@@ -31,7 +32,10 @@ def test_the_list_puts_reported_comments_first_then_those_awaiting_a_response(
         consultation = consultation_in()
         answered = comment_on(consultation, body="تعليق أجيب عنه من قبل", email="a@example.ma")
         response_save(
-            comment=answered, kind=Response.Kind.ACCEPTED, by="أمينة", reasoning_ar="سيؤخذ به."
+            comment=answered,
+            kind=Response.Kind.ACCEPTED,
+            by=Actor(name="أمينة"),
+            reasoning_ar="سيؤخذ به.",
         )
         waiting = comment_on(
             consultation,
@@ -61,7 +65,7 @@ def test_the_list_filters_by_consultation_and_by_status(tetouan, in_member, mode
         comment_on(first, body="تعليق على المسودة الأولى")
         comment_on(second, body="تعليق على الميزانية")
         hidden = comment_on(second, body="تعليق مسيء أخفي", email="c@example.ma")
-        comment_hide(comment=hidden, by="أمينة", reason="سب وشتم")
+        comment_hide(comment=hidden, by=Actor(name="أمينة"), reason="سب وشتم")
     page = moderator.get(f"/staff/comments/?consultation={second.pk}").content.decode()
     assert "تعليق على الميزانية" in page and "تعليق على المسودة الأولى" not in page
     page = moderator.get("/staff/comments/?status=hidden").content.decode()
@@ -83,7 +87,7 @@ def test_the_comment_page_shows_the_comment_its_reports_and_its_log(
         section = section_of(consultation, title_ar="محور الشفافية")
         comment = _reported(consultation, "نص التعليق كاملا كما كتبه صاحبه", reports=2)
         Comment.objects.filter(pk=comment.pk).update(section=section, email="author@example.ma")
-        comment_hide(comment=comment, by="مشرف سابق", reason="معطيات شخصية")
+        comment_hide(comment=comment, by=Actor(name="مشرف سابق"), reason="معطيات شخصية")
     page = moderator.get(f"/staff/comments/{comment.pk}/").content.decode()
     assert "نص التعليق كاملا كما كتبه صاحبه" in page and "محور الشفافية" in page
     assert "معطيات شخصية" in page and "أخفاه مشرف" in page and "مشرف سابق" in page
@@ -273,7 +277,9 @@ def test_the_list_makes_a_constant_number_of_queries(tetouan, in_member, moderat
             for number in range(volume):
                 comment = _reported(consultation, f"تعليق {volume}-{number}")
                 Comment.objects.filter(pk=comment.pk).update(section=section)
-                response_save(comment=comment, kind="accepted", by="أمينة", reasoning_ar="نعم")
+                response_save(
+                    comment=comment, kind="accepted", by=Actor(name="أمينة"), reasoning_ar="نعم"
+                )
         counts.append(_queries(moderator, "/staff/comments/"))
     assert counts[0] == counts[1] <= 20
 
@@ -284,8 +290,10 @@ def test_the_comment_page_makes_a_constant_number_of_queries(tetouan, in_member,
         with in_member(tetouan):
             comment = _reported(consultation_in(), f"تعليق {volume}", reports=volume)
             for number in range(volume):
-                comment_hide(comment=comment, by="أمينة", reason=f"سبب {number}")
-            response_save(comment=comment, kind="accepted", by="أمينة", reasoning_ar="نعم")
+                comment_hide(comment=comment, by=Actor(name="أمينة"), reason=f"سبب {number}")
+            response_save(
+                comment=comment, kind="accepted", by=Actor(name="أمينة"), reasoning_ar="نعم"
+            )
         moderator.get(f"/staff/comments/{comment.pk}/")
         counts.append(_queries(moderator, f"/staff/comments/{comment.pk}/"))
     assert counts[0] == counts[1] <= 20

@@ -4,6 +4,7 @@ from django.core.files.base import ContentFile
 
 from tenants.documents.models import Category, Document
 from tenants.documents.services import document_create
+from kernel.actors import Actor
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00\x00\x00\rIHDR" + b"\x00" * 17
@@ -22,4 +23,4 @@ def document_factory(**overrides) -> Document:
     }
     if "file" not in overrides:
         fields["link"] = "https://www.example.ma/budget-2025.pdf"
-    return document_create(by="test", **{**fields, **overrides})
+    return document_create(by=Actor(name="test"), **{**fields, **overrides})

@@ -8,6 +8,7 @@ from tenants.documents.models import Category
 from tenants.documents.services import document_update
 from tenants.documents.tests.factories import document_factory, pdf_file
 from tenants.documents.views import PAGE_SIZE, PER_CATEGORY
+from kernel.actors import Actor
 
 
 @pytest.fixture
@@ -100,5 +101,5 @@ def test_a_change_shows_at_once_on_the_cached_page(
         document.save(update_fields=["title_ar"])  # no commit, so no new version: cached
     assert "قبل التعديل" in client.get("/documents/").content.decode()
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
-        document_update(document=document, by="x", title_ar="بعد التعديل")
+        document_update(document=document, by=Actor(name="x"), title_ar="بعد التعديل")
     assert "بعد التعديل" in client.get("/documents/").content.decode()

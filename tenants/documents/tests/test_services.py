@@ -11,6 +11,7 @@ from django.test import override_settings
 from tenants.documents.models import Category, Document
 from tenants.documents.services import document_create, document_delete, document_update
 from tenants.documents.tests.factories import PDF, PNG, document_factory, pdf_file
+from kernel.actors import Actor
 
 
 def error_codes(error: ValidationError) -> dict[str, list[str]]:
@@ -20,7 +21,7 @@ def error_codes(error: ValidationError) -> dict[str, list[str]]:
 def test_create_with_a_file_records_who_and_stores_it_in_the_members_folder(tetouan, in_member):
     with in_member(tetouan):
         document = document_create(
-            by="editor@example.ma",
+            by=Actor(name="editor@example.ma"),
             category=Category.COUNCIL,
             title_ar="محضر دورة أكتوبر",
             file=pdf_file("minutes.pdf"),
@@ -102,7 +103,7 @@ def test_update_changes_fields_and_records_who(tetouan, in_member):
         document = document_factory()
         document_update(
             document=document,
-            by="focal@example.ma",
+            by=Actor(name="focal@example.ma"),
             title_fr="Budget primitif 2025",
             category=Category.REPORTS,
         )
@@ -110,9 +111,9 @@ def test_update_changes_fields_and_records_who(tetouan, in_member):
         assert (document.title_fr, document.category) == ("Budget primitif 2025", "reports")
         assert (document.created_by, document.updated_by) == ("test", "focal@example.ma")
         with pytest.raises(ValidationError) as refused:
-            document_update(document=document, by="x", title_ar="", title_fr="")
+            document_update(document=document, by=Actor(name="x"), title_ar="", title_fr="")
         with pytest.raises(TypeError):
-            document_update(document=document, by="x", created_at=None)
+            document_update(document=document, by=Actor(name="x"), created_at=None)
     assert error_codes(refused.value) == {"title_ar": ["title_required"]}
 
 
@@ -123,14 +124,17 @@ def test_a_replaced_file_is_deleted_once_committed(
         document = document_factory(file=pdf_file("v1.pdf"))
         first = document.file.name
         with django_capture_on_commit_callbacks(execute=True):
-            document_update(document=document, by="x", file=pdf_file("v2.pdf"))
+            document_update(document=document, by=Actor(name="x"), file=pdf_file("v2.pdf"))
         assert not default_storage.exists(first)
         assert default_storage.exists(document.file.name)
         # Switching to a link withdraws the file.
         second = document.file.name
         with django_capture_on_commit_callbacks(execute=True):
             document_update(
-                document=document, by="x", file=None, link="https://www.example.ma/budget.pdf"
+                document=document,
+                by=Actor(name="x"),
+                file=None,
+                link="https://www.example.ma/budget.pdf",
             )
         assert not default_storage.exists(second) and not document.file
 
@@ -140,7 +144,7 @@ def test_an_edit_does_not_read_the_stored_file_again(tetouan, in_member):
         document = document_factory(file=pdf_file())
         # Even under a lower limit (set after the upload), a title change goes through.
         with override_settings(UPLOAD_MAX_BYTES=1):
-            document_update(document=document, by="x", title_fr="Budget révisé")
+            document_update(document=document, by=Actor(name="x"), title_fr="Budget révisé")
 
 
 def test_delete_removes_the_row_and_then_the_file(

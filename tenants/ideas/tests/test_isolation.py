@@ -66,7 +66,7 @@ def test_staff_of_tetouan_open_nothing_at_tanger(
 
 
 def test_counts_of_tetouan_are_not_counted_at_tanger(tetouan, tanger, in_member, tetouan_idea):
-    from tenants.site.figures import member_figures
+    from tenants.figures.selectors import member_figures
 
     with in_member(tetouan):
         assert member_figures()["ideas"]["supports"] == 1

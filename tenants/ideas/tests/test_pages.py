@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from citizens.limits import PUBLIC_WRITE_LIMITS
 from tenants.ideas import services
 from tenants.ideas.models import Answer, Idea, IdeaComment, Status, Support
 from tenants.ideas.tests.factories import (
@@ -18,6 +19,7 @@ from tenants.ideas.tests.factories import (
     idea_on,
     support_of,
 )
+from kernel.actors import Actor
 
 FORM = {
     "principle": "transparency_integrity",
@@ -57,11 +59,14 @@ def test_the_list_shows_published_ideas_the_phase_and_the_counts(
         support_of(first, "c@example.ma", confirmed=False)
         second = idea_on(programme, title="فكرة عن الرقمنة", principle="digitalization")
         services.idea_answer(
-            idea=second, answer=Answer.NOT_RETAINED, by="أمينة", reasons_ar="خارج اختصاص الجماعة"
+            idea=second,
+            answer=Answer.NOT_RETAINED,
+            by=Actor(name="أمينة"),
+            reasons_ar="خارج اختصاص الجماعة",
         )
         idea_on(programme, title="فكرة في انتظار التأكيد", published=False)
         hidden = idea_on(programme, title="فكرة مخفية")
-        services.idea_hide(idea=hidden, by="أمينة", reason="إشهار")
+        services.idea_hide(idea=hidden, by=Actor(name="أمينة"), reason="إشهار")
     page = browser.get("/ideas/").content.decode()
     assert '<html lang="ar" dir="rtl">' in page
     assert "فكرة منشورة أولى" in page and "فكرة عن الرقمنة" in page
@@ -135,7 +140,7 @@ def test_hostile_text_is_harmless(tetouan, in_member, browser, programme):
 def test_too_many_ideas_from_one_address_are_refused(
     tetouan, in_member, browser, programme, django_capture_on_commit_callbacks
 ):
-    limit = services.RATE_LIMITS["idea"]["address"]
+    limit = PUBLIC_WRITE_LIMITS["ideas:idea"].per_address
     for number in range(limit):
         with django_capture_on_commit_callbacks(execute=True):
             browser.post(
@@ -185,16 +190,18 @@ def test_the_answer_and_the_path_are_public(tetouan, in_member, browser, program
     with in_member(tetouan):
         commitment = commitment_factory(programme, title_ar="نشر الميزانية المفتوحة")
         idea = idea_on(programme, title="ميزانية مفتوحة")
-        services.idea_answer(idea=idea, answer=Answer.UNDER_STUDY, by="أمينة")
+        services.idea_answer(idea=idea, answer=Answer.UNDER_STUDY, by=Actor(name="أمينة"))
         services.idea_answer(
             idea=idea,
             answer=Answer.RETAINED,
-            by="أمينة",
+            by=Actor(name="أمينة"),
             commitment=commitment,
             reasons_ar="أدرجت في البرنامج.",
         )
         twin = idea_on(programme, title="ميزانية بصيغة CSV")
-        services.idea_answer(idea=twin, answer=Answer.MERGED, by="أمينة", merged_into=idea)
+        services.idea_answer(
+            idea=twin, answer=Answer.MERGED, by=Actor(name="أمينة"), merged_into=idea
+        )
     page = browser.get(f"/ideas/{idea.pk}/").content.decode()
     assert "أصبحت هذه الفكرة الالتزام:" in page and "نشر الميزانية المفتوحة" in page
     assert f"/programme/commitments/{commitment.pk}/" in page and "أدرجت في البرنامج." in page
@@ -237,7 +244,7 @@ def test_a_pending_or_hidden_idea_is_not_found(tetouan, in_member, browser, prog
     with in_member(tetouan):
         pending = idea_on(programme, published=False)
         hidden = idea_on(programme, title="مخفية")
-        services.idea_hide(idea=hidden, by="أمينة", reason="معطيات شخصية")
+        services.idea_hide(idea=hidden, by=Actor(name="أمينة"), reason="معطيات شخصية")
     for idea in (pending, hidden):
         assert browser.get(f"/ideas/{idea.pk}/").status_code == 404
         assert browser.post(f"/ideas/{idea.pk}/support/", {}).status_code == 404
@@ -283,7 +290,7 @@ def _more_ideas(programme, count: int, commitment) -> Idea:
         comment_of(idea, email=f"c{number}@example.ma")
         if number % 3 == 0:
             services.idea_answer(
-                idea=idea, answer=Answer.RETAINED, by="أمينة", commitment=commitment
+                idea=idea, answer=Answer.RETAINED, by=Actor(name="أمينة"), commitment=commitment
             )
     return ideas[0]
 

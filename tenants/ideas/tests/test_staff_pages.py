@@ -12,6 +12,7 @@ from tenants.ideas.tests.factories import (
     commitment_factory,
     idea_on,
 )
+from kernel.actors import Actor
 
 
 @pytest.fixture
@@ -29,7 +30,10 @@ def test_the_list_puts_ideas_awaiting_an_answer_first(tetouan, in_member, progra
     with in_member(tetouan):
         answered = idea_on(programme, title="فكرة أجيب عنها")
         services.idea_answer(
-            idea=answered, answer=Answer.NOT_RETAINED, by="أمينة", reasons_ar="خارج الاختصاص"
+            idea=answered,
+            answer=Answer.NOT_RETAINED,
+            by=Actor(name="أمينة"),
+            reasons_ar="خارج الاختصاص",
         )
         idea_on(programme, title="فكرة تنتظر جوابا")
         idea_on(programme, title="فكرة غير مؤكدة", published=False)

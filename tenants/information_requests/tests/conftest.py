@@ -1,9 +1,14 @@
 """Fixtures of the information requests tests (the two members come from the repository's
 conftest.py)."""
 
+from dataclasses import replace
+
 import pytest
 
-from tenants.information_requests.services import FILING_LIMIT as REAL_FILING_LIMIT
+from citizens.limits import PUBLIC_WRITE_LIMITS
+
+FILING = "information_requests:filing"
+REAL_FILING_LIMIT = PUBLIC_WRITE_LIMITS[FILING]
 
 
 @pytest.fixture(autouse=True)
@@ -23,15 +28,12 @@ def in_tetouan(tetouan, in_member):
 def _no_rate_limit(monkeypatch):
     """Counters live in the cache for an hour, across tests: tests of the limit itself turn it
     back on with `rate_limited` and unique identities."""
-    from tenants.information_requests import services
-
-    monkeypatch.setattr(services, "FILING_LIMIT", 10_000)
+    relaxed = replace(REAL_FILING_LIMIT, per_email=10_000, per_address=10_000)
+    monkeypatch.setitem(PUBLIC_WRITE_LIMITS, FILING, relaxed)
 
 
 @pytest.fixture
 def rate_limited(monkeypatch):
-    """The real limit (FILING_LIMIT filings an hour); returns it."""
-    from tenants.information_requests import services
-
-    monkeypatch.setattr(services, "FILING_LIMIT", REAL_FILING_LIMIT)
+    """The real limit (filings an hour, per e-mail and per address); returns it."""
+    monkeypatch.setitem(PUBLIC_WRITE_LIMITS, FILING, REAL_FILING_LIMIT)
     return REAL_FILING_LIMIT

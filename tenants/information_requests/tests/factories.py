@@ -34,6 +34,5 @@ def filed(**overrides) -> InformationRequest:
         **REQUESTER,
         "information_wanted": "أطلب نسخة من ميزانية الجماعة لسنة 2026.",
         "today": BEFORE_EID,
-        "client_address": "",
     }
     return information_request_file(**{**fields, **overrides})

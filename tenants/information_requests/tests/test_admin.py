@@ -8,6 +8,7 @@ import pytest
 from tenants.information_requests.models import InformationRequest, State, Step
 from tenants.information_requests.services import information_request_answer
 from tenants.information_requests.tests.factories import filed, pdf_file
+from kernel.actors import Actor
 
 LIST = "/admin/information_requests/informationrequest/"
 
@@ -34,7 +35,10 @@ def test_staff_find_requests_with_the_requesters_data(
     with in_member(tetouan):
         late = filed()  # received 19 March 2026: past its deadline
         information_request_answer(
-            information_request=filed(), by="clerk", answer_text="الجواب", today=date(2026, 4, 1)
+            information_request=filed(),
+            by=Actor(name="clerk"),
+            answer_text="الجواب",
+            today=date(2026, 4, 1),
         )
     client = staff_client(tetouan, "editor")
     listing = client.get(LIST).content.decode()

@@ -22,6 +22,7 @@ from tenants.information_requests.tests.factories import (
     filed,
     pdf_file,
 )
+from kernel.actors import Actor
 
 NEW = {
     **REQUESTER,
@@ -35,7 +36,7 @@ def requests(tetouan, in_member) -> dict[str, InformationRequest]:
     with in_member(tetouan):
         answered = information_request_answer(
             information_request=filed(),
-            by="clerk",
+            by=Actor(name="clerk"),
             answer_text="اللائحة منشورة.",
             today=date(2026, 4, 1),
         )
@@ -120,9 +121,9 @@ def test_filings_through_the_api_are_rate_limited(tetouan, client_for, rate_limi
             REMOTE_ADDR=address,
         )
         .status_code
-        for _ in range(rate_limited + 1)
+        for _ in range(rate_limited.per_email + 1)
     ]
-    assert statuses == [201] * rate_limited + [429]
+    assert statuses == [201] * rate_limited.per_email + [429]
 
 
 def test_anonymous_visitors_read_no_personal_data_and_take_no_step(tetouan, client_for, requests):

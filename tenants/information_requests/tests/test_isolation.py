@@ -9,6 +9,7 @@ from rest_framework.authtoken.models import Token
 from tenants.information_requests.models import InformationRequest, State
 from tenants.information_requests.services import information_request_set_public_summary
 from tenants.information_requests.tests.factories import REQUESTER, filed
+from kernel.actors import Actor
 
 WANTED = "أطلب ميزانية جماعة تطوان لسنة 2026"
 
@@ -18,7 +19,7 @@ def tetouan_request(tetouan, in_member) -> InformationRequest:
     with in_member(tetouan):
         information_request = filed(information_wanted=WANTED)
         return information_request_set_public_summary(
-            information_request=information_request, by="clerk", public_summary=WANTED
+            information_request=information_request, by=Actor(name="clerk"), public_summary=WANTED
         )
 
 
@@ -122,7 +123,7 @@ def test_a_requesters_link_complaint_and_scan_of_tetouan_mean_nothing_at_tanger(
 
     with in_member(tetouan):
         paper = information_request_record(
-            by="clerk",
+            by=Actor(name="clerk"),
             channel="post",
             received_on=date(2026, 1, 5),
             scan=pdf_file("scan.pdf"),

@@ -15,6 +15,7 @@ from tenants.information_requests.services import (
     information_request_set_public_summary,
 )
 from tenants.information_requests.tests.factories import PERSONAL_VALUES, REQUESTER, filed
+from kernel.actors import Actor
 
 FORM = {
     **REQUESTER,
@@ -87,7 +88,7 @@ def test_hostile_markup_is_stripped_and_escaped(tetouan, client_for, in_member):
     with in_member(tetouan):
         information_request_set_public_summary(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             public_summary='<script>alert("x")</script><b onmouseover="x()">ميزانية</b> 2026',
         )
     page = client.get(f"/information-requests/{information_request.pk}/").content.decode()
@@ -126,11 +127,11 @@ def test_filings_are_limited_per_e_mail(tetouan, client_for, in_member, rate_lim
             REMOTE_ADDR=f"10.1.{n}.{uuid.uuid4().int % 250}",
         )
         .status_code
-        for n in range(rate_limited + 1)
+        for n in range(rate_limited.per_email + 1)
     ]
-    assert statuses == [302] * rate_limited + [429]
+    assert statuses == [302] * rate_limited.per_email + [429]
     with in_member(tetouan):
-        assert InformationRequest.objects.count() == rate_limited
+        assert InformationRequest.objects.count() == rate_limited.per_email
 
 
 def test_filings_are_limited_per_address(tetouan, client_for, in_member, rate_limited):
@@ -143,9 +144,9 @@ def test_filings_are_limited_per_address(tetouan, client_for, in_member, rate_li
             REMOTE_ADDR=address,
         )
         .status_code
-        for _ in range(rate_limited + 1)
+        for _ in range(rate_limited.per_address + 1)
     ]
-    assert statuses == [302] * rate_limited + [429]
+    assert statuses == [302] * rate_limited.per_address + [429]
 
 
 @pytest.fixture
@@ -153,20 +154,20 @@ def register(tetouan, in_member) -> dict[str, InformationRequest]:
     with in_member(tetouan):
         answered = information_request_answer(
             information_request=filed(),
-            by="clerk",
+            by=Actor(name="clerk"),
             answer_text="الميزانية منشورة في المكتبة.",
             today=date(2026, 4, 2),
         )
         refused = information_request_refuse(
             information_request=filed(information_wanted="أرقام هواتف المستشارين"),
-            by="clerk",
+            by=Actor(name="clerk"),
             refusal_ground=RefusalGround.PRIVATE_LIFE,
             reasons="معطيات شخصية لأشخاص آخرين",
             today=date(2026, 4, 2),
         )
         summarised = information_request_set_public_summary(
             information_request=filed(information_wanted="أنا أمينة، ابنة السيد فلان، أطلب..."),
-            by="clerk",
+            by=Actor(name="clerk"),
             public_summary="طلب يتعلق بملف تعمير",
         )
         overdue = filed(information_wanted="كلفة تهيئة الحديقة العمومية")

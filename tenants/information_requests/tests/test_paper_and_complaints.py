@@ -26,7 +26,9 @@ from tenants.information_requests.services import (
     information_request_refuse,
 )
 from tenants.information_requests.tests.factories import REQUESTER, filed, pdf_file
+from kernel.signed_links import LinkRefused
 from tenants.information_requests.tokens import requester_token_make, requester_token_read
+from kernel.actors import Actor
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -44,7 +46,7 @@ def error_codes(error: ValidationError) -> dict:
 def recorded(**overrides) -> InformationRequest:
     return information_request_record(
         **{
-            "by": "clerk",
+            "by": Actor(name="clerk"),
             "channel": Channel.DESK,
             "received_on": date(2026, 2, 23),
             "today": TODAY,
@@ -121,14 +123,14 @@ def test_information_already_published_is_refused_saying_where():
     with pytest.raises(ValidationError) as refused:
         information_request_refuse(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             refusal_ground=RefusalGround.ALREADY_PUBLISHED,
             reasons="منشورة",
         )
     assert error_codes(refused.value) == {"published_where": ["published_where_required"]}
     done = information_request_refuse(
         information_request=information_request,
-        by="clerk",
+        by=Actor(name="clerk"),
         refusal_ground=RefusalGround.ALREADY_PUBLISHED,
         reasons="الميزانية منشورة.",
         published_where="https://tetouan.ma/documents/budget-2026/",
@@ -145,7 +147,7 @@ def test_the_requester_complains_within_20_working_days_of_a_refusal(
 ):
     refused = information_request_refuse(
         information_request=filed(),
-        by="clerk",
+        by=Actor(name="clerk"),
         refusal_ground=RefusalGround.NOT_HELD,
         reasons="لا نتوفر عليها",
         today=date(2026, 4, 1),
@@ -184,7 +186,10 @@ def test_no_complaint_while_the_deadline_runs_but_one_after_silence():
 
 def test_staff_record_a_complaint_received_on_paper_on_its_real_date():
     answered = information_request_answer(
-        information_request=filed(), by="clerk", answer_text="الجواب", today=date(2026, 4, 1)
+        information_request=filed(),
+        by=Actor(name="clerk"),
+        answer_text="الجواب",
+        today=date(2026, 4, 1),
     )
     with pytest.raises(ValidationError) as refused:
         complaint_file(
@@ -192,7 +197,7 @@ def test_staff_record_a_complaint_received_on_paper_on_its_real_date():
             grievance="الجواب ناقص",
             channel=Channel.POST,
             received_on=date(2026, 5, 4),
-            by="clerk",
+            by=Actor(name="clerk"),
             today=date(2026, 5, 4),
         )
     assert error_codes(refused.value) == {"received_on": ["out_of_window"]}
@@ -201,7 +206,7 @@ def test_staff_record_a_complaint_received_on_paper_on_its_real_date():
         grievance="الجواب ناقص",
         channel=Channel.POST,
         received_on=date(2026, 4, 20),
-        by="clerk",
+        by=Actor(name="clerk"),
         scan=pdf_file("complaint.pdf"),
         today=date(2026, 4, 27),
     )
@@ -213,7 +218,7 @@ def test_the_head_answers_in_writing_and_the_requester_is_told_the_next_step(
 ):
     refused = information_request_refuse(
         information_request=filed(),
-        by="clerk",
+        by=Actor(name="clerk"),
         refusal_ground=RefusalGround.UNCLEAR,
         reasons="الطلب غير واضح",
         today=date(2026, 4, 1),
@@ -222,7 +227,9 @@ def test_the_head_answers_in_writing_and_the_requester_is_told_the_next_step(
         information_request=refused, grievance="الطلب واضح", today=date(2026, 4, 2)
     )
     with pytest.raises(ValidationError) as refused_answer:
-        complaint_answer(complaint=complaint, by="head", outcome="open", answer_text=" ")
+        complaint_answer(
+            complaint=complaint, by=Actor(name="head"), outcome="open", answer_text=" "
+        )
     assert error_codes(refused_answer.value) == {
         "outcome": ["outcome_required"],
         "answer_text": ["answer_required"],
@@ -230,7 +237,7 @@ def test_the_head_answers_in_writing_and_the_requester_is_told_the_next_step(
     with django_capture_on_commit_callbacks(execute=True):
         answered = complaint_answer(
             complaint=complaint,
-            by="head",
+            by=Actor(name="head"),
             outcome=ComplaintOutcome.REJECTED,
             answer_text="يؤكد الرئيس قرار الرفض.",
             today=date(2026, 4, 10),
@@ -240,7 +247,10 @@ def test_the_head_answers_in_writing_and_the_requester_is_told_the_next_step(
     assert "يؤكد الرئيس قرار الرفض." in body and "30" in body  # the Commission, within 30 days
     with pytest.raises(ValidationError):
         complaint_answer(
-            complaint=answered, by="head", outcome=ComplaintOutcome.UPHELD, answer_text="مرة أخرى"
+            complaint=answered,
+            by=Actor(name="head"),
+            outcome=ComplaintOutcome.UPHELD,
+            answer_text="مرة أخرى",
         )
     refused.refresh_from_db()
     assert refused.state == State.REFUSED
@@ -250,5 +260,6 @@ def test_a_requester_token_names_one_request_of_one_member():
     information_request = filed()
     token = requester_token_make(information_request)
     assert requester_token_read(token) == information_request.pk
-    assert requester_token_read(token + "x") is None
-    assert requester_token_read("1") is None
+    for forged in (token + "x", "1"):
+        with pytest.raises(LinkRefused):
+            requester_token_read(forged)

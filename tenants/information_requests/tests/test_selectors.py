@@ -20,6 +20,7 @@ from tenants.information_requests.services import (
     information_request_withdraw,
 )
 from tenants.information_requests.tests.factories import filed
+from kernel.actors import Actor
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -39,11 +40,14 @@ def test_no_request_no_share():
 
 def test_figures_in_one_query():
     on_time = information_request_answer(
-        information_request=filed(), by="clerk", answer_text="الجواب", today=date(2026, 3, 29)
+        information_request=filed(),
+        by=Actor(name="clerk"),
+        answer_text="الجواب",
+        today=date(2026, 3, 29),
     )  # 10 days
     information_request_answer_partly(
         information_request=filed(),
-        by="clerk",
+        by=Actor(name="clerk"),
         answer_text="جزء",
         refusal_ground=RefusalGround.SOURCES,
         reasons="حماية المصادر",
@@ -51,13 +55,13 @@ def test_figures_in_one_query():
     )  # late, 32 days
     information_request_refuse(
         information_request=filed(),
-        by="clerk",
+        by=Actor(name="clerk"),
         refusal_ground=RefusalGround.NATIONAL_DEFENCE,
         reasons="الدفاع الوطني",
         today=date(2026, 4, 8),
     )  # on time, 20 days
-    information_request_start(information_request=filed(), by="clerk")  # open, overdue
-    information_request_withdraw(information_request=filed(), by="clerk")  # not counted
+    information_request_start(information_request=filed(), by=Actor(name="clerk"))  # open, overdue
+    information_request_withdraw(information_request=filed(), by=Actor(name="clerk"))  # not counted
     filed(today=date(2026, 5, 1))  # open, not yet due
     assert on_time.answered_on_time
     with CaptureQueriesContext(connection) as queries:
@@ -89,7 +93,10 @@ def test_the_register_never_loads_personal_data():
 
 def test_the_register_filters_by_state_and_overdue():
     answered = information_request_answer(
-        information_request=filed(), by="clerk", answer_text="الجواب", today=date(2026, 3, 30)
+        information_request=filed(),
+        by=Actor(name="clerk"),
+        answer_text="الجواب",
+        today=date(2026, 3, 30),
     )
     waiting = filed()
     assert list(information_request_register(state="answered")) == [answered]

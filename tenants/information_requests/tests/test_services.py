@@ -29,6 +29,7 @@ from tenants.information_requests.services import (
     information_requests_flag_overdue,
 )
 from tenants.information_requests.tests.factories import BEFORE_EID, PNG, filed, pdf_file
+from kernel.actors import Actor
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -126,12 +127,12 @@ def test_the_extension_adds_20_working_days_to_the_original_due_date_and_tells_w
     django_capture_on_commit_callbacks,
 ):
     information_request = information_request_start(
-        information_request=filed(), by="clerk", today=date(2026, 3, 24)
+        information_request=filed(), by=Actor(name="clerk"), today=date(2026, 3, 24)
     )
     with django_capture_on_commit_callbacks(execute=True):
         extended = information_request_extend(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             today=date(2026, 4, 10),
             reason="<i>المعلومات</i> موزعة على عدة مصالح",
         )
@@ -153,11 +154,17 @@ def test_the_extension_adds_20_working_days_to_the_original_due_date_and_tells_w
 
 def test_the_deadline_is_extended_only_once():
     extended = information_request_extend(
-        information_request=filed(), by="clerk", reason="حجم المعلومات", today=date(2026, 4, 1)
+        information_request=filed(),
+        by=Actor(name="clerk"),
+        reason="حجم المعلومات",
+        today=date(2026, 4, 1),
     )
     with pytest.raises(ValidationError) as refused:
         information_request_extend(
-            information_request=extended, by="clerk", reason="مرة أخرى", today=date(2026, 4, 2)
+            information_request=extended,
+            by=Actor(name="clerk"),
+            reason="مرة أخرى",
+            today=date(2026, 4, 2),
         )
     assert error_codes(refused.value) == {"due_on": ["already_extended"]}
     extended.refresh_from_db()
@@ -169,7 +176,7 @@ def test_an_extension_needs_a_reason_and_comes_before_the_deadline():
     with pytest.raises(ValidationError) as no_reason:
         information_request_extend(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             reason="<b></b> ",
             today=date(2026, 4, 1),
         )
@@ -177,7 +184,7 @@ def test_an_extension_needs_a_reason_and_comes_before_the_deadline():
     with pytest.raises(ValidationError) as too_late:
         information_request_extend(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             reason="حجم المعلومات",
             today=date(2026, 4, 20),
         )
@@ -186,7 +193,7 @@ def test_an_extension_needs_a_reason_and_comes_before_the_deadline():
     assert (
         information_request_extend(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             reason="حجم المعلومات",
             today=date(2026, 4, 17),
         ).state
@@ -199,13 +206,19 @@ def test_an_urgent_request_is_extended_once_by_3_working_days():
     urgent = filed(is_urgent=True, urgency_reason="خطر على السلامة")
     assert urgent.due_on == date(2026, 3, 25)
     extended = information_request_extend(
-        information_request=urgent, by="clerk", reason="استشارة مصلحة أخرى", today=date(2026, 3, 23)
+        information_request=urgent,
+        by=Actor(name="clerk"),
+        reason="استشارة مصلحة أخرى",
+        today=date(2026, 3, 23),
     )
     # Thursday 26, Friday 27, Monday 30.
     assert extended.due_on == date(2026, 3, 30) and extended.initial_due_on == date(2026, 3, 25)
     with pytest.raises(ValidationError) as refused:
         information_request_extend(
-            information_request=extended, by="clerk", reason="مرة أخرى", today=date(2026, 3, 24)
+            information_request=extended,
+            by=Actor(name="clerk"),
+            reason="مرة أخرى",
+            today=date(2026, 3, 24),
         )
     assert error_codes(refused.value) == {"due_on": ["already_extended"]}
 
@@ -217,7 +230,7 @@ def test_an_answer_needs_a_text_or_a_file():
     information_request = filed()
     with pytest.raises(ValidationError) as refused:
         information_request_answer(
-            information_request=information_request, by="clerk", answer_text="  "
+            information_request=information_request, by=Actor(name="clerk"), answer_text="  "
         )
     assert error_codes(refused.value) == {"answer_text": ["answer_required"]}
     information_request.refresh_from_db()
@@ -232,7 +245,7 @@ def test_an_answer_with_a_file_closes_the_request_on_time(django_capture_on_comm
     with django_capture_on_commit_callbacks(execute=True):
         answered = information_request_answer(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             answer_file=pdf_file(),
             answer_text="تجدون الميزانية رفقته.",
             today=date(2026, 4, 17),
@@ -247,14 +260,19 @@ def test_an_answer_with_a_file_closes_the_request_on_time(django_capture_on_comm
 def test_an_answer_file_is_checked_by_its_content():
     with pytest.raises(ValidationError) as refused:
         information_request_answer(
-            information_request=filed(), by="clerk", answer_file=pdf_file("answer.pdf", PNG)
+            information_request=filed(),
+            by=Actor(name="clerk"),
+            answer_file=pdf_file("answer.pdf", PNG),
         )
     assert "answer_file" in refused.value.error_dict
 
 
 def test_a_late_answer_is_not_on_time():
     answered = information_request_answer(
-        information_request=filed(), by="clerk", answer_text="الجواب", today=date(2026, 4, 20)
+        information_request=filed(),
+        by=Actor(name="clerk"),
+        answer_text="الجواب",
+        today=date(2026, 4, 20),
     )
     assert answered.answered_on_time is False
 
@@ -265,7 +283,7 @@ def test_a_refusal_needs_its_ground_and_written_reasons(django_capture_on_commit
         with pytest.raises(ValidationError) as refused:
             information_request_refuse(
                 information_request=information_request,
-                by="clerk",
+                by=Actor(name="clerk"),
                 refusal_ground=ground,
                 reasons="سبب",
             )
@@ -273,7 +291,7 @@ def test_a_refusal_needs_its_ground_and_written_reasons(django_capture_on_commit
     with pytest.raises(ValidationError) as refused:  # a ground alone is not reasoned
         information_request_refuse(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             refusal_ground=RefusalGround.PRIVATE_LIFE,
             reasons="  ",
         )
@@ -283,7 +301,7 @@ def test_a_refusal_needs_its_ground_and_written_reasons(django_capture_on_commit
     with django_capture_on_commit_callbacks(execute=True):
         refused = information_request_refuse(
             information_request=information_request,
-            by="clerk",
+            by=Actor(name="clerk"),
             refusal_ground=RefusalGround.PRIVATE_LIFE,
             reasons="معطيات شخصية",
             today=date(2026, 4, 1),
@@ -303,7 +321,10 @@ def test_a_partial_answer_needs_the_answer_and_the_ground_of_what_is_withheld():
     information_request = filed()
     with pytest.raises(ValidationError) as refused:
         information_request_answer_partly(
-            information_request=information_request, by="clerk", refusal_ground="", answer_text=""
+            information_request=information_request,
+            by=Actor(name="clerk"),
+            refusal_ground="",
+            answer_text="",
         )
     assert error_codes(refused.value) == {
         "refusal_ground": ["ground_required"],
@@ -312,7 +333,7 @@ def test_a_partial_answer_needs_the_answer_and_the_ground_of_what_is_withheld():
     }
     partly = information_request_answer_partly(
         information_request=information_request,
-        by="clerk",
+        by=Actor(name="clerk"),
         answer_text="جزء من المعلومات",
         refusal_ground=RefusalGround.COMPETITION,
         reasons="أسرار تجارية للمقاولة",
@@ -323,7 +344,7 @@ def test_a_partial_answer_needs_the_answer_and_the_ground_of_what_is_withheld():
 
 def test_a_closed_request_takes_no_more_steps():
     withdrawn = information_request_withdraw(
-        information_request=filed(), by="clerk", note="سحب الطلب بطلب من صاحبه"
+        information_request=filed(), by=Actor(name="clerk"), note="سحب الطلب بطلب من صاحبه"
     )
     assert withdrawn.state == State.WITHDRAWN and withdrawn.decided_on is None
     for service, inputs in (
@@ -334,33 +355,33 @@ def test_a_closed_request_takes_no_more_steps():
         (information_request_withdraw, {}),
     ):
         with pytest.raises(ValidationError) as refused:
-            service(information_request=withdrawn, by="clerk", **inputs)
+            service(information_request=withdrawn, by=Actor(name="clerk"), **inputs)
         assert error_codes(refused.value) == {"state": ["transition_not_allowed"]}
 
 
 def test_work_starts_only_on_a_received_request():
-    started = information_request_start(information_request=filed(), by="clerk")
+    started = information_request_start(information_request=filed(), by=Actor(name="clerk"))
     with pytest.raises(ValidationError):
-        information_request_start(information_request=started, by="clerk")
+        information_request_start(information_request=started, by=Actor(name="clerk"))
 
 
 def test_every_step_is_dated_and_kept():
     information_request = filed()
     information_request_start(
         information_request=information_request,
-        by="clerk",
+        by=Actor(name="clerk"),
         today=date(2026, 3, 23),
         note="أحيل على قسم المالية",
     )
     information_request_extend(
         information_request=information_request,
-        by="focal",
+        by=Actor(name="focal"),
         reason="حجم المعلومات",
         today=date(2026, 4, 10),
     )
     information_request_answer(
         information_request=information_request,
-        by="focal",
+        by=Actor(name="focal"),
         answer_text="الجواب",
         today=date(2026, 5, 4),
     )
@@ -381,7 +402,7 @@ def test_one_entry_point_takes_any_step_with_only_its_inputs():
     extended = information_request_transition(
         information_request=information_request,
         action=Transition.EXTEND,
-        by="clerk",
+        by=Actor(name="clerk"),
         reason="حجم المعلومات",
         answer_text="ignored",
         refusal_ground="",
@@ -395,11 +416,13 @@ def test_one_entry_point_takes_any_step_with_only_its_inputs():
 
 def test_staff_may_summarise_the_request_for_the_public():
     information_request = information_request_set_public_summary(
-        information_request=filed(), by="clerk", public_summary="<b>طلب</b> نسخة من الميزانية"
+        information_request=filed(),
+        by=Actor(name="clerk"),
+        public_summary="<b>طلب</b> نسخة من الميزانية",
     )
     assert information_request.subject == "طلب نسخة من الميزانية"
     cleared = information_request_set_public_summary(
-        information_request=information_request, by="clerk", public_summary=""
+        information_request=information_request, by=Actor(name="clerk"), public_summary=""
     )
     assert cleared.subject == ""  # the request as written is never the register's text
 
@@ -410,10 +433,16 @@ def test_staff_may_summarise_the_request_for_the_public():
 def test_the_requester_is_told_once_when_the_deadline_passes(django_capture_on_commit_callbacks):
     late = filed()
     answered = information_request_answer(
-        information_request=filed(), by="clerk", answer_text="الجواب", today=date(2026, 4, 1)
+        information_request=filed(),
+        by=Actor(name="clerk"),
+        answer_text="الجواب",
+        today=date(2026, 4, 1),
     )
     extended = information_request_extend(
-        information_request=filed(), by="clerk", reason="حجم المعلومات", today=date(2026, 4, 1)
+        information_request=filed(),
+        by=Actor(name="clerk"),
+        reason="حجم المعلومات",
+        today=date(2026, 4, 1),
     )
     assert information_requests_flag_overdue(today=date(2026, 4, 17)) == 0  # due today: in time
     with django_capture_on_commit_callbacks(execute=True):

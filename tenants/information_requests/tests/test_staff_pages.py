@@ -18,6 +18,7 @@ from tenants.information_requests.services import (
 )
 from tenants.information_requests.tests.factories import PDF, filed
 from tenants.site.models import PersonalDataRead
+from kernel.actors import Actor
 
 
 def _filed(member, in_member, *, days_ago: int = 0, **fields) -> InformationRequest:
@@ -44,7 +45,9 @@ def test_the_list_puts_overdue_requests_first_and_filters_by_state(
     fresh = _filed(tetouan, in_member, information_wanted="طلب جديد")
     closed = _filed(tetouan, in_member, days_ago=5, information_wanted="طلب مجاب")
     with in_member(tetouan):
-        information_request_answer(information_request=closed, by="x", answer_text="الجواب")
+        information_request_answer(
+            information_request=closed, by=Actor(name="x"), answer_text="الجواب"
+        )
     client = staff_client(tetouan, "focal_point")
 
     page = client.get("/staff/requests/").content.decode()
@@ -285,7 +288,9 @@ def test_each_page_makes_a_constant_number_of_queries(tetouan, in_member, staff_
         requests = [_filed(tetouan, in_member, days_ago=number) for number in range(volume)]
         with in_member(tetouan):
             for information_request in requests:
-                information_request_start(information_request=information_request, by="x")
+                information_request_start(
+                    information_request=information_request, by=Actor(name="x")
+                )
         url = "/staff/requests/?show=all" if path == "list" else _url(requests[-1])
         if path == "detail":
             with in_member(tetouan):  # a longer history for the last one

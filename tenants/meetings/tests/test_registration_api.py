@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from tenants.meetings.models import Registration
-from tenants.meetings.services import REGISTRATIONS_PER_ADDRESS, REGISTRATIONS_PER_EMAIL
+from citizens.limits import PUBLIC_WRITE_LIMITS
 from tenants.meetings.tests.factories import meeting_in, registration_for, unique_email
 
 NAME = "يوسف التمسماني"
@@ -124,15 +124,14 @@ def test_an_unknown_meeting_is_404(tetouan, visitor):
 
 
 def test_registrations_are_rate_limited(tetouan, in_member, visitor):
+    limit = PUBLIC_WRITE_LIMITS["meetings:registration"]
     with in_member(tetouan):
-        meetings = [meeting_in(3 + days) for days in range(REGISTRATIONS_PER_EMAIL + 1)]
+        meetings = [meeting_in(3 + days) for days in range(limit.per_email + 1)]
     email = unique_email()
     answers = [register(visitor(tetouan), meeting, email=email).status_code for meeting in meetings]
-    assert answers == [201] * REGISTRATIONS_PER_EMAIL + [429]
+    assert answers == [201] * limit.per_email + [429]
     one_address = visitor(tetouan)
-    answers = [
-        register(one_address, meetings[0]).status_code for _ in range(REGISTRATIONS_PER_ADDRESS + 1)
-    ]
+    answers = [register(one_address, meetings[0]).status_code for _ in range(limit.per_address + 1)]
     assert answers[-1] == 429 and set(answers[:-1]) == {201}
 
 

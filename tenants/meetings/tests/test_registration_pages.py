@@ -7,15 +7,15 @@ import pytest
 from django.core import mail
 
 from tenants.meetings.models import Registration
+from citizens.limits import PUBLIC_WRITE_LIMITS
 from tenants.meetings.services import (
-    REGISTRATIONS_PER_ADDRESS,
-    REGISTRATIONS_PER_EMAIL,
     meeting_attendance_from_registrations,
     registration_mark_present,
 )
 from tenants.meetings.tests.factories import meeting_in, registration_for, unique_email
 
 NAME = "فاطمة الزهراء العلمي"
+LIMIT = PUBLIC_WRITE_LIMITS["meetings:registration"]
 
 
 def form(**fields) -> dict:
@@ -202,22 +202,22 @@ def test_too_many_registrations_from_one_address(tetouan, in_member, visitor):
     with in_member(tetouan):
         meeting = meeting_in(5)
     browser = visitor(tetouan)
-    for _ in range(REGISTRATIONS_PER_ADDRESS):
+    for _ in range(LIMIT.per_address):
         assert browser.post(f"/meetings/{meeting.pk}/register/", form()).status_code == 302
     assert browser.post(f"/meetings/{meeting.pk}/register/", form()).status_code == 429
     assert visitor(tetouan).post(f"/meetings/{meeting.pk}/register/", form()).status_code == 302
-    assert len(registrations(tetouan, in_member)) == REGISTRATIONS_PER_ADDRESS + 1
+    assert len(registrations(tetouan, in_member)) == LIMIT.per_address + 1
 
 
 def test_too_many_attempts_with_one_email_address(tetouan, in_member, visitor):
     with in_member(tetouan):
-        meetings = [meeting_in(5 + days) for days in range(REGISTRATIONS_PER_EMAIL + 1)]
+        meetings = [meeting_in(5 + days) for days in range(LIMIT.per_email + 1)]
     email = unique_email()
     answers = [
         visitor(tetouan).post(f"/meetings/{meeting.pk}/register/", form(email=email)).status_code
         for meeting in meetings
     ]
-    assert answers == [302] * REGISTRATIONS_PER_EMAIL + [429]
+    assert answers == [302] * LIMIT.per_email + [429]
 
 
 def test_no_personal_data_on_public_pages(tetouan, in_member, visitor, upcoming):

@@ -21,6 +21,7 @@ from tenants.programme.models import Completion
 from tenants.programme.services import commitment_update_progress
 from tenants.programme.tests.factories import commitment_factory, programme_factory
 from tenants.site.models import StaffMembership
+from kernel.actors import Actor
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -70,14 +71,14 @@ def test_a_commitment_changed_a_meeting_changed_and_a_consultation_opened():
     commitment = commitment_factory(programme_factory())
     assert not rows("commitment.changed")  # a new commitment is not a change
     commitment_update_progress(
-        commitment=commitment, by="test", completion=Completion.LIMITED, note=""
+        commitment=commitment, by=Actor(name="test"), completion=Completion.LIMITED, note=""
     )
     changed = rows("commitment.changed")["amal@example.ma"]
     assert "تحيين التزام" in changed.subject and "نشر الميزانية 1" in changed.subject
     assert "مستوى الإنجاز: محدود" in changed.body
     assert f"/programme/commitments/{commitment.pk}/" in changed.body
     commitment_update_progress(
-        commitment=commitment, by="test", completion=Completion.SUBSTANTIAL, note=""
+        commitment=commitment, by=Actor(name="test"), completion=Completion.SUBSTANTIAL, note=""
     )
     assert Notification.objects.filter(kind="commitment.changed").count() == 2
     meeting = meeting_in(10, place="قاعة الاجتماعات")
@@ -94,19 +95,21 @@ def test_a_followed_request_answered_and_a_followed_petition_decided():
     request = filed()
     follower("amal@example.ma", Topic.INFORMATION_REQUEST, object_id=request.pk)
     follower("other@example.ma", Topic.INFORMATION_REQUEST, object_id=request.pk + 1000)
-    information_request_start(information_request=request, by="clerk")
-    information_request_answer(information_request=request, by="clerk", answer_text="الجواب")
+    information_request_start(information_request=request, by=Actor(name="clerk"))
+    information_request_answer(
+        information_request=request, by=Actor(name="clerk"), answer_text="الجواب"
+    )
     assert list(rows("information_request.answered")) == ["amal@example.ma"]
     target = petition(threshold=2)
     follower("luc@example.ma", Topic.PETITION, language="fr", object_id=target.pk)
     sign(target, 2)
     today = timezone.localdate()
-    petition_transition(petition=target, to="submitted", by="staff", happened_on=today)
+    petition_transition(petition=target, to="submitted", by=Actor(name="staff"), happened_on=today)
     assert not rows("petition.decided")
     petition_transition(
         petition=target,
         to="not_admissible",
-        by="staff",
+        by=Actor(name="staff"),
         happened_on=today,
         reason="خارج اختصاصات المجلس",
     )

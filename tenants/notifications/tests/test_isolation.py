@@ -6,6 +6,7 @@ from django.core import mail
 from tenants.notifications.models import Newsletter, Notification, Topic
 from tenants.notifications.newsletter_services import newsletter_create, newsletter_send
 from tenants.notifications.tests.conftest import follower
+from kernel.actors import Actor
 
 
 def test_a_newsletter_of_tetouan_reaches_only_tetouans_subscribers(
@@ -15,9 +16,11 @@ def test_a_newsletter_of_tetouan_reaches_only_tetouans_subscribers(
         follower("tanger-reader@example.ma", Topic.DOCUMENTS)
     with in_member(tetouan):
         follower("tetouan-reader@example.ma", Topic.DOCUMENTS)
-        newsletter = newsletter_create(by="أمينة", subject_ar="أخبار تطوان", body_ar="نص.")
+        newsletter = newsletter_create(
+            by=Actor(name="أمينة"), subject_ar="أخبار تطوان", body_ar="نص."
+        )
         with django_capture_on_commit_callbacks(execute=True):
-            newsletter_send(newsletter=newsletter, by="أمينة")
+            newsletter_send(newsletter=newsletter, by=Actor(name="أمينة"))
     assert [message.to[0] for message in mail.outbox] == ["tetouan-reader@example.ma"]
     assert "/notifications/unsubscribe/" in mail.outbox[0].body
     with in_member(tetouan):
@@ -32,9 +35,9 @@ def test_tangers_staff_cannot_open_or_send_tetouans_newsletter(
 ):
     with in_member(tetouan):
         follower("tetouan-reader@example.ma", Topic.DOCUMENTS)
-        ours = newsletter_create(by="أمينة", subject_ar="أخبار تطوان", body_ar="نص.")
+        ours = newsletter_create(by=Actor(name="أمينة"), subject_ar="أخبار تطوان", body_ar="نص.")
     with in_member(tanger):
-        newsletter_create(by="كريم", subject_ar="أخبار طنجة", body_ar="نص.")
+        newsletter_create(by=Actor(name="كريم"), subject_ar="أخبار طنجة", body_ar="نص.")
         Newsletter.objects.filter(pk=ours.pk).delete()  # that id means nothing in Tanger
     client = staff_client(tanger, "focal_point")
     listing = client.get("/staff/newsletters/").content.decode()

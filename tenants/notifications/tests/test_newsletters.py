@@ -20,6 +20,7 @@ from tenants.notifications.signals import newsletter_confirmed
 from tenants.notifications.digests import notifications_digest_group
 from tenants.notifications.links import subscriber_from_link
 from tenants.notifications.tests.conftest import follower
+from kernel.actors import Actor
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -39,9 +40,9 @@ def test_each_subscriber_gets_it_once_in_their_language_with_their_unsubscribe_l
 ):
     amal = follower("amal@example.ma", Topic.DOCUMENTS)
     follower("luc@example.ma", Topic.MEETINGS, language="fr")
-    newsletter = newsletter_create(by="أمينة", **ARABIC, **FRENCH)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC, **FRENCH)
     with django_capture_on_commit_callbacks(execute=True):
-        outcome = newsletter_send(newsletter=newsletter, by="أمينة")
+        outcome = newsletter_send(newsletter=newsletter, by=Actor(name="أمينة"))
     assert outcome.audience == 2 and not outcome.already_sent
     messages = sent_to()
     assert sorted(messages) == ["amal@example.ma", "luc@example.ma"]
@@ -63,12 +64,12 @@ def test_a_second_send_a_double_click_or_a_retry_records_and_sends_nothing(
     django_capture_on_commit_callbacks,
 ):
     follower("amal@example.ma", Topic.DOCUMENTS)
-    newsletter = newsletter_create(by="أمينة", **ARABIC)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC)
     stale = Newsletter.objects.get(pk=newsletter.pk)  # what a second request had loaded
     with django_capture_on_commit_callbacks(execute=True):
-        newsletter_send(newsletter=newsletter, by="أمينة")
+        newsletter_send(newsletter=newsletter, by=Actor(name="أمينة"))
     with django_capture_on_commit_callbacks(execute=True):
-        again = newsletter_send(newsletter=stale, by="أمينة")
+        again = newsletter_send(newsletter=stale, by=Actor(name="أمينة"))
     assert again.already_sent and again.audience == 0
     assert len(mail.outbox) == 1
     assert Notification.objects.filter(kind="newsletter").count() == 1
@@ -80,17 +81,17 @@ def test_a_subscriber_without_their_language_gets_the_arabic_version_in_arabic(
     django_capture_on_commit_callbacks,
 ):
     follower("luc@example.ma", Topic.DOCUMENTS, language="fr")
-    newsletter = newsletter_create(by="أمينة", **ARABIC)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC)
     with django_capture_on_commit_callbacks(execute=True):
-        newsletter_send(newsletter=newsletter, by="أمينة")
+        newsletter_send(newsletter=newsletter, by=Actor(name="أمينة"))
     row = Notification.objects.get(recipient_email="luc@example.ma")
     assert row.language == "ar" and row.subject == ARABIC["subject_ar"]
     assert "إلغاء الاشتراك بنقرة واحدة" in row.body  # the footer in the language of the text
     assert Subscriber.objects.get(email="luc@example.ma").language == "fr"  # unchanged
-    french_only = newsletter_create(by="أمينة", **FRENCH)
+    french_only = newsletter_create(by=Actor(name="أمينة"), **FRENCH)
     follower("amal@example.ma", Topic.DOCUMENTS)
     with django_capture_on_commit_callbacks(execute=True):
-        newsletter_send(newsletter=french_only, by="أمينة")
+        newsletter_send(newsletter=french_only, by=Actor(name="أمينة"))
     amal = Notification.objects.get(recipient_email="amal@example.ma")
     assert amal.language == "fr" and amal.subject == FRENCH["subject_fr"]
 
@@ -100,9 +101,9 @@ def test_digest_subscribers_get_it_in_their_digest_not_on_its_own(
 ):
     follower("daily@example.ma", Topic.DOCUMENTS, delivery=Delivery.DAILY)
     follower("now@example.ma", Topic.DOCUMENTS)
-    newsletter = newsletter_create(by="أمينة", **ARABIC)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC)
     with django_capture_on_commit_callbacks(execute=True):
-        newsletter_send(newsletter=newsletter, by="أمينة")
+        newsletter_send(newsletter=newsletter, by=Actor(name="أمينة"))
     assert list(sent_to()) == ["now@example.ma"]
     reach = newsletter_reach(newsletter=newsletter)
     assert reach.count("ar", "waiting_digest") == 1 and reach.count("ar", "sent") == 1
@@ -123,13 +124,13 @@ def test_the_audience_is_the_topics_chosen_or_every_follower_of_the_news(
     follower("petition-only@example.ma", Topic.PETITION, object_id=7)
     unverified = follower("unverified@example.ma", Topic.DOCUMENTS)
     Subscriber.objects.filter(pk=unverified.pk).update(verified_at=None)
-    for_meetings = newsletter_create(by="أمينة", topics=[Topic.MEETINGS], **ARABIC)
-    everyone = newsletter_create(by="أمينة", **ARABIC, **FRENCH)
+    for_meetings = newsletter_create(by=Actor(name="أمينة"), topics=[Topic.MEETINGS], **ARABIC)
+    everyone = newsletter_create(by=Actor(name="أمينة"), **ARABIC, **FRENCH)
     assert newsletter_audience_count(newsletter=for_meetings).by_version == {"ar": 1}
     audience = newsletter_audience_count(newsletter=everyone)
     assert audience.total == 2 and audience.by_version == {"ar": 1, "fr": 1}
     with django_capture_on_commit_callbacks(execute=True):
-        newsletter_send(newsletter=for_meetings, by="أمينة")
+        newsletter_send(newsletter=for_meetings, by=Actor(name="أمينة"))
     assert list(Notification.objects.values_list("recipient_email", flat=True)) == [
         "meetings@example.ma"
     ]
@@ -137,16 +138,16 @@ def test_the_audience_is_the_topics_chosen_or_every_follower_of_the_news(
 
 def test_bad_input_is_refused_in_arabic_and_markup_is_removed():
     with pytest.raises(ValidationError) as refused:
-        newsletter_create(by="أمينة")
+        newsletter_create(by=Actor(name="أمينة"))
     assert "اكتبوا النشرة بالعربية أو بالفرنسية" in str(refused.value)
     with pytest.raises(ValidationError) as no_body:
-        newsletter_create(by="أمينة", subject_ar="موضوع")
+        newsletter_create(by=Actor(name="أمينة"), subject_ar="موضوع")
     assert "body_ar" in no_body.value.message_dict
     with pytest.raises(ValidationError):
-        newsletter_create(by="أمينة", topics=["petition"], **ARABIC)
+        newsletter_create(by=Actor(name="أمينة"), topics=["petition"], **ARABIC)
     assert not Newsletter.objects.exists()
     cleaned = newsletter_create(
-        by="أمينة",
+        by=Actor(name="أمينة"),
         subject_ar="<b>موضوع</b>",
         body_ar="<script>alert(1)</script>نص <a href='x'>الرابط</a>",
     )
@@ -155,14 +156,14 @@ def test_bad_input_is_refused_in_arabic_and_markup_is_removed():
 
 
 def test_nobody_to_send_to_is_refused_and_nothing_changes():
-    newsletter = newsletter_create(by="أمينة", **ARABIC)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC)
     with pytest.raises(ValidationError):
-        newsletter_send(newsletter=newsletter, by="أمينة")
+        newsletter_send(newsletter=newsletter, by=Actor(name="أمينة"))
     assert Newsletter.objects.get(pk=newsletter.pk).state == "draft"
 
 
 def test_the_preview_shows_both_languages_and_the_fallback_without_a_real_link():
-    newsletter = newsletter_create(by="أمينة", **ARABIC)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC)
     arabic, french = newsletter_preview(newsletter=newsletter)
     assert (arabic.language, arabic.version, french.language, french.version) == (
         "ar",
@@ -181,7 +182,7 @@ def test_the_request_only_confirms_and_hands_the_newsletter_to_the_workers_after
     settings.NOTIFICATIONS_DELIVERY = "worker"
     follower("amal@example.ma", Topic.DOCUMENTS)
     follower("luc@example.ma", Topic.DOCUMENTS, language="fr")
-    newsletter = newsletter_create(by="أمينة", **ARABIC)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC)
     handed = []
 
     def receiver(sender, **kwargs):
@@ -191,7 +192,9 @@ def test_the_request_only_confirms_and_hands_the_newsletter_to_the_workers_after
     try:
         with django_capture_on_commit_callbacks(execute=False) as callbacks:
             outcome = newsletter_send(
-                newsletter=newsletter, by="أمينة", site_url="https://tetouan.example.ma/"
+                newsletter=newsletter,
+                by=Actor(name="أمينة"),
+                site_url="https://tetouan.example.ma/",
             )
         stored = Newsletter.objects.get(pk=newsletter.pk)
         assert (stored.state, stored.audience_size, stored.recipients) == ("sending", 2, 0)
@@ -211,9 +214,11 @@ def test_the_workers_record_in_batches_showing_progress_and_a_retry_records_noth
 ):
     settings.NOTIFICATIONS_DELIVERY = "worker"  # the confirmation only: batches by hand here
     people = [follower(f"s{n}@example.ma", Topic.DOCUMENTS) for n in range(5)]
-    newsletter = newsletter_create(by="أمينة", **ARABIC)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC)
     with django_capture_on_commit_callbacks(execute=False):
-        newsletter_send(newsletter=newsletter, by="أمينة", site_url="https://t.example.ma")
+        newsletter_send(
+            newsletter=newsletter, by=Actor(name="أمينة"), site_url="https://t.example.ma"
+        )
     assert newsletter_record_batch(newsletter_id=newsletter.pk, batch_size=2) == 2
     midway = Newsletter.objects.get(pk=newsletter.pk)
     assert (midway.state, midway.recipients, midway.recorded_up_to) == ("sending", 2, people[1].pk)
@@ -235,7 +240,7 @@ def test_the_workers_record_in_batches_showing_progress_and_a_retry_records_noth
 
 def test_a_slice_of_time_stops_between_batches_and_the_next_one_goes_on():
     people = [follower(f"s{n}@example.ma", Topic.DOCUMENTS) for n in range(3)]
-    newsletter = newsletter_create(by="أمينة", **ARABIC)
+    newsletter = newsletter_create(by=Actor(name="أمينة"), **ARABIC)
     Newsletter.objects.filter(pk=newsletter.pk).update(state="sending", audience_size=3)
     first = newsletter_record(newsletter_id=newsletter.pk, batch_size=1, seconds=0)
     assert (first.recorded, first.done) == (1, False)  # one batch, then its time was up

@@ -2,6 +2,7 @@
 
 from tenants.petitions.models import Link, Petition, Signature
 from tenants.petitions.services import petition_create, petition_settings_update, signature_add
+from kernel.actors import Actor
 
 SUBJECT = "تهيئة حديقة عمومية بحي الأمل"
 TEXT = "نلتمس من المجلس إدراج نقطة تتعلق بتهيئة حديقة عمومية بحي الأمل في جدول أعمال دورته."
@@ -17,7 +18,9 @@ def petition(*, threshold: int | None = None, **fields) -> Petition:
     """A published petition entered by staff; `threshold` sets the member's threshold first."""
     if threshold is not None:
         petition_settings_update(threshold=threshold)
-    return petition_create(by="staff", **{"subject": SUBJECT, "text": TEXT, **AGENT, **fields})
+    return petition_create(
+        by=Actor(name="staff"), **{"subject": SUBJECT, "text": TEXT, **AGENT, **fields}
+    )
 
 
 def sign(target: Petition, count: int, *, start: int = 0) -> list[Signature]:

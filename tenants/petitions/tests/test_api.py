@@ -1,10 +1,12 @@
 """The API: anyone reads counts (never who signed) and signs; staff act by role."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from django.utils import timezone
 
+from citizens.limits import PUBLIC_WRITE_LIMITS
 from tenants.petitions.models import Petition, State
 from tenants.petitions.services import petition_file
 from tenants.petitions.tests.factories import AGENT, SUBJECT, TEXT, petition, sign
@@ -88,7 +90,8 @@ def test_anyone_signs_once(tetouan, client_for, in_member, collecting):
 
 
 def test_signing_through_the_api_is_rate_limited(tetouan, client_for, collecting, monkeypatch):
-    monkeypatch.setattr("tenants.petitions.api.SIGN_RATE", (1, 3600))
+    signing = replace(PUBLIC_WRITE_LIMITS["petitions:sign"], per_address=1)
+    monkeypatch.setitem(PUBLIC_WRITE_LIMITS, "petitions:sign", signing)
     client = client_for(tetouan)
     assert post(client, f"/api/petitions/{collecting.pk}/sign/", SIGNATURE).status_code == 201
     refused = post(client, f"/api/petitions/{collecting.pk}/sign/", {**SIGNATURE, "cin": "Z1"})

@@ -36,6 +36,7 @@ from tenants.petitions.services import (
 from tenants.petitions.tests.factories import AGENT, SUBJECT, TEXT, petition, sign
 from tenants.reminders.selectors import Kind, petition_admissibility_reminders
 from tenants.site.models import SiteProfile
+from kernel.actors import Actor
 
 # The Tanger-Tétouan-Al Hoceïma region and its eight prefectures and provinces (registry).
 REGION_CODE = "01"
@@ -56,7 +57,7 @@ def _as_tier(tier: str, hcp_code: str | None = None) -> None:
 
 
 def _submitted(target: Petition, *, on: date | None = None) -> Petition:
-    petition_transition(petition=target, to=State.SUBMITTED, by="agent", happened_on=on)
+    petition_transition(petition=target, to=State.SUBMITTED, by=Actor(name="agent"), happened_on=on)
     target.refresh_from_db()
     return target
 
@@ -122,25 +123,39 @@ def test_an_admissible_petition_is_referred_to_a_committee_before_the_agenda(tet
         sign(target, 1)
         _submitted(target)
         petition_transition(
-            petition=target, to=State.ADMISSIBLE, by="staff", reason="تدخل في صلاحيات المجلس"
+            petition=target,
+            to=State.ADMISSIBLE,
+            by=Actor(name="staff"),
+            reason="تدخل في صلاحيات المجلس",
         )
         with pytest.raises(ValidationError) as refused:
             petition_transition(
-                petition=target, to=State.ON_AGENDA, by="staff", session_date=timezone.localdate()
+                petition=target,
+                to=State.ON_AGENDA,
+                by=Actor(name="staff"),
+                session_date=timezone.localdate(),
             )
         assert refused.value.error_dict["to"][0].code == "invalid_transition"
         with pytest.raises(ValidationError) as refused:
-            petition_transition(petition=target, to=State.REFERRED, by="staff", committee=" ")
+            petition_transition(
+                petition=target, to=State.REFERRED, by=Actor(name="staff"), committee=" "
+            )
         assert refused.value.error_dict["committee"][0].code == "committee_required"
         petition_transition(
-            petition=target, to=State.REFERRED, by="staff", committee="<b>لجنة المرافق العمومية</b>"
+            petition=target,
+            to=State.REFERRED,
+            by=Actor(name="staff"),
+            committee="<b>لجنة المرافق العمومية</b>",
         )
         target.refresh_from_db()
         assert (target.state, target.committee) == (State.REFERRED, "لجنة المرافق العمومية")
         steps = list(target.steps.values_list("state", "note"))
         assert (State.ADMISSIBLE, "تدخل في صلاحيات المجلس") in steps
         petition_transition(
-            petition=target, to=State.ON_AGENDA, by="staff", session_date=timezone.localdate()
+            petition=target,
+            to=State.ON_AGENDA,
+            by=Actor(name="staff"),
+            session_date=timezone.localdate(),
         )
         assert Petition.objects.get(pk=target.pk).state == State.ON_AGENDA
 
@@ -272,7 +287,7 @@ def test_a_regional_petition_missing_a_province_is_not_submitted(region):
     target = petition(threshold=40)  # 5 % of 40: 2 in each of the 8
     number = _sign_in(target, region[:-1], 6)  # 42 signatures, none in the last province
     with pytest.raises(ValidationError) as refused:
-        petition_transition(petition=target, to=State.SUBMITTED, by="agent")
+        petition_transition(petition=target, to=State.SUBMITTED, by=Actor(name="agent"))
     assert refused.value.error_dict["to"][0].code == "spread"
     assert region[-1].name_ar in refused.value.error_dict["to"][0].message
     rows = signature_spread(petition=target)
@@ -300,7 +315,7 @@ def test_the_focal_points_are_reminded_of_the_bureaus_deadline(tetouan, tanger, 
         assert petition_admissibility_reminders(today=due - timedelta(days=20)) == []
         late = petition_admissibility_reminders(today=due + timedelta(days=1))
         assert {r.kind for r in late} == {Kind.PETITION_ADMISSIBILITY_OVERDUE}
-        petition_transition(petition=target, to=State.ADMISSIBLE, by="staff")
+        petition_transition(petition=target, to=State.ADMISSIBLE, by=Actor(name="staff"))
         assert petition_admissibility_reminders(today=due + timedelta(days=1)) == []
     with in_member(tanger):  # Tétouan's deadline is nothing of Tanger's
         SiteProfile.objects.update(contact_email="contact@tanger.ma")
@@ -315,9 +330,9 @@ def test_the_public_page_shows_the_association_and_the_path(tetouan, in_member, 
         target = petition(threshold=1, **ASSOCIATION)
         sign(target, 1)
         _submitted(target)
-        petition_transition(petition=target, to=State.ADMISSIBLE, by="staff")
+        petition_transition(petition=target, to=State.ADMISSIBLE, by=Actor(name="staff"))
         petition_transition(
-            petition=target, to=State.REFERRED, by="staff", committee="لجنة التعمير"
+            petition=target, to=State.REFERRED, by=Actor(name="staff"), committee="لجنة التعمير"
         )
     client = client_for(tetouan)
     html = client.get(f"/petitions/{target.pk}/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()

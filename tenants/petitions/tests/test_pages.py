@@ -2,11 +2,13 @@
 protected by a honeypot; Arabic first."""
 
 import re
+from dataclasses import replace
 
 from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
+from citizens.limits import PUBLIC_WRITE_LIMITS
 from conftest import host_of
 from tenants.petitions.models import Petition, Source, State
 from tenants.petitions.seeds import ANSWER, COLLECTING, DECIDED, petitions_seed_demo
@@ -143,7 +145,8 @@ def test_the_honeypot_refuses_bots(tetouan, client_for, in_member, collecting):
 def test_signing_is_rate_limited_per_address(
     tetouan, client_for, in_member, collecting, monkeypatch
 ):
-    monkeypatch.setattr("tenants.petitions.views.SIGN_RATE", (2, 3600))
+    signing = replace(PUBLIC_WRITE_LIMITS["petitions:sign"], per_address=2)
+    monkeypatch.setitem(PUBLIC_WRITE_LIMITS, "petitions:sign", signing)
     client = client_for(tetouan)
     statuses = [
         client.post(
@@ -189,7 +192,8 @@ def test_filing_a_petition_online_in_arabic(
 
 
 def test_filing_is_rate_limited_per_address(tetouan, client_for, in_member, monkeypatch):
-    monkeypatch.setattr("tenants.petitions.views.FILE_RATE", (1, 3600))
+    filing = replace(PUBLIC_WRITE_LIMITS["petitions:file"], per_address=1)
+    monkeypatch.setitem(PUBLIC_WRITE_LIMITS, "petitions:file", filing)
     client = client_for(tetouan)
     assert client.post("/petitions/new/", FORM).status_code == 302
     assert client.post("/petitions/new/", FORM).status_code == 429

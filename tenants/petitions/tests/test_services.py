@@ -20,6 +20,7 @@ from tenants.petitions.services import (
 )
 from tenants.petitions.tests.factories import AGENT as AGENT_DATA
 from tenants.petitions.tests.factories import SUBJECT, TEXT, petition, sign
+from kernel.actors import Actor
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -127,7 +128,9 @@ def test_the_agent_is_told_when_the_threshold_is_reached(django_capture_on_commi
 
 
 def submit(target: Petition, **kwargs) -> PetitionStep:
-    return petition_transition(petition=target, to=State.SUBMITTED, by="staff", **kwargs)
+    return petition_transition(
+        petition=target, to=State.SUBMITTED, by=Actor(name="staff"), **kwargs
+    )
 
 
 def test_a_petition_below_the_threshold_cannot_be_submitted():
@@ -152,7 +155,7 @@ def test_the_agent_submits_once_the_threshold_is_reached():
         petition_submit_by_agent(petition=target)
     sign(target, 1, start=1)
     step = petition_submit_by_agent(petition=target)
-    assert (step.state, step.by) == (State.SUBMITTED, AGENT)
+    assert (step.state, step.by, step.by_account_id) == (State.SUBMITTED, AGENT.name, None)
 
 
 def submitted_petition() -> Petition:
@@ -168,25 +171,31 @@ def test_the_whole_way_with_dated_steps(django_capture_on_commit_callbacks):
     target = submitted_petition()
     today = timezone.localdate()
     petition_transition(
-        petition=target, to=State.ADMISSIBLE, by="staff", happened_on=today - timedelta(days=30)
+        petition=target,
+        to=State.ADMISSIBLE,
+        by=Actor(name="staff"),
+        happened_on=today - timedelta(days=30),
     )
     petition_transition(
         petition=target,
         to=State.REFERRED,
-        by="staff",
+        by=Actor(name="staff"),
         happened_on=today - timedelta(days=25),
         committee="لجنة التعمير",
     )
     petition_transition(
         petition=target,
         to=State.ON_AGENDA,
-        by="staff",
+        by=Actor(name="staff"),
         happened_on=today - timedelta(days=20),
         session_date=today - timedelta(days=5),
     )
     with django_capture_on_commit_callbacks(execute=True):
         petition_transition(
-            petition=target, to=State.DECIDED, by="staff", answer="قرر المجلس برمجة المشروع."
+            petition=target,
+            to=State.DECIDED,
+            by=Actor(name="staff"),
+            answer="قرر المجلس برمجة المشروع.",
         )
     target.refresh_from_db()
     assert target.state == State.DECIDED and target.answer == "قرر المجلس برمجة المشروع."
@@ -205,42 +214,51 @@ def test_the_whole_way_with_dated_steps(django_capture_on_commit_callbacks):
 def test_not_admissible_needs_a_reason():
     target = submitted_petition()
     with pytest.raises(ValidationError) as error:
-        petition_transition(petition=target, to=State.NOT_ADMISSIBLE, by="staff", reason="  ")
+        petition_transition(
+            petition=target, to=State.NOT_ADMISSIBLE, by=Actor(name="staff"), reason="  "
+        )
     assert codes(error.value, "reason") == ["reason_required"]
     petition_transition(
         petition=target,
         to=State.NOT_ADMISSIBLE,
-        by="staff",
+        by=Actor(name="staff"),
         reason="الموضوع لا يدخل في اختصاصات المجلس.",
     )
     target.refresh_from_db()
     assert target.not_admissible_reason == "الموضوع لا يدخل في اختصاصات المجلس."
     with pytest.raises(ValidationError) as error:  # the end of the way
         petition_transition(
-            petition=target, to=State.ON_AGENDA, by="staff", session_date=timezone.localdate()
+            petition=target,
+            to=State.ON_AGENDA,
+            by=Actor(name="staff"),
+            session_date=timezone.localdate(),
         )
     assert codes(error.value, "to") == ["invalid_transition"]
 
 
 def test_on_the_agenda_needs_the_session_date_and_decided_the_answer():
     target = submitted_petition()
-    petition_transition(petition=target, to=State.ADMISSIBLE, by="staff")
-    petition_transition(petition=target, to=State.REFERRED, by="staff", committee="لجنة التعمير")
+    petition_transition(petition=target, to=State.ADMISSIBLE, by=Actor(name="staff"))
+    petition_transition(
+        petition=target, to=State.REFERRED, by=Actor(name="staff"), committee="لجنة التعمير"
+    )
     with pytest.raises(ValidationError) as error:
-        petition_transition(petition=target, to=State.ON_AGENDA, by="staff")
+        petition_transition(petition=target, to=State.ON_AGENDA, by=Actor(name="staff"))
     assert codes(error.value, "session_date") == ["session_required"]
     with pytest.raises(ValidationError) as error:
         petition_transition(
             petition=target,
             to=State.ON_AGENDA,
-            by="staff",
+            by=Actor(name="staff"),
             session_date=timezone.localdate() - timedelta(days=1),
         )
     assert codes(error.value, "session_date") == ["session_before_step"]
     session = timezone.localdate() + timedelta(days=10)
-    petition_transition(petition=target, to=State.ON_AGENDA, by="staff", session_date=session)
+    petition_transition(
+        petition=target, to=State.ON_AGENDA, by=Actor(name="staff"), session_date=session
+    )
     with pytest.raises(ValidationError) as error:
-        petition_transition(petition=target, to=State.DECIDED, by="staff", answer="")
+        petition_transition(petition=target, to=State.DECIDED, by=Actor(name="staff"), answer="")
     assert codes(error.value, "answer") == ["answer_required"]
     assert codes(error.value, "happened_on") == ["before_session"]  # the session is to come
 
@@ -255,7 +273,7 @@ def test_steps_cannot_be_skipped(to):
         petition_transition(
             petition=target,
             to=to,
-            by="staff",
+            by=Actor(name="staff"),
             reason="r",
             answer="a",
             session_date=timezone.localdate(),
@@ -269,7 +287,7 @@ def test_steps_are_dated_in_order_and_not_in_the_future():
         petition_transition(
             petition=target,
             to=State.ADMISSIBLE,
-            by="staff",
+            by=Actor(name="staff"),
             happened_on=timezone.localdate() - timedelta(days=41),
         )
     assert codes(error.value, "happened_on") == ["before_previous"]
@@ -277,7 +295,7 @@ def test_steps_are_dated_in_order_and_not_in_the_future():
         petition_transition(
             petition=target,
             to=State.ADMISSIBLE,
-            by="staff",
+            by=Actor(name="staff"),
             happened_on=timezone.localdate() + timedelta(days=1),
         )
     assert codes(error.value, "happened_on") == ["future"]
@@ -285,7 +303,7 @@ def test_steps_are_dated_in_order_and_not_in_the_future():
 
 def test_an_unknown_state_is_refused():
     with pytest.raises(ValidationError) as error:
-        petition_transition(petition=petition(), to="archived", by="staff")
+        petition_transition(petition=petition(), to="archived", by=Actor(name="staff"))
     assert "to" in error.value.message_dict
 
 

@@ -12,6 +12,7 @@ from tenants.petitions.services import (
 )
 from tenants.petitions.tests.factories import petition, sign
 from tenants.site.models import SiteProfile
+from kernel.actors import Actor
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ def test_changing_the_threshold_moves_the_petitions_still_collecting():
     collecting = petition(threshold=3)
     submitted = petition()
     sign(submitted, 3)
-    petition_transition(petition=submitted, to=State.SUBMITTED, by="staff")
+    petition_transition(petition=submitted, to=State.SUBMITTED, by=Actor(name="staff"))
     petition_settings_update(threshold=250, session_months=[10, 2, 2, 5])
     collecting.refresh_from_db(), submitted.refresh_from_db()
     assert (collecting.signatures_required, submitted.signatures_required) == (250, 3)

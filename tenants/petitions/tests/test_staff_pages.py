@@ -14,6 +14,7 @@ from tenants.petitions.models import Petition, State
 from tenants.petitions.services import petition_create, petition_transition
 from tenants.petitions.tests.factories import AGENT, petition, sign
 from tenants.site.models import PersonalDataRead
+from kernel.actors import Actor
 
 
 def _submitted(
@@ -22,7 +23,7 @@ def _submitted(
     with in_member(member):
         target = petition(threshold=signatures, subject=subject)
         sign(target, signatures)
-        petition_transition(petition=target, to=State.SUBMITTED, by="agent")
+        petition_transition(petition=target, to=State.SUBMITTED, by=Actor(name="agent"))
         return target
 
 
@@ -202,7 +203,7 @@ def test_a_step_the_state_does_not_allow_is_not_taken(tetouan, in_member, staff_
 def test_a_petition_filed_online_is_published_from_its_page(tetouan, in_member, staff_client):
     with in_member(tetouan):
         target = petition_create(
-            by="x", subject="عريضة وصلت عبر الموقع", text="نص", published=False, **AGENT
+            by=Actor(name="x"), subject="عريضة وصلت عبر الموقع", text="نص", published=False, **AGENT
         )
     client = staff_client(tetouan, "focal_point")
     assert 'id="action-publish"' in client.get(_url(target)).content.decode()

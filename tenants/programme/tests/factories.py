@@ -4,6 +4,7 @@ from datetime import date
 
 from tenants.programme.models import Completion, Principle, Programme, ProgrammeStatus
 from tenants.programme.services import commitment_create, milestone_create, programme_create
+from kernel.actors import Actor
 
 
 def programme_factory(**overrides) -> Programme:
@@ -16,7 +17,7 @@ def programme_factory(**overrides) -> Programme:
         "council_session": "دورة أكتوبر 2023",
         "decision_reference": "12/2023",
     }
-    return programme_create(by="test", **{**fields, **overrides})
+    return programme_create(by=Actor(name="test"), **{**fields, **overrides})
 
 
 def commitment_factory(programme: Programme, number: int = 1, **overrides):
@@ -29,11 +30,11 @@ def commitment_factory(programme: Programme, number: int = 1, **overrides):
         "end_date": date(2026, 12, 31),
     }
     return commitment_create(
-        programme=programme, by="test", number=number, **{**fields, **overrides}
+        programme=programme, by=Actor(name="test"), number=number, **{**fields, **overrides}
     )
 
 
 def milestone_factory(commitment, *, due_on: date, **overrides):
     return milestone_create(
-        commitment=commitment, by="test", title_ar="مرحلة", due_on=due_on, **overrides
+        commitment=commitment, by=Actor(name="test"), title_ar="مرحلة", due_on=due_on, **overrides
     )

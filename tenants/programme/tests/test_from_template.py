@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from tenants.programme.models import Commitment, ProgressUpdate
 from tenants.programme.services import commitment_create_from_template
 from tenants.programme.tests.factories import commitment_factory, programme_factory
+from kernel.actors import Actor
 
 TEMPLATE = {
     "id": 7,
@@ -26,7 +27,9 @@ def test_the_copy_is_the_next_commitment_with_its_provenance(tetouan, in_member)
     with in_member(tetouan):
         programme = programme_factory()
         commitment_factory(programme, 4)
-        copy = commitment_create_from_template(programme=programme, template=TEMPLATE, by="م")
+        copy = commitment_create_from_template(
+            programme=programme, template=TEMPLATE, by=Actor(name="م")
+        )
         assert (
             copy.number,
             copy.title_ar,
@@ -44,7 +47,7 @@ def test_a_bad_template_writes_nothing(tetouan, in_member, bad):
         programme = programme_factory()
         with pytest.raises(ValidationError):
             commitment_create_from_template(
-                programme=programme, template={**TEMPLATE, **bad}, by="م"
+                programme=programme, template={**TEMPLATE, **bad}, by=Actor(name="م")
             )
         assert not Commitment.objects.exists() and not ProgressUpdate.objects.exists()
 
@@ -52,10 +55,10 @@ def test_a_bad_template_writes_nothing(tetouan, in_member, bad):
 def test_a_programme_takes_a_template_once_even_in_a_newer_version(tetouan, in_member):
     with in_member(tetouan):
         programme = programme_factory()
-        commitment_create_from_template(programme=programme, template=TEMPLATE, by="م")
+        commitment_create_from_template(programme=programme, template=TEMPLATE, by=Actor(name="م"))
         with pytest.raises(ValidationError) as error:
             commitment_create_from_template(
-                programme=programme, template={**TEMPLATE, "version": 4}, by="م"
+                programme=programme, template={**TEMPLATE, "version": 4}, by=Actor(name="م")
             )
         assert "هذا النموذج" in " ".join(error.value.messages)
         assert Commitment.objects.count() == 1

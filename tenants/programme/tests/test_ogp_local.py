@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from tenants.documents.tests.factories import document_factory
 from tenants.meetings.models import Meeting
 from tenants.meetings.tests.factories import meeting_in
-from tenants.programme import ogp_local
+import ogp_local
 from tenants.programme.models import (
     Assessment,
     Commitment,
@@ -32,7 +32,8 @@ from tenants.programme.services import (
     programme_update,
 )
 from tenants.programme.tests.factories import commitment_factory, programme_factory
-from tenants.site.figures import member_figures
+from tenants.figures.selectors import member_figures
+from kernel.actors import Actor
 
 TODAY = date(2026, 6, 1)
 END_OF_COMMITMENT = dict(
@@ -89,7 +90,7 @@ def test_the_commitment_keeps_its_ogp_fields_and_records_their_changes(programme
     commitment = commitment_factory(programme)
     commitment_update(
         commitment=commitment,
-        by="سعاد",
+        by=Actor(name="سعاد"),
         budget_amount=Decimal("250000"),
         budget_source_ar="ميزانية الجماعة",
         plan_links=["pac", "other"],
@@ -126,7 +127,7 @@ def test_the_commitment_keeps_its_ogp_fields_and_records_their_changes(programme
 def test_an_incomplete_ogp_field_is_refused_and_nothing_is_written(programme, changes, field):
     commitment = commitment_factory(programme)
     with pytest.raises(ValidationError) as refused:
-        commitment_update(commitment=commitment, by="x", **changes)
+        commitment_update(commitment=commitment, by=Actor(name="x"), **changes)
     assert field in refused.value.message_dict
     assert not ProgressUpdate.objects.filter(
         commitment=commitment, field=next(iter(changes))
@@ -138,7 +139,7 @@ def test_a_milestone_cannot_be_due_before_it_starts(programme):
     with pytest.raises(ValidationError) as refused:
         milestone_create(
             commitment=commitment,
-            by="x",
+            by=Actor(name="x"),
             title_ar="مرحلة",
             start_on=date(2026, 3, 1),
             due_on=date(2026, 2, 1),
@@ -146,7 +147,7 @@ def test_a_milestone_cannot_be_due_before_it_starts(programme):
     assert "due_on" in refused.value.message_dict
     milestone = milestone_create(
         commitment=commitment,
-        by="x",
+        by=Actor(name="x"),
         title_ar="مرحلة",
         start_on=date(2026, 1, 1),
         due_on=date(2026, 2, 1),
@@ -196,30 +197,33 @@ def test_an_assessment_needs_its_findings_and_its_evidence(programme):
     with translation.override("ar"), pytest.raises(ValidationError) as refused:
         assessment_save(
             commitment=commitment,
-            by="لجنة التتبع",
+            by=Actor(name="لجنة التتبع"),
             **{**END_OF_COMMITMENT, "reasoning_ar": "", "evidence_link": ""},
         )
     assert refused.value.message_dict["evidence_link"] == ["يرجى تقديم الإثبات: رابط أو ملف."]
     assert "reasoning_ar" in refused.value.message_dict
     assert not Assessment.objects.filter(commitment=commitment).exists()
-    assessment_save(commitment=commitment, by="لجنة التتبع", **END_OF_COMMITMENT)
+    assessment_save(commitment=commitment, by=Actor(name="لجنة التتبع"), **END_OF_COMMITMENT)
     assert Assessment.objects.get(commitment=commitment).opened_government == "major"
 
 
 def test_the_inception_assessment_is_recorded_in_the_programmes_history(programme):
     with pytest.raises(ValidationError):
         inception_assessment_save(
-            programme=programme, by="لجنة التتبع", assessed_on=TODAY, findings_ar="تشاور واسع"
+            programme=programme,
+            by=Actor(name="لجنة التتبع"),
+            assessed_on=TODAY,
+            findings_ar="تشاور واسع",
         )
     inception_assessment_save(
         programme=programme,
-        by="لجنة التتبع",
+        by=Actor(name="لجنة التتبع"),
         assessed_on=TODAY,
         findings_ar="تشاور واسع",
         evidence_link="https://tetouan.ma/pv",
     )
     inception_assessment_save(
-        programme=programme, by="لجنة التتبع", findings_ar="تشاور واسع مع الجمعيات"
+        programme=programme, by=Actor(name="لجنة التتبع"), findings_ar="تشاور واسع مع الجمعيات"
     )
     assert InceptionAssessment.objects.get(programme=programme).findings == "تشاور واسع مع الجمعيات"
     assert sorted(
@@ -233,11 +237,11 @@ def test_the_assessments_owed_come_with_their_due_dates(programme):
     ended = commitment_factory(programme, 1, end_date=date(2026, 3, 31))
     commitment_factory(programme, 2, end_date=date(2026, 12, 31))  # still running
     assessed = commitment_factory(programme, 3, end_date=date(2026, 1, 31))
-    assessment_save(commitment=assessed, by="x", **END_OF_COMMITMENT)
+    assessment_save(commitment=assessed, by=Actor(name="x"), **END_OF_COMMITMENT)
     assert [(item.kind, item.due_on) for item in assessment_due(today=TODAY)] == [
         ("end_of_commitment", date(2026, 4, 30))
     ]
-    programme_update(programme=programme, by="x", submitted_on=date(2026, 2, 10))
+    programme_update(programme=programme, by=Actor(name="x"), submitted_on=date(2026, 2, 10))
     owed = assessment_due(today=TODAY)
     assert [(item.kind, item.due_on) for item in owed] == [
         ("inception", date(2026, 4, 10)),
@@ -292,13 +296,13 @@ def assessed_commitment(programme, tetouan, in_member):
         )
         milestone_create(
             commitment=commitment,
-            by="x",
+            by=Actor(name="x"),
             title_ar="نشر المعطيات",
             start_on=date(2025, 2, 1),
             due_on=date(2025, 3, 1),
             deliverable_ar="ملف مفتوح على الموقع",
         )
-        assessment_save(commitment=commitment, by="لجنة التتبع", **END_OF_COMMITMENT)
+        assessment_save(commitment=commitment, by=Actor(name="لجنة التتبع"), **END_OF_COMMITMENT)
     return commitment
 
 
@@ -321,7 +325,7 @@ def test_a_public_point_of_contact_is_shown(assessed_commitment, tetouan, in_mem
     with in_member(tetouan):
         commitment_update(
             commitment=Commitment.objects.get(pk=assessed_commitment.pk),
-            by="x",
+            by=Actor(name="x"),
             contact_public=True,
         )
     text = (
@@ -346,7 +350,7 @@ def test_the_programme_page_shows_the_requirements_and_the_inception_due_date(
     programme, tetouan, in_member, client_for
 ):
     with in_member(tetouan):
-        programme_update(programme=programme, by="x", submitted_on=date(2026, 2, 10))
+        programme_update(programme=programme, by=Actor(name="x"), submitted_on=date(2026, 2, 10))
     text = client_for(tetouan).get("/programme/").content.decode()
     assert "الحد الأدنى من المتطلبات" in text
     assert text.count("غير مستوفى") == 2  # no meeting, no document; the history is fresh
@@ -358,7 +362,9 @@ def test_nothing_of_one_member_reaches_another(
 ):
     with in_member(tetouan):
         programme_update(
-            programme=assessed_commitment.programme, by="x", submitted_on=date(2026, 2, 10)
+            programme=assessed_commitment.programme,
+            by=Actor(name="x"),
+            submitted_on=date(2026, 2, 10),
         )
         assert assessment_due(today=TODAY)
     with in_member(tanger):

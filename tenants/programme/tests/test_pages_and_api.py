@@ -11,6 +11,7 @@ from tenants.programme.tests.factories import (
     milestone_factory,
     programme_factory,
 )
+from kernel.actors import Actor
 
 
 @pytest.fixture
@@ -89,7 +90,9 @@ def test_the_page_cache_shows_a_change_at_once_and_stays_with_its_member(
     assert "نشر الميزانية بصيغة مفتوحة" in client.get("/programme/").content.decode()
     with in_member(tetouan), django_capture_on_commit_callbacks(execute=True):
         commitment_update(
-            commitment=tetouan_programme.first_commitment, by="x", title_ar="عنوان جديد للالتزام"
+            commitment=tetouan_programme.first_commitment,
+            by=Actor(name="x"),
+            title_ar="عنوان جديد للالتزام",
         )
     page = client.get("/programme/").content.decode()
     assert "عنوان جديد للالتزام" in page

@@ -21,6 +21,7 @@ from tenants.programme.tests.factories import (
     programme_factory,
 )
 from tests.browser import ARTIFACTS
+from kernel.actors import Actor
 
 ZWNJ = "\u200c"  # zero-width non-joiner: letters side by side, each in its isolated form
 
@@ -218,7 +219,9 @@ def test_served_from_storage_until_a_commitment_changes(
     with in_member(tetouan):
         assert pdf.programme_pdf_generate(language="ar") == first  # idempotent, not rendered
         commitment = programme.commitments.get(number=2)
-        commitment_update(commitment=commitment, by="test", title_ar="نشر الميزانية المفصلة")
+        commitment_update(
+            commitment=commitment, by=Actor(name="test"), title_ar="نشر الميزانية المفصلة"
+        )
     with django_capture_on_commit_callbacks(execute=True):
         assert browser.get("/programme/pdf/").status_code == 202  # a new one is needed
     assert wanted == [(tetouan.schema_name, "ar")]
@@ -263,7 +266,7 @@ def test_french_is_offered_only_when_the_french_texts_are_there(
         assert pdf.programme_pdf_generate(language="fr") is None
         commitment_update(
             commitment=programme.commitments.get(number=1),
-            by="test",
+            by=Actor(name="test"),
             problem_fr="Faible participation des jeunes",
         )
         name = pdf.programme_pdf_generate(language="fr")

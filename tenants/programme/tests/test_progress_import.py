@@ -26,6 +26,7 @@ from tenants.programme.tests.factories import (
     milestone_factory,
     programme_factory,
 )
+from kernel.actors import Actor
 
 TODAY = date(2025, 6, 15)
 
@@ -44,14 +45,17 @@ def programme(tetouan, in_member, arabic):
         second = commitment_factory(programme, 2, title_ar="=نشر محاضر الدورات")
         programme.budget = milestone_create(
             commitment=first,
-            by="test",
+            by=Actor(name="test"),
             title_ar="نشر ميزانية 2025",
             start_on=date(2025, 1, 1),
             due_on=date(2025, 3, 31),
             deliverable_ar="الميزانية بصيغة CSV",
         )
         programme.minutes = milestone_create(
-            commitment=second, by="test", title_ar="نشر محاضر 2024", due_on=date(2025, 5, 31)
+            commitment=second,
+            by=Actor(name="test"),
+            title_ar="نشر محاضر 2024",
+            due_on=date(2025, 5, 31),
         )
         programme.first, programme.second = first, second
         yield programme
@@ -229,7 +233,10 @@ def test_every_error_is_given_by_line_in_arabic(programme, cells, error):
 
 def test_a_repeated_milestone_and_two_levels_for_one_commitment_are_errors(programme):
     second = milestone_create(
-        commitment=programme.first, by="test", title_ar="مرحلة ثانية", due_on=date(2025, 9, 1)
+        commitment=programme.first,
+        by=Actor(name="test"),
+        title_ar="مرحلة ثانية",
+        due_on=date(2025, 9, 1),
     )
     rows = exported_rows(programme)
     line_of(rows, programme.budget)[COMPLETION] = "مكتمل"
@@ -283,7 +290,7 @@ def test_an_id_of_another_members_milestone_is_an_error_and_never_a_write(
         assert [e.line for e in preview.errors] == [len(rows)]
         assert str(foreign_milestone.pk) in preview.errors[0].message
         with pytest.raises(ValidationError):
-            progress_import_apply(programme=programme, preview=preview, by="x")
+            progress_import_apply(programme=programme, preview=preview, by=Actor(name="x"))
     with in_member(tanger):
         assert Milestone.objects.get(pk=foreign_milestone.pk).done_on is None
         assert not ProgressUpdate.objects.filter(field="done_on").exists()
@@ -319,7 +326,9 @@ def test_the_preview_shows_each_change_and_writes_nothing(programme):
 
 def test_confirming_saves_through_the_services_into_the_public_history(programme):
     preview = Preview.from_data(preview_of(programme, _full_change(programme)).as_data())
-    result = progress_import_apply(programme=programme, preview=preview, by="أمينة العلوي")
+    result = progress_import_apply(
+        programme=programme, preview=preview, by=Actor(name="أمينة العلوي")
+    )
     assert (result.milestones, result.commitments) == (2, 1)
     budget = Milestone.objects.get(pk=programme.budget.pk)
     assert (budget.done_on, budget.evidence_link) == (
@@ -350,10 +359,10 @@ def test_confirming_saves_through_the_services_into_the_public_history(programme
 
 def test_a_second_confirmation_of_the_same_preview_saves_nothing_twice(programme):
     preview = preview_of(programme, _full_change(programme))
-    progress_import_apply(programme=programme, preview=preview, by="x")
+    progress_import_apply(programme=programme, preview=preview, by=Actor(name="x"))
     count = ProgressUpdate.objects.count()
     with pytest.raises(ValidationError) as refused:
-        progress_import_apply(programme=programme, preview=preview, by="x")
+        progress_import_apply(programme=programme, preview=preview, by=Actor(name="x"))
     assert "لم يُحفظ أي شيء" in " ".join(refused.value.messages)
     assert ProgressUpdate.objects.count() == count
 
@@ -363,7 +372,7 @@ def test_a_preview_overtaken_by_a_manual_edit_saves_nothing(programme):
     Milestone.objects.filter(pk=programme.minutes.pk).update(evidence_link="https://other.ma")
     count = ProgressUpdate.objects.count()
     with pytest.raises(ValidationError):
-        progress_import_apply(programme=programme, preview=preview, by="x")
+        progress_import_apply(programme=programme, preview=preview, by=Actor(name="x"))
     assert ProgressUpdate.objects.count() == count
     assert Milestone.objects.get(pk=programme.budget.pk).done_on is None
 
@@ -376,7 +385,7 @@ def test_a_done_date_is_corrected_and_today_is_accepted(programme):
     rows = _with(exported_rows(programme), programme.budget, done=today.isoformat())
     preview = progress_preview(programme=programme, rows=sheet_read(data=csv_bytes(rows)))
     assert preview.errors == []
-    progress_import_apply(programme=programme, preview=preview, by="x")
+    progress_import_apply(programme=programme, preview=preview, by=Actor(name="x"))
     assert Milestone.objects.get(pk=programme.budget.pk).done_on == today
     update = ProgressUpdate.objects.get(milestone=programme.budget, field="done_on")
     assert (update.before, update.after) == ("2025-03-01", today.isoformat())

@@ -16,6 +16,7 @@ from tenants.programme.tests.factories import (
     milestone_factory,
     programme_factory,
 )
+from kernel.actors import Actor
 
 
 @pytest.fixture
@@ -28,7 +29,7 @@ def test_progress_update_is_recorded_with_who_before_and_after(programme):
     commitment = commitment_factory(programme)
     commitment_update_progress(
         commitment=commitment,
-        by="سعاد",
+        by=Actor(name="سعاد"),
         completion=Completion.LIMITED,
         note="بعد اجتماع لجنة التتبع",
     )
@@ -45,7 +46,7 @@ def test_progress_update_is_recorded_with_who_before_and_after(programme):
 def test_an_unchanged_field_records_nothing(programme):
     commitment = commitment_factory(programme)
     before = ProgressUpdate.objects.count()
-    commitment_update(commitment=commitment, by="x", title_ar=commitment.title_ar)
+    commitment_update(commitment=commitment, by=Actor(name="x"), title_ar=commitment.title_ar)
     assert ProgressUpdate.objects.count() == before
 
 
@@ -53,7 +54,7 @@ def test_invalid_change_is_refused_and_writes_nothing(programme):
     commitment = commitment_factory(programme)
     before = ProgressUpdate.objects.count()
     with pytest.raises(ValidationError) as error:
-        commitment_update(commitment=commitment, by="x", completion="half-done")
+        commitment_update(commitment=commitment, by=Actor(name="x"), completion="half-done")
     assert "completion" in error.value.message_dict
     assert ProgressUpdate.objects.count() == before
 
@@ -64,11 +65,11 @@ def test_adoption_needs_the_council_session_and_decision(tetouan, in_member):
             status=ProgrammeStatus.DRAFT, council_session="", decision_reference=""
         )
         with pytest.raises(ValidationError) as error:
-            programme_update(programme=draft, by="x", status=ProgrammeStatus.ADOPTED)
+            programme_update(programme=draft, by=Actor(name="x"), status=ProgrammeStatus.ADOPTED)
         assert "status" in error.value.message_dict
         programme_update(
             programme=draft,
-            by="x",
+            by=Actor(name="x"),
             status=ProgrammeStatus.ADOPTED,
             council_session="دورة فبراير",
             decision_reference="م.ج/2024/3",
@@ -81,10 +82,10 @@ def test_adoption_needs_the_council_session_and_decision(tetouan, in_member):
 def test_a_milestone_is_done_with_its_evidence(programme):
     milestone = milestone_factory(commitment_factory(programme), due_on=date(2025, 1, 1))
     with pytest.raises(ValidationError):
-        milestone_mark_done(milestone=milestone, by="x", done_on=date(2025, 1, 2))
+        milestone_mark_done(milestone=milestone, by=Actor(name="x"), done_on=date(2025, 1, 2))
     milestone_mark_done(
         milestone=milestone,
-        by="x",
+        by=Actor(name="x"),
         done_on=date(2025, 1, 2),
         evidence_link="https://example.ma/pv.pdf",
     )
@@ -105,9 +106,11 @@ def test_assessment_is_recorded_once_then_by_change(programme):
         reasoning_ar="نشرت المحاضر في وقتها.",
         evidence_link="https://tetouan.ma/pv/",
     )
-    assessment_save(commitment=commitment, by="لجنة التتبع", **fields)
+    assessment_save(commitment=commitment, by=Actor(name="لجنة التتبع"), **fields)
     assessment_save(
-        commitment=commitment, by="لجنة التتبع", **{**fields, "opened_government": "outstanding"}
+        commitment=commitment,
+        by=Actor(name="لجنة التتبع"),
+        **{**fields, "opened_government": "outstanding"},
     )
     fields_recorded = list(
         ProgressUpdate.objects.filter(model="assessment").values_list("field", flat=True)

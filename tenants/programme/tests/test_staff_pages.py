@@ -28,6 +28,7 @@ from tenants.programme.tests.factories import (
     milestone_factory,
     programme_factory,
 )
+from kernel.actors import Actor
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 LIST = "/staff/programme/"
@@ -40,7 +41,7 @@ def commitment(tetouan, in_member):
         found = commitment_factory(programme, 1, title_ar="نشر الميزانية بصيغة مفتوحة")
         found.first_milestone = milestone_create(
             commitment=found,
-            by="test",
+            by=Actor(name="test"),
             title_ar="نشر ميزانية 2025",
             due_on=timezone.localdate() - timedelta(days=10),
         )

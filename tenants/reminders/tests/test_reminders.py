@@ -32,6 +32,9 @@ from tenants.programme.tests.factories import (
 from tenants.reminders.selectors import Kind, reminder_key
 from tenants.reminders.tests.factories import at, reminders, sent_to, staff, sweep
 from tenants.site.roles import Role
+from kernel.actors import Actor
+from tenants.site.services import staff_remove
+from tenants.site.staff import staff_actor
 
 pytestmark = pytest.mark.usefixtures("in_tetouan")
 
@@ -66,11 +69,13 @@ def requesters_told() -> list[str]:
 
 def test_information_requests_are_reminded_on_working_days_around_eid():
     staff("focal", Role.FOCAL_POINT)
-    staff("karim", Role.EDITOR, first_name="Karim", last_name="Alami")
+    karim = staff("karim", Role.EDITOR, first_name="Karim", last_name="Alami")
     staff("moderator", Role.MODERATOR)
     # Due Monday 23 March 2026, after Eid al-Fitr (estimated Friday 20 and Saturday 21).
     taken = request_due_on(date(2026, 3, 23))
-    information_request_start(information_request=taken, by="Karim Alami", today=date(2026, 2, 23))
+    information_request_start(
+        information_request=taken, by=staff_actor(karim), today=date(2026, 2, 23)
+    )
     waiting = request_due_on(date(2026, 3, 23), email="other@example.ma")
 
     assert sweep(date(2026, 3, 16)) == {"requests_flagged": 0}
@@ -130,12 +135,15 @@ def test_a_moved_due_date_is_reminded_again_and_an_answered_request_no_more():
     assert len(reminders(Kind.REQUEST_DUE_SOON)) == 2
     extended = information_request_extend(
         information_request=extended,
-        by="clerk",
+        by=Actor(name="clerk"),
         reason="حجم المعلومات المطلوبة",
         today=date(2026, 3, 18),
     )
     information_request_answer(
-        information_request=answered, by="clerk", answer_text="الجواب", today=date(2026, 3, 18)
+        information_request=answered,
+        by=Actor(name="clerk"),
+        answer_text="الجواب",
+        today=date(2026, 3, 18),
     )
     assert extended.due_on == date(2026, 4, 20)  # 20 working days after 23 March
     sweep(date(2026, 3, 23))
@@ -148,15 +156,49 @@ def test_a_moved_due_date_is_reminded_again_and_an_answered_request_no_more():
     )
 
 
-def test_an_ambiguous_officer_falls_back_to_the_focal_points():
+def test_the_officer_is_found_by_account_when_two_colleagues_share_a_name():
+    """Matching the history's name found two Karim Alami and fell back to the focal point: the
+    account that acted is who is reminded, and the other Karim is not."""
     staff("focal", Role.FOCAL_POINT)
     staff("karim", Role.EDITOR, first_name="Karim", last_name="Alami")
-    staff("karim2", Role.EDITOR, first_name="Karim", last_name="Alami")
+    namesake = staff("karim2", Role.EDITOR, first_name="Karim", last_name="Alami")
     information_request = request_due_on(date(2026, 3, 23))
     information_request_start(
-        information_request=information_request, by="Karim Alami", today=date(2026, 2, 23)
+        information_request=information_request,
+        by=staff_actor(namesake),
+        today=date(2026, 2, 23),
     )
     sweep(date(2026, 3, 17))
+    assert sent_to() == [(Kind.REQUEST_DUE_SOON, "karim2@commune.ma")]
+
+
+def test_the_focal_points_are_reminded_once_the_officer_left_the_team():
+    focal = staff("focal", Role.FOCAL_POINT)
+    karim = staff("karim", Role.EDITOR, first_name="Karim", last_name="Alami")
+    information_request = request_due_on(date(2026, 3, 23))
+    information_request_start(
+        information_request=information_request, by=staff_actor(karim), today=date(2026, 2, 23)
+    )
+    staff_remove(membership=karim.staff_membership, by=focal)
+    sweep(date(2026, 3, 17))
+    assert sent_to() == [(Kind.REQUEST_DUE_SOON, FOCAL)]
+
+
+def test_a_step_by_the_directorate_assistance_leaves_the_request_to_the_focal_points():
+    staff("focal", Role.FOCAL_POINT)
+    karim = staff("karim", Role.EDITOR, first_name="Karim", last_name="Alami")
+    assistance = staff("assistance", Role.NETWORK_ASSISTANCE)
+    information_request = request_due_on(date(2026, 3, 23))
+    information_request_start(
+        information_request=information_request, by=staff_actor(karim), today=date(2026, 2, 23)
+    )
+    information_request_extend(
+        information_request=information_request,
+        by=staff_actor(assistance, network_account_id=7),
+        reason="حجم المعلومات المطلوبة",
+        today=date(2026, 3, 2),
+    )
+    sweep(date(2026, 4, 15))  # 3 working days before the extended due date, Monday 20 April
     assert sent_to() == [(Kind.REQUEST_DUE_SOON, FOCAL)]
 
 
@@ -197,7 +239,7 @@ def test_milestones_are_reminded_a_week_before_and_when_overdue():
     done = milestone_factory(commitment, due_on=date(2026, 4, 10))
     milestone_mark_done(
         milestone=done,
-        by="test",
+        by=Actor(name="test"),
         done_on=date(2026, 4, 1),
         evidence_link="https://example.ma/budget.pdf",
     )

@@ -3,7 +3,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
-from citizens import clean_citizen_text, rate_limit_hit
+from citizens import clean_citizen_text
 from citizens.working_days import add_working_days, is_working_day, working_days_between
 
 
@@ -25,16 +25,6 @@ def test_citizen_text_is_plain(raw, clean):
 def test_citizen_text_length():
     with pytest.raises(ValidationError):
         clean_citizen_text("ا" * 11, max_length=10)
-
-
-def test_rate_limit_is_per_member(tetouan, tanger, in_member):
-    with in_member(tetouan):
-        assert [
-            rate_limit_hit(scope="t", identity="a@b.ma", limit=2, window_seconds=60)
-            for _ in range(3)
-        ] == [False, False, True]
-    with in_member(tanger):
-        assert rate_limit_hit(scope="t", identity="a@b.ma", limit=2, window_seconds=60) is False
 
 
 def test_working_days_skip_weekends_and_eid():

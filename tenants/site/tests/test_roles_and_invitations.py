@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from tenants.site.models import StaffMembership
 from tenants.site.roles import Role, role_allows
 from tenants.site.services import staff_invite
+from kernel.actors import Actor
 
 
 @pytest.mark.parametrize(
@@ -30,7 +31,9 @@ def test_role_permissions(role, perm, allowed):
 def _invite(member, in_member, django_capture_on_commit_callbacks, **kwargs):
     with in_member(member), django_capture_on_commit_callbacks(execute=True):
         return staff_invite(
-            invited_by="focal@tetouan.ma", site_url="http://tetouan.localhost/", **kwargs
+            invited_by=Actor(name="focal@tetouan.ma"),
+            site_url="http://tetouan.localhost/",
+            **kwargs,
         )
 
 

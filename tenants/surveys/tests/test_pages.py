@@ -5,6 +5,7 @@ page links to its evaluation."""
 
 import csv
 import io
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from citizens.limits import PUBLIC_WRITE_LIMITS
 from tenants.meetings.models import Meeting
 from tenants.surveys.models import Question, Response
 from tenants.surveys.services import response_submit, survey_open, survey_update
@@ -103,10 +105,9 @@ def test_a_survey_per_email_sends_a_link_and_counts_after_it(
 
 
 def test_too_many_answers_from_one_address_are_refused(tetouan, in_member, client_for, monkeypatch):
-    from tenants.surveys import services
-
     survey = _built(tetouan, in_member)
-    monkeypatch.setattr(services, "RESPONSES_PER_ADDRESS", 1)
+    answering = replace(PUBLIC_WRITE_LIMITS["surveys:response"], per_address=1)
+    monkeypatch.setitem(PUBLIC_WRITE_LIMITS, "surveys:response", answering)
     site = client_for(tetouan)
     address = {"REMOTE_ADDR": f"10.9.{survey.pk % 250}.{timezone.now().microsecond % 250}"}
     assert (

@@ -2,17 +2,21 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django_tenants.utils import tenant_context
 
+from kernel.actors import Actor
 from network.members.models import Member
-from network.members.selectors import member_directory, member_site_url
+from network.members.selectors import member_directory
+from tenancy.addresses import member_site_url
 
 
 def _staff_invite_for_member(*, member: Member, email: str, role: str) -> str:
     """Invite a member of staff into `member`'s schema; returns the set-password link."""
     from tenants.site.services import staff_invite, staff_password_link
 
-    site_url = member_site_url(member)
+    site_url = member_site_url(member, scheme="http")
     with tenant_context(member):
-        membership = staff_invite(email=email, role=role, invited_by="operator", site_url=site_url)
+        membership = staff_invite(
+            email=email, role=role, invited_by=Actor(name="operator"), site_url=site_url
+        )
         return staff_password_link(user=membership.user, site_url=site_url)
 
 
