@@ -416,7 +416,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # robust: the error responses every operation can give, documented (tenants/site/api_support.py).
+    # robust: the error responses every operation can give, documented (platform/kernel/api.py).
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "kernel.api.document_error_responses",

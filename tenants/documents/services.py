@@ -1,8 +1,8 @@
 """Writes on the document library (the current member's schema: every function runs where it
 is called, from a request on the member's host, the admin, the API or a task).
 
-`by` is the name of whoever acts, as recorded in the document (see tenants/site/api_support.py:
-`actor`). A file replaced or deleted here is removed from storage once the transaction has
+`by` is whoever acts (a `kernel.actors.Actor`: the account and the name shown), as recorded
+in the document (see tenants/site/staff.py: `actor`). A file replaced or deleted here is removed from storage once the transaction has
 committed: a document withdrawn for a mistake must not stay downloadable at its old address.
 """
 

@@ -5,7 +5,7 @@ The network's method collects ideas online during the co-creation of the program
 current programme is a draft, before its public consultation): anyone proposes an idea under
 one of the programme's principles, others support it (once per confirmed e-mail address) and
 comment on it. Every contribution waits until its author follows the one-time link e-mailed to
-them, the consultations' mechanism (tenants/consultations/tokens.py); only published ones are
+them, the consultations' mechanism (platform/kernel/signed_links.py); only published ones are
 public. Staff hide what breaks the rules (with a reason) and give every idea an official
 answer: retained (with the commitment it became), merged (into another idea), not retained
 (with reasons) or under study. The idea's page shows its path, a dated history.

@@ -58,7 +58,7 @@ def _page_language() -> str:
 
 @register.filter(needs_autoescape=True)
 def in_its_language(text, mode: str = "", autoescape=True):
-    """A bilingual field's value (tenants/site/bilingual.py: a `Localized` with `.lang`).
+    """A bilingual field's value (platform/kernel/bilingual.py: a `Localized` with `.lang`).
     In the page's language: the text as is. Fallen back to another language: wrapped with its
     `lang` and `dir` (a screen reader pronounces it right, the browser isolates its
     direction) and followed by "(in Arabic)" or "(in French)" in the page's language."""
