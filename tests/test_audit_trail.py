@@ -335,3 +335,30 @@ def test_no_portal_page_shows_the_e_mail_of_a_nameless_directorate_account(
     member_page = client_for(tetouan).get(f"/programme/commitments/{commitment_id}/")
     assert "nameless" not in member_page.content.decode()
     assert "مسؤول بالمديرية" in member_page.content.decode()
+
+
+def test_the_console_logs_keep_the_directorate_account_and_old_rows_find_theirs(
+    network, tetouan, network_client
+):
+    """The network's own logs (suspensions, invitations) live in the public schema with the
+    accounts: a foreign key. Rows written before it find their account by the address kept."""
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    from network.console.models import MemberStatusChange, StaffInvitationSent
+
+    directorate = network_client("directorate")
+    old_change = MemberStatusChange.objects.create(
+        member=tetouan, action="suspend", reason="قديم", by_email=directorate.user.email
+    )
+    old_invitation = StaffInvitationSent.objects.create(
+        member=tetouan, email="amina@tetouan.ma", role="focal_point", by_email="gone@dgct.gov.ma"
+    )
+    migration = importlib.import_module("network.console.migrations.0003_acting_accounts")
+    migration.accounts_from_addresses(django_apps, None)
+    old_change.refresh_from_db()
+    old_invitation.refresh_from_db()
+    assert old_change.by_account == directorate.user
+    assert old_invitation.by_account is None  # no account with that address: the address stays
+    assert old_invitation.by_email == "gone@dgct.gov.ma"

@@ -103,6 +103,17 @@ class MemberStatusChange(models.Model):
     )
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     reason = models.TextField(_("reason"), blank=True)
+    # The directorate's account (the public schema's, so a foreign key) and its address then:
+    # the log names who acted even once the account is gone.
+    by_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("account"),
+    )
     by_email = models.EmailField(_("by"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
 
@@ -134,6 +145,15 @@ class StaffInvitationSent(models.Model):
     )
     email = models.EmailField(_("e-mail"))
     role = models.CharField(_("role"), max_length=32)
+    by_account = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("account"),
+    )
     by_email = models.EmailField(_("by"))
     at = models.DateTimeField(_("at"), auto_now_add=True)
 

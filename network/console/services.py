@@ -148,6 +148,7 @@ def member_suspend(*, member: Member, reason: str, by) -> Member:
             member=member,
             action=MemberStatusChange.Action.SUSPEND,
             reason=reason,
+            by_account=by,
             by_email=by.email,
         )
         hosts = _member_hosts(member)
@@ -166,7 +167,10 @@ def member_resume(*, member: Member, by) -> Member:
         member.suspended_at, member.suspension_reason = None, ""
         member.save(update_fields=["suspended_at", "suspension_reason"])
         MemberStatusChange.objects.create(
-            member=member, action=MemberStatusChange.Action.RESUME, by_email=by.email
+            member=member,
+            action=MemberStatusChange.Action.RESUME,
+            by_account=by,
+            by_email=by.email,
         )
         hosts = _member_hosts(member)
         transaction.on_commit(lambda: routing_forget_hosts(hosts))
@@ -253,5 +257,9 @@ def staff_invite_for_member(
         finally:
             set_urlconf(network_urlconf)
         return StaffInvitationSent.objects.create(
-            member=member, email=email, role=role, by_email=invited_by.email
+            member=member,
+            email=email,
+            role=role,
+            by_account=invited_by,
+            by_email=invited_by.email,
         )

@@ -47,9 +47,10 @@ def test_inviting_the_first_focal_point(
             directorate.user.pk,
         )
     invitation = StaffInvitationSent.objects.get()
-    assert (invitation.member, invitation.email, invitation.by_email) == (
+    assert (invitation.member, invitation.email, invitation.by_account_id, invitation.by_email) == (
         tetouan,
         "amina@tetouan.ma",
+        directorate.user.pk,
         directorate.user.email,
     )
     # The e-mail carries the one-time link on the member's own host.
