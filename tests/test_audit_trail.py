@@ -362,3 +362,13 @@ def test_the_console_logs_keep_the_directorate_account_and_old_rows_find_theirs(
     assert old_change.by_account == directorate.user
     assert old_invitation.by_account is None  # no account with that address: the address stays
     assert old_invitation.by_email == "gone@dgct.gov.ma"
+
+
+def test_a_network_account_is_named_by_its_role_never_its_address(network, network_client):
+    """(A member's tests may not import the network: this one lives here.)"""
+    from network.accounts.actor import network_actor_of
+
+    client = network_client("directorate")
+    actor = network_actor_of(client.user)
+    assert actor.name and "@" not in actor.name
+    assert actor.network_account_id == client.user.pk and actor.account_id is None

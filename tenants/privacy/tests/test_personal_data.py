@@ -118,12 +118,3 @@ def test_histories_name_the_person_or_their_role_never_an_email(tetouan, in_memb
         assert _actor_of(named).name == "أمينة العلوي"
         assert _actor_of(named).account_id == named.pk
         assert "@" not in _actor_of(unnamed).name
-
-
-def test_a_network_account_is_named_by_its_role(network, network_client):
-    from network.accounts.actor import network_actor_of
-
-    client = network_client("directorate")
-    actor = network_actor_of(client.user)
-    assert actor.name and "@" not in actor.name
-    assert actor.network_account_id == client.user.pk and actor.account_id is None
