@@ -64,21 +64,26 @@ _INSERT_COLUMNS = (
 )
 
 
-def _insert(rows: list[dict]) -> list[int]:
-    """INSERT ... ON CONFLICT (key) DO NOTHING: the ids of the rows whose key was new."""
-    table = Notification._meta.db_table
+def outbox_insert_statement(table: str, rows: list[dict]) -> tuple[str, list]:
+    """INSERT ... ON CONFLICT (key) DO NOTHING RETURNING id of `rows` (made by
+    `outbox_row_render`) into `table` (the outbox's table, schema-qualified when a caller
+    writes into several members' outboxes at once: tenants/reminders/calendar_hooks.py)."""
     columns = ", ".join(f'"{column}"' for column in _INSERT_COLUMNS)
     one = "(" + ", ".join(["%s"] * len(_INSERT_COLUMNS)) + ")"
+    return (
+        f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(rows))} "
+        'ON CONFLICT ("key") DO NOTHING RETURNING "id"',
+        [row[column] for row in rows for column in _INSERT_COLUMNS],
+    )
+
+
+def _insert(rows: list[dict]) -> list[int]:
+    """The rows into the current member's outbox: the ids of those whose key was new."""
+    table = f'"{Notification._meta.db_table}"'
     ids = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 500):
-            chunk = rows[start : start + 500]
-            cursor.execute(
-                f'INSERT INTO "{table}" ({columns}) VALUES '
-                f"{', '.join([one] * len(chunk))} "
-                'ON CONFLICT ("key") DO NOTHING RETURNING "id"',
-                [row[column] for row in chunk for column in _INSERT_COLUMNS],
-            )
+            cursor.execute(*outbox_insert_statement(table, rows[start : start + 500]))
             ids.extend(pk for (pk,) in cursor.fetchall())
     return ids
 
@@ -127,6 +132,36 @@ def _row(
     }
 
 
+def outbox_row_render(
+    *,
+    key: str,
+    recipient_email: str,
+    language: str,
+    template: str,
+    context: dict,
+    kind: str,
+    profile,
+    digest: str = "",
+    unsubscribe_url: str = "",
+) -> dict:
+    """One outbox row, rendered in its language ("ar" or "fr"; anything else is Arabic) with
+    the member's name as sender, not yet inserted (see `notification_record`)."""
+    language = language if language in LANGUAGES else "ar"
+    subject, body = _render(template, context, language, profile)
+    return _row(
+        key=key,
+        recipient_email=recipient_email,
+        language=language,
+        kind=kind,
+        from_email=_sender(profile, language),
+        template=template,
+        subject=subject,
+        body=body,
+        unsubscribe_url=unsubscribe_url,
+        digest=digest,
+    )
+
+
 def mail_record(sender, signal=None, **mail) -> None:
     """`kernel.mail.mail_requested`'s receiver: the kernel's mail entry point reaches the outbox."""
     notification_record(**mail)
@@ -162,21 +197,16 @@ def notification_record(
     """
     if Notification.objects.filter(key=fit_key(key)).exists():
         return None
-    language = language if language in LANGUAGES else "ar"
-    if profile is None:
-        profile = site_profile_get()
-    subject, body = _render(template, context, language, profile)
-    values = _row(
+    values = outbox_row_render(
         key=key,
         recipient_email=recipient_email,
         language=language,
-        kind=kind,
-        from_email=_sender(profile, language),
         template=template,
-        subject=subject,
-        body=body,
-        unsubscribe_url=unsubscribe_url,
+        context=context,
+        kind=kind,
+        profile=site_profile_get() if profile is None else profile,
         digest=digest,
+        unsubscribe_url=unsubscribe_url,
     )
     ids = _insert([values])
     if not ids:

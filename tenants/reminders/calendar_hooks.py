@@ -47,14 +47,12 @@ from tenants.information_requests.models import (
 from tenants.notifications.models import Notification
 from tenancy.addresses import current_member_site_url
 
-# The outbox's own row format, rendering and sender (notification_record's), for rows
-# recorded in bulk across members.
+# The outbox's own rows and INSERT (notification_record's), for rows recorded in bulk across
+# members.
 from tenants.notifications.recording import (
-    _INSERT_COLUMNS,
-    _render,
-    _row,
-    _sender,
     outbox_hand_over,
+    outbox_insert_statement,
+    outbox_row_render,
 )
 from tenants.reminders.officers import officers_in_charge, staff_reminded, staff_steps
 from tenants.site.models import SiteProfile
@@ -309,18 +307,15 @@ def _notifications(
     rows = []
 
     def row(*, key, email, language, template, context, kind):
-        language = language if language in ("ar", "fr") else "ar"
-        subject, body = _render(template, context, language, profile)
         rows.append(
-            _row(
+            outbox_row_render(
                 key=key,
                 recipient_email=email,
                 language=language,
-                kind=kind,
-                from_email=_sender(profile, language),
                 template=template,
-                subject=subject,
-                body=body,
+                context=context,
+                kind=kind,
+                profile=profile,
             )
         )
 
@@ -373,15 +368,10 @@ def _record(rows_by_schema: dict[str, list[dict]]) -> dict[str, list[int]]:
     """Each member's rows in its outbox, an INSERT per member, all sent together; a key
     recorded already is skipped (ON CONFLICT), as `notification_record` does. The ids of the
     new rows, {schema_name: ids}."""
-    columns = ", ".join(f'"{column}"' for column in _INSERT_COLUMNS)
-    one = "(" + ", ".join(["%s"] * len(_INSERT_COLUMNS)) + ")"
     schemas = [schema_name for schema_name, rows in rows_by_schema.items() if rows]
     statements = [
         bound(
-            f"INSERT INTO {table(Notification, schema_name)} ({columns}) VALUES "
-            f"{', '.join([one] * len(rows_by_schema[schema_name]))} "
-            'ON CONFLICT ("key") DO NOTHING RETURNING "id"',
-            [row[column] for row in rows_by_schema[schema_name] for column in _INSERT_COLUMNS],
+            *outbox_insert_statement(table(Notification, schema_name), rows_by_schema[schema_name])
         )
         for schema_name in schemas
     ]
