@@ -45,6 +45,7 @@ from tenants.consultations.tokens import link_sent_message
 from tenants.site.staff import actor
 from kernel.api import run_service
 from kernel.permissions import StaffMay
+from tenancy.addresses import current_member_site_url
 
 
 # Public reads --------------------------------------------------------------------------------
@@ -260,7 +261,7 @@ class CommentSubmitApi(GenericAPIView):
             show_name=data["show_name"],
             section=data.get("section"),
             language=get_language(),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
         )
         return Response({"detail": link_sent_message()}, status=status.HTTP_202_ACCEPTED)
 

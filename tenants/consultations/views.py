@@ -33,6 +33,7 @@ from tenants.consultations.services import (
 )
 from tenants.consultations.tokens import LinkRefused, link_sent_message
 from kernel.page_cache import cache_public_page
+from tenancy.addresses import current_member_site_url
 
 # The address a visitor confirmed, kept in their session on this member's host only.
 VERIFIED_EMAIL = "consultations:verified_email"
@@ -113,7 +114,7 @@ def consultation_page(request, pk: int):
             show_name=data["show_name"],
             section=data.get("section"),
             language=get_language(),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
             verified_email=request.session.get(VERIFIED_EMAIL),
         )
     except ValidationError as error:

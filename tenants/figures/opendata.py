@@ -28,6 +28,7 @@ from tenants.meetings.selectors import meeting_list
 from tenants.programme.selectors import commitment_list, programme_current
 from kernel import dcat
 from tenants.site.selectors import site_profile_get
+from tenancy.addresses import current_member_site_url
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,7 @@ def export(request, slug: str, fmt: str):
     dataset = BY_SLUG.get(slug)
     if dataset is None or fmt not in dcat.FORMATS:
         raise Http404
-    base = request.build_absolute_uri("/").rstrip("/")
+    base = current_member_site_url(request).rstrip("/")
     records = _records(dataset, base)
     names = [("url" if name == "path" else name) for name, _value in dataset.columns]
     if fmt == "json":
@@ -238,7 +239,7 @@ def member_catalog(*, base: str) -> dict:
 
 
 def catalog_view(request):
-    document = member_catalog(base=request.build_absolute_uri("/").rstrip("/"))
+    document = member_catalog(base=current_member_site_url(request).rstrip("/"))
     response = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=1), content_type=dcat.JSON_LD
     )

@@ -33,6 +33,7 @@ from tenants.ideas.selectors import (
 )
 from tenants.ideas.tokens import LinkRefused
 from kernel.page_cache import cache_public_page
+from tenancy.addresses import current_member_site_url
 
 PER_PAGE = 20
 LIMITS = {
@@ -149,7 +150,7 @@ def propose(request):
             association=data["association"],
             attachment=data["attachment"],
             language=get_language(),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
             verified_email=verified,
         )
     except ValidationError as error:
@@ -222,7 +223,7 @@ def _contribute(request, pk: int, kind: str):
         "idea": idea,
         "email": data["email"],
         "language": get_language(),
-        "site_url": request.build_absolute_uri("/"),
+        "site_url": current_member_site_url(request),
         "verified_email": request.session.get(VERIFIED_EMAIL),
     }
     try:

@@ -23,6 +23,7 @@ from tenants.information_requests.services import (
 )
 from tenants.site.staff import actor
 from tenants.site.personal_data import identity_read_record, identity_visible
+from tenancy.addresses import current_member_site_url
 
 # The requester's identity document and its number: for the focal point alone
 # (tenants/site/personal_data.py); the name, e-mail and address are needed to answer.
@@ -221,7 +222,7 @@ class InformationRequestAdmin(admin.ModelAdmin):
                     information_request=information_request,
                     action=transition,
                     by=actor(request),
-                    site_url=request.build_absolute_uri("/"),
+                    site_url=current_member_site_url(request),
                     **inputs,
                 )
             except ValidationError as error:

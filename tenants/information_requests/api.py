@@ -48,6 +48,7 @@ from tenants.site.staff import actor
 from kernel.api import run_service
 from kernel.permissions import StaffMay
 from tenants.site.personal_data import identity_read_record, identity_visible
+from tenancy.addresses import current_member_site_url
 
 # The requester's identity document and its number: the focal point's alone
 # (tenants/site/personal_data.py), and each reading is logged.
@@ -230,7 +231,7 @@ class RegisterListApi(generics.ListAPIView):
         information_request = run_service(
             information_request_file,
             **{"language": get_language(), **given.validated_data},
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
         )
         return Response(
             FilingOutputSerializer(information_request).data, status=status.HTTP_201_CREATED
@@ -440,7 +441,7 @@ class StaffListApi(StaffApiBase, generics.ListAPIView):
         information_request = run_service(
             information_request_record,
             by=actor(request),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
             **given.validated_data,
         )
         response = self.detail_response(information_request.pk)
@@ -500,7 +501,7 @@ class TransitionApi(StaffApiBase, generics.GenericAPIView):
             information_request_transition,
             information_request=self.existing(pk),
             by=actor(request),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
             **given.validated_data,
         )
         return self.detail_response(pk)
@@ -542,7 +543,7 @@ class ComplaintApi(StaffApiBase, generics.GenericAPIView):
             complaint_file,
             information_request=self.existing(pk),
             by=actor(request),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
             **given.validated_data,
         )
         return self.detail_response(pk)
@@ -566,7 +567,7 @@ class ComplaintAnswerApi(StaffApiBase, generics.GenericAPIView):
             complaint_answer,
             complaint=complaint,
             by=actor(request),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
             **given.validated_data,
         )
         return self.detail_response(pk)

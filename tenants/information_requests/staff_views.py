@@ -28,6 +28,7 @@ from tenants.information_requests.staff_forms import ACTION_FORMS, RecordRequest
 from tenants.site.staff import actor
 from tenants.site.personal_data import identity_read_record, identity_visible
 from tenants.site.staff import staff_required
+from tenancy.addresses import current_member_site_url
 
 PER_PAGE = 25
 PERM = "information_requests.change_informationrequest"
@@ -68,7 +69,9 @@ def new(request):
         if form.is_valid():
             try:
                 information_request = services.information_request_record(
-                    by=actor(request), site_url=request.build_absolute_uri("/"), **form.cleaned_data
+                    by=actor(request),
+                    site_url=current_member_site_url(request),
+                    **form.cleaned_data,
                 )
             except ValidationError as error:
                 form.add_service_error(error)
@@ -134,7 +137,7 @@ def _decision_message(information_request, sent: str, by_post: str) -> str:
 def _take_action(request, information_request, form):
     """Call the action's service; return the confirmation, or None when it refused (its error
     is then on the form)."""
-    data, by, site_url = form.cleaned_data, actor(request), request.build_absolute_uri("/")
+    data, by, site_url = form.cleaned_data, actor(request), current_member_site_url(request)
     try:
         if form.action == "start":
             services.information_request_start(

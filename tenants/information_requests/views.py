@@ -29,6 +29,7 @@ from tenants.information_requests.services import complaint_file, information_re
 from tenants.information_requests.tokens import requester_path, requester_token_read
 from kernel.page_cache import cache_public_page
 from kernel.signed_links import LinkRefused
+from tenancy.addresses import current_member_site_url
 
 PER_PAGE = 20
 # The requests this browser filed (their receipts show the requester's own link).
@@ -85,7 +86,7 @@ def new(request):
             information_request = information_request_file(
                 **form.service_arguments(),
                 language=get_language(),
-                site_url=request.build_absolute_uri("/"),
+                site_url=current_member_site_url(request),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -162,7 +163,7 @@ def mine(request, pk: int, token: str):
                 complaint_file(
                     information_request=information_request,
                     grievance=form.cleaned_data["grievance"],
-                    site_url=request.build_absolute_uri("/"),
+                    site_url=current_member_site_url(request),
                 )
             except ValidationError as error:
                 form.add_error(None, error)

@@ -40,6 +40,7 @@ from tenants.meetings.services import (
 )
 from kernel.api import run_service
 from kernel.permissions import StaffMay
+from tenancy.addresses import current_member_site_url
 
 REGISTRATION_LIMIT = LimitedWrite("meetings:registration")
 
@@ -268,7 +269,7 @@ class MeetingRegisterApi(GenericAPIView):
         run_service(
             registration_create,
             meeting=meeting,
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
             **{"language": get_language(), **data},
         )
         return Response(

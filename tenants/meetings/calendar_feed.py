@@ -29,6 +29,7 @@ from icalendar import Calendar, Event
 from tenants.meetings.models import Meeting
 from tenants.meetings.selectors import meeting_detail
 from tenants.site.models import SiteProfile
+from tenancy.addresses import current_member_site_url
 
 DEFAULT_DURATION = timedelta(hours=2)
 # The feed keeps a year of past meetings: enough for a calendar, not a member's whole archive.
@@ -110,7 +111,7 @@ def calendar_feed(request):
         body = meetings_calendar(
             meetings,
             name=name,
-            base_url=request.build_absolute_uri("/")[:-1],
+            base_url=current_member_site_url(request)[:-1],
             host=request.get_host().split(":")[0],
         )
     return _response(body, filename="meetings.ics", attachment=False)
@@ -125,7 +126,7 @@ def meeting_calendar(request, pk: int):
         body = meetings_calendar(
             [meeting],
             name=str(meeting.title),
-            base_url=request.build_absolute_uri("/")[:-1],
+            base_url=current_member_site_url(request)[:-1],
             host=request.get_host().split(":")[0],
         )
     return _response(body, filename=f"meeting-{meeting.pk}.ics", attachment=True)

@@ -27,6 +27,7 @@ from tenants.meetings.selectors import (
 )
 from tenants.meetings.services import registration_cancel, registration_create
 from kernel.page_cache import cache_public_page
+from tenancy.addresses import current_member_site_url
 
 PAST_PER_PAGE = 20
 REGISTRATION_LIMIT = LimitedWrite("meetings:registration")
@@ -89,7 +90,7 @@ def meeting_register(request, pk: int):
                     meeting=meeting,
                     **form.registration_fields(),
                     language=get_language(),
-                    site_url=request.build_absolute_uri("/"),
+                    site_url=current_member_site_url(request),
                 )
             except ValidationError as refused:
                 form.add_error(None, refused)

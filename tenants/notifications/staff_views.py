@@ -25,6 +25,7 @@ from tenants.notifications.newsletter_selectors import (
 from tenants.notifications.staff_forms import NewsletterForm
 from tenants.site.staff import actor
 from tenants.site.staff import run_form_service, staff_required
+from tenancy.addresses import current_member_site_url
 
 PER_PAGE = 25
 REFRESH_SECONDS = 3  # the result page while the workers record the e-mails
@@ -141,7 +142,7 @@ def newsletter_send_page(request, pk: int):
     if request.method == "POST":
         try:
             outcome = services.newsletter_send(
-                newsletter=newsletter, by=actor(request), site_url=request.build_absolute_uri("/")
+                newsletter=newsletter, by=actor(request), site_url=current_member_site_url(request)
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))

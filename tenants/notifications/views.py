@@ -23,6 +23,7 @@ from tenants.notifications.subscribers import (
     subscriber_verify,
 )
 from tenants.notifications.tokens import LinkRefused, subscriber_token_read
+from tenancy.addresses import current_member_site_url
 
 SUBSCRIBE_LIMIT = LimitedWrite("notifications:subscribe")
 
@@ -62,7 +63,7 @@ def subscribe(request):
             topics=data["topics"],
             language=data["language"],
             delivery=data["delivery"],
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
             follow=follow,
         )
     except ValidationError as error:

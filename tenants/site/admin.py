@@ -9,6 +9,7 @@ from tenants.site.staff import actor
 from tenants.site.roles import Role
 from tenants.site.selectors import staff_is_last_focal_point
 from tenants.site.services import site_branding_save, staff_invite, staff_remove, staff_role_change
+from tenancy.addresses import current_member_site_url
 
 admin.site.site_header = _("Back office of the openness site")
 admin.site.site_title = _("Back office")
@@ -104,7 +105,7 @@ class StaffMembershipAdmin(admin.ModelAdmin):
             email=form.cleaned_data["email"],
             role=form.cleaned_data["role"],
             invited_by=actor(request),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
         )
         form.instance = obj
         obj.pk, obj.user, obj.role = membership.pk, membership.user, membership.role

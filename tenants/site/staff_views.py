@@ -26,6 +26,7 @@ from tenants.site.templatetags.branding import (
     contrast_with_white,
     readable_on_white_text,
 )
+from tenancy.addresses import current_member_site_url
 
 
 def contrast_check(colour: str) -> dict:
@@ -150,7 +151,7 @@ def team_invite(request):
                 email=email,
                 role=form.cleaned_data["role"],
                 invited_by=actor(request),
-                site_url=request.build_absolute_uri("/"),
+                site_url=current_member_site_url(request),
                 success=_(
                     "An invitation was sent to %(email)s. They will appear as "
                     "“invited” until they have chosen a password."

@@ -34,6 +34,7 @@ from tenants.surveys.services import (
     response_submit,
 )
 from tenants.surveys.tokens import LinkRefused, verification_hours
+from tenancy.addresses import current_member_site_url
 
 LIST_ORDER = (Survey.State.OPEN, Survey.State.UPCOMING, Survey.State.CLOSED)
 RESPONSE_LIMIT = LimitedWrite("surveys:response")
@@ -94,7 +95,7 @@ def survey_page(request, pk: int):
             email=email,
             verified_email=verified,
             language=get_language(),
-            site_url=request.build_absolute_uri("/"),
+            site_url=current_member_site_url(request),
         )
     except ValidationError as error:
         form.add_service_error(error)
