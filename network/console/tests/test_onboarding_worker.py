@@ -49,8 +49,12 @@ def test_onboarding_through_the_worker_shows_ready(worker, django_db_blocker):  
             assert set(seen) <= {"pending", "provisioning", "ready"}
             member = Member.objects.get(collectivity_id=MARTIL)
             assert member.is_ready and f"/console/members/{member.schema_name}/" in page
-            # Its snapshot is there at once: the dashboard's list shows it.
-            assert MemberSnapshot.objects.filter(member=member).exists()
+            # Its snapshot follows in moments (the worker writes it right after marking the
+            # onboarding ready, which the page may show first): the dashboard's list shows it.
+            snapshot_deadline = time.monotonic() + 10
+            while not MemberSnapshot.objects.filter(member=member).exists():
+                assert time.monotonic() < snapshot_deadline, "no snapshot 10 s after ready"
+                time.sleep(0.05)
             # The new member's site answers on its host.
             assert Client(HTTP_HOST="martil.localhost").get("/").status_code == 200
         finally:
